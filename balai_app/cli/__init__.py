@@ -1,0 +1,96 @@
+"""The command line: the same services as the window.
+
+Exit codes (a contract scripts rely on): 0 done, 1 invalid data (with a
+report), 2 usage error. Each area adds its commands in its own module listed
+in ``COMMAND_MODULES``, through a ``register(subparsers)`` function whose
+handlers take ``(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from balai_app import __version__
+from balai_app.domain.errors import BalaiError, NeedsConfirmation, PermissionDenied, ValidationError
+
+COMMAND_MODULES = [
+    "balai_app.cli.residents",
+    "balai_app.cli.demo",
+]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Wrong use of the command line (exit 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="balai-app",
+        description="Balai — register PM, pelatihan dan sertifikat kompetensi. Tanpa perintah: membuka jendela program.",
+    )
+    parser.add_argument("--version", action="version", version=f"balai-app {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: BALAI_DB atau folder data pengguna)")
+    parser.add_argument("--user", metavar="NAME", help="bertindak sebagai pengguna ini (kata sandi: prompt atau BALAI_PASSWORD)")
+    subparsers = parser.add_subparsers(dest="command", metavar="<perintah>")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def wants_cli(argv: list[str]) -> bool:
+    """True when the arguments name a command (or --help/--version), not just the window."""
+    return any(not a.startswith("-") for a in _positional_candidates(argv)) or any(
+        a in ("-h", "--help", "--version") for a in argv
+    )
+
+
+def _positional_candidates(argv: list[str]) -> list[str]:
+    out, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in ("--db", "--user"):
+            skip = True
+            continue
+        out.append(arg)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from balai_app import paths
+
+    paths.set_database_path(args.db)
+    if not args.command:
+        from balai_app.gui.app import run_gui
+
+        return run_gui(args)
+    if not hasattr(args, "func"):
+        parser.parse_args([args.command, "--help"])
+        return EXIT_USAGE
+    try:
+        return int(args.func(args) or 0)
+    except UsageError as exc:
+        print(f"balai-app: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValidationError as exc:
+        for field, message in exc.errors.items():
+            print(f"{field}: {message}", file=sys.stderr)
+        return EXIT_INVALID
+    except NeedsConfirmation as exc:
+        for field, message in exc.warnings.items():
+            print(f"peringatan {field}: {message}", file=sys.stderr)
+        print("Ulangi dengan --yes untuk tetap menyimpan.", file=sys.stderr)
+        return EXIT_INVALID
+    except PermissionDenied as exc:
+        print(f"Ditolak: {exc.message}", file=sys.stderr)
+        return EXIT_INVALID
+    except BalaiError as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_INVALID

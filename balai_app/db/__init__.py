@@ -1,0 +1,1 @@
+"""Storage: peewee models, the connection and numbered migrations."""

@@ -1,0 +1,64 @@
+"""Numbered schema migrations.
+
+The schema version is SQLite's ``PRAGMA user_version``. Each step runs in one
+transaction that also bumps the version, so a step is applied whole or not at
+all. Steps are never edited once released: a change to the schema is a new
+step at the end of ``STEPS`` (and a new fixture database under
+``tests/fixtures/``, made with ``scripts/make_fixture_db.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources
+
+from peewee import SqliteDatabase
+
+
+def _run_sql_file(name: str) -> Callable[[SqliteDatabase], None]:
+    def apply(db: SqliteDatabase) -> None:
+        script = resources.files("balai_app.db").joinpath(name).read_text(encoding="utf-8")
+        for statement in _split_statements(script):
+            db.execute_sql(statement)
+
+    apply.__doc__ = f"run {name}"
+    return apply
+
+
+def _split_statements(script: str) -> list[str]:
+    """Split on ';' at the end of a line, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and (not joined.upper().startswith("CREATE TRIGGER") or joined.upper().endswith("END;")):
+            statements.append(joined)
+            current = []
+    if current:
+        statements.append("\n".join(current))
+    return statements
+
+
+# (version, description, apply)
+STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
+    (1, "initial schema", _run_sql_file("schema_v1.sql")),
+]
+
+
+def latest_version() -> int:
+    return STEPS[-1][0]
+
+
+def run(db: SqliteDatabase, current: int) -> int:
+    for version, _description, apply in STEPS:
+        if version <= current:
+            continue
+        with db.atomic("IMMEDIATE"):
+            # Another process may have migrated while we waited for the lock.
+            if db.execute_sql("PRAGMA user_version").fetchone()[0] < version:
+                apply(db)
+                db.execute_sql(f"PRAGMA user_version = {int(version)}")
+        current = version
+    return current

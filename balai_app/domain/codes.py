@@ -1,0 +1,117 @@
+"""Coded values and their Indonesian labels (the codes are what the database stores)."""
+
+from __future__ import annotations
+
+from balai_app.i18n import tr
+
+# Klaster: exactly the five of the Kemensos rehabilitation clusters.
+KLASTER = {
+    "anak": "Anak",
+    "disabilitas": "Penyandang Disabilitas",
+    "lansia": "Lanjut Usia",
+    "napza": "Korban Penyalahgunaan NAPZA",
+    "tuna_sosial": "Tuna Sosial dan Korban Perdagangan Orang",
+}
+
+SEX = {"L": "Laki-laki", "P": "Perempuan"}
+
+RESIDENT_STATUS = {
+    "aktif": "Aktif",
+    "selesai": "Selesai/Terminasi",
+    "kembali_keluarga": "Kembali ke keluarga",
+    "dirujuk": "Dirujuk",
+    "keluar": "Keluar",
+    "meninggal": "Meninggal",
+}
+
+DISABILITIES = {
+    "fisik": "Disabilitas fisik",
+    "intelektual": "Disabilitas intelektual",
+    "mental": "Disabilitas mental",
+    "sensorik_netra": "Sensorik netra",
+    "sensorik_rungu": "Sensorik rungu",
+    "sensorik_wicara": "Sensorik wicara",
+    "ganda": "Disabilitas ganda/multi",
+}
+
+RELIGIONS = ["Islam", "Kristen", "Katolik", "Hindu", "Buddha", "Khonghucu", "Kepercayaan", "Lainnya"]
+
+EDUCATION = [
+    "Tidak/belum sekolah",
+    "SD/sederajat",
+    "SMP/sederajat",
+    "SMA/SMK/sederajat",
+    "D1-D3",
+    "S1/D4",
+    "S2/S3",
+]
+
+SERVICE_KINDS = {
+    "kebutuhan_dasar": "Pemenuhan kebutuhan dasar",
+    "terapi": "Terapi",
+    "pengasuhan": "Perawatan/pengasuhan sosial",
+    "dukungan_keluarga": "Dukungan keluarga",
+    "vokasional": "Pelatihan vokasional",
+}
+
+ROLES = {"admin": "Admin", "staf": "Staf", "instruktur": "Instruktur"}
+
+BATCH_STATUS = {
+    "direncanakan": "Direncanakan",
+    "berjalan": "Berjalan",
+    "selesai": "Selesai",
+    "dibatalkan": "Dibatalkan",
+}
+
+ENROLLMENT_STATUS = {
+    "aktif": "Aktif",
+    "lulus": "Lulus",
+    "mengundurkan_diri": "Mengundurkan diri",
+    "dikeluarkan": "Dikeluarkan",
+}
+
+ATTENDANCE = {"H": "Hadir", "I": "Izin", "S": "Sakit", "A": "Alpa"}
+
+UNIT_RESULT = {"K": "Kompeten", "BK": "Belum Kompeten"}
+
+ASSESSMENT_METHODS = {
+    "observasi": "Observasi",
+    "praktik": "Demonstrasi/praktik",
+    "tertulis": "Tes tertulis",
+    "portofolio": "Portofolio",
+}
+
+CERTIFICATE_STATUS = {"berlaku": "Berlaku", "dicabut": "Dicabut"}
+
+
+def label(mapping: dict[str, str], code: str | None) -> str:
+    """The translated label of a code, or the code itself when unknown."""
+    if code is None:
+        return ""
+    text = mapping.get(code)
+    return tr(text) if text else code
+
+
+def klaster_from_text(text: str) -> str | None:
+    """Accept a klaster code or its label (case-insensitive); None if unknown."""
+    key = " ".join(str(text).strip().lower().replace("_", " ").split())
+    for code, name in KLASTER.items():
+        if key in (code.replace("_", " "), name.lower()):
+            return code
+    aliases = {
+        "lanjut usia": "lansia",
+        "penyandang disabilitas": "disabilitas",
+        "korban penyalahgunaan napza": "napza",
+        "tuna sosial": "tuna_sosial",
+        "korban perdagangan orang": "tuna_sosial",
+    }
+    return aliases.get(key)
+
+
+def sex_from_text(text: str) -> str | None:
+    key = str(text).strip().lower()
+    if key in ("l", "laki-laki", "laki laki", "lk", "pria"):
+        return "L"
+    if key in ("p", "perempuan", "pr", "wanita"):
+        return "P"
+    return None

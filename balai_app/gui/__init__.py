@@ -1,0 +1,1 @@
+"""The window. Screens call services only; no SQL here."""

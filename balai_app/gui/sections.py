@@ -1,0 +1,25 @@
+"""The sidebar's sections. A section not built yet is simply not listed.
+
+Each entry names its page class by import path, so a page's module (and its
+heavy imports) loads only when the page is first opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    label: str  # Indonesian, passed through tr() when shown
+    icon: str  # qtawesome name
+    page: str  # "module:Class"; the class is built as Class(actor, parent)
+    permission: str | None = None  # shown only to actors holding it
+
+
+SECTIONS: list[Section] = [
+    Section("home", "Beranda", "fa5s.home", "balai_app.gui.home:HomePage"),
+    Section("residents", "Penerima Manfaat", "fa5s.users", "balai_app.gui.residents_page:ResidentsPage",
+            "residents.view"),
+]

@@ -1,0 +1,92 @@
+"""Every path the program uses, in one place.
+
+Nothing here touches the disk at import time: folders are created by the
+functions that need them, when they are first called.
+
+Database, backups and logs live in the user's data folder (platformdirs; on
+Windows ``%LOCALAPPDATA%\\Balai``), never in the install folder, so that an
+upgrade or uninstall cannot touch them. Each is overridable:
+
+- database: ``--db PATH`` on the command line, else ``BALAI_DB``;
+- the whole data folder: ``BALAI_DATA_DIR`` (tests use it to isolate everything);
+- backups: ``BALAI_BACKUP_DIR``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "Balai"
+APP_AUTHOR = "Balai"
+DB_FILENAME = "balai.sqlite"
+
+_db_override: Path | None = None
+
+
+def set_database_path(path: str | os.PathLike[str] | None) -> None:
+    """Remember the ``--db`` option for the rest of the run."""
+    global _db_override
+    _db_override = Path(path).expanduser().resolve() if path else None
+
+
+def data_dir() -> Path:
+    env = os.environ.get("BALAI_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
+
+
+def database_path() -> Path:
+    if _db_override is not None:
+        return _db_override
+    env = os.environ.get("BALAI_DB")
+    if env:
+        return Path(env).expanduser().resolve()
+    return data_dir() / DB_FILENAME
+
+
+def backup_dir() -> Path:
+    env = os.environ.get("BALAI_BACKUP_DIR")
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / "backups"
+
+
+def log_dir() -> Path:
+    return data_dir() / "logs"
+
+
+def ensure_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resources_root() -> Path:
+    """The ``resources`` folder, wherever the program runs from.
+
+    - frozen (PyInstaller): ``<bundle>/balai_app/resources``;
+    - installed wheel: ``balai_app/resources`` (hatchling force-include);
+    - source tree / editable install: ``<repo>/resources``.
+    """
+    package_dir = Path(__file__).resolve().parent
+    candidates = []
+    if getattr(sys, "frozen", False):
+        candidates.append(Path(getattr(sys, "_MEIPASS", package_dir.parent)) / "balai_app" / "resources")
+    candidates.append(package_dir / "resources")
+    candidates.append(package_dir.parent / "resources")
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("resources folder not found; looked in: " + ", ".join(map(str, candidates)))
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a shipped resource file, e.g. ``resource_path("fonts", "X.ttf")``."""
+    path = resources_root().joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"resource missing: {'/'.join(parts)} (in {resources_root()})")
+    return path

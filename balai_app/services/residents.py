@@ -1,0 +1,474 @@
+"""The register of Penerima Manfaat (PM): residents, their photos, assessments and services."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from peewee import SQL, fn
+
+from balai_app.db.connection import write_transaction
+from balai_app.db.models import Assessment, Resident, ResidentPhoto, ServiceRecord, utcnow
+from balai_app.domain import codes
+from balai_app.domain.errors import NotFound, StaleRecord, ValidationError
+from balai_app.domain.nik import check_nik
+from balai_app.i18n import tr
+from balai_app.services import audit, validation as v
+from balai_app.services.context import Actor
+from balai_app.services.permissions import require
+
+# Field name -> label, as the form and the messages show it.
+LABELS = {
+    "nik": "NIK",
+    "nik_missing_reason": "Alasan tanpa NIK",
+    "no_kk": "No. KK",
+    "name": "Nama lengkap",
+    "sex": "Jenis kelamin",
+    "birth_place": "Tempat lahir",
+    "birth_date": "Tanggal lahir",
+    "klaster": "Klaster",
+    "disabilities": "Jenis disabilitas",
+    "religion": "Agama",
+    "education": "Pendidikan terakhir",
+    "address": "Alamat",
+    "guardian_name": "Nama keluarga/wali",
+    "guardian_relation": "Hubungan",
+    "guardian_phone": "Telepon keluarga/wali",
+    "entry_date": "Tanggal masuk",
+    "referral_source": "Sumber rujukan",
+    "status": "Status",
+    "exit_date": "Tanggal keluar",
+    "exit_reason": "Alasan keluar",
+    "notes": "Catatan",
+}
+
+EDITABLE = list(LABELS)
+
+
+def label(field_name: str) -> str:
+    return tr(LABELS[field_name])
+
+
+def search_key(name: str, nik: str | None, birth_place: str) -> str:
+    return " ".join(part for part in (name.casefold(), nik or "", birth_place.casefold()) if part)
+
+
+def clean(data: dict[str, Any], *, resident_id: int | None = None) -> tuple[dict[str, Any], v.Collector]:
+    """Validate a resident's data. Returns the cleaned values and the collector
+    holding errors and warnings; nothing is written."""
+    c = v.Collector()
+    out: dict[str, Any] = {}
+    L = label
+    out["name"] = c.take("name", v.text, data.get("name"), L("name"), required=True, max_length=200)
+    out["sex"] = c.take("sex", v.choice, data.get("sex"), L("sex"), codes.SEX)
+    out["klaster"] = c.take("klaster", v.choice, data.get("klaster"), L("klaster"), codes.KLASTER)
+    out["birth_place"] = c.take("birth_place", v.text, data.get("birth_place"), L("birth_place"), max_length=100)
+    out["birth_date"] = c.take("birth_date", v.date, data.get("birth_date"), L("birth_date"), not_future=True)
+    out["entry_date"] = c.take(
+        "entry_date", v.date, data.get("entry_date") or dt.date.today(), L("entry_date"), required=True, not_future=True
+    )
+    out["religion"] = c.take("religion", v.choice, data.get("religion"), L("religion"), codes.RELIGIONS, required=False)
+    out["education"] = c.take("education", v.choice, data.get("education"), L("education"), codes.EDUCATION, required=False)
+    out["address"] = c.take("address", v.text, data.get("address"), L("address"), max_length=500, multiline=True)
+    out["guardian_name"] = c.take("guardian_name", v.text, data.get("guardian_name"), L("guardian_name"))
+    out["guardian_relation"] = c.take("guardian_relation", v.text, data.get("guardian_relation"), L("guardian_relation"), max_length=50)
+    out["guardian_phone"] = c.take("guardian_phone", v.phone, data.get("guardian_phone"), L("guardian_phone"))
+    out["referral_source"] = c.take("referral_source", v.text, data.get("referral_source"), L("referral_source"))
+    out["notes"] = c.take("notes", v.text, data.get("notes"), L("notes"), max_length=5000, multiline=True)
+    out["no_kk"] = c.take("no_kk", v.digits, data.get("no_kk"), L("no_kk"), length=16)
+    out["status"] = c.take("status", v.choice, data.get("status") or "aktif", L("status"), codes.RESIDENT_STATUS)
+    out["exit_date"] = c.take("exit_date", v.date, data.get("exit_date"), L("exit_date"), not_future=True)
+    out["exit_reason"] = c.take("exit_reason", v.text, data.get("exit_reason"), L("exit_reason"), max_length=1000, multiline=True)
+    out["nik_missing_reason"] = c.take(
+        "nik_missing_reason", v.text, data.get("nik_missing_reason"), L("nik_missing_reason")
+    )
+
+    disabilities = data.get("disabilities") or []
+    if isinstance(disabilities, str):
+        disabilities = [d.strip() for d in disabilities.split(",") if d.strip()]
+    unknown = [d for d in disabilities if d not in codes.DISABILITIES]
+    if unknown:
+        c.error("disabilities", tr("Jenis disabilitas tidak dikenal: {x}.").format(x=", ".join(map(str, unknown))[:80]))
+    out["disabilities"] = ",".join(d for d in codes.DISABILITIES if d in disabilities)
+
+    # Dates that depend on each other.
+    if out["birth_date"] and out["entry_date"] and out["entry_date"] < out["birth_date"]:
+        c.error("entry_date", tr("Tanggal masuk tidak boleh sebelum tanggal lahir."))
+    if out["status"] and out["status"] != "aktif":
+        if not out["exit_date"] and "exit_date" not in c.errors:
+            c.error("exit_date", tr("Tanggal keluar wajib diisi bila status bukan Aktif."))
+        elif out["exit_date"] and out["entry_date"] and out["exit_date"] < out["entry_date"]:
+            c.error("exit_date", tr("Tanggal keluar tidak boleh sebelum tanggal masuk."))
+    elif out["status"] == "aktif":
+        out["exit_date"] = None
+
+    # NIK: optional, but then a reason is recorded.
+    raw_nik = data.get("nik")
+    raw_nik = "" if raw_nik is None else str(raw_nik).strip()
+    if not raw_nik:
+        out["nik"] = None
+        if not out.get("nik_missing_reason") and "nik_missing_reason" not in c.errors:
+            c.error("nik_missing_reason", tr("Isi alasan bila NIK tidak ada (mis. tidak memiliki KTP)."))
+    else:
+        result = check_nik(raw_nik, out.get("birth_date"), out.get("sex"))
+        if result.errors:
+            c.error("nik", result.errors[0])
+            out["nik"] = None
+        else:
+            out["nik"] = result.nik
+            out["nik_missing_reason"] = ""
+            for warning in result.warnings:
+                c.warn("nik", warning)
+            owner = Resident.select(Resident.id, Resident.name).where(Resident.nik == result.nik)
+            if resident_id is not None:
+                owner = owner.where(Resident.id != resident_id)
+            owner = owner.first()
+            if owner:
+                c.error("nik", tr("NIK sudah terdaftar atas nama {name} (No. {id}).").format(name=owner.name, id=owner.id))
+    return out, c
+
+
+def _as_dict(resident: Resident) -> dict[str, Any]:
+    return {name: getattr(resident, name) for name in EDITABLE}
+
+
+def _validated(data: dict[str, Any], resident_id: int | None, confirm_warnings: bool) -> dict[str, Any]:
+    cleaned, collector = clean(data, resident_id=resident_id)
+    collector.raise_if_any(confirm_warnings)
+    cleaned["search_text"] = search_key(cleaned["name"], cleaned["nik"], cleaned["birth_place"])
+    return cleaned
+
+
+def create_resident(
+    actor: Actor, data: dict[str, Any], *, photo: bytes | None = None, confirm_warnings: bool = False
+) -> Resident:
+    """Register a new PM. Raises ValidationError or NeedsConfirmation (warnings)."""
+    require(actor, "residents.edit")
+    cleaned = _validated(data, None, confirm_warnings)
+    image = prepare_photo(photo) if photo else None
+    with write_transaction():
+        resident = Resident.create(**cleaned)
+        if image:
+            ResidentPhoto.create(resident=resident, image=image)
+        audit.record(actor, "create", "resident", resident.id, resident.name, audit.diff({}, _as_dict(resident)))
+    return resident
+
+
+def update_resident(
+    actor: Actor,
+    resident_id: int,
+    data: dict[str, Any],
+    *,
+    expected_version: int,
+    confirm_warnings: bool = False,
+) -> Resident:
+    """Save changes; refused (StaleRecord) if the record changed since ``expected_version``.
+
+    ``data`` may hold only the fields to change; the others keep their value.
+    """
+    require(actor, "residents.edit")
+    current = get_resident(actor, resident_id)
+    merged = {**_as_dict(current), **data}
+    cleaned = _validated(merged, resident_id, confirm_warnings)
+    with write_transaction():
+        before = Resident.get_by_id(resident_id)
+        changed = (
+            Resident.update(**cleaned, updated_at=utcnow(), version=Resident.version + 1)
+            .where((Resident.id == resident_id) & (Resident.version == expected_version))
+            .execute()
+        )
+        if changed != 1:
+            raise StaleRecord(
+                tr("Data {name} telah diubah oleh orang lain sejak formulir dibuka. "
+                   "Tutup formulir, buka kembali, lalu ulangi perubahan Anda.").format(name=before.name)
+            )
+        after = Resident.get_by_id(resident_id)
+        changes = audit.diff(_as_dict(before), _as_dict(after))
+        if changes:
+            audit.record(actor, "update", "resident", resident_id, after.name, changes)
+    return after
+
+
+def get_resident(actor: Actor, resident_id: int) -> Resident:
+    require(actor, "residents.view")
+    resident = Resident.get_or_none(Resident.id == resident_id)
+    if resident is None:
+        raise NotFound(tr("Penerima Manfaat No. {id} tidak ditemukan.").format(id=resident_id))
+    return resident
+
+
+def find_resident(actor: Actor, nik_or_id: str) -> Resident:
+    """By 16-digit NIK, else by record number."""
+    require(actor, "residents.view")
+    key = str(nik_or_id).strip()
+    resident = None
+    if len(key) == 16 and key.isdigit():
+        resident = Resident.get_or_none(Resident.nik == key)
+    elif key.isdigit():
+        resident = Resident.get_or_none(Resident.id == int(key))
+    if resident is None:
+        raise NotFound(tr("Penerima Manfaat '{key}' tidak ditemukan (gunakan NIK 16 digit atau nomor).").format(key=key))
+    return resident
+
+
+# --- photos ---------------------------------------------------------------
+
+MAX_PHOTO_SIDE = 600
+MAX_PHOTO_INPUT = 20 * 1024 * 1024
+
+
+def prepare_photo(data: bytes) -> bytes:
+    """Check and scale a JPEG/PNG to at most 600 px on its long side, as JPEG."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if len(data) > MAX_PHOTO_INPUT:
+        raise ValidationError({"photo": tr("Berkas foto terlalu besar (maksimal 20 MB).")})
+    try:
+        image = Image.open(io.BytesIO(data))
+        if image.format not in ("JPEG", "PNG"):
+            raise ValidationError({"photo": tr("Foto harus berformat JPEG atau PNG.")})
+        image = ImageOps.exif_transpose(image)
+        image.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
+        if image.mode not in ("RGB", "L"):
+            background = Image.new("RGB", image.size, "white")
+            background.paste(image, mask=image.convert("RGBA").split()[-1])
+            image = background
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=85, optimize=True)
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        raise ValidationError({"photo": tr("Berkas bukan gambar yang dapat dibaca.")}) from exc
+    return out.getvalue()
+
+
+def set_photo(actor: Actor, resident_id: int, data: bytes | None) -> None:
+    """Replace (or with None remove) a resident's photo."""
+    require(actor, "residents.edit")
+    resident = get_resident(actor, resident_id)
+    image = prepare_photo(data) if data else None
+    with write_transaction():
+        ResidentPhoto.delete().where(ResidentPhoto.resident == resident_id).execute()
+        if image:
+            ResidentPhoto.create(resident=resident_id, image=image)
+        Resident.update(updated_at=utcnow(), version=Resident.version + 1).where(Resident.id == resident_id).execute()
+        audit.record(actor, "update", "resident", resident_id, resident.name,
+                     {"photo": ["", "diganti" if image else "dihapus"]})
+
+
+def get_photo(actor: Actor, resident_id: int) -> bytes | None:
+    require(actor, "residents.view")
+    row = ResidentPhoto.select(ResidentPhoto.image).where(ResidentPhoto.resident == resident_id).first()
+    return bytes(row.image) if row else None
+
+
+# --- the list ---------------------------------------------------------------
+
+
+@dataclass
+class ResidentFilter:
+    text: str = ""
+    klaster: str | None = None
+    status: str | None = None
+    sex: str | None = None
+    entry_year: int | None = None
+
+
+class ResidentRow(NamedTuple):
+    id: int
+    nik: str | None
+    name: str
+    sex: str
+    birth_place: str
+    birth_date: dt.date | None
+    klaster: str
+    status: str
+    entry_date: dt.date
+
+
+SORT_COLUMNS = {
+    "id": Resident.id,
+    "nik": Resident.nik,
+    "name": Resident.name,
+    "sex": Resident.sex,
+    "birth_place": Resident.birth_place,
+    "birth_date": Resident.birth_date,
+    "klaster": Resident.klaster,
+    "status": Resident.status,
+    "entry_date": Resident.entry_date,
+}
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered(query, flt: ResidentFilter):
+    for word in flt.text.casefold().split():
+        query = query.where(SQL("search_text LIKE ? ESCAPE '\\'", (f"%{_escape_like(word)}%",)))
+    if flt.klaster:
+        query = query.where(Resident.klaster == flt.klaster)
+    if flt.status:
+        query = query.where(Resident.status == flt.status)
+    if flt.sex:
+        query = query.where(Resident.sex == flt.sex)
+    if flt.entry_year:
+        start = dt.date(flt.entry_year, 1, 1)
+        query = query.where((Resident.entry_date >= start) & (Resident.entry_date < start.replace(year=flt.entry_year + 1)))
+    return query
+
+
+def list_residents(
+    actor: Actor,
+    flt: ResidentFilter | None = None,
+    *,
+    order_by: str = "name",
+    descending: bool = False,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[ResidentRow]:
+    """One page of the list: only the light columns, never photos or notes."""
+    require(actor, "residents.view")
+    column = SORT_COLUMNS[order_by]
+    query = _filtered(
+        Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt or ResidentFilter()
+    )
+    query = query.order_by(column.desc() if descending else column.asc(), Resident.id).limit(limit).offset(offset)
+    return [ResidentRow(*row) for row in query.tuples()]
+
+
+def count_residents(actor: Actor, flt: ResidentFilter | None = None) -> int:
+    require(actor, "residents.view")
+    return _filtered(Resident.select(fn.COUNT(Resident.id)), flt or ResidentFilter()).scalar() or 0
+
+
+def entry_years(actor: Actor) -> list[int]:
+    require(actor, "residents.view")
+    rows = Resident.select(fn.DISTINCT(fn.strftime("%Y", Resident.entry_date))).tuples()
+    return sorted((int(y) for (y,) in rows if y), reverse=True)
+
+
+def counts_by_klaster_and_status(actor: Actor) -> dict[tuple[str, str], int]:
+    """{(klaster, status): count} for the home screen and reports."""
+    require(actor, "residents.view")
+    query = Resident.select(Resident.klaster, Resident.status, fn.COUNT(Resident.id)).group_by(
+        Resident.klaster, Resident.status
+    )
+    return {(k, s): n for k, s, n in query.tuples()}
+
+
+# --- assessments and services ------------------------------------------------
+
+ASSESSMENT_LABELS = {
+    "date": "Tanggal asesmen",
+    "assessor": "Asesor",
+    "physical": "Aspek fisik",
+    "mental": "Aspek mental",
+    "social": "Aspek sosial",
+    "family": "Aspek keluarga",
+    "vocational_interest": "Minat vokasional",
+    "summary": "Ringkasan",
+    "recommendation": "Rekomendasi layanan",
+}
+
+
+def _clean_assessment(data: dict[str, Any], resident: Resident) -> dict[str, Any]:
+    c = v.Collector()
+    L = lambda name: tr(ASSESSMENT_LABELS[name])  # noqa: E731
+    out = {
+        "date": c.take("date", v.date, data.get("date") or dt.date.today(), L("date"), required=True, not_future=True),
+        "assessor": c.take("assessor", v.text, data.get("assessor"), L("assessor"), required=True),
+    }
+    for name in ("physical", "mental", "social", "family", "vocational_interest", "summary", "recommendation"):
+        out[name] = c.take(name, v.text, data.get(name), L(name), max_length=5000, multiline=True)
+    if not any(out[name] for name in ("physical", "mental", "social", "family", "vocational_interest", "summary")):
+        c.error("summary", tr("Isi minimal satu aspek atau ringkasan asesmen."))
+    if out["date"] and out["date"] < resident.entry_date - dt.timedelta(days=90):
+        c.warn("date", tr("Tanggal asesmen jauh sebelum tanggal masuk."))
+    c.raise_if_any(confirm_warnings=True)
+    return out
+
+
+def add_assessment(actor: Actor, resident_id: int, data: dict[str, Any]) -> Assessment:
+    require(actor, "assessments.edit")
+    resident = get_resident(actor, resident_id)
+    cleaned = _clean_assessment(data, resident)
+    with write_transaction():
+        row = Assessment.create(resident=resident, created_by=actor.user_id, **cleaned)
+        audit.record(actor, "create", "assessment", row.id, resident.name, audit.diff({}, cleaned))
+    return row
+
+
+def update_assessment(actor: Actor, assessment_id: int, data: dict[str, Any], *, expected_version: int) -> Assessment:
+    require(actor, "assessments.edit")
+    row = Assessment.get_or_none(Assessment.id == assessment_id)
+    if row is None:
+        raise NotFound(tr("Asesmen tidak ditemukan."))
+    before = {name: getattr(row, name) for name in ASSESSMENT_LABELS}
+    cleaned = _clean_assessment({**before, **data}, row.resident)
+    with write_transaction():
+        changed = (
+            Assessment.update(**cleaned, updated_at=utcnow(), version=Assessment.version + 1)
+            .where((Assessment.id == assessment_id) & (Assessment.version == expected_version))
+            .execute()
+        )
+        if changed != 1:
+            raise StaleRecord(tr("Asesmen ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
+        audit.record(actor, "update", "assessment", assessment_id, row.resident.name, audit.diff(before, cleaned))
+    return Assessment.get_by_id(assessment_id)
+
+
+def assessments_of(actor: Actor, resident_id: int) -> list[Assessment]:
+    require(actor, "residents.view")
+    return list(Assessment.select().where(Assessment.resident == resident_id).order_by(Assessment.date.desc()))
+
+
+def has_assessment(resident_id: int) -> bool:
+    return Assessment.select().where(Assessment.resident == resident_id).exists()
+
+
+SERVICE_LABELS = {"date": "Tanggal layanan", "kind": "Jenis layanan", "description": "Uraian", "staff": "Petugas"}
+
+
+def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *, confirm_warnings: bool = False) -> ServiceRecord:
+    """Log an ATENSI service. Warns (NeedsConfirmation) when the PM has no assessment yet."""
+    require(actor, "services.edit")
+    resident = get_resident(actor, resident_id)
+    c = v.Collector()
+    L = lambda name: tr(SERVICE_LABELS[name])  # noqa: E731
+    cleaned = {
+        "date": c.take("date", v.date, data.get("date") or dt.date.today(), L("date"), required=True, not_future=True),
+        "kind": c.take("kind", v.choice, data.get("kind"), L("kind"), codes.SERVICE_KINDS),
+        "description": c.take("description", v.text, data.get("description"), L("description"), required=True,
+                              max_length=2000, multiline=True),
+        "staff": c.take("staff", v.text, data.get("staff") or actor.username, L("staff")),
+    }
+    if not has_assessment(resident_id):
+        c.warn("resident", tr("{name} belum pernah diasesmen. Layanan sebaiknya didasarkan pada asesmen.").format(
+            name=resident.name))
+    c.raise_if_any(confirm_warnings)
+    with write_transaction():
+        row = ServiceRecord.create(resident=resident, created_by=actor.user_id, **cleaned)
+        audit.record(actor, "create", "service", row.id, resident.name, audit.diff({}, cleaned))
+    return row
+
+
+def services_of(actor: Actor, resident_id: int) -> list[ServiceRecord]:
+    require(actor, "residents.view")
+    return list(ServiceRecord.select().where(ServiceRecord.resident == resident_id).order_by(ServiceRecord.date.desc()))
+
+
+def bulk_create(actor: Actor, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert already-validated rows (from ``clean``) in one transaction; used by the importer."""
+    require(actor, "residents.import")
+    count = 0
+    with write_transaction():
+        for cleaned in rows:
+            cleaned = dict(cleaned)
+            cleaned["search_text"] = search_key(cleaned["name"], cleaned.get("nik"), cleaned.get("birth_place", ""))
+            resident = Resident.create(**cleaned)
+            count += 1
+            audit.record(actor, "create", "resident", resident.id, resident.name, {"sumber": ["", "impor"]})
+    return count
+

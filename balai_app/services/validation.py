@@ -1,0 +1,149 @@
+"""Small field cleaners shared by every service.
+
+Each returns the cleaned value or raises ``FieldError`` with an Indonesian
+message; ``Collector`` gathers the messages per field so that a form can show
+every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from balai_app.domain.dates import parse_date
+from balai_app.domain.errors import NeedsConfirmation, ValidationError
+from balai_app.i18n import tr
+
+
+class FieldError(ValueError):
+    pass
+
+
+class Collector:
+    """Gathers errors and warnings per field; ``raise_if_any`` raises them."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+        self.warnings: dict[str, str] = {}
+
+    def take(self, field: str, func, *args, **kwargs) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FieldError as exc:
+            self.errors.setdefault(field, str(exc))
+            return None
+
+    def error(self, field: str, message: str) -> None:
+        self.errors.setdefault(field, message)
+
+    def warn(self, field: str, message: str) -> None:
+        if field in self.warnings:
+            self.warnings[field] += " " + message
+        else:
+            self.warnings[field] = message
+
+    def raise_if_any(self, confirm_warnings: bool = False) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+        if self.warnings and not confirm_warnings:
+            raise NeedsConfirmation(self.warnings)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def text(value: Any, label: str, *, required: bool = False, max_length: int = 200, multiline: bool = False) -> str:
+    """A stripped, NFC-normalised string; never re-cased."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        else:
+            raise FieldError(tr("{label}: isian tidak valid.").format(label=label))
+    value = unicodedata.normalize("NFC", value).strip()
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(value) or (not multiline and ("\n" in value or "\t" in value))
+    if bad:
+        raise FieldError(tr("{label} berisi karakter yang tidak diizinkan.").format(label=label))
+    if required and not value:
+        raise FieldError(tr("{label} wajib diisi.").format(label=label))
+    if len(value) > max_length:
+        raise FieldError(tr("{label} terlalu panjang (maksimal {n} karakter).").format(label=label, n=max_length))
+    return value
+
+
+def choice(value: Any, label: str, options, *, required: bool = True) -> str:
+    value = "" if value is None else str(value).strip()
+    if not value:
+        if required:
+            raise FieldError(tr("{label} wajib dipilih.").format(label=label))
+        return ""
+    if value not in options:
+        raise FieldError(tr("{label} tidak dikenal: '{value}'.").format(label=label, value=value[:50]))
+    return value
+
+
+def date(
+    value: Any,
+    label: str,
+    *,
+    required: bool = False,
+    not_future: bool = False,
+    earliest: dt.date = dt.date(1900, 1, 1),
+) -> dt.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise FieldError(tr("{label} wajib diisi.").format(label=label))
+        return None
+    try:
+        parsed = parse_date(value)
+    except ValueError as exc:
+        raise FieldError(f"{label}: {exc}") from None
+    if parsed < earliest:
+        raise FieldError(tr("{label} terlalu lampau.").format(label=label))
+    if not_future and parsed > dt.date.today():
+        raise FieldError(tr("{label} tidak boleh di masa depan.").format(label=label))
+    return parsed
+
+
+def integer(value: Any, label: str, *, required: bool = False, minimum: int | None = None, maximum: int | None = None) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise FieldError(tr("{label} wajib diisi.").format(label=label))
+        return None
+    if isinstance(value, bool):
+        raise FieldError(tr("{label} harus berupa bilangan bulat.").format(label=label))
+    try:
+        number = int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError:
+        raise FieldError(tr("{label} harus berupa bilangan bulat.").format(label=label)) from None
+    if minimum is not None and number < minimum:
+        raise FieldError(tr("{label} minimal {n}.").format(label=label, n=minimum))
+    if maximum is not None and number > maximum:
+        raise FieldError(tr("{label} maksimal {n}.").format(label=label, n=maximum))
+    return number
+
+
+def digits(value: Any, label: str, *, length: int, required: bool = False) -> str:
+    value = text(value, label, required=required, max_length=40).replace(" ", "").replace(".", "").replace("-", "")
+    if not value:
+        return ""
+    if not value.isascii() or not value.isdigit():
+        raise FieldError(tr("{label} hanya boleh berisi angka.").format(label=label))
+    if len(value) != length:
+        raise FieldError(tr("{label} harus {n} digit (sekarang {m}).").format(label=label, n=length, m=len(value)))
+    return value
+
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,19}$")
+
+
+def phone(value: Any, label: str) -> str:
+    value = text(value, label, max_length=30)
+    if value and not _PHONE.match(value):
+        raise FieldError(tr("{label} tidak valid: gunakan angka, spasi, '-' atau '+' di depan.").format(label=label))
+    return value

@@ -1,0 +1,81 @@
+"""Every test runs against real files in its own temporary folder.
+
+- ``BALAI_DATA_DIR`` / ``BALAI_BACKUP_DIR`` point into tmp_path, so nothing a
+  test does can touch a real user's data (qutebrowser's discipline);
+- ``db`` is a real SQLite file, migrated like a user's, closed afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_paths(tmp_path, monkeypatch):
+    from balai_app import paths
+
+    data = tmp_path / "userdata"
+    monkeypatch.setenv("BALAI_DATA_DIR", str(data))
+    monkeypatch.setenv("BALAI_BACKUP_DIR", str(data / "backups"))
+    monkeypatch.delenv("BALAI_DB", raising=False)
+    monkeypatch.delenv("BALAI_PASSWORD", raising=False)
+    monkeypatch.delenv("BALAI_ADMIN_PASSWORD", raising=False)
+    paths.set_database_path(None)
+    yield data
+    paths.set_database_path(None)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "balai.sqlite"
+
+
+@pytest.fixture
+def db(db_path):
+    from balai_app.db.connection import close_database, open_database
+
+    database = open_database(db_path)
+    yield database
+    close_database()
+
+
+@pytest.fixture
+def system():
+    from balai_app.services.context import SYSTEM
+
+    return SYSTEM
+
+
+@pytest.fixture
+def make_resident(db, system):
+    """Create a valid resident; keyword arguments override the defaults."""
+    from balai_app.services import residents
+
+    counter = iter(range(1, 10_000))
+
+    def make(**overrides):
+        n = next(counter)
+        data = {
+            "name": f"Penerima {n}",
+            "sex": "L",
+            "klaster": "anak",
+            "nik": f"3201011501{10:02d}{n:04d}",
+            "birth_date": "15-01-2010",
+            "entry_date": "2026-01-05",
+        }
+        data.update(overrides)
+        return residents.create_resident(system, data, confirm_warnings=True)
+
+    return make
+
+
+@pytest.fixture
+def gui_app(qapp):
+    """The QApplication configured like the real program (translator hook, locale)."""
+    from balai_app.gui.app import make_application
+
+    return make_application()

@@ -1,0 +1,138 @@
+"""The database: pragmas, migrations, version refusal, upgrades of released versions."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from balai_app.db import migrations
+from balai_app.db.connection import DatabaseTooNew, close_database, open_database
+from balai_app.db.models import ALL_MODELS, AuditEvent, Resident
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_pragmas_protect_against_power_cuts(db):
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_migrated_schema_matches_models(db):
+    """A fresh database built by the migrations has every column the models use."""
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        columns = {row[1]: row for row in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+        assert columns, f"table {table} missing"
+        expected = {field.column_name for field in model._meta.sorted_fields}
+        assert set(columns) == expected, f"{table}: migrated {sorted(columns)} != models {sorted(expected)}"
+
+
+def test_schema_version_is_latest(db):
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
+
+
+def test_database_from_newer_program_is_refused(db_path):
+    open_database(db_path)
+    close_database()
+    con = sqlite3.connect(db_path)
+    con.execute(f"PRAGMA user_version = {migrations.latest_version() + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseTooNew, match="lebih baru"):
+        open_database(db_path)
+
+
+def test_not_a_database_is_refused_clearly(tmp_path):
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    from balai_app.db.connection import DatabaseError
+
+    with pytest.raises(DatabaseError, match="tidak dapat dibuka"):
+        open_database(bogus)
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_v*.sqlite")), ids=lambda p: p.stem)
+def test_released_databases_upgrade(fixture, tmp_path, isolated_paths):
+    """Every released schema version opens and upgrades with its data intact."""
+    copy = tmp_path / fixture.name
+    shutil.copy(fixture, copy)
+    old_version = sqlite3.connect(copy).execute("PRAGMA user_version").fetchone()[0]
+    db = open_database(copy)
+    try:
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
+        names = {r.name for r in Resident.select()}
+        assert {"Ni Luh Putu Ayu", "Sukarno"} <= names
+        assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if old_version < migrations.latest_version():
+            backups = list((isolated_paths / "backups").glob(f"sebelum-migrasi-v{old_version}-*.sqlite"))
+            assert len(backups) == 1, "an upgrade must back up the old database first"
+    finally:
+        close_database()
+
+
+def test_first_fixture_is_version_1():
+    assert (FIXTURES / "schema_v1.sqlite").exists()
+
+
+def test_migration_step_is_atomic(db_path, monkeypatch):
+    """A step that fails half-way leaves the database at the old version with nothing half-made."""
+
+    def broken(db):
+        db.execute_sql('CREATE TABLE "half_made" (id INTEGER)')
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (migrations.latest_version() + 1, "broken", broken)])
+    with pytest.raises(RuntimeError):
+        open_database(db_path)
+    con = sqlite3.connect(db_path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == migrations.STEPS[-2][0]
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE name='half_made'").fetchone()[0] == 0
+    con.close()
+
+
+def test_migration_backs_up_before_upgrading(db_path, monkeypatch, isolated_paths):
+    open_database(db_path)
+    close_database()
+    monkeypatch.setattr(
+        migrations, "STEPS",
+        [*migrations.STEPS, (migrations.latest_version() + 1, "add table", lambda d: d.execute_sql("CREATE TABLE x (id INTEGER)"))],
+    )
+    open_database(db_path)
+    close_database()
+    backups = list((isolated_paths / "backups").glob("sebelum-migrasi-*.sqlite"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("PRAGMA user_version").fetchone()[0] == migrations.STEPS[-2][0]
+    con.close()
+
+
+def test_audit_rows_cannot_be_changed_or_deleted(db, system):
+    from peewee import IntegrityError
+
+    from balai_app.services import audit
+
+    event = audit.record(system, "create", "resident", 1, "x")
+    with pytest.raises(IntegrityError, match="append-only"):
+        AuditEvent.update(summary="forged").where(AuditEvent.id == event.id).execute()
+    with pytest.raises(IntegrityError, match="append-only"):
+        AuditEvent.delete().where(AuditEvent.id == event.id).execute()
+    assert AuditEvent.get_by_id(event.id).summary == "x"
+
+
+def test_nothing_is_created_at_import(tmp_path, monkeypatch):
+    import importlib
+    import subprocess
+    import sys
+
+    target = tmp_path / "data"
+    code = "import balai_app.paths, balai_app.db.connection, balai_app.services.residents, balai_app.cli"
+    env = {"BALAI_DATA_DIR": str(target), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=Path(__file__).parents[2])
+    assert not target.exists()
+    importlib.invalidate_caches()
