@@ -1,0 +1,81 @@
+"""The command line contract: names, exit codes, demo."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from balai_app import __version__
+
+
+def run(*args, env_extra=None, cwd=None):
+    import os
+
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "balai_app", *args], capture_output=True, text=True, env=env, cwd=cwd)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"balai-app {__version__}"
+
+
+def test_unknown_command_is_usage_error():
+    result = run("--db", "x.sqlite", "frobnicate")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr or "pilihan" in result.stderr
+
+
+def test_demo_fills_empty_database_with_all_five_klaster(tmp_path):
+    db = tmp_path / "demo.sqlite"
+    result = run("--db", str(db), "demo")
+    assert result.returncode == 0, result.stderr
+    assert "PM demo dibuat" in result.stdout
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    klaster = {k for (k,) in con.execute("SELECT DISTINCT klaster FROM resident")}
+    assert klaster == {"anak", "disabilitas", "lansia", "napza", "tuna_sosial"}
+    niks = [n for (n,) in con.execute("SELECT nik FROM resident WHERE nik IS NOT NULL")]
+    con.close()
+    from balai_app.domain.nik import check_nik
+
+    assert niks and all(check_nik(n).ok for n in niks)
+
+
+def test_demo_refuses_a_database_with_data(tmp_path):
+    db = tmp_path / "demo.sqlite"
+    assert run("--db", str(db), "demo", "--residents", "5").returncode == 0
+    again = run("--db", str(db), "demo")
+    assert again.returncode == 1
+    assert "sudah berisi data" in again.stderr
+
+
+def test_residents_list_masks_nik(tmp_path):
+    db = tmp_path / "demo.sqlite"
+    run("--db", str(db), "demo", "--residents", "10")
+    result = run("--db", str(db), "residents", "list", "--limit", "3")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1] == "3 dari 10 PM"
+    assert "**********" in result.stdout
+
+
+def test_database_path_from_environment(tmp_path):
+    db = tmp_path / "env.sqlite"
+    result = run("demo", "--residents", "3", env_extra={"BALAI_DB": str(db)})
+    assert result.returncode == 0, result.stderr
+    assert db.exists()
+
+
+def test_newer_database_refused_with_exit_1(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "new.sqlite"
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA user_version = 999")
+    con.close()
+    result = run("--db", str(db), "residents", "list")
+    assert result.returncode == 1
+    assert "lebih baru" in result.stderr
