@@ -6,12 +6,20 @@ Call ``record`` inside the same transaction as the change it describes.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
 
+from peewee import fn
+
+from balai_app.db.connection import write_transaction
 from balai_app.db.models import AuditEvent
+from balai_app.domain.errors import ValidationError
 from balai_app.services.context import Actor
+from balai_app.services.permissions import require
 
 
 def _plain(value: Any) -> Any:
@@ -48,3 +56,196 @@ def record(
         summary=summary,
         changes=json.dumps({k: _plain(v) if not isinstance(v, list) else [_plain(x) for x in v] for k, v in (changes or {}).items()}, ensure_ascii=False),
     )
+
+
+# --- reading the trail (admin) -------------------------------------------------------
+
+ACTIONS: dict[str, str] = {
+    "create": "Membuat",
+    "update": "Mengubah",
+    "delete": "Menghapus",
+    "login": "Masuk",
+    "login_failed": "Gagal masuk",
+    "logout": "Keluar",
+    "export": "Ekspor",
+    "print": "Cetak",
+    "activate": "Mengaktifkan akun",
+    "deactivate": "Menonaktifkan akun",
+    "reset_password": "Mengatur ulang kata sandi",
+    "change_password": "Mengganti kata sandi",
+}
+
+ENTITIES: dict[str, str] = {
+    "resident": "Penerima Manfaat",
+    "assessment": "Asesmen",
+    "service": "Layanan",
+    "program": "Program",
+    "unit": "Unit kompetensi",
+    "batch": "Angkatan",
+    "enrollment": "Peserta angkatan",
+    "session": "Sesi pelatihan",
+    "attendance": "Presensi",
+    "unit_assessment": "Penilaian unit",
+    "certificate": "Sertifikat",
+    "user": "Akun",
+    "balai_profile": "Profil balai",
+    "setting": "Pengaturan",
+    "backup": "Cadangan",
+    "audit_event": "Jejak audit",
+}
+
+
+def action_label(action: str) -> str:
+    from balai_app.i18n import tr
+
+    return tr(ACTIONS[action]) if action in ACTIONS else action
+
+
+def entity_label(entity: str) -> str:
+    from balai_app.i18n import tr
+
+    return tr(ENTITIES[entity]) if entity in ENTITIES else entity
+
+
+def to_local(at: dt.datetime) -> dt.datetime:
+    """A stored UTC time as this PC's local time (naive)."""
+    return at.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+
+
+def _local_midnight_utc(day: dt.date) -> dt.datetime:
+    local = dt.datetime.combine(day, dt.time()).astimezone()
+    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
+@dataclass
+class AuditFilter:
+    username: str | None = None
+    action: str | None = None
+    entity: str | None = None
+    entity_id: int | None = None
+    date_from: dt.date | None = None  # local calendar dates, both inclusive
+    date_to: dt.date | None = None
+    text: str = ""
+
+
+class AuditRow(NamedTuple):
+    id: int
+    at: dt.datetime  # UTC
+    username: str
+    action: str
+    entity: str
+    entity_id: int | None
+    summary: str
+    changes: str  # JSON
+
+    def changes_dict(self) -> dict[str, Any]:
+        try:
+            value = json.loads(self.changes or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+
+def _filtered(query, flt: AuditFilter):
+    if flt.username:
+        query = query.where(AuditEvent.username == flt.username)
+    if flt.action:
+        query = query.where(AuditEvent.action == flt.action)
+    if flt.entity:
+        query = query.where(AuditEvent.entity == flt.entity)
+    if flt.entity_id is not None:
+        query = query.where(AuditEvent.entity_id == flt.entity_id)
+    if flt.date_from:
+        query = query.where(AuditEvent.at >= _local_midnight_utc(flt.date_from))
+    if flt.date_to:
+        query = query.where(AuditEvent.at < _local_midnight_utc(flt.date_to + dt.timedelta(days=1)))
+    for word in flt.text.split():
+        query = query.where(AuditEvent.summary.contains(word) | AuditEvent.changes.contains(word))
+    return query
+
+
+def list_events(actor: Actor, flt: AuditFilter | None = None, *, limit: int = 500, offset: int = 0) -> list[AuditRow]:
+    """Newest first."""
+    require(actor, "audit.view")
+    query = _filtered(AuditEvent.select(*(getattr(AuditEvent, name) for name in AuditRow._fields)),
+                      flt or AuditFilter())
+    query = query.order_by(AuditEvent.id.desc()).limit(limit).offset(offset)
+    return [AuditRow(*row) for row in query.tuples()]
+
+
+def count_events(actor: Actor, flt: AuditFilter | None = None) -> int:
+    require(actor, "audit.view")
+    return _filtered(AuditEvent.select(fn.COUNT(AuditEvent.id)), flt or AuditFilter()).scalar() or 0
+
+
+def filter_choices(actor: Actor) -> dict[str, list[str]]:
+    """The usernames, actions and entities present in the trail, for the filter lists."""
+    require(actor, "audit.view")
+
+    def distinct(field) -> list[str]:
+        return sorted(value for (value,) in AuditEvent.select(fn.DISTINCT(field)).tuples() if value)
+
+    return {"username": distinct(AuditEvent.username), "action": distinct(AuditEvent.action),
+            "entity": distinct(AuditEvent.entity)}
+
+
+EXPORT_HEADERS = ["No.", "Waktu", "Pengguna", "Tindakan", "Jenis data", "No. data", "Ringkasan", "Perubahan"]
+
+
+def _changes_text(row: AuditRow) -> str:
+    parts = []
+    for key, value in row.changes_dict().items():
+        if isinstance(value, list) and len(value) == 2:
+            parts.append(f"{key}: {value[0]!s} → {value[1]!s}")
+        else:
+            parts.append(f"{key}: {value!s}")
+    return "; ".join(parts)
+
+
+def export_events(actor: Actor, flt: AuditFilter | None, path: str | Path) -> int:
+    """Write the filtered trail to ``path`` (.csv or .xlsx); returns the number of rows.
+
+    The export itself is recorded (the trail holds personal data such as NIK)."""
+    require(actor, "audit.export")
+    from balai_app.i18n import tr
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationError({"path": tr("Pilih berkas .csv atau .xlsx.")})
+    flt = flt or AuditFilter()
+    headers = [tr(h) for h in EXPORT_HEADERS]
+    rows = []
+    for row in list_events(actor, flt, limit=-1):
+        rows.append([row.id, to_local(row.at).strftime("%Y-%m-%d %H:%M:%S"), row.username, action_label(row.action),
+                     entity_label(row.entity), row.entity_id if row.entity_id is not None else "", row.summary,
+                     _changes_text(row)])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(headers)
+            writer.writerows([_safe_cell(x) for x in values] for values in rows)
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = tr("Jejak audit")
+        sheet.append(headers)
+        for values in rows:
+            sheet.append([_safe_cell(x) for x in values])
+        for column, width in zip("ABCDEFGH", (8, 20, 16, 22, 18, 9, 40, 80), strict=True):
+            sheet.column_dimensions[column].width = width
+        sheet.freeze_panes = "A2"
+        book.save(path)
+    with write_transaction():
+        record(actor, "export", "audit_event", None, tr("{n} baris jejak audit ke {file}").format(n=len(rows), file=path.name))
+    return len(rows)
+
+
+def _safe_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula is kept as text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value

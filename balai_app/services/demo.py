@@ -17,7 +17,9 @@ from balai_app.domain import codes
 from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services import audit
+from balai_app.services.accounts_demo import demo_accounts
 from balai_app.services.context import Actor
+from balai_app.services.permissions import require
 from balai_app.services.residents import search_key
 
 MALE = ["Agus", "Budi", "Slamet", "Joko", "Ahmad", "Muhammad", "Rudi", "Hendra", "Wahyu", "Eko", "Dedi",
@@ -128,10 +130,11 @@ def _residents(actor: Actor, rng: random.Random, count: int) -> str:
 
 
 # Areas append (name, function(actor, rng) -> summary line) here.
-DEMO_STEPS: list[Callable[[Actor, random.Random], str]] = []
+DEMO_STEPS: list[Callable[[Actor, random.Random], str]] = [demo_accounts]
 
 
 def create_demo(actor: Actor, *, residents: int = 150, seed: int = 2026) -> list[str]:
+    require(actor, "demo.create")
     if Resident.select().exists() or BalaiProfile.select().exists():
         raise BalaiError(tr("Basis data ini sudah berisi data; data demo hanya dibuat pada basis data kosong."))
     rng = random.Random(seed)

@@ -14,6 +14,13 @@ ALL = frozenset({"admin", "staf", "instruktur"})
 OFFICE = frozenset({"admin", "staf"})
 ADMIN = frozenset({"admin"})
 
+# The roles a person can hold, with their labels (Indonesian, through tr() when shown).
+ROLES: dict[str, str] = {
+    "admin": "Admin",
+    "staf": "Staf",
+    "instruktur": "Instruktur",
+}
+
 PERMISSIONS: dict[str, frozenset[str]] = {
     "residents.view": OFFICE,
     "residents.edit": OFFICE,
@@ -22,6 +29,22 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "residents.export_nik": OFFICE,
     "assessments.edit": OFFICE,
     "services.edit": OFFICE,
+    # accounts, profile, settings, audit (issue 6)
+    "accounts.manage": ADMIN,
+    "accounts.trainers": OFFICE,
+    "profile.edit": ADMIN,
+    "settings.view": ADMIN,
+    "settings.edit": ADMIN,
+    "audit.view": ADMIN,
+    "audit.export": ADMIN,
+    "demo.create": ADMIN,
+    # sessions, attendance, unit assessments (issue 4); an instruktur only for his own batches
+    "sessions.view": ALL,
+    "sessions.edit": ALL,
+    "assess.edit": ALL,
+    # backups and restore (issue 7)
+    "backup.manage": ADMIN,
+    "backup.restore": ADMIN,
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -32,6 +55,19 @@ DESCRIPTIONS: dict[str, str] = {
     "residents.export_nik": "mengekspor NIK tanpa samaran",
     "assessments.edit": "mencatat asesmen",
     "services.edit": "mencatat layanan",
+    "accounts.manage": "mengelola akun pengguna",
+    "accounts.trainers": "melihat daftar instruktur",
+    "profile.edit": "mengubah profil balai",
+    "settings.view": "membuka pengaturan",
+    "settings.edit": "mengubah pengaturan",
+    "audit.view": "melihat jejak audit",
+    "audit.export": "mengekspor jejak audit",
+    "demo.create": "membuat data demo",
+    "sessions.view": "melihat sesi, presensi dan progres pelatihan",
+    "sessions.edit": "mencatat sesi dan presensi",
+    "assess.edit": "mencatat penilaian unit kompetensi",
+    "backup.manage": "mengelola cadangan basis data",
+    "backup.restore": "memulihkan basis data dari cadangan",
 }
 
 
@@ -45,3 +81,18 @@ def require(actor: Actor, permission: str) -> None:
     if not allowed(actor, permission):
         what = tr(DESCRIPTIONS.get(permission, permission))
         raise PermissionDenied(tr("Anda ({user}) tidak berhak {what}.").format(user=actor.username, what=what))
+
+
+def require_trainer_scope(actor: Actor, permission: str, trainer_id: int | None) -> None:
+    """``require`` plus the trainer's limit: an instruktur reaches only the
+    batches they train (``trainer_id`` is the batch's trainer). Office roles
+    and the system reach every batch."""
+    require(actor, permission)
+    if actor.role == "instruktur" and (trainer_id is None or trainer_id != actor.user_id):
+        raise PermissionDenied(
+            tr("Anda ({user}) hanya dapat membuka angkatan yang Anda latih.").format(user=actor.username)
+        )
+
+
+def role_label(role: str) -> str:
+    return tr(ROLES.get(role, "Sistem" if role == "system" else role))

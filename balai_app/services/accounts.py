@@ -1,0 +1,340 @@
+"""Accounts: who may sign in, with which role, and signing in itself.
+
+- Passwords are hashed with argon2id (argon2-cffi); never stored or logged in clear.
+- A new account (and one whose password an admin reset) must change its
+  password at the next sign-in.
+- ``MAX_FAILED`` failed sign-ins in a row lock the account for ``LOCK_MINUTES``.
+- Accounts are deactivated, never deleted: the audit trail keeps pointing at them.
+
+Every sign-in, success or failure, is written to the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from balai_app.db.connection import write_transaction
+from balai_app.db.models import User, utcnow
+from balai_app.domain.errors import BalaiError, NotFound, StaleRecord, ValidationError
+from balai_app.i18n import tr
+from balai_app.services import audit, validation as v
+from balai_app.services.context import Actor
+from balai_app.services.permissions import ROLES, require, role_label
+
+MIN_PASSWORD = 8
+MAX_FAILED = 5
+LOCK_MINUTES = 5
+
+# argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile).
+HASHER = PasswordHasher()
+
+LABELS = {
+    "username": "Nama pengguna",
+    "full_name": "Nama lengkap",
+    "role": "Peran",
+    "nip": "NIP",
+    "password": "Kata sandi",
+}
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,49}$")
+
+
+class SignInError(BalaiError):
+    """A refused sign-in; the message is for the person at the keyboard."""
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    actor: Actor
+    full_name: str
+    must_change_password: bool
+
+
+class UserRow(NamedTuple):
+    id: int
+    username: str
+    full_name: str
+    role: str
+    nip: str
+    active: bool
+    must_change_password: bool
+    locked_until: dt.datetime | None
+    version: int
+
+
+def _now() -> dt.datetime:
+    """The clock (UTC, naive); tests move it forward to end a lock."""
+    return utcnow()
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(user.id, user.username, user.role)
+
+
+def has_accounts() -> bool:
+    """True once the database has at least one account (then people must sign in)."""
+    return User.select().exists()
+
+
+# --- validation ---------------------------------------------------------------
+
+
+def hash_password(password: str) -> str:
+    return HASHER.hash(password)
+
+
+def check_new_password(password: Any, *, field: str = "password") -> str:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise ValidationError({field: tr("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)})
+    if not password.strip():
+        raise ValidationError({field: tr("Kata sandi tidak boleh hanya berisi spasi.")})
+    if len(password) > 200:
+        raise ValidationError({field: tr("Kata sandi terlalu panjang (maksimal 200 karakter).")})
+    return password
+
+
+def _clean(data: dict[str, Any], *, user_id: int | None) -> dict[str, Any]:
+    c = v.Collector()
+    L = lambda name: tr(LABELS[name])  # noqa: E731
+    out: dict[str, Any] = {}
+    if user_id is None:
+        username = c.take("username", v.text, data.get("username"), L("username"), required=True, max_length=50)
+        if username:
+            username = username.casefold()
+            if not _USERNAME.match(username):
+                c.error("username", tr("Nama pengguna 3–50 karakter: huruf kecil, angka, titik, '_' atau '-', "
+                                       "diawali huruf atau angka."))
+            elif User.select().where(User.username == username).exists():
+                c.error("username", tr("Nama pengguna '{name}' sudah dipakai.").format(name=username))
+        out["username"] = username
+    out["full_name"] = c.take("full_name", v.text, data.get("full_name"), L("full_name"), required=True, max_length=200)
+    out["role"] = c.take("role", v.choice, data.get("role"), L("role"), ROLES)
+    out["nip"] = c.take("nip", v.digits, data.get("nip"), L("nip"), length=18)
+    c.raise_if_any()
+    return out
+
+
+def _as_dict(user: User) -> dict[str, Any]:
+    return {"username": user.username, "full_name": user.full_name, "role": user.role, "nip": user.nip,
+            "active": user.active}
+
+
+def _active_admins(exclude: int | None = None) -> int:
+    query = User.select().where((User.role == "admin") & (User.active == True))  # noqa: E712
+    if exclude is not None:
+        query = query.where(User.id != exclude)
+    return query.count()
+
+
+# --- managing accounts (admin) ----------------------------------------------------
+
+
+def insert_user(actor: Actor, data: dict[str, Any], password: str, *, must_change_password: bool = True) -> User:
+    """Validate and insert an account inside the caller's transaction (no permission check:
+    for ``create_user``, first start and the demo)."""
+    cleaned = _clean(data, user_id=None)
+    check_new_password(password)
+    user = User.create(**cleaned, password_hash=hash_password(password), must_change_password=must_change_password)
+    audit.record(actor, "create", "user", user.id, f"{user.username} ({role_label(user.role)})",
+                 audit.diff({}, _as_dict(user)))
+    return user
+
+
+def create_user(actor: Actor, data: dict[str, Any], password: str) -> User:
+    """A new account; its holder must change the password at first sign-in."""
+    require(actor, "accounts.manage")
+    with write_transaction():
+        return insert_user(actor, data, password)
+
+
+def get_user(actor: Actor, user_id: int) -> User:
+    require(actor, "accounts.manage")
+    return _get(user_id)
+
+
+def _get(user_id: int) -> User:
+    user = User.get_or_none(User.id == user_id)
+    if user is None:
+        raise NotFound(tr("Akun No. {id} tidak ditemukan.").format(id=user_id))
+    return user
+
+
+def list_users(actor: Actor, *, include_inactive: bool = True) -> list[UserRow]:
+    require(actor, "accounts.manage")
+    query = User.select(*(getattr(User, name) for name in UserRow._fields))
+    if not include_inactive:
+        query = query.where(User.active == True)  # noqa: E712
+    return [UserRow(*row) for row in query.order_by(User.active.desc(), User.username).tuples()]
+
+
+def list_trainers(actor: Actor) -> list[tuple[int, str]]:
+    """(id, full name) of the active instruktur accounts, for choosing a batch's trainer."""
+    require(actor, "accounts.trainers")
+    query = (User.select(User.id, User.full_name)
+             .where((User.role == "instruktur") & (User.active == True))  # noqa: E712
+             .order_by(User.full_name))
+    return list(query.tuples())
+
+
+def display_name(user_id: int | None) -> str:
+    """The full name to show for an account id ('' when unknown). Public facts only."""
+    if user_id is None:
+        return ""
+    row = User.select(User.full_name).where(User.id == user_id).first()
+    return row.full_name if row else ""
+
+
+def update_user(actor: Actor, user_id: int, data: dict[str, Any], *, expected_version: int) -> User:
+    """Change full name, role or NIP (the username never changes)."""
+    require(actor, "accounts.manage")
+    before = _get(user_id)
+    merged = {**_as_dict(before), **data}
+    cleaned = _clean(merged, user_id=user_id)
+    if before.role == "admin" and cleaned["role"] != "admin" and before.active and _active_admins(exclude=user_id) == 0:
+        raise ValidationError({"role": tr("Harus ada sedikitnya satu admin aktif; peran admin terakhir tidak dapat diubah.")})
+    with write_transaction():
+        changed = (
+            User.update(**cleaned, updated_at=utcnow(), version=User.version + 1)
+            .where((User.id == user_id) & (User.version == expected_version))
+            .execute()
+        )
+        if changed != 1:
+            raise StaleRecord(tr("Akun {name} telah diubah orang lain sejak dibuka; buka kembali lalu ulangi.").format(
+                name=before.username))
+        after = User.get_by_id(user_id)
+        changes = audit.diff(_as_dict(before), _as_dict(after))
+        if changes:
+            audit.record(actor, "update", "user", user_id, after.username, changes)
+    return after
+
+
+def set_active(actor: Actor, user_id: int, active: bool) -> User:
+    """Deactivate (or reactivate) an account. Accounts are never deleted."""
+    require(actor, "accounts.manage")
+    user = _get(user_id)
+    if not active:
+        if user_id == actor.user_id:
+            raise ValidationError({"active": tr("Anda tidak dapat menonaktifkan akun Anda sendiri.")})
+        if user.role == "admin" and _active_admins(exclude=user_id) == 0:
+            raise ValidationError({"active": tr("Admin aktif terakhir tidak dapat dinonaktifkan.")})
+    if bool(user.active) == bool(active):
+        return user
+    with write_transaction():
+        User.update(active=active, updated_at=utcnow(), version=User.version + 1).where(User.id == user_id).execute()
+        audit.record(actor, "activate" if active else "deactivate", "user", user_id, user.username,
+                     {"active": [bool(user.active), bool(active)]})
+    return User.get_by_id(user_id)
+
+
+def reset_password(actor: Actor, user_id: int, new_password: str) -> User:
+    """An admin sets a temporary password; the holder must change it at next sign-in.
+    Also lifts a lock from failed sign-ins."""
+    require(actor, "accounts.manage")
+    user = _get(user_id)
+    check_new_password(new_password)
+    with write_transaction():
+        User.update(password_hash=hash_password(new_password), must_change_password=True, failed_logins=0,
+                    locked_until=None, updated_at=utcnow(), version=User.version + 1).where(User.id == user_id).execute()
+        audit.record(actor, "reset_password", "user", user_id, user.username,
+                     {"password": ["***", "*** (sementara)"]})
+    return User.get_by_id(user_id)
+
+
+# --- signing in -------------------------------------------------------------------
+
+_WRONG = "Nama pengguna atau kata sandi salah."
+
+
+def _verify(user: User, password: str) -> bool:
+    try:
+        return HASHER.verify(user.password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _refuse(user: User | None, username: str, reason: str, message: str) -> SignInError:
+    audit.record(Actor(user.id if user else None, username[:50], user.role if user else ""), "login_failed",
+                 "user", user.id if user else None, reason)
+    return SignInError(message)
+
+
+def authenticate(username: str, password: str) -> SignedIn:
+    """Check a sign-in. Raises ``SignInError`` with a message for the user.
+
+    Unknown names and wrong passwords get the same message. The fifth failure
+    in a row locks the account for ``LOCK_MINUTES`` minutes.
+    """
+    username = (username or "").strip().casefold()
+    now = _now()
+    error: SignInError | None = None
+    with write_transaction():
+        user = User.get_or_none(User.username == username)
+        if user is None:
+            error = _refuse(None, username, tr("nama pengguna tidak dikenal"), tr(_WRONG))
+        elif not user.active:
+            error = _refuse(user, username, tr("akun nonaktif"),
+                            tr("Akun ini sudah dinonaktifkan. Hubungi admin balai."))
+        elif user.locked_until and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
+            error = _refuse(user, username, tr("akun terkunci"),
+                            tr("Akun terkunci karena {n} kali salah kata sandi. Coba lagi dalam {m} menit "
+                               "atau minta admin mengatur ulang kata sandi.").format(n=MAX_FAILED, m=minutes))
+        elif not _verify(user, password or ""):
+            failures = (0 if user.locked_until else user.failed_logins) + 1
+            if failures >= MAX_FAILED:
+                User.update(failed_logins=0, locked_until=now + dt.timedelta(minutes=LOCK_MINUTES)).where(
+                    User.id == user.id).execute()
+                error = _refuse(user, username, tr("kata sandi salah; akun dikunci {m} menit").format(m=LOCK_MINUTES),
+                                tr("Kata sandi salah {n} kali. Akun dikunci selama {m} menit.").format(
+                                    n=MAX_FAILED, m=LOCK_MINUTES))
+            else:
+                User.update(failed_logins=failures, locked_until=None).where(User.id == user.id).execute()
+                left = MAX_FAILED - failures
+                error = _refuse(user, username, tr("kata sandi salah ({n}×)").format(n=failures),
+                                tr(_WRONG) + " " + tr("Sisa {n} kali percobaan sebelum akun dikunci.").format(n=left))
+        else:
+            updates: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
+            if HASHER.check_needs_rehash(user.password_hash):
+                updates["password_hash"] = hash_password(password)
+            User.update(**updates).where(User.id == user.id).execute()
+            audit.record(actor_of(user), "login", "user", user.id, tr("masuk"))
+    # The audit row of a refusal must stay: raise only after the transaction committed.
+    if error is not None:
+        raise error
+    return SignedIn(actor_of(user), user.full_name, bool(user.must_change_password))
+
+
+def change_password(actor: Actor, old_password: str, new_password: str) -> None:
+    """The signed-in person changes their own password."""
+    if actor.user_id is None:
+        raise ValidationError({"password": tr("Akun sistem tidak memiliki kata sandi.")})
+    user = _get(actor.user_id)
+    if not _verify(user, old_password or ""):
+        raise ValidationError({"old_password": tr("Kata sandi lama salah.")})
+    check_new_password(new_password, field="new_password")
+    if new_password == old_password:
+        raise ValidationError({"new_password": tr("Kata sandi baru harus berbeda dari kata sandi lama.")})
+    with write_transaction():
+        User.update(password_hash=hash_password(new_password), must_change_password=False, updated_at=utcnow(),
+                    version=User.version + 1).where(User.id == user.id).execute()
+        audit.record(actor, "change_password", "user", user.id, user.username, {"password": ["***", "***"]})
+
+
+def must_change_password(actor: Actor) -> bool:
+    if actor.user_id is None:
+        return False
+    return bool(_get(actor.user_id).must_change_password)
+
+
+def sign_out(actor: Actor, *, reason: str = "") -> None:
+    """Record that a person signed out (by the button, or the window closed)."""
+    if actor.user_id is None:
+        return
+    with write_transaction():
+        audit.record(actor, "logout", "user", actor.user_id, reason or tr("keluar"))
