@@ -1,0 +1,682 @@
+"""Importing and exporting the resident register (CSV and XLSX).
+
+Import
+    ``read_rows(path)`` reads a CSV (comma, semicolon or tab separated; UTF-8
+    with or without BOM, UTF-16 with BOM, else Windows-1252) or an XLSX file
+    into ``RawRow`` objects keyed by the canonical header names of ``HEADERS``.
+    ``check_import(actor, path)`` validates every row with
+    ``services.residents.clean`` without writing anything, and
+    ``run_import(actor, path, ...)`` writes the valid rows in ONE transaction:
+    all or nothing by default, or only the valid rows with ``skip_invalid``.
+    Every problem carries the row number as the spreadsheet shows it
+    (header = row 1), the column (as the file names it) and the reason.
+
+Export
+    ``export_residents(actor, path, with_nik=False)`` writes the same headers.
+    XLSX is the format to recommend to the office: NIK and No. KK are text
+    cells, dates are real date cells. CSV is written the way Excel in the
+    Indonesian locale opens it correctly with a double click:
+
+    - separator ``;``: the id-ID list separator (the decimal separator is the
+      comma), so Excel splits columns on ``;`` and not on ``,``;
+    - UTF-8 *with* BOM: without the BOM Excel decodes CSV as the ANSI code
+      page and ``Ma’ruf`` or ``é`` turn into mojibake;
+    - long digit strings (NIK, No. KK, phone numbers) as ``="3201…"``: a plain
+      16-digit number would be shown as 3,20101E+15 and keeps only 15 digits,
+      and a phone number loses its leading 0;
+    - text starting with ``= + - @`` or ``'`` gets a leading ``'`` so that Excel
+      never runs it as a formula (CSV injection);
+    - dates as YYYY-MM-DD, which Excel recognises whatever the locale.
+
+    The importer undoes each of these, so an unmasked export imports back
+    unchanged.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from balai_app.db.connection import write_transaction
+from balai_app.db.models import AuditEvent, Resident, utcnow
+from balai_app.domain import codes
+from balai_app.domain.errors import BalaiError
+from balai_app.domain.nik import mask
+from balai_app.i18n import tr
+from balai_app.services import audit, residents
+from balai_app.services.context import Actor
+from balai_app.services.permissions import require
+
+# Canonical header -> field of services.residents.clean. Order = export order.
+HEADERS: dict[str, str] = {
+    "nik": "nik",
+    "no_kk": "no_kk",
+    "nama": "name",
+    "jenis_kelamin": "sex",
+    "tempat_lahir": "birth_place",
+    "tanggal_lahir": "birth_date",
+    "klaster": "klaster",
+    "alamat": "address",
+    "tanggal_masuk": "entry_date",
+    "nama_wali": "guardian_name",
+    "telepon_wali": "guardian_phone",
+    "catatan": "notes",
+}
+REQUIRED_HEADERS = ("nama", "jenis_kelamin", "klaster")
+# A few spellings seen in real office spreadsheets.
+HEADER_ALIASES = {
+    "nama_lengkap": "nama",
+    "nomor_kk": "no_kk",
+    "no_kartu_keluarga": "no_kk",
+    "tgl_lahir": "tanggal_lahir",
+    "tgl_masuk": "tanggal_masuk",
+}
+FIELD_TO_HEADER = {f: h for h, f in HEADERS.items()}
+FIELD_TO_HEADER["nik_missing_reason"] = "nik"
+DATE_HEADERS = ("tanggal_lahir", "tanggal_masuk")
+DIGIT_HEADERS = ("nik", "no_kk", "telepon_wali")
+
+DEFAULT_NIK_MISSING_REASON = "NIK tidak tercantum pada berkas impor"
+SUPPORTED_SUFFIXES = (".csv", ".xlsx")
+CHUNK = 500  # rows between two progress reports
+
+
+class ImportFileError(BalaiError):
+    """The file as a whole cannot be imported (unreadable, wrong format, missing headers)."""
+
+
+class UnsupportedFormat(ImportFileError):
+    """The file name does not end in .csv or .xlsx."""
+
+
+@dataclass
+class RawRow:
+    row: int  # as the spreadsheet shows it; the header is row 1
+    values: dict[str, Any]  # canonical header -> cell value (str, number, date or None)
+
+
+@dataclass
+class Problem:
+    row: int
+    column: str  # the header as the file writes it
+    message: str
+    level: str = "error"  # "error" | "warning"
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
+
+
+@dataclass
+class ValidRow:
+    row: int
+    data: dict[str, Any]  # cleaned values, ready to insert
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    total: int = 0  # data rows in the file (blank rows not counted)
+    valid_rows: list[ValidRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    imported: int = 0
+    dry_run: bool = False
+    skip_invalid: bool = False
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def invalid_count(self) -> int:
+        """Rows with at least one error."""
+        return len({p.row for p in self.problems if p.is_error and p.row > 1})
+
+    @property
+    def skipped(self) -> int:
+        """Data rows not written."""
+        return self.total - self.imported
+
+    def can_import(self, skip_invalid: bool) -> bool:
+        if not self.valid_rows:
+            return False
+        return skip_invalid or not self.errors
+
+    def summary_line(self) -> str:
+        """The last line of the CLI: ``imported N, skipped M (...)``."""
+        line = f"imported {self.imported}, skipped {self.skipped}"
+        valid, invalid = len(self.valid_rows), self.invalid_count
+        if self.dry_run:
+            note = tr("uji coba: {v} baris valid, {i} baris tidak valid; tidak ada yang disimpan").format(v=valid, i=invalid)
+        elif self.imported and invalid:
+            note = tr("{i} baris tidak valid dilewati").format(i=invalid)
+        elif not self.imported and invalid:
+            note = tr("{i} baris tidak valid; tidak ada yang disimpan").format(i=invalid)
+        else:
+            return line
+        return f"{line} ({note})"
+
+
+# --- reading ------------------------------------------------------------------
+
+
+def header_key(text: Any) -> str:
+    """'Jenis Kelamin', 'jenis_kelamin', ' No. KK ' -> canonical-looking key."""
+    key = unicodedata.normalize("NFKC", "" if text is None else str(text)).replace("\ufeff", "").strip().lower()
+    key = re.sub(r"[^0-9a-z]+", "_", key).strip("_")
+    return HEADER_ALIASES.get(key, key)
+
+
+def check_suffix(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xls":
+        raise UnsupportedFormat(
+            tr("Format .xls (Excel 97-2003) tidak didukung. Simpan berkas sebagai .xlsx atau .csv.")
+        )
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedFormat(
+            tr("Jenis berkas '{s}' tidak didukung; gunakan .xlsx atau .csv.").format(s=suffix or Path(path).name)
+        )
+    return suffix
+
+
+def read_rows(path: str | Path) -> list[RawRow]:
+    """The data rows of a CSV or XLSX file; see ``read_table`` for the headers."""
+    return read_table(path)[1]
+
+
+def read_table(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], list[Problem]]:
+    """([(header as written, canonical key)], data rows, header problems).
+
+    Raises ``ImportFileError`` for a file that cannot be read at all, has no
+    header row, or lacks a required column.
+    """
+    path = Path(path)
+    suffix = check_suffix(path)
+    if not path.is_file():
+        raise ImportFileError(tr("Berkas '{p}' tidak ditemukan.").format(p=path))
+    try:
+        records = _xlsx_records(path) if suffix == ".xlsx" else _csv_records(path)
+    except ImportFileError:
+        raise
+    except (OSError, csv.Error, ValueError, KeyError) as exc:
+        raise ImportFileError(tr("Berkas '{p}' tidak dapat dibaca: {e}").format(p=path.name, e=exc)) from exc
+    except Exception as exc:  # openpyxl raises zipfile/XML errors of many kinds
+        raise ImportFileError(
+            tr("Berkas '{p}' bukan berkas {k} yang dapat dibaca: {e}").format(p=path.name, k=suffix[1:].upper(), e=exc)
+        ) from exc
+
+    header_row = None
+    for number, cells in records:
+        if any(_present(c) for c in cells):
+            header_row = (number, cells)
+            break
+    if header_row is None:
+        raise ImportFileError(tr("Berkas '{p}' kosong.").format(p=path.name))
+    header_number, header_cells = header_row
+
+    columns: list[tuple[int, str, str]] = []  # (index, as written, key)
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for index, cell in enumerate(header_cells):
+        written = "" if cell is None else str(cell).replace("\ufeff", "").strip()
+        if not written:
+            continue
+        key = header_key(written)
+        if key not in HEADERS:
+            problems.append(Problem(header_number, written, tr("Kolom tidak dikenal; isinya diabaikan."), "warning"))
+            continue
+        if key in seen:
+            raise ImportFileError(
+                tr("Kolom '{a}' dan '{b}' berarti sama ({k}); hapus salah satu.").format(a=seen[key], b=written, k=key)
+            )
+        seen[key] = written
+        columns.append((index, written, key))
+    missing = [h for h in REQUIRED_HEADERS if h not in seen]
+    if missing:
+        raise ImportFileError(
+            tr("Kolom wajib tidak ada: {m}. Baris pertama berkas harus berisi judul kolom, misalnya: {all}.").format(
+                m=", ".join(missing), all=", ".join(HEADERS)
+            )
+        )
+
+    rows: list[RawRow] = []
+    for number, cells in records:
+        if number <= header_number:
+            continue
+        values = {key: (cells[index] if index < len(cells) else None) for index, _written, key in columns}
+        if not any(_present(v) for v in values.values()):
+            continue
+        rows.append(RawRow(number, values))
+    return [(written, key) for _index, written, key in columns], rows, problems
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # Bytes cp1252 leaves undefined (0x81, 0x8D, ...): keep going, latin-1 maps every byte.
+        return data.decode("latin-1")
+
+
+def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
+    text = _decode(path.read_bytes())
+    lines = text.splitlines()
+    delimiter = None
+    # Excel's own hint line: "sep=;" (Excel hides it, so it is no row).
+    if lines and lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:
+        delimiter = lines[0].strip()[4]
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        lines = lines[1:]
+    if delimiter is None:
+        header = next((line for line in lines if line.strip()), "")
+        counts = {d: header.count(d) for d in (";", ",", "\t")}
+        delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Excel shows one record per row (even with line breaks inside quotes): number records, not lines.
+    return [(number, [_unexcel(c) for c in cells]) for number, cells in enumerate(reader, start=1)]
+
+
+def _unexcel(cell: str) -> str:
+    """Undo what the exporter does for Excel: ="123" and a leading apostrophe."""
+    if len(cell) >= 3 and cell.startswith('="') and cell.endswith('"'):
+        return cell[2:-1].replace('""', '"')
+    if cell.startswith("'"):
+        return cell[1:]
+    return cell
+
+
+def _xlsx_records(path: Path) -> list[tuple[int, list[Any]]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        out = []
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            out.append((number, list(cells)))
+        return out
+    finally:
+        workbook.close()
+
+
+# --- checking ---------------------------------------------------------------------
+
+
+_EXCEL_SCI = re.compile(r"^\d[.,]\d+E\+?\d+$", re.IGNORECASE)
+_FLOAT_ZERO = re.compile(r"^(\d+)[.,]0+$")
+_DATE_MIDNIGHT = re.compile(r"^(\S+)\s+00:00(:00)?$")
+
+
+def _digits_cell(value: Any, header: str, column: str, row: int, problems: list[Problem]) -> str:
+    """A NIK / No. KK / phone cell as text, undoing what Excel does to numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not value.is_integer():
+            return repr(value)  # clean() reports it as not digits
+        text = str(int(value))
+        if header == "telepon_wali":
+            text = "0" + text if not text.startswith(("0", "62")) else text
+            problems.append(Problem(row, column, tr(
+                "Telepon tersimpan sebagai angka; angka 0 di depan ditambahkan kembali ({t}). "
+                "Periksa, lalu format kolom ini sebagai Teks.").format(t=text), "warning"))
+        elif len(text) == 16 and text.endswith("0"):
+            problems.append(Problem(row, column, tr(
+                "{c} tersimpan sebagai angka; Excel hanya menyimpan 15 digit sehingga digit terakhir bisa "
+                "berubah menjadi 0. Periksa, lalu format kolom ini sebagai Teks.").format(c=column), "warning"))
+        return text
+    text = str(value).strip()
+    if text.startswith("'"):
+        text = text[1:].strip()
+    if len(text) >= 3 and text.startswith('="') and text.endswith('"'):
+        text = text[2:-1].strip()
+    match = _FLOAT_ZERO.match(text)
+    if match and header != "telepon_wali":
+        text = match.group(1)
+    return text
+
+
+def _date_cell(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # An Excel serial number in a cell not formatted as a date.
+        if 1 <= value < 2958466:
+            from openpyxl.utils.datetime import from_excel
+
+            return from_excel(value)
+        return str(value)
+    if isinstance(value, str):
+        text = value.strip()
+        match = _DATE_MIDNIGHT.match(text)
+        return match.group(1) if match else text
+    return value
+
+
+def _text_cell(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%d/%m/%Y")
+    return value
+
+
+def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -> dict[str, Any]:
+    """The dict that ``residents.clean`` expects, from one raw row.
+
+    Problems found here (unknown sex or klaster, an NIK mangled by Excel) are
+    appended to ``problems``; the field is then left empty or invalid so that
+    ``clean`` does not report it a second time.
+    """
+    v = raw.values
+    data: dict[str, Any] = {}
+    for header, name in HEADERS.items():
+        cell = v.get(header)
+        if header in DIGIT_HEADERS:
+            data[name] = _digits_cell(cell, header, written.get(header, header), raw.row, problems)
+        elif header in DATE_HEADERS:
+            data[name] = _date_cell(cell)
+        else:
+            data[name] = _text_cell(cell)
+
+    col = lambda h: written.get(h, h)  # noqa: E731
+    nik = data["nik"]
+    if nik and _EXCEL_SCI.match(nik):
+        problems.append(Problem(raw.row, col("nik"), tr(
+            "NIK rusak oleh Excel (tertulis {x}): format kolom NIK sebagai Teks lalu isi ulang NIK lengkap."
+        ).format(x=nik)))
+        data["nik"] = None
+        data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
+    elif nik and "*" in nik:
+        problems.append(Problem(raw.row, col("nik"), tr(
+            "NIK disamarkan ({x}); impor memerlukan NIK lengkap (ekspor ulang dengan NIK lengkap)."
+        ).format(x=nik)))
+        data["nik"] = None
+        data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
+    elif not nik:
+        data["nik"] = None
+        data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
+    if data["no_kk"] and "*" in str(data["no_kk"]):
+        problems.append(Problem(raw.row, col("no_kk"), tr("No. KK disamarkan; impor memerlukan No. KK lengkap.")))
+        data["no_kk"] = ""
+
+    sex_text = "" if data["sex"] is None else str(data["sex"]).strip()
+    if sex_text:
+        sex = codes.sex_from_text(sex_text)
+        if sex is None:
+            problems.append(Problem(raw.row, col("jenis_kelamin"), tr(
+                "Jenis kelamin tidak dikenal: '{x}' (gunakan L/P atau Laki-laki/Perempuan)."
+            ).format(x=sex_text[:40])))
+        data["sex"] = sex or ""
+        if sex is None:
+            data["_sex_reported"] = True
+    klaster_text = "" if data["klaster"] is None else str(data["klaster"]).strip()
+    if klaster_text:
+        klaster = codes.klaster_from_text(klaster_text)
+        if klaster is None:
+            problems.append(Problem(raw.row, col("klaster"), tr(
+                "Klaster tidak dikenal: '{x}' (gunakan anak, disabilitas, lansia, napza, tuna_sosial "
+                "atau nama klaster lengkap)."
+            ).format(x=klaster_text[:60])))
+            data["_klaster_reported"] = True
+        data["klaster"] = klaster or ""
+    return data
+
+
+def check_rows(
+    rows: list[RawRow],
+    columns: list[tuple[str, str]],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    progress_total: int | None = None,
+) -> tuple[list[ValidRow], list[Problem]]:
+    """Validate every row; returns the valid ones and every problem (errors and warnings)."""
+    written = {key: text for text, key in columns}
+    valid: list[ValidRow] = []
+    problems: list[Problem] = []
+    first_row_of_nik: dict[str, int] = {}
+    total = progress_total or len(rows)
+    for done, raw in enumerate(rows, start=1):
+        row_problems: list[Problem] = []
+        data = row_to_data(raw, written, row_problems)
+        reported = {k for k in ("sex", "klaster") if data.pop(f"_{k}_reported", False)}
+        cleaned, collector = residents.clean(data)
+        for name, message in collector.errors.items():
+            if name in reported:
+                continue
+            row_problems.append(Problem(raw.row, written.get(FIELD_TO_HEADER.get(name, name), FIELD_TO_HEADER.get(name, name)), message))
+        for name, message in collector.warnings.items():
+            row_problems.append(Problem(raw.row, written.get(FIELD_TO_HEADER.get(name, name), name), message, "warning"))
+        nik = cleaned.get("nik")
+        if nik:
+            if nik in first_row_of_nik:
+                row_problems.append(Problem(raw.row, written.get("nik", "nik"), tr(
+                    "NIK {nik} sudah dipakai di baris {r} berkas ini.").format(nik=nik, r=first_row_of_nik[nik])))
+            else:
+                first_row_of_nik[nik] = raw.row
+        problems.extend(row_problems)
+        if not any(p.is_error for p in row_problems):
+            valid.append(ValidRow(raw.row, cleaned))
+        if progress and (done % CHUNK == 0 or done == len(rows)):
+            progress(done, total)
+    return valid, problems
+
+
+def check_import(actor: Actor, path: str | Path, *, progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Read and validate a file; nothing is written."""
+    require(actor, "residents.import")
+    columns, rows, header_problems = read_table(path)
+    if not rows:
+        raise ImportFileError(tr("Berkas '{p}' tidak berisi baris data di bawah judul kolom.").format(p=Path(path).name))
+    valid, problems = check_rows(rows, columns, progress=progress)
+    return ImportReport(Path(path), total=len(rows), valid_rows=valid, problems=header_problems + problems)
+
+
+def run_import(
+    actor: Actor,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Validate and (unless ``dry_run``) write the file in one transaction.
+
+    All or nothing by default: with any invalid row nothing is written.
+    ``skip_invalid`` writes the valid rows. Warnings never block.
+    ``progress(done, total)`` counts validation then writing, ``total`` being
+    twice the number of rows.
+    """
+    require(actor, "residents.import")
+    columns, rows, header_problems = read_table(path)
+    if not rows:
+        raise ImportFileError(tr("Berkas '{p}' tidak berisi baris data di bawah judul kolom.").format(p=Path(path).name))
+    total = 2 * len(rows)
+    valid, problems = check_rows(rows, columns, progress=progress, progress_total=total)
+    report = ImportReport(Path(path), total=len(rows), valid_rows=valid, problems=header_problems + problems,
+                          dry_run=dry_run, skip_invalid=skip_invalid)
+    if dry_run or not report.can_import(skip_invalid):
+        if progress:
+            progress(total, total)
+        return report
+    write_progress = (lambda done, _n: progress(len(rows) + done, total)) if progress else None
+    report.imported = insert_rows(actor, [r.data for r in valid], Path(path).name, progress=write_progress)
+    if progress:
+        progress(total, total)
+    return report
+
+
+def insert_rows(
+    actor: Actor,
+    rows: list[dict[str, Any]],
+    source: str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Insert rows already cleaned by ``residents.clean`` in one transaction,
+    with one audit event per resident and one for the whole import."""
+    require(actor, "residents.import")
+    now = utcnow()
+    with write_transaction():
+        events = []
+        for done, cleaned in enumerate(rows, start=1):
+            record = dict(cleaned)
+            record["search_text"] = residents.search_key(record["name"], record.get("nik"), record.get("birth_place", ""))
+            record["created_at"] = record["updated_at"] = now
+            resident_id = Resident.insert(**record).execute()
+            events.append({
+                "at": now, "user": actor.user_id, "username": actor.username, "action": "create",
+                "entity": "resident", "entity_id": resident_id, "summary": record["name"],
+                "changes": '{"sumber": ["", "impor"]}',
+            })
+            if progress and done % CHUNK == 0:
+                progress(done, len(rows))
+        for start in range(0, len(events), 500):
+            AuditEvent.insert_many(events[start:start + 500]).execute()
+        audit.record(actor, "import", "resident", None,
+                     tr("Impor {n} PM dari {f}").format(n=len(rows), f=source))
+    if progress:
+        progress(len(rows), len(rows))
+    return len(rows)
+
+
+# --- export -------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "'")
+
+
+def export_rows(actor: Actor, *, with_nik: bool = False, flt: residents.ResidentFilter | None = None) -> Iterable[list[Any]]:
+    """The export's data rows (values as the XLSX writes them), ordered by record number."""
+    require(actor, "residents.export")
+    if with_nik:
+        require(actor, "residents.export_nik")
+    fields = [getattr(Resident, name) for name in HEADERS.values()]
+    query = residents._filtered(Resident.select(*fields), flt or residents.ResidentFilter()).order_by(Resident.id)
+    for values in query.tuples().iterator():
+        row = dict(zip(HEADERS, values))
+        if not with_nik:
+            row["nik"] = mask(row["nik"])
+            row["no_kk"] = mask(row["no_kk"])
+        row["nik"] = row["nik"] or ""
+        row["klaster"] = codes.KLASTER.get(row["klaster"], row["klaster"])
+        yield [row[h] for h in HEADERS]
+
+
+def export_residents(
+    actor: Actor, path: str | Path, *, with_nik: bool = False, flt: residents.ResidentFilter | None = None
+) -> int:
+    """Write the residents to ``path`` (.xlsx or .csv); returns the number of rows.
+
+    NIK and No. KK are masked unless ``with_nik`` (permission
+    ``residents.export_nik``). Every export is recorded in the audit trail.
+    """
+    require(actor, "residents.export")
+    if with_nik:
+        require(actor, "residents.export_nik")
+    path = Path(path)
+    suffix = check_suffix(path)
+    rows = export_rows(actor, with_nik=with_nik, flt=flt)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        count = _write_xlsx(tmp, rows) if suffix == ".xlsx" else _write_csv(tmp, rows)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ImportFileError(tr("Tidak dapat menulis '{p}': {e}").format(p=path, e=exc.strerror or exc)) from exc
+    kind = tr("NIK lengkap") if with_nik else tr("NIK disamarkan")
+    with write_transaction():
+        audit.record(actor, "export", "resident", None,
+                     tr("Ekspor {n} PM ke {f} ({k})").format(n=count, f=path.name, k=kind),
+                     {"nik_lengkap": [None, with_nik], "berkas": [None, path.name]})
+    return count
+
+
+def _csv_value(header: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if header in DIGIT_HEADERS and text.isdigit():
+        return f'="{text}"'
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
+    count = 0
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow(list(HEADERS))
+        for row in rows:
+            writer.writerow([_csv_value(h, v) for h, v in zip(HEADERS, row)])
+            count += 1
+    return count
+
+
+WIDTHS = {"nik": 20, "no_kk": 20, "nama": 30, "jenis_kelamin": 14, "tempat_lahir": 18, "tanggal_lahir": 14,
+          "klaster": 30, "alamat": 40, "tanggal_masuk": 14, "nama_wali": 24, "telepon_wali": 16, "catatan": 40}
+
+
+def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Penerima Manfaat")
+    for index, header in enumerate(HEADERS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[header]
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    heading = []
+    for header in HEADERS:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    count = 0
+    for row in rows:
+        out = []
+        for header, value in zip(HEADERS, row):
+            if isinstance(value, dt.date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = "DD/MM/YYYY"
+            else:
+                cell = WriteOnlyCell(sheet, value=None if value in (None, "") else value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, even when it starts with '='
+            out.append(cell)
+        sheet.append(out)
+        count += 1
+    workbook.save(path)
+    return count
