@@ -45,6 +45,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # backups and restore (issue 7)
     "backup.manage": ADMIN,
     "backup.restore": ADMIN,
+    # competency certificates (issue 5)
+    "certificates.view": OFFICE,
+    "certificates.issue": ADMIN,
+    "certificates.revoke": ADMIN,
+    "certificates.print": ADMIN,
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -68,6 +73,10 @@ DESCRIPTIONS: dict[str, str] = {
     "assess.edit": "mencatat penilaian unit kompetensi",
     "backup.manage": "mengelola cadangan basis data",
     "backup.restore": "memulihkan basis data dari cadangan",
+    "certificates.view": "melihat register sertifikat",
+    "certificates.issue": "menerbitkan sertifikat",
+    "certificates.revoke": "mencabut sertifikat",
+    "certificates.print": "mencetak sertifikat",
 }
 
 
