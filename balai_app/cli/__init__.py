@@ -18,6 +18,7 @@ from balai_app.domain.errors import BalaiError, NeedsConfirmation, PermissionDen
 COMMAND_MODULES = [
     "balai_app.cli.residents",
     "balai_app.cli.demo",
+    "balai_app.cli.backup",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,77 @@
+"""``balai-app backup [--out FILE]``, ``balai-app restore FILE``, ``balai-app check``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from balai_app import paths
+from balai_app.cli.common import actor, open_db
+from balai_app.i18n import tr
+from balai_app.services import backup, integrity
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("backup", help="cadangkan basis data sekarang (diperiksa setelah ditulis)")
+    p.add_argument("--out", metavar="FILE", help="tulis cadangan ke berkas ini (bawaan: folder cadangan, dengan rotasi)")
+    p.set_defaults(func=cmd_backup)
+
+    p = subparsers.add_parser("restore", help="pulihkan basis data dari berkas cadangan (basis data sekarang disimpan dulu)")
+    p.add_argument("file", metavar="FILE", help="berkas cadangan (.sqlite)")
+    p.set_defaults(func=cmd_restore)
+
+    p = subparsers.add_parser("check", help="periksa keutuhan basis data dan rujukan antartabel (tanpa mengubahnya)")
+    p.set_defaults(func=cmd_check)
+
+
+def _describe(info: backup.BackupInfo) -> str:
+    return tr("{path}\n  tanggal: {date}; {res} PM, {cert} sertifikat; skema {v}; {size:,} byte").format(
+        path=info.path, date=info.taken_at.strftime("%d/%m/%Y %H:%M:%S"), res=info.residents,
+        cert=info.certificates, v=info.schema_version, size=info.size)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    open_db(args)
+    result = backup.create_backup(actor(args, write=True), out=args.out)
+    print(tr("Cadangan dibuat dan diperiksa (integrity_check: ok):"))
+    print(_describe(result.info))
+    for removed in result.removed:
+        print(tr("  rotasi: dihapus {name}").format(name=removed.name))
+    if result.second_path:
+        print(tr("Salinan kedua: {path}").format(path=result.second_path))
+    if result.second_error:
+        print(tr("PERINGATAN: {msg}").format(msg=result.second_error), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    db_path = paths.database_path()
+    # The database is not opened first: it may be the damaged file being replaced.
+    result = backup.restore_backup(actor(args, write=True), args.file, db_path=db_path)
+    print(tr("Dipulihkan dari cadangan:"))
+    print(_describe(result.restored))
+    if result.safety_copy:
+        print(tr("Basis data sebelumnya disimpan di: {path}").format(path=result.safety_copy))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    db_path = paths.database_path()
+    result = integrity.check_file(db_path, quick=False, foreign_keys=True)
+    warning = integrity.one_pc_warning(db_path)
+    if warning:
+        print(tr("PERINGATAN: {msg}").format(msg=warning), file=sys.stderr)
+    if result.damaged:
+        print(tr("Basis data {path} BERMASALAH:").format(path=db_path))
+        for problem in result.problems:
+            print(f"- {problem}")
+        return 1
+    for refusal in result.refusals:
+        print(f"- {refusal}")
+    if result.refusals:
+        return 1
+    print(tr("Basis data {path} sehat: integrity_check ok, foreign_key_check tanpa masalah "
+             "({res} PM, {cert} sertifikat, skema {v}).").format(
+        path=db_path, res=result.residents, cert=result.certificates, v=result.schema_version))
+    return 0
