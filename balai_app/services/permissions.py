@@ -50,6 +50,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "certificates.issue": ADMIN,
     "certificates.revoke": ADMIN,
     "certificates.print": ADMIN,
+    # programs, batches, enrollment (issue 3); an instruktur sees only his own batches
+    "training.view": ALL,
+    "programs.edit": OFFICE,
+    "batches.edit": OFFICE,
+    "enrollment.edit": OFFICE,
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -77,6 +82,10 @@ DESCRIPTIONS: dict[str, str] = {
     "certificates.issue": "menerbitkan sertifikat",
     "certificates.revoke": "mencabut sertifikat",
     "certificates.print": "mencetak sertifikat",
+    "training.view": "melihat program dan angkatan pelatihan",
+    "programs.edit": "mengubah program pelatihan dan unit kompetensi",
+    "batches.edit": "mengubah angkatan pelatihan",
+    "enrollment.edit": "mendaftarkan peserta pelatihan",
 }
 
 
