@@ -16,6 +16,7 @@ from balai_app import __version__
 from balai_app.domain.errors import BalaiError, NeedsConfirmation, PermissionDenied, ValidationError
 
 COMMAND_MODULES = [
+    "balai_app.cli.accounts",
     "balai_app.cli.residents",
     "balai_app.cli.demo",
     "balai_app.cli.backup",

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 
 from balai_app import paths
 from balai_app.db.connection import DatabaseError, open_database
 from balai_app.domain.errors import BalaiError
+from balai_app.i18n import tr
 from balai_app.services.context import SYSTEM, Actor
+
+# A read-only command run without --user on a database with accounts.
+READER = Actor(None, "baris-perintah", "system")
 
 
 def open_db(args: argparse.Namespace):
@@ -17,9 +23,51 @@ def open_db(args: argparse.Namespace):
         raise BalaiError(str(exc)) from exc
 
 
-def actor(args: argparse.Namespace, *, write: bool) -> Actor:
+def read_password(prompt: str, env: str) -> str:
+    """From the environment variable ``env`` when set, else asked without echo."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt):
+        raise BalaiError(tr("Kata sandi tidak dimasukkan.")) from None
+
+
+def read_new_password(prompt: str, env: str) -> str:
+    """A new password: from ``env``, else asked twice."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    first = read_password(prompt, env)
+    if read_password(tr("Ulangi kata sandi: "), env) != first:
+        raise BalaiError(tr("Kedua kata sandi tidak sama."))
+    return first
+
+
+def actor(args: argparse.Namespace, *, write: bool, allow_password_change: bool = False) -> Actor:
     """The acting user for a command.
 
     Until a database has accounts, the program itself acts (demo, set-up).
+    Once it has accounts, a command that changes data (``write=True``, also
+    used for sensitive reads) needs ``--user NAME``; the password comes from
+    ``BALAI_PASSWORD`` or a prompt, and the person's role decides as in the
+    window. A read-only command may run without ``--user``.
     """
-    return SYSTEM
+    from balai_app.cli import UsageError
+    from balai_app.services import accounts
+
+    if not accounts.has_accounts():
+        return SYSTEM
+    name = getattr(args, "user", None)
+    if not name:
+        if write:
+            raise UsageError(tr("perintah ini memerlukan akun: sebutkan --user NAMA "
+                                "(kata sandi dari prompt atau BALAI_PASSWORD)"))
+        return READER
+    password = read_password(tr("Kata sandi {name}: ").format(name=name), "BALAI_PASSWORD")
+    signed = accounts.authenticate(name, password)
+    if signed.must_change_password and not allow_password_change:
+        raise BalaiError(tr("Kata sandi akun {name} harus diganti dahulu: "
+                            "balai-app --user {name} users password").format(name=signed.actor.username))
+    return signed.actor

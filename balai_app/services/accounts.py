@@ -67,6 +67,10 @@ class UserRow(NamedTuple):
     locked_until: dt.datetime | None
     version: int
 
+    @property
+    def locked(self) -> bool:
+        return bool(self.locked_until and self.locked_until > _now())
+
 
 def _now() -> dt.datetime:
     """The clock (UTC, naive); tests move it forward to end a lock."""
@@ -156,6 +160,14 @@ def create_user(actor: Actor, data: dict[str, Any], password: str) -> User:
 def get_user(actor: Actor, user_id: int) -> User:
     require(actor, "accounts.manage")
     return _get(user_id)
+
+
+def find_user(actor: Actor, username: str) -> User:
+    require(actor, "accounts.manage")
+    user = User.get_or_none(User.username == (username or "").strip().casefold())
+    if user is None:
+        raise NotFound(tr("Akun '{name}' tidak ditemukan.").format(name=username))
+    return user
 
 
 def _get(user_id: int) -> User:

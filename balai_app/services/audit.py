@@ -192,11 +192,12 @@ def filter_choices(actor: Actor) -> dict[str, list[str]]:
 EXPORT_HEADERS = ["No.", "Waktu", "Pengguna", "Tindakan", "Jenis data", "No. data", "Ringkasan", "Perubahan"]
 
 
-def _changes_text(row: AuditRow) -> str:
+def changes_text(row: AuditRow) -> str:
     parts = []
     for key, value in row.changes_dict().items():
         if isinstance(value, list) and len(value) == 2:
-            parts.append(f"{key}: {value[0]!s} → {value[1]!s}")
+            old, new = ("" if x is None else x for x in value)
+            parts.append(f"{key}: {old!s} → {new!s}")
         else:
             parts.append(f"{key}: {value!s}")
     return "; ".join(parts)
@@ -219,7 +220,7 @@ def export_events(actor: Actor, flt: AuditFilter | None, path: str | Path) -> in
     for row in list_events(actor, flt, limit=-1):
         rows.append([row.id, to_local(row.at).strftime("%Y-%m-%d %H:%M:%S"), row.username, action_label(row.action),
                      entity_label(row.entity), row.entity_id if row.entity_id is not None else "", row.summary,
-                     _changes_text(row)])
+                     changes_text(row)])
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
