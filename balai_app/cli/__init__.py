@@ -18,8 +18,10 @@ from balai_app.domain.errors import BalaiError, NeedsConfirmation, PermissionDen
 COMMAND_MODULES = [
     "balai_app.cli.accounts",
     "balai_app.cli.residents",
+    "balai_app.cli.training",
     "balai_app.cli.demo",
     "balai_app.cli.backup",
+    "balai_app.cli.sessions",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -37,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"balai-app {__version__}")
     parser.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: BALAI_DB atau folder data pengguna)")
     parser.add_argument("--user", metavar="NAME", help="bertindak sebagai pengguna ini (kata sandi: prompt atau BALAI_PASSWORD)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="uji mandiri program terpasang (basis data sementara, PDF) lalu keluar: 0 lulus, 1 gagal")
     subparsers = parser.add_subparsers(dest="command", metavar="<perintah>")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -46,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 def wants_cli(argv: list[str]) -> bool:
     """True when the arguments name a command (or --help/--version), not just the window."""
     return any(not a.startswith("-") for a in _positional_candidates(argv)) or any(
-        a in ("-h", "--help", "--version") for a in argv
+        a in ("-h", "--help", "--version", "--self-test") for a in argv
     )
 
 
@@ -69,6 +73,10 @@ def main(argv: list[str]) -> int:
     from balai_app import paths
 
     paths.set_database_path(args.db)
+    if args.self_test:
+        from balai_app import selftest
+
+        return selftest.run()
     if not args.command:
         from balai_app.gui.app import run_gui
 

@@ -1,0 +1,102 @@
+"""``balai-app programs list``, ``batches list|create``, ``enroll``."""
+
+from __future__ import annotations
+
+import argparse
+
+from balai_app.cli import UsageError
+from balai_app.cli.common import actor, open_db
+from balai_app.domain import codes
+from balai_app.domain.dates import format_short, parse_date
+from balai_app.services import residents, training
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("programs", help="program pelatihan (keterampilan)")
+    sub = parser.add_subparsers(dest="programs_command", metavar="<aksi>", required=True)
+    p = sub.add_parser("list", help="daftar program dan jumlah unit kompetensi")
+    p.add_argument("--all", action="store_true", help="termasuk program nonaktif")
+    p.set_defaults(func=cmd_programs_list)
+
+    parser = subparsers.add_parser("batches", help="angkatan pelatihan")
+    sub = parser.add_subparsers(dest="batches_command", metavar="<aksi>", required=True)
+    p = sub.add_parser("list", help="daftar angkatan")
+    p.add_argument("--program", metavar="CODE", help="hanya program ini")
+    p.add_argument("--status", choices=sorted(codes.BATCH_STATUS))
+    p.add_argument("--year", type=int)
+    p.set_defaults(func=cmd_batches_list)
+    p = sub.add_parser("create", help="buat angkatan baru; mencetak nomornya")
+    p.add_argument("--program", metavar="CODE", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--start", metavar="DATE", required=True, help="TTTT-BB-HH atau HH/BB/TTTT")
+    p.add_argument("--end", metavar="DATE", required=True)
+    p.add_argument("--capacity", metavar="N", type=int, default=20)
+    p.set_defaults(func=cmd_batches_create)
+
+    p = subparsers.add_parser("enroll", help="daftarkan PM ke angkatan")
+    p.add_argument("--batch", metavar="ID", type=int, required=True)
+    p.add_argument("--resident", metavar="NIK_OR_ID", required=True)
+    p.add_argument("--date", metavar="DATE", help="tanggal mulai (bawaan: mulai angkatan atau hari ini)")
+    p.add_argument("--yes", action="store_true", help="tetap daftarkan meski ada peringatan (mis. belum diasesmen)")
+    p.set_defaults(func=cmd_enroll)
+
+
+def _date(value: str | None, option: str):
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def cmd_programs_list(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=False)
+    programs = training.list_programs(who, include_inactive=args.all)
+    for program in programs:
+        units = training.active_units(program.id)
+        flags = []
+        if program.is_sample:
+            flags.append(training.SAMPLE_NOTE)
+        if not program.active:
+            flags.append("nonaktif")
+        print(f"{program.code}\t{program.name}\t{len(units)} unit\tmin. hadir {program.min_attendance}%"
+              + (f"\t({'; '.join(flags)})" if flags else ""))
+    print(f"{len(programs)} program")
+    return 0
+
+
+def cmd_batches_list(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=False)
+    program_id = training.get_program(who, args.program).id if args.program else None
+    rows = training.list_batches(who, program_id=program_id, status=args.status, year=args.year)
+    for row in rows:
+        print(f"{row.id}\t{row.program_code}\t{row.name}\t{format_short(row.start_date)}-{format_short(row.end_date)}"
+              f"\t{codes.label(codes.BATCH_STATUS, row.status)}\t{row.participants}/{row.capacity}"
+              f"\t{row.trainer_name or '-'}")
+    print(f"{len(rows)} angkatan")
+    return 0
+
+
+def cmd_batches_create(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=True)
+    start, end = _date(args.start, "--start"), _date(args.end, "--end")
+    program = training.get_program(who, args.program)
+    batch = training.create_batch(who, {"program": program.id, "name": args.name, "start_date": start,
+                                        "end_date": end, "capacity": args.capacity})
+    print(batch.id)
+    return 0
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=True)
+    start = _date(args.date, "--date")
+    resident = residents.find_resident(who, args.resident)
+    row = training.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes)
+    batch = training.get_batch(who, args.batch)
+    print(f"{resident.name} terdaftar di {batch.name} mulai {format_short(row.start_date)} (No. {row.id})")
+    return 0
