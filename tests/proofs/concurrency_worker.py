@@ -1,0 +1,98 @@
+"""Worker of the concurrency proof: hundreds of mixed writes through the services.
+
+    python concurrency_worker.py DB WORKER_NO OPS GO_FILE
+
+Waits for GO_FILE so that both workers start together, then runs OPS
+operations in a seeded random mix: register a PM (own NIK range), edit one of the shared PMs
+(optimistic locking: re-read and retry on StaleRecord), add an assessment,
+add a service. Before that, both race to register the same 20 NIKs. Prints one JSON line: what succeeded, and every exception
+that reached the caller (there must be none but the expected refusals).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from balai_app.db.connection import open_database
+from balai_app.domain.errors import StaleRecord, ValidationError
+from balai_app.services import residents
+from balai_app.services.context import SYSTEM
+
+SHARED = 10  # residents 1..10 are created by the parent and edited by both workers
+CONTESTED = 20  # NIK serials 9001..9020 are registered by both workers
+
+
+def nik(serial: int) -> str:
+    return f"320101150110{serial:04d}"
+
+
+def main(argv: list[str]) -> None:
+    path, worker, ops, go = argv[0], int(argv[1]), int(argv[2]), Path(argv[3])
+    open_database(path)
+    print("ready", flush=True)
+    while not go.exists():
+        time.sleep(0.005)
+    rng = random.Random(worker)
+    done = {"create": [], "contested_won": [], "contested_refused": [], "update": 0, "stale_retries": 0,
+            "assessment": 0, "service": 0}
+    errors: list[str] = []
+    own = []
+    # First both workers race for the same NIKs, in the same order, at the same moment.
+    for serial in range(9001, 9001 + CONTESTED):
+        try:
+            try:
+                residents.create_resident(SYSTEM, {
+                    "name": f"Rebutan {serial} oleh {worker}", "sex": "L", "klaster": "anak", "nik": nik(serial),
+                    "birth_date": "15-01-2010", "entry_date": "2026-01-05"}, confirm_warnings=True)
+                done["contested_won"].append(serial)
+            except ValidationError as exc:
+                assert "nik" in exc.errors, exc.errors
+                done["contested_refused"].append(serial)
+        except Exception as exc:
+            errors.append(f"contested: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
+    for i in range(ops):
+        kind = rng.choice(["create", "create", "update", "update", "assessment", "service"])
+        if kind in ("assessment", "service") and not own:
+            kind = "create"
+        try:
+            if kind == "create":
+                serial = worker * 1000 + len(own) + 1
+                r = residents.create_resident(SYSTEM, {
+                    "name": f"Pekerja {worker} PM {i}", "sex": "L", "klaster": "anak", "nik": nik(serial),
+                    "birth_date": "15-01-2010", "entry_date": "2026-01-05"}, confirm_warnings=True)
+                own.append(r.id)
+                done["create"].append(r.id)
+            elif kind == "update":
+                target = rng.randint(1, SHARED)
+                for _attempt in range(200):
+                    current = residents.get_resident(SYSTEM, target)
+                    try:
+                        residents.update_resident(SYSTEM, target, {"notes": f"{current.notes} w{worker}.{i}".strip()[-4000:]},
+                                                  expected_version=current.version)
+                        done["update"] += 1
+                        break
+                    except StaleRecord:
+                        done["stale_retries"] += 1
+                else:
+                    errors.append("update never succeeded after 200 retries")
+            elif kind == "assessment":
+                residents.add_assessment(SYSTEM, rng.choice(own), {
+                    "date": "2026-01-06", "assessor": f"Pekerja {worker}", "summary": f"asesmen {i}"})
+                done["assessment"] += 1
+            else:
+                residents.add_service(SYSTEM, rng.choice(own), {
+                    "date": "2026-01-07", "kind": "terapi", "description": f"layanan {i}"},
+                    confirm_warnings=True)
+                done["service"] += 1
+        except Exception as exc:  # everything reaching the caller is recorded, then judged by the parent
+            errors.append(f"{kind}: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
+    print(json.dumps({"worker": worker, "done": done, "errors": errors}), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
