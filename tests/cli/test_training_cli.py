@@ -1,0 +1,99 @@
+"""``programs list``, ``batches list|create``, ``enroll``: output and exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from balai_app.cli import main
+from balai_app.db.connection import close_database, open_database
+
+
+@pytest.fixture
+def dbfile(tmp_path, system):
+    from balai_app.services import residents, training
+
+    path = tmp_path / "cli.sqlite"
+    open_database(path)
+    training.create_sample_programs(system)
+    residents.create_resident(system, {"name": "Muh. Ma'ruf", "sex": "L", "klaster": "napza",
+                                       "nik": "3201011501900001", "birth_date": "15-01-1990",
+                                       "entry_date": "2026-01-05"}, confirm_warnings=True)
+    residents.create_resident(system, {"name": "Sukarti", "sex": "P", "klaster": "lansia", "nik": "",
+                                       "nik_missing_reason": "Tidak punya KTP", "entry_date": "2026-01-05",
+                                       "status": "selesai", "exit_date": "2026-02-01"}, confirm_warnings=True)
+    close_database()
+    yield str(path)
+    close_database()
+
+
+def test_programs_list(dbfile, capsys):
+    assert main(["--db", dbfile, "programs", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "MJH\tMenjahit\t6 unit" in out and "contoh — sesuaikan dengan SKKNI" in out
+    assert out.strip().endswith("4 program")
+
+
+def test_batches_create_list_and_enroll(dbfile, capsys):
+    start = dt.date.today()
+    end = start + dt.timedelta(days=90)
+    assert main(["--db", dbfile, "batches", "create", "--program", "LAS", "--name", "Angkatan I 2026",
+                 "--start", start.strftime("%d/%m/%Y"), "--end", end.isoformat(), "--capacity", "12"]) == 0
+    batch_id = capsys.readouterr().out.strip()
+    assert batch_id.isdigit()
+    assert main(["--db", dbfile, "batches", "list", "--program", "LAS"]) == 0
+    out = capsys.readouterr().out
+    assert f"{batch_id}\tLAS\tAngkatan I 2026" in out and "0/12" in out
+    # No assessment yet: a warning to confirm (exit 1), then --yes.
+    assert main(["--db", dbfile, "enroll", "--batch", batch_id, "--resident", "3201011501900001"]) == 1
+    assert "asesmen" in capsys.readouterr().err
+    assert main(["--db", dbfile, "enroll", "--batch", batch_id, "--resident", "3201011501900001", "--yes"]) == 0
+    assert "Muh. Ma'ruf terdaftar di Angkatan I 2026" in capsys.readouterr().out
+    # Twice: refused with exit 1.
+    assert main(["--db", dbfile, "enroll", "--batch", batch_id, "--resident", "1", "--yes"]) == 1
+    assert "sudah terdaftar" in capsys.readouterr().err
+    # A resident who left: refused.
+    assert main(["--db", dbfile, "enroll", "--batch", batch_id, "--resident", "2", "--yes"]) == 1
+    assert "Aktif" in capsys.readouterr().err
+    assert main(["--db", dbfile, "batches", "list", "--year", str(start.year)]) == 0
+    assert "1/12" in capsys.readouterr().out
+
+
+def test_invalid_data_and_usage_errors(dbfile, capsys):
+    # Unknown program / batch / resident: invalid data (1).
+    assert main(["--db", dbfile, "batches", "create", "--program", "XX", "--name", "A", "--start", "2026-01-01",
+                 "--end", "2026-02-01"]) == 1
+    assert main(["--db", dbfile, "enroll", "--batch", "99", "--resident", "1"]) == 1
+    assert main(["--db", dbfile, "batches", "create", "--program", "MJH", "--name", "A", "--start", "2026-03-01",
+                 "--end", "2026-02-01"]) == 1
+    assert "Tanggal selesai" in capsys.readouterr().err
+    # Unparseable date: usage (2).
+    assert main(["--db", dbfile, "batches", "create", "--program", "MJH", "--name", "A", "--start", "kemarin",
+                 "--end", "2026-02-01"]) == 2
+
+
+def test_missing_option_is_usage_error_in_a_real_process(dbfile):
+    result = subprocess.run([sys.executable, "-m", "balai_app", "--db", dbfile, "batches", "create", "--name", "A"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "--program" in result.stderr
+
+
+def test_write_needs_an_account_once_accounts_exist(tmp_path, capsys, monkeypatch):
+    db = str(tmp_path / "demo.sqlite")
+    assert main(["--db", db, "demo", "--residents", "30"]) == 0
+    close_database()
+    capsys.readouterr()
+    assert main(["--db", db, "batches", "list"]) == 0
+    assert "angkatan" in capsys.readouterr().out
+    args = ["--db", db, "batches", "create", "--program", "DG", "--name", "X", "--start", "2030-01-01",
+            "--end", "2030-03-01"]
+    assert main(args) == 2
+    monkeypatch.setenv("BALAI_PASSWORD", "demo")
+    assert main(["--user", "instruktur", *args]) == 1  # an instruktur may not create batches
+    assert "Ditolak" in capsys.readouterr().err
+    assert main(["--user", "staf", *args]) == 0
+    assert capsys.readouterr().out.strip().isdigit()
