@@ -674,3 +674,30 @@ def assessment_history(actor: Actor, enrollment_id: int, unit_id: int | None = N
         query = query.where(UnitAssessment.unit == unit_id)
     query = query.order_by(UnitAssessment.date.desc(), UnitAssessment.created_at.desc(), UnitAssessment.id.desc())
     return [AssessmentRow(*row) for row in query.tuples()]
+
+
+def find_participant(actor: Actor, batch_id: int, nik_or_id: str) -> Enrollment:
+    """A batch's participant by NIK or resident number (``residents.find_resident``).
+
+    An instruktur, who may not browse the register, is looked up among the
+    participants of his own batch only.
+    """
+    from balai_app.services import residents
+    from balai_app.services.permissions import allowed
+
+    batch = batch_for(actor, batch_id)
+    if allowed(actor, "residents.view"):
+        return enrollment_of(batch.id, residents.find_resident(actor, nik_or_id).id)
+    key = str(nik_or_id).strip()
+    for p in participants(actor, batch.id):
+        if (len(key) == 16 and key == p.nik) or (key.isdigit() and len(key) < 16 and int(key) == p.resident_id):
+            return Enrollment.get_by_id(p.enrollment_id)
+    raise NotFound(tr("Peserta '{key}' tidak ditemukan di angkatan ini (gunakan NIK 16 digit atau nomor).").format(
+        key=key))
+
+
+def record_export(actor: Actor, batch_id: int, what: str) -> None:
+    """Note in the audit trail that a recap of a batch left the program (file or print)."""
+    batch = batch_for(actor, batch_id)
+    with write_transaction():
+        audit.record(actor, "export", "batch", batch.id, tr("Rekap {batch}: {what}").format(batch=batch.name, what=what))

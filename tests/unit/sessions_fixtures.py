@@ -30,10 +30,17 @@ class Training:
 _counter = iter(range(1, 1_000_000))
 
 
-def make_user(role: str = "instruktur", name: str | None = None) -> User:
+def make_user(role: str = "instruktur", name: str | None = None, password: str | None = None) -> User:
+    """An account; with ``password`` one that can sign in (CLI ``--user``)."""
     n = next(_counter)
+    if password:
+        from balai_app.services.accounts import hash_password
+
+        password_hash = hash_password(password)
+    else:
+        password_hash = "x"
     return User.create(username=f"{role}{n}", full_name=name or f"{role.title()} {n}", role=role,
-                       password_hash="x", must_change_password=False)
+                       password_hash=password_hash, must_change_password=False)
 
 
 def actor_of(user: User) -> Actor:
@@ -49,12 +56,13 @@ def build_training(
     end: dt.date | None = None,
     min_attendance: int = 80,
     names: list[str] | None = None,
+    password: str | None = None,
 ) -> Training:
     """A program with ``units`` units, a batch over [start, end], ``participants`` enrolled from the start."""
     n = next(_counter)
     start = start or dt.date.today() - dt.timedelta(days=60)
     end = end or dt.date.today() + dt.timedelta(days=30)
-    trainer = make_user("instruktur", name=f"Instruktur Menjahit {n}")
+    trainer = make_user("instruktur", name=f"Instruktur Menjahit {n}", password=password)
     program = Program.create(code=f"P{n}", name=f"Menjahit {n}", min_attendance=min_attendance)
     unit_rows = [
         CompetencyUnit.create(program=program, position=i + 1, code=f"C.{n}.{i + 1:02d}", title=f"Unit ke-{i + 1}")

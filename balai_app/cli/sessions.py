@@ -1,0 +1,159 @@
+"""``balai-app sessions add``, ``attendance set``, ``assess``, ``progress`` (and ``sessions recap``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from balai_app.cli import UsageError
+from balai_app.cli.common import actor, open_db
+from balai_app.domain import codes
+from balai_app.domain.dates import parse_date
+from balai_app.domain.errors import ValidationError
+from balai_app.services import progress, sessions
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("sessions", help="sesi pelatihan")
+    sub = parser.add_subparsers(dest="sessions_command", metavar="<aksi>", required=True)
+    p = sub.add_parser("add", help="catat sesi baru; mencetak nomor sesi")
+    p.add_argument("--batch", type=int, required=True, metavar="ID", help="nomor angkatan")
+    p.add_argument("--date", required=True, metavar="DATE", help="tanggal sesi (TTTT-BB-HH atau HH/BB/TTTT)")
+    p.add_argument("--topic", required=True, metavar="TEXT", help="topik/materi")
+    p.add_argument("--units", default="", metavar="CODE,...", help="kode unit kompetensi yang dibahas")
+    p.add_argument("--start", default="", metavar="JJ:MM", help="jam mulai")
+    p.add_argument("--end", default="", metavar="JJ:MM", help="jam selesai")
+    p.set_defaults(func=cmd_sessions_add)
+
+    p = sub.add_parser("list", help="daftar sesi sebuah angkatan")
+    p.add_argument("--batch", type=int, required=True, metavar="ID")
+    p.set_defaults(func=cmd_sessions_list)
+
+    p = sub.add_parser("recap", help="rekap presensi bulanan atau rekap progres (PDF/XLSX)")
+    p.add_argument("--batch", type=int, required=True, metavar="ID")
+    p.add_argument("--month", metavar="TTTT-BB", help="bulan rekap presensi; tanpa ini: rekap progres")
+    p.add_argument("--out", required=True, metavar="FILE", help="berkas keluaran .pdf atau .xlsx")
+    p.set_defaults(func=cmd_sessions_recap)
+
+    parser = subparsers.add_parser("attendance", help="presensi sesi")
+    sub = parser.add_subparsers(dest="attendance_command", metavar="<aksi>", required=True)
+    p = sub.add_parser("set", help="isi presensi seorang peserta")
+    p.add_argument("--session", type=int, required=True, metavar="ID")
+    p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
+    p.add_argument("--status", required=True, choices=list(codes.ATTENDANCE), type=str.upper,
+                   help="H=Hadir, I=Izin, S=Sakit, A=Alpa")
+    p.add_argument("--note", default=None, help="keterangan")
+    p.set_defaults(func=cmd_attendance_set)
+
+    p = subparsers.add_parser("assess", help="catat penilaian unit kompetensi (K/BK)")
+    p.add_argument("--batch", type=int, required=True, metavar="ID")
+    p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
+    p.add_argument("--unit", required=True, metavar="CODE_OR_ID")
+    p.add_argument("--result", required=True, choices=list(codes.UNIT_RESULT), type=str.upper,
+                   help="K=Kompeten, BK=Belum Kompeten")
+    p.add_argument("--date", default=None, metavar="DATE")
+    p.add_argument("--method", default="observasi", choices=list(codes.ASSESSMENT_METHODS))
+    p.add_argument("--score", type=int, default=None)
+    p.add_argument("--evidence", default="")
+    p.set_defaults(func=cmd_assess)
+
+    p = subparsers.add_parser("progress", help="kehadiran, unit kompeten dan kelayakan sertifikat per peserta")
+    p.add_argument("--batch", type=int, required=True, metavar="ID")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.set_defaults(func=cmd_progress)
+
+
+def cmd_sessions_add(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=True)
+    units = [u.strip() for u in args.units.split(",") if u.strip()]
+    session = sessions.create_session(who, args.batch, {
+        "date": args.date, "topic": args.topic, "units": units, "start_time": args.start, "end_time": args.end})
+    print(session.id)
+    return 0
+
+
+def cmd_sessions_list(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=False)
+    for row in sessions.list_sessions(who, args.batch):
+        print(f"{row.id}\t{row.date.isoformat()}\t{row.time or '-'}\t{row.topic}\t{row.units or '-'}\t"
+              f"H {row.present} I {row.excused} S {row.sick} A {row.absent}")
+    return 0
+
+
+def cmd_attendance_set(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=True)
+    session = sessions.get_session(who, args.session)
+    enrollment = sessions.find_participant(who, session.batch_id, args.resident)
+    sessions.save_attendance(who, session.id, {enrollment.id: (args.status, args.note)})
+    print(f"{codes.label(codes.ATTENDANCE, args.status)}")
+    return 0
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=True)
+    enrollment = sessions.find_participant(who, args.batch, args.resident)
+    record_id = sessions.assess(who, args.batch, enrollment.resident_id, args.unit, args.result, args.date,
+                                method=args.method, score=args.score, evidence=args.evidence)
+    print(record_id)
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=False)
+    matrix = progress.batch_matrix(who, args.batch)
+    if args.json:
+        out = {
+            "batch": {"id": matrix.batch_id, "name": matrix.batch_name, "program": matrix.program_name,
+                      "min_attendance": matrix.min_attendance, "sessions_held": matrix.sessions_held,
+                      "units": [{"id": u.id, "code": u.code, "title": u.title} for u in matrix.units]},
+            "participants": [
+                {**asdict(p), "unit_results": {str(k): r for k, r in p.unit_results.items()}} for p in matrix.rows
+            ],
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{matrix.batch_name} — {matrix.program_name}; {matrix.sessions_held} sesi terlaksana; "
+          f"minimum kehadiran {matrix.min_attendance}%")
+    for p in matrix.rows:
+        verdict = "LAYAK" if p.eligible else "belum layak"
+        print(f"{p.resident_id}\t{p.name}\thadir {progress.describe(p)}\t{verdict}"
+              + ("" if p.eligible else f"\t{' '.join(p.reasons)}"))
+    print(f"{matrix.eligible_count} dari {len(matrix.rows)} peserta layak sertifikat")
+    return 0
+
+
+def cmd_sessions_recap(args: argparse.Namespace) -> int:
+    from balai_app.documents import recaps
+
+    open_db(args)
+    who = actor(args, write=True)
+    from balai_app.services import profile
+
+    info = profile.get_profile()
+    head = recaps.Letterhead(info.name, info.city) if info else recaps.Letterhead()
+    target = Path(args.out)
+    kind = target.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise UsageError("--out harus berakhiran .pdf atau .xlsx")
+    if args.month:
+        try:
+            first = parse_date(f"{args.month.strip()}-01")
+        except ValueError as exc:
+            raise ValidationError({"month": f"--month: {exc}"}) from None
+        grid = progress.attendance_month(who, args.batch, first.year, first.month)
+        writer = recaps.attendance_pdf if kind == ".pdf" else recaps.attendance_xlsx
+        writer(grid, target, head)
+    else:
+        matrix = progress.batch_matrix(who, args.batch)
+        writer = recaps.progress_pdf if kind == ".pdf" else recaps.progress_xlsx
+        writer(matrix, target, head)
+    sessions.record_export(who, args.batch, target.name)
+    print(target)
+    return 0
