@@ -142,6 +142,22 @@ def _validated(data: dict[str, Any], resident_id: int | None, confirm_warnings: 
     return cleaned
 
 
+def _check_nik_free(nik: str | None, resident_id: int | None) -> None:
+    """Inside the write transaction: ``clean`` checked the NIK before the lock was
+    taken, so another process may have registered it since (a refusal, not an
+    IntegrityError)."""
+    if not nik:
+        return
+    owner = Resident.select(Resident.id, Resident.name).where(Resident.nik == nik)
+    if resident_id is not None:
+        owner = owner.where(Resident.id != resident_id)
+    owner = owner.first()
+    if owner:
+        raise ValidationError(
+            {"nik": tr("NIK sudah terdaftar atas nama {name} (No. {id}).").format(name=owner.name, id=owner.id)}
+        )
+
+
 def create_resident(
     actor: Actor, data: dict[str, Any], *, photo: bytes | None = None, confirm_warnings: bool = False
 ) -> Resident:
@@ -150,6 +166,7 @@ def create_resident(
     cleaned = _validated(data, None, confirm_warnings)
     image = prepare_photo(photo) if photo else None
     with write_transaction():
+        _check_nik_free(cleaned["nik"], None)
         resident = Resident.create(**cleaned)
         if image:
             ResidentPhoto.create(resident=resident, image=image)
@@ -174,6 +191,7 @@ def update_resident(
     merged = {**_as_dict(current), **data}
     cleaned = _validated(merged, resident_id, confirm_warnings)
     with write_transaction():
+        _check_nik_free(cleaned["nik"], resident_id)
         before = Resident.get_by_id(resident_id)
         changed = (
             Resident.update(**cleaned, updated_at=utcnow(), version=Resident.version + 1)
