@@ -22,4 +22,5 @@ SECTIONS: list[Section] = [
     Section("home", "Beranda", "fa5s.home", "balai_app.gui.home:HomePage"),
     Section("residents", "Penerima Manfaat", "fa5s.users", "balai_app.gui.residents_page:ResidentsPage",
             "residents.view"),
+    Section("reports", "Laporan", "fa5s.chart-bar", "balai_app.gui.reports_page:ReportsPage", "reports.view"),
 ]

@@ -52,12 +52,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "certificates.print": ADMIN,
     # programs, batches, enrollment (issue 3); an instruktur sees only his own batches
     "training.view": ALL,
+    # Laporan: PMs served by klaster and service
+    "reports.view": OFFICE,
     "programs.edit": OFFICE,
     "batches.edit": OFFICE,
     "enrollment.edit": OFFICE,
 }
 
 DESCRIPTIONS: dict[str, str] = {
+    "reports.view": "melihat laporan layanan",
     "residents.view": "melihat data Penerima Manfaat",
     "residents.edit": "mengubah data Penerima Manfaat",
     "residents.import": "mengimpor data Penerima Manfaat",
