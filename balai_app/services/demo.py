@@ -21,6 +21,7 @@ from balai_app.services.accounts_demo import demo_accounts
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 from balai_app.services.residents import search_key
+from balai_app.services.sessions_demo import demo_sessions
 from balai_app.services.training_demo import demo_training
 
 MALE = ["Agus", "Budi", "Slamet", "Joko", "Ahmad", "Muhammad", "Rudi", "Hendra", "Wahyu", "Eko", "Dedi",
@@ -133,6 +134,7 @@ def _residents(actor: Actor, rng: random.Random, count: int) -> str:
 # Areas append (name, function(actor, rng) -> summary line) here.
 DEMO_STEPS: list[Callable[[Actor, random.Random], str]] = [demo_accounts]
 DEMO_STEPS.append(demo_training)
+DEMO_STEPS.append(demo_sessions)
 
 
 def create_demo(actor: Actor, *, residents: int = 150, seed: int = 2026) -> list[str]:
