@@ -3,12 +3,41 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
+from balai_app.cli import UsageError
 from balai_app.cli.common import actor, open_db
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short
 from balai_app.domain.nik import mask
-from balai_app.services import residents
+from balai_app.services import resident_io, residents
+
+IMPORT_HELP = """\
+Impor PM dari CSV (pemisah ',' atau ';', UTF-8 dengan/tanpa BOM atau Windows-1252) atau XLSX.
+Baris pertama berisi judul kolom (huruf besar/kecil, spasi atau '_' bebas): nik, no_kk, nama,
+jenis_kelamin, tempat_lahir, tanggal_lahir, klaster, alamat, tanggal_masuk, nama_wali,
+telepon_wali, catatan. Wajib: nama, jenis_kelamin, klaster. Tanggal: TTTT-BB-HH, HH-BB-TTTT
+atau HH/BB/TTTT. Baris tanpa NIK diimpor dengan alasan "NIK tidak tercantum pada berkas impor".
+
+Semua atau tidak sama sekali: bila ada satu baris tidak valid, tidak ada yang disimpan.
+Setiap masalah dicetak sebagai "baris R, kolom C: alasan" (judul kolom = baris 1, seperti di
+Excel); peringatan tidak menghalangi impor. Baris terakhir: "imported N, skipped M"
+(M = baris yang tidak disimpan).
+
+Kode keluar: 0 = tersimpan (atau --dry-run tanpa kesalahan); dengan --skip-invalid juga 0 bila
+minimal satu baris valid tersimpan, walaupun ada baris yang dilewati (baris terakhir
+menyebutkannya); 1 = data tidak valid, tidak ada yang disimpan (juga: berkas tidak ada atau
+tidak terbaca); 2 = salah pemakaian (mis. jenis berkas selain .csv/.xlsx).
+"""
+
+EXPORT_HELP = """\
+Ekspor semua PM ke .xlsx (disarankan untuk Excel: NIK sebagai teks, tanggal sebagai tanggal)
+atau .csv (pemisah ';' dan UTF-8 dengan BOM, sehingga Excel berbahasa Indonesia langsung
+membukanya dengan benar). Judul kolom sama dengan impor. NIK dan No. KK disamarkan
+(3201**********01) kecuali dengan --with-nik; setiap ekspor dicatat di jejak audit. Ekspor
+dengan --with-nik dapat diimpor kembali tanpa perubahan.
+"""
 
 
 def register(subparsers) -> None:
@@ -22,6 +51,20 @@ def register(subparsers) -> None:
     p.add_argument("--limit", type=int, default=100)
     p.set_defaults(func=cmd_list)
 
+    p = sub.add_parser("import", help="impor PM dari CSV atau XLSX", description=IMPORT_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", metavar="FILE", help="berkas .csv atau .xlsx")
+    p.add_argument("--dry-run", action="store_true", help="hanya periksa; tidak ada yang disimpan")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="simpan baris yang valid dan lewati (laporkan) baris yang tidak valid")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="ekspor PM ke XLSX atau CSV (NIK disamarkan)", description=EXPORT_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", metavar="FILE", help="berkas tujuan .xlsx atau .csv")
+    p.add_argument("--with-nik", action="store_true", help="NIK dan No. KK lengkap, tanpa samaran (tercatat di audit)")
+    p.set_defaults(func=cmd_export)
+
 
 def cmd_list(args: argparse.Namespace) -> int:
     open_db(args)
@@ -33,4 +76,46 @@ def cmd_list(args: argparse.Namespace) -> int:
               f"{codes.label(codes.RESIDENT_STATUS, row.status)}\t{format_short(row.entry_date)}")
     total = residents.count_residents(who, flt)
     print(f"{len(rows)} dari {total} PM")
+    return 0
+
+
+def _checked_suffix(file: str) -> Path:
+    path = Path(file)
+    try:
+        resident_io.check_suffix(path)
+    except resident_io.UnsupportedFormat as exc:
+        raise UsageError(exc.message) from None
+    return path
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = _checked_suffix(args.file)
+    if not path.is_file():
+        print(f"Berkas '{path}' tidak ditemukan.", file=sys.stderr)
+        print("imported 0, skipped 0")
+        return 1
+    open_db(args)
+    who = actor(args, write=True)  # even a dry run reads who already has which NIK
+    try:
+        report = resident_io.run_import(who, path, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+    except resident_io.ImportFileError as exc:
+        print(exc.message, file=sys.stderr)
+        print("imported 0, skipped 0")
+        return 1
+    for problem in report.problems:
+        note = "" if problem.is_error else "peringatan: "
+        print(f"baris {problem.row}, kolom {problem.column}: {note}{problem.message}")
+    print(report.summary_line())
+    if report.dry_run:
+        return 0 if report.can_import(args.skip_invalid) else 1
+    return 0 if report.imported else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    path = _checked_suffix(args.file)
+    open_db(args)
+    who = actor(args, write=True)  # an export of personal data is a sensitive read
+    count = resident_io.export_residents(who, path, with_nik=args.with_nik)
+    kind = "NIK lengkap" if args.with_nik else "NIK dan No. KK disamarkan"
+    print(f"{count} PM diekspor ke {path} ({kind})")
     return 0

@@ -561,6 +561,7 @@ def insert_rows(
     changes = '{"sumber": ["", "impor"]}'
     db = Resident._meta.database
     with write_transaction():
+        _check_niks_still_free(rows)
         cursor = db.cursor()
         events = []
         for done, cleaned in enumerate(rows, start=1):
@@ -579,6 +580,22 @@ def insert_rows(
     if progress:
         progress(len(rows), len(rows))
     return len(rows)
+
+
+def _check_niks_still_free(rows: list[dict[str, Any]]) -> None:
+    """Inside the write lock: the rows were checked before it was taken, and
+    another user may have registered one of these NIKs since."""
+    niks = [r["nik"] for r in rows if r.get("nik")]
+    taken = []
+    for start in range(0, len(niks), 500):
+        query = Resident.select(Resident.id, Resident.name, Resident.nik).where(Resident.nik.in_(niks[start:start + 500]))
+        taken.extend(query.tuples())
+    if taken:
+        listed = "; ".join(f"{nik} ({name}, No. {rid})" for rid, name, nik in taken[:5])
+        raise ImportFileError(tr(
+            "Selama berkas diperiksa, pengguna lain mendaftarkan NIK yang juga ada di berkas: {x}. "
+            "Tidak ada yang disimpan; periksa dan ulangi impor."
+        ).format(x=listed + (" …" if len(taken) > 5 else "")))
 
 
 def _default(f) -> Any:

@@ -377,3 +377,11 @@ def test_unmasked_export_imports_back_unchanged_into_an_empty_database(
     finally:
         close_database()
     open_database(db_path)  # the db fixture closes it again
+
+
+def test_nik_registered_by_someone_else_after_the_check_is_refused_whole(db, system, make_resident):
+    report = rio.check_import(system, FIXTURES / "pm_excel_id.csv")
+    make_resident(name="Pendaftar Lain", nik="5101016108120002", sex="P", birth_date="21-08-2012")
+    with pytest.raises(rio.ImportFileError, match="Pendaftar Lain"):
+        rio.insert_rows(system, [r.data for r in report.valid_rows], "pm_excel_id.csv")
+    assert Resident.select().count() == 1
