@@ -1,0 +1,467 @@
+"""The competency certificate: A4 landscape, two pages per certificate.
+
+``render_certificates(items, target)`` draws each item (a dict: the stored
+snapshot plus ``number``, ``code``, ``qr_payload``, ``photo`` bytes or None and
+``revoked``; see ``services.certificates.render_data``) into one PDF. It reads
+nothing else: no database, no settings, so a reprint is always what was issued.
+
+Front: logo and balai name, title, number, "diberikan kepada", the name (shrunk,
+then narrowed, to stay on one line), place and date of birth, the skill, the
+training period, the QR with the verification code beside it, the photo (or an
+empty 3×4 cm frame), place and date of issue and the signature block(s).
+Back: the table of units (no., code, title) and the training period.
+Every font is an embedded DejaVu (``documents.fonts``).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import io
+from collections.abc import Callable
+from typing import Any
+
+from balai_app.documents import fonts
+from balai_app.domain.dates import format_long
+
+NAVY = (0.12, 0.23, 0.37)
+GOLD = (0.77, 0.60, 0.17)
+GREY = (0.35, 0.35, 0.35)
+RED = (0.75, 0.1, 0.1)
+NAME_SIZE, NAME_MIN_SIZE = 26, 12
+NAME_MAX_WIDTH = 641.89  # the page less 100 pt each side: well inside the frame
+
+
+class Cancelled(Exception):
+    """``progress`` returned False: rendering stopped, the target is incomplete."""
+
+
+def format_nip(nip: str) -> str:
+    """18 digits written the official way: 19680512 199003 2 001."""
+    if len(nip) == 18 and nip.isdigit():
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nip
+
+
+def _date(value: str | None) -> str:
+    return format_long(dt.date.fromisoformat(value)) if value else ""
+
+
+def period_text(training: dict[str, Any]) -> str:
+    start, end = dt.date.fromisoformat(training["start"]), dt.date.fromisoformat(training["end"])
+    return f"{format_long(start)} s.d. {format_long(end)}"
+
+
+def line_width(text: str, font: str, size: float, char_space: float = 0, scale: float = 100.0) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return (stringWidth(text, font, size) + char_space * max(len(text) - 1, 0)) * scale / 100.0
+
+
+def fit(text: str, font: str, size: float, max_width: float | None, min_size: float = 6,
+        char_space: float = 0) -> tuple[float, float, float]:
+    """(size, char_space, horizontal scale %) so that ``text`` fits ``max_width`` on one line:
+    first a smaller size, down to ``min_size``, then narrower glyphs. Never wider, never wrapped."""
+    natural = line_width(text, font, size, char_space)
+    if not max_width or natural <= max_width:
+        return size, char_space, 100.0
+    fitted = size * max_width / natural
+    if fitted >= min_size:
+        return fitted, char_space * fitted / size, 100.0
+    char_space = char_space * min_size / size
+    scale = 100.0 * max_width / line_width(text, font, min_size, char_space)
+    return min_size, char_space, scale * 0.999
+
+
+def name_font(name: str) -> str:
+    """Serif bold, unless it lacks a glyph of the name (then sans bold)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    fonts.register()
+    glyphs = pdfmetrics.getFont(fonts.SERIF_BOLD).face.charToGlyph
+    return fonts.SERIF_BOLD if all(ord(ch) in glyphs for ch in name if ch.isprintable()) else fonts.SANS_BOLD
+
+
+class _Renderer:
+    def __init__(self, canvas):
+        from reportlab.lib.pagesizes import A4, landscape
+
+        self.c = canvas
+        self.W, self.H = landscape(A4)
+        self._images: dict[str, Any] = {}
+        self._glyphs: dict[str, set[int]] = {}
+
+    # --- helpers ----------------------------------------------------------
+    def image(self, data: bytes):
+        from reportlab.lib.utils import ImageReader
+
+        key = hashlib.sha1(data).hexdigest()
+        reader = self._images.get(key)
+        if reader is None:
+            reader = self._images[key] = ImageReader(io.BytesIO(data))
+        return reader
+
+    def covers(self, font: str, text: str) -> bool:
+        glyphs = self._glyphs.get(font)
+        if glyphs is None:
+            from reportlab.pdfbase import pdfmetrics
+
+            glyphs = self._glyphs[font] = set(pdfmetrics.getFont(font).face.charToGlyph)
+        return all(ord(ch) in glyphs for ch in text if ch.isprintable())
+
+    def font_for(self, text: str, preferred: str, fallback: str) -> str:
+        return preferred if self.covers(preferred, text) else fallback
+
+    def width(self, text: str, font: str, size: float) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return stringWidth(text, font, size)
+
+    def centred(self, text: str, y: float, font: str, size: float, color=(0, 0, 0), x: float | None = None,
+                max_width: float | None = None, min_size: float = 6, char_space: float = 0) -> float:
+        """Centred on one line; shrinks (down to ``min_size``) then narrows to fit ``max_width``."""
+        c = self.c
+        x = self.W / 2 if x is None else x
+        size, char_space, scale = fit(text, font, size, max_width, min_size, char_space)
+        drawn = line_width(text, font, size, char_space, scale)
+        t = c.beginText()
+        t.setFont(font, size)
+        t.setFillColorRGB(*color)
+        # Tc and Tz outlive the text object in PDF: always reset them after use.
+        if char_space:
+            t.setCharSpace(char_space)
+        if scale != 100.0:
+            t.setHorizScale(scale)
+        t.setTextOrigin(x - drawn / 2, y)
+        t.textOut(text)
+        if char_space:
+            t.setCharSpace(0)
+        if scale != 100.0:
+            t.setHorizScale(100)
+        c.drawText(t)
+        return size
+
+    def text(self, text: str, x: float, y: float, font: str, size: float, color=(0, 0, 0)) -> None:
+        self.c.setFont(font, size)
+        self.c.setFillColorRGB(*color)
+        self.c.drawString(x, y, text)
+
+    def wrap(self, text: str, font: str, size: float, width: float) -> list[str]:
+        lines, line = [], ""
+        for word in text.split():
+            candidate = f"{line} {word}".strip()
+            if self.width(candidate, font, size) <= width or not line:
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        if line:
+            lines.append(line)
+        return lines
+
+    def frame(self) -> None:
+        c, W, H = self.c, self.W, self.H
+        c.setStrokeColorRGB(*NAVY)
+        c.setLineWidth(3.2)
+        c.rect(18, 18, W - 36, H - 36)
+        c.setStrokeColorRGB(*GOLD)
+        c.setLineWidth(1)
+        c.rect(25, 25, W - 50, H - 50)
+        c.setLineWidth(0.5)
+        c.rect(28, 28, W - 56, H - 56)
+        c.setFillColorRGB(*GOLD)
+        for x, y in ((25, 25), (W - 25, 25), (25, H - 25), (W - 25, H - 25)):
+            p = c.beginPath()
+            p.moveTo(x - 6, y)
+            p.lineTo(x, y + 6)
+            p.lineTo(x + 6, y)
+            p.lineTo(x, y - 6)
+            p.close()
+            c.drawPath(p, stroke=0, fill=1)
+
+    def void_mark(self) -> None:
+        c = self.c
+        c.saveState()
+        c.setFillColorRGB(*RED)
+        c.setFillAlpha(0.25)
+        c.translate(self.W / 2, self.H / 2)
+        c.rotate(25)
+        c.setFont(fonts.SANS_BOLD, 110)
+        c.drawCentredString(0, -40, "DICABUT")
+        c.restoreState()
+
+    def qr(self, payload: str, x: float, y: float, size: float) -> None:
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+
+        widget = QrCodeWidget(payload, barLevel="M")
+        code = widget.qr
+        code.make()
+        count = code.getModuleCount()
+        border = 2
+        box = size / (count + 2 * border)
+        c = self.c
+        c.setFillColorRGB(1, 1, 1)
+        c.rect(x, y, size, size, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        path = c.beginPath()
+        for r, row in enumerate(code.modules):
+            col = 0
+            while col < count:
+                if row[col]:
+                    start = col
+                    while col < count and row[col]:
+                        col += 1
+                    path.rect(x + (start + border) * box, y + size - (r + border + 1) * box, (col - start) * box, box)
+                else:
+                    col += 1
+        c.drawPath(path, stroke=0, fill=1)
+
+    # --- pages -------------------------------------------------------------
+    def front(self, d: dict[str, Any]) -> None:
+        c, W, H = self.c, self.W, self.H
+        en = bool(d.get("bilingual"))
+        holder, program, balai = d["holder"], d["program"], d["balai"]
+        self.frame()
+        logo = balai.get("logo_png")
+        if logo:
+            c.drawImage(self.image(base64.b64decode(logo)), W / 2 - 27, H - 94, 54, 54, mask="auto",
+                        preserveAspectRatio=True, anchor="c")
+        self.centred(balai["name"], H - 110, self.font_for(balai["name"], fonts.SERIF_BOLD, fonts.SANS_BOLD), 14, NAVY,
+                     max_width=W - 140)
+        if balai.get("address"):
+            self.centred(balai["address"], H - 122, fonts.SANS, 8.5, GREY, max_width=W - 140)
+        c.setStrokeColorRGB(*GOLD)
+        c.setLineWidth(1.2)
+        c.line(W / 2 - 170, H - 130, W / 2 + 170, H - 130)
+
+        self.centred("SERTIFIKAT KOMPETENSI", H - 162, fonts.SERIF_BOLD, 30, NAVY, char_space=2.5)
+        if en:
+            self.centred("CERTIFICATE OF COMPETENCE", H - 178, fonts.SERIF_ITALIC, 11, GREY, char_space=1.5)
+        self.centred(f"Nomor: {d['number']}", H - 198, fonts.SANS, 11, max_width=W - 200)
+        if en:
+            self.centred("Number", H - 208, fonts.SANS_ITALIC, 7.5, GREY)
+
+        self.centred("diberikan kepada", H - 228, fonts.SERIF_ITALIC, 13)
+        if en:
+            self.centred("awarded to", H - 239, fonts.SERIF_ITALIC, 9, GREY)
+        name = holder["name"]
+        self.centred(name, H - 272, name_font(name), NAME_SIZE, NAVY, max_width=NAME_MAX_WIDTH,
+                     min_size=NAME_MIN_SIZE)
+        c.setStrokeColorRGB(*GOLD)
+        c.setLineWidth(0.8)
+        c.line(W / 2 - 230, H - 281, W / 2 + 230, H - 281)
+        born = ", ".join(p for p in (holder.get("birth_place"), _date(holder.get("birth_date"))) if p) or "-"
+        self.centred(f"Tempat dan tanggal lahir: {born}", H - 297, self.font_for(born, fonts.SANS, fonts.SERIF), 10.5,
+                     max_width=W - 200)
+        if en:
+            self.centred("Place and date of birth", H - 307, fonts.SANS_ITALIC, 7.5, GREY)
+
+        self.centred("telah mengikuti pelatihan keterampilan dan dinyatakan KOMPETEN pada bidang", H - 327,
+                     fonts.SERIF, 12)
+        if en:
+            self.centred("has completed the vocational training and is declared COMPETENT in", H - 338,
+                         fonts.SERIF_ITALIC, 9, GREY)
+        self.centred(program["name"], H - 364, self.font_for(program["name"], fonts.SERIF_BOLD, fonts.SANS_BOLD), 21,
+                     NAVY, max_width=W - 200, min_size=11)
+        hours = program.get("hours")
+        period = f"Pelatihan {period_text(d['training'])}" + (f" ({hours} jam pelajaran)" if hours else "")
+        self.centred(period, H - 382, fonts.SANS, 10, max_width=W - 200)
+        if en:
+            self.centred("Training period" + (f" ({hours} training hours)" if hours else ""), H - 392,
+                         fonts.SANS_ITALIC, 7.5, GREY)
+
+        # bottom row: QR + code, photo, signatures
+        qr_size = 92
+        self.qr(d["qr_payload"], 52, 50, qr_size)
+        tx = 52 + qr_size + 8
+        self.text("Kode verifikasi" + (" / Verification code" if en else ""), tx, 128, fonts.SANS, 7.5, GREY)
+        self.text(d["code"], tx, 112, fonts.SANS_BOLD, 12, NAVY)
+        self.text("Pindai kode QR atau masukkan", tx, 96, fonts.SANS, 7, GREY)
+        self.text("nomor dan kode di program Balai", tx, 87, fonts.SANS, 7, GREY)
+        self.text("untuk memeriksa keaslian.", tx, 78, fonts.SANS, 7, GREY)
+        if en:
+            self.text("Scan to check authenticity.", tx, 68, fonts.SANS_ITALIC, 6.5, GREY)
+
+        pw, ph = 85.04, 113.39  # 3 x 4 cm
+        second = d.get("second_signatory")
+        px = 318 if second else 440
+        py = 52
+        photo = d.get("photo")
+        if photo:
+            c.drawImage(self.image(photo), px, py, pw, ph, preserveAspectRatio=True, anchor="c")
+            c.setStrokeColorRGB(*GREY)
+            c.setLineWidth(0.5)
+            c.rect(px, py, pw, ph)
+        else:
+            c.setStrokeColorRGB(*GREY)
+            c.setLineWidth(0.6)
+            c.setDash(2, 2)
+            c.rect(px, py, pw, ph)
+            c.setDash()
+            self.centred("Pas foto", py + ph / 2 + 2, fonts.SANS, 7.5, GREY, x=px + pw / 2)
+            self.centred("3 × 4 cm", py + ph / 2 - 8, fonts.SANS, 7.5, GREY, x=px + pw / 2)
+
+        issue = d["issue"]
+        place_date = ", ".join(p for p in (issue.get("place"), _date(issue.get("date"))) if p)
+        head = d["signatory"]
+        head_lines = [head.get("title") or "Kepala Balai"]
+        head_id = f"NIP. {format_nip(head['nip'])}" if head.get("nip") else ""
+        if second:
+            self.signature(517, [second.get("title") or "", second.get("org") or ""], second["name"],
+                           f"No. Reg. {second['number']}" if second.get("number") else "", None, 178)
+            self.signature(W - 140, head_lines, head["name"], head_id, place_date, 178)
+        else:
+            self.signature(W - 175, head_lines, head["name"], head_id, place_date, 230)
+        self.text(f"{balai.get('code', '')} · {d['number']}", 36, 34, fonts.SANS, 5.5, GREY)
+        if d.get("revoked"):
+            self.void_mark()
+
+    def signature(self, x: float, title_lines: list[str], name: str, id_line: str, place_date: str | None,
+                  width: float) -> None:
+        y = 182
+        if place_date is not None:
+            self.centred(place_date, y, fonts.SANS, 10, x=x, max_width=width)
+        y -= 14
+        lines = [t for t in title_lines if t]
+        for index, line in enumerate(lines):
+            last = index == len(lines) - 1
+            for part in self.wrap(line + ("," if last else ""), fonts.SANS, 10, width)[:2]:
+                self.centred(part, y, fonts.SANS, 10, x=x, max_width=width)
+                y -= 12
+        y = 88
+        font = self.font_for(name, fonts.SANS_BOLD, fonts.SERIF_BOLD)
+        size = self.centred(name, y, font, 10.5, x=x, max_width=width, min_size=7)
+        w = min(self.width(name, font, size), width)
+        self.c.setStrokeColorRGB(0, 0, 0)
+        self.c.setLineWidth(0.6)
+        self.c.line(x - w / 2, y - 2.5, x + w / 2, y - 2.5)
+        if id_line:
+            self.centred(id_line, y - 14, fonts.SANS, 9, x=x, max_width=width)
+
+    def back(self, d: dict[str, Any]) -> None:
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import Paragraph, Table, TableStyle
+        from reportlab.lib import colors
+
+        c, W, H = self.c, self.W, self.H
+        en = bool(d.get("bilingual"))
+        self.frame()
+        self.centred("DAFTAR UNIT KOMPETENSI", H - 70, fonts.SERIF_BOLD, 18, NAVY, char_space=1.5)
+        y = H - 86
+        if en:
+            self.centred("LIST OF COMPETENCY UNITS", y, fonts.SERIF_ITALIC, 9.5, GREY, char_space=1)
+            y -= 16
+        holder = d["holder"]["name"]
+        self.centred(f"{d['program']['name']} — {holder}", y - 4, self.font_for(holder, fonts.SANS_BOLD, fonts.SERIF_BOLD),
+                     11, max_width=W - 140, min_size=7)
+        self.centred(f"Nomor sertifikat: {d['number']}", y - 18, fonts.SANS, 9, GREY, max_width=W - 140)
+        top = y - 34
+
+        units = d["units"]
+        size = 10 if len(units) <= 14 else 8.5 if len(units) <= 22 else 7
+        cell = ParagraphStyle("cell", fontName=fonts.SANS, fontSize=size, leading=size * 1.22)
+        head = ParagraphStyle("head", parent=cell, fontName=fonts.SANS_BOLD, textColor=colors.white)
+        sub = '<br/><font name="%s" size="%.1f">%s</font>'
+
+        def h(label: str, english: str) -> Paragraph:
+            return Paragraph(label + (sub % (fonts.SANS_ITALIC, size - 2, english) if en else ""), head)
+
+        def esc(text: str) -> str:
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+        rows = [[h("No.", "No."), h("Kode Unit", "Unit Code"), h("Judul Unit Kompetensi", "Title of Competency Unit")]]
+        for i, unit in enumerate(units, 1):
+            rows.append([Paragraph(str(i), cell), Paragraph(esc(unit.get("code") or "-"), cell),
+                         Paragraph(esc(unit["title"]), cell)])
+        table_width = W - 140
+        table = Table(rows, colWidths=[36, 170, table_width - 206], repeatRows=1)
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),  # else the table sets Helvetica
+            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(*NAVY)),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(0.95, 0.95, 0.92)]),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.6, 0.6, 0.6)),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ]))
+        _, th = table.wrapOn(c, table_width, top - 150)
+        table.drawOn(c, 70, top - th)
+        y = top - th - 22
+        training = d["training"]
+        hours = d["program"].get("hours")
+        line = f"Periode pelatihan: {period_text(training)}" + (f", {hours} jam pelajaran" if hours else "")
+        self.text(line, 70, y, fonts.SANS, 10)
+        if en:
+            self.text("Training period", 70, y - 10, fonts.SANS_ITALIC, 7.5, GREY)
+        batch = training.get("batch")
+        if batch:
+            self.text(f"Angkatan: {batch}", 70, y - (24 if en else 14), self.font_for(batch, fonts.SANS, fonts.SERIF),
+                      10)
+        self.text(f"Kode verifikasi: {d['code']}", 70, 44, fonts.SANS, 8, GREY)
+        self.text(f"{d['balai']['name']}", 70, 34, self.font_for(d["balai"]["name"], fonts.SANS, fonts.SERIF), 7, GREY)
+        if d.get("revoked"):
+            self.void_mark()
+
+
+def render_certificates(items: list[dict[str, Any]], target, *,
+                        progress: Callable[[int, int], bool | None] | None = None) -> None:
+    """Write one PDF (two pages per certificate) to ``target`` (a path or a binary file object).
+
+    ``progress(done, total)`` is called after each certificate; returning False
+    stops with ``Cancelled`` (a path target is then removed).
+    """
+    from reportlab.lib.pagesizes import A4, landscape
+
+    canvas = fonts.new_canvas(target if not hasattr(target, "__fspath__") else str(target), landscape(A4),
+                              pageCompression=1)
+    canvas.setTitle("Sertifikat Kompetensi")
+    canvas.setAuthor(items[0]["balai"]["name"] if items else "Balai")
+    canvas.setCreator("Balai")
+    renderer = _Renderer(canvas)
+    total = len(items)
+    for index, item in enumerate(items, 1):
+        renderer.front(item)
+        canvas.showPage()
+        renderer.back(item)
+        canvas.showPage()
+        if progress is not None and progress(index, total) is False:
+            if hasattr(target, "__fspath__") or isinstance(target, str):
+                from pathlib import Path
+
+                Path(target).unlink(missing_ok=True)
+            raise Cancelled()
+    canvas.save()
+
+
+def sample_item() -> dict[str, Any]:
+    """A complete certificate that needs no database (installer self-test, benchmarks)."""
+    from balai_app.paths import resource_path
+
+    logo = base64.b64encode(resource_path("images", "logo-placeholder.png").read_bytes()).decode("ascii")
+    return {
+        "format": 1,
+        "holder": {"name": "Đặng Thị Ngọc Ánh", "birth_place": "Denpasar", "birth_date": "2001-03-17"},
+        "photo_sha256": None,
+        "program": {"code": "MJH", "name": "Menjahit", "field": "Garmen", "hours": 240},
+        "units": [
+            {"code": "C.141000.001.01", "title": "Mengukur Tubuh Pelanggan"},
+            {"code": "C.141000.002.01", "title": "Membuat Pola Dasar Busana"},
+            {"code": "C.141000.003.01", "title": "Memotong Bahan Busana"},
+            {"code": "C.141000.004.01", "title": "Menjahit Busana dengan Mesin Jahit"},
+            {"code": "C.141000.005.01", "title": "Menyelesaikan Busana dengan Jahitan Tangan"},
+        ],
+        "training": {"batch": "Angkatan I Menjahit 2026", "start": "2026-08-03", "end": "2026-10-30"},
+        "issue": {"place": "Bogor", "date": "2026-11-20"},
+        "signatory": {"name": "Dra. Sri Wahyuningsih, M.Si.", "title": "Kepala Balai", "nip": "196805121990032001"},
+        "second_signatory": None,
+        "balai": {"name": "Balai Rehabilitasi Sosial Contoh", "code": "BRS-CT", "address": "Jl. Contoh No. 1, Bogor",
+                  "logo_png": logo},
+        "bilingual": True,
+        "verification_url": "",
+        "number": "0001/SK-MJH/BRS-CT/XI/2026",
+        "code": "ABCD-EFGH-JKMN",
+        "qr_payload": "SERTIFIKAT KOMPETENSI\nNo: 0001/SK-MJH/BRS-CT/XI/2026\nKode: ABCD-EFGH-JKMN",
+        "photo": None,
+        "revoked": False,
+    }
