@@ -61,6 +61,7 @@ def _styles():
         "cell": ParagraphStyle("cell", fontName=fonts.SANS, fontSize=7, leading=8.4),
         "small": ParagraphStyle("small", fontName=fonts.SANS, fontSize=6.5, leading=8),
         "note": ParagraphStyle("note", fontName=fonts.SANS, fontSize=7, leading=9),
+        "head": ParagraphStyle("head", fontName=fonts.SANS_BOLD, fontSize=6.5, leading=7.5, alignment=1),
     }
 
 
@@ -71,6 +72,8 @@ def _esc(text: str) -> str:
 def _heading(story, styles, title: str, b: BatchProgress, head: Letterhead, extra: list[tuple[str, str]]):
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    from balai_app.documents import fonts
 
     if head.balai_name:
         story.append(Paragraph(_esc(head.balai_name), styles["sub"]))
@@ -87,8 +90,9 @@ def _heading(story, styles, title: str, b: BatchProgress, head: Letterhead, extr
         else:
             row += ["", ""]
         data.append(row)
-    table = Table(data, colWidths=[22 * mm, 110 * mm, 30 * mm, 100 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table = Table(data, colWidths=[22 * mm, 110 * mm, 34 * mm, 96 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 8),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     story.append(table)
     story.append(Spacer(1, 3 * mm))
@@ -96,7 +100,9 @@ def _heading(story, styles, title: str, b: BatchProgress, head: Letterhead, extr
 
 def _signature(story, styles, b: BatchProgress, head: Letterhead):
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    from balai_app.documents import fonts
 
     place = f"{head.city}, " if head.city else ""
     block = [
@@ -106,6 +112,7 @@ def _signature(story, styles, b: BatchProgress, head: Letterhead):
         Paragraph(_esc(b.trainer_name or "(..............................)"), styles["meta"]),
     ]
     table = Table([["", block]], colWidths=[190 * mm, 70 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 8)]))
     story.append(Spacer(1, 4 * mm))
     story.append(KeepTogether(table))
 
@@ -153,7 +160,8 @@ def attendance_pdf(grid: AttendanceMonth, target: Path | str, head: Letterhead |
     totals = [7 * mm] * 5 + [12 * mm, 14 * mm]
     day_w = min(8 * mm, (width - sum(fixed) - sum(totals)) / max(n, 1))
     header1 = [tr("No"), tr("Nama peserta")] + [str(c.date.day) for c in grid.columns] + [
-        "H", "I", "S", "A", tr("Sesi"), tr("% bulan"), tr("% kumulatif")]
+        "H", "I", "S", "A", tr("Sesi"), Paragraph(_esc(tr("% bulan ini")), styles["head"]),
+        Paragraph(_esc(tr("% kumulatif")), styles["head"])]
     header0 = ["", ""] + [c.start_time[:2] if c.start_time and _same_day_twice(grid, c) else "" for c in grid.columns] + [""] * 7
     cumulative = {r.enrollment_id: r for r in b.rows}
     data = [header1]
@@ -182,7 +190,7 @@ def attendance_pdf(grid: AttendanceMonth, target: Path | str, head: Letterhead |
                 style.append(("TEXTCOLOR", (2 + j, r), (2 + j, r), colors.HexColor("#9ca3af")))
             else:
                 cells.append(cell)
-                if cell in FILL:
+                if cell in FILL and cell != "H":  # the exceptions stand out; Hadir stays plain
                     style.append(("BACKGROUND", (2 + j, r), (2 + j, r), colors.HexColor(FILL[cell])))
                 if cell == "H":
                     present_per_column[j] += 1
@@ -240,11 +248,11 @@ def progress_pdf(matrix: BatchProgress, target: Path | str, head: Letterhead | N
     n = len(units)
     width = landscape(A4)[0] - 20 * mm
     fixed = [7 * mm, 46 * mm]
-    tail = [14 * mm, 24 * mm, 12 * mm, 13 * mm]
+    tail = [10 * mm, 14 * mm, 24 * mm, 12 * mm, 13 * mm]
     unit_w = min(10 * mm, max(6.5 * mm, (width - sum(fixed) - sum(tail) - 60 * mm) / max(n, 1)))
     reasons_w = width - sum(fixed) - sum(tail) - unit_w * n
     header = [tr("No"), tr("Nama peserta")] + [f"U{i + 1}" for i in range(n)] + [
-        tr("Hadir"), "H / I / S / A", tr("Unit K"), tr("Layak"), tr("Keterangan")]
+        tr("Sesi"), tr("Hadir"), "H / I / S / A", tr("Unit K"), tr("Layak"), tr("Keterangan")]
     data = [header]
     style = [
         ("FONT", (0, 0), (-1, -1), fonts.SANS, 7),
@@ -266,14 +274,14 @@ def progress_pdf(matrix: BatchProgress, target: Path | str, head: Letterhead | N
             if result in FILL:
                 style.append(("BACKGROUND", (2 + j, r), (2 + j, r), colors.HexColor(FILL[result])))
         mark = tr("Ya") if p.eligible else tr("Belum")
-        style.append(("BACKGROUND", (2 + n + 3, r), (2 + n + 3, r), colors.HexColor("#bbf7d0" if p.eligible else "#f3f4f6")))
+        style.append(("BACKGROUND", (2 + n + 4, r), (2 + n + 4, r), colors.HexColor("#bbf7d0" if p.eligible else "#f3f4f6")))
         if p.eligible:
-            style.append(("FONT", (2 + n + 3, r), (2 + n + 3, r), fonts.SANS_BOLD, 7))
-        data.append([str(i), Paragraph(_esc(p.name), styles["cell"]), *cells, p.rate_text,
+            style.append(("FONT", (2 + n + 4, r), (2 + n + 4, r), fonts.SANS_BOLD, 7))
+        data.append([str(i), Paragraph(_esc(p.name), styles["cell"]), *cells, p.sessions_counted, p.rate_text,
                      f"{p.present} / {p.excused} / {p.sick} / {p.absent}", f"{p.units_competent}/{p.units_total}",
                      mark, Paragraph(_esc(" ".join(p.reasons)), styles["small"])])
     if not matrix.rows:
-        data.append(["", tr("Belum ada peserta.")] + [""] * (n + 5))
+        data.append(["", tr("Belum ada peserta.")] + [""] * (n + 6))
     table = Table(data, colWidths=fixed + [unit_w] * n + tail + [reasons_w], repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(style))
     story.append(table)
