@@ -364,7 +364,7 @@ class ResidentForm(QDialog):
     def message_of(self, field: str) -> str:
         """The message shown beside a field ('' when none)."""
         label = self._label_for(field)
-        return label.text() if label is not None and label.isVisible() else ""
+        return label.text() if label is not None and not label.isHidden() else ""
 
     def _tab_of(self, widget: QWidget) -> int:
         for index in range(self.ui.tabs.count()):

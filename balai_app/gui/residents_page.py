@@ -6,7 +6,7 @@ import importlib
 import importlib.util
 
 import qtawesome as qta
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QMessageBox, QWidget
 
@@ -124,9 +124,7 @@ class ResidentsPage(QWidget):
         table.setSortingEnabled(True)
         table.doubleClicked.connect(lambda index: self.open_resident(self.model.resident_id(index.row())))
         table.selectionModel().selectionChanged.connect(self._selection_changed)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), table, activated=self.open_selected,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        table.installEventFilter(self)
 
     def _fill_filters(self) -> None:
         ui = self.ui
@@ -157,6 +155,14 @@ class ResidentsPage(QWidget):
             combo.setCurrentIndex(max(index, 0))
         finally:
             combo.blockSignals(False)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        """Enter on the list opens the selected PM (as a double-click does)."""
+        if (watched is self.ui.table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     # --- filter -------------------------------------------------------------
     def current_filter(self) -> ResidentFilter:
