@@ -23,6 +23,7 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
+import io
 import json
 import re
 import secrets
@@ -371,6 +372,23 @@ def _placeholder_logo() -> bytes:
     return resource_path("images", "logo-placeholder.png").read_bytes()
 
 
+PHOTO_PIXELS = (354, 472)  # 3 x 4 cm at 300 dpi
+
+
+def certificate_photo(data: bytes) -> bytes:
+    """The resident's photo, scaled down to what a 3 x 4 cm frame prints at 300 dpi (keeps the PDF small)."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data))
+    if image.width <= PHOTO_PIXELS[0] and image.height <= PHOTO_PIXELS[1] and image.format == "JPEG":
+        return data
+    image = image.convert("RGB")
+    image.thumbnail(PHOTO_PIXELS)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85, optimize=True)
+    return out.getvalue()
+
+
 def build_snapshot(enrollment: Enrollment, issued: dt.date, settings: CertificateSettings) -> tuple[dict, bytes | None]:
     """Everything the certificate will state, as plain JSON values, and the photo bytes."""
     resident: Resident = enrollment.resident
@@ -387,7 +405,7 @@ def build_snapshot(enrollment: Enrollment, issued: dt.date, settings: Certificat
     if not units:
         raise BalaiError(tr("Program {p} belum memiliki unit kompetensi aktif.").format(p=program.name))
     photo_row = ResidentPhoto.select(ResidentPhoto.image).where(ResidentPhoto.resident == resident.id).first()
-    photo = bytes(photo_row.image) if photo_row else None
+    photo = certificate_photo(bytes(photo_row.image)) if photo_row else None
     logo = bytes(balai.logo) if balai.logo else _placeholder_logo()
     snapshot = {
         "format": SNAPSHOT_FORMAT,

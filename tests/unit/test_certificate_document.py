@@ -1,0 +1,145 @@
+"""The certificate PDF, read back with pypdf: pages, text, names, fonts, size."""
+
+from __future__ import annotations
+
+import copy
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from balai_app.documents import certificate as doc
+from balai_app.documents import fonts
+from unit.certificate_fixtures import jpeg
+
+LONG_NAME = ("Ni Luh Putu Ayu Ṣ Wijayakusuma Anak Agung Gede Ngurah Dewi Lestari Wulandari Putri Maharani Kusuma "
+             "Wardani")[:100]
+
+
+def render(*items) -> PdfReader:
+    out = io.BytesIO()
+    doc.render_certificates(list(items), out)
+    return PdfReader(io.BytesIO(out.getvalue()))
+
+
+def item(**changes):
+    data = copy.deepcopy(doc.sample_item())
+    for key, value in changes.items():
+        if key == "name":
+            data["holder"]["name"] = value
+        else:
+            data[key] = value
+    return data
+
+
+def fonts_of(reader: PdfReader) -> dict[str, bool]:
+    """{font name: embedded?} over every page, descendants included."""
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for ref in (resources.get("/Font") or {}).values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            targets = [d.get_object() for d in descendants] if descendants else [font]
+            for target in targets:
+                descriptor = target.get("/FontDescriptor")
+                embedded = bool(descriptor) and any(
+                    k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                found[str(target.get("/BaseFont") or font.get("/BaseFont"))] = embedded
+    return found
+
+
+def text_of(page) -> str:
+    return " ".join(page.extract_text().split())
+
+
+def test_two_landscape_pages_per_certificate_with_text_on_both():
+    reader = render(item(), item(name="Budi Santoso", number="0002/SK-MJH/BRS-CT/XI/2026"))
+    assert len(reader.pages) == 4
+    for page in reader.pages:
+        assert float(page.mediabox.width) > float(page.mediabox.height)
+        assert round(float(page.mediabox.width)) == 842
+    front, back = text_of(reader.pages[0]), text_of(reader.pages[1])
+    assert "SERTIFIKAT KOMPETENSI" in front and "diberikan kepada" in front
+    assert "0001/SK-MJH/BRS-CT/XI/2026" in front and "ABCD-EFGH-JKMN" in front
+    assert "NIP. 19680512 199003 2 001" in front and "Menjahit" in front
+    assert "DAFTAR UNIT KOMPETENSI" in back and "C.141000.005.01" in back
+    assert "Menyelesaikan Busana dengan Jahitan Tangan" in back
+    assert "3 Agustus 2026 s.d. 30 Oktober 2026" in back
+    assert "Budi Santoso" in text_of(reader.pages[2])
+
+
+@pytest.mark.parametrize("name", ["Đặng Thị Ngọc Ánh", "Ni Luh Putu Ayu Ṣ", "Muh. Ma'ruf", "Sukarno", LONG_NAME])
+def test_the_name_prints_exactly_on_one_line(name):
+    reader = render(item(name=name))
+    lines = [" ".join(line.split()) for line in reader.pages[0].extract_text().splitlines()]
+    assert " ".join(name.split()) in lines
+    assert all(fonts_of(reader).values())
+
+
+def test_every_font_is_embedded_and_no_helvetica():
+    data = item(second_signatory={"org": "LSP Garmen", "name": "Ir. Bambang", "title": "Ketua", "number": "1"},
+                photo=jpeg(), revoked=True)
+    out = io.BytesIO()
+    doc.render_certificates([data], out)
+    reader = PdfReader(io.BytesIO(out.getvalue()))
+    found = fonts_of(reader)
+    assert found and all(found.values()), found
+    assert not any("Helvetica" in name for name in found)
+    assert b"Helvetica" not in out.getvalue()
+
+
+def test_a_long_name_shrinks_then_narrows_but_never_exceeds_its_width():
+    for name in [LONG_NAME, "W" * 200, "Sukarno"]:
+        font = doc.name_font(name)
+        size, space, scale = doc.fit(name, font, doc.NAME_SIZE, doc.NAME_MAX_WIDTH, doc.NAME_MIN_SIZE)
+        assert doc.line_width(name, font, size, space, scale) <= doc.NAME_MAX_WIDTH
+        assert size >= doc.NAME_MIN_SIZE
+    assert doc.fit("Sukarno", fonts.SERIF_BOLD, 26, doc.NAME_MAX_WIDTH, 12) == (26, 0, 100.0)
+
+
+def test_no_photo_draws_an_empty_frame_and_a_photo_is_embedded():
+    without = render(item(photo=None))
+    assert "Pas foto" in text_of(without.pages[0])
+    with_photo = render(item(photo=jpeg()))
+    assert "Pas foto" not in text_of(with_photo.pages[0])
+    images = [img for img in with_photo.pages[0].images]
+    assert len(images) == 2  # logo and photo
+
+
+def test_one_certificate_with_a_photo_stays_small(tmp_path):
+    target = tmp_path / "one.pdf"
+    doc.render_certificates([item(photo=jpeg(600, 800))], target)
+    assert target.stat().st_size < 150 * 1024
+
+
+def test_bilingual_labels_and_second_signatory_are_optional():
+    plain = text_of(render(item(bilingual=False)).pages[0])
+    assert "awarded to" not in plain and "No. Reg." not in plain
+    both = render(item(bilingual=True, second_signatory={"org": "LSP Garmen Indonesia", "name": "Ir. Bambang",
+                                                         "title": "Ketua", "number": "MET.000.1"}))
+    front = text_of(both.pages[0])
+    assert "awarded to" in front and "CERTIFICATE OF COMPETENCE" in front
+    assert "Ir. Bambang" in front and "No. Reg. MET.000.1" in front
+    assert "Unit Code" in text_of(both.pages[1])
+
+
+def test_progress_can_cancel(tmp_path):
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        return done < 2
+
+    with pytest.raises(doc.Cancelled):
+        doc.render_certificates([item(), item(), item()], tmp_path / "x.pdf", progress=progress)
+    assert seen == [(1, 3), (2, 3)]
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_many_units_still_fit_the_back_page():
+    units = [{"code": f"C.{i:03d}", "title": "Menerapkan prosedur keselamatan dan kesehatan kerja di tempat kerja"}
+             for i in range(1, 21)]
+    reader = render(item(units=units))
+    assert len(reader.pages) == 2
+    assert "C.020" in text_of(reader.pages[1])
