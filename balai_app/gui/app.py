@@ -1,16 +1,16 @@
-"""Starting the window: QApplication, translations, database, main window."""
+"""Starting the window: QApplication, translations, database, first start, sign-in, main window."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from balai_app import __version__, i18n, paths
 from balai_app.db.connection import DatabaseError, open_database
-from balai_app.services.context import SYSTEM, Actor
+from balai_app.services.context import Actor
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -42,8 +42,68 @@ def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
     except DatabaseError as exc:
         QMessageBox.critical(None, "Balai", str(exc))
         return 1
-    from balai_app.gui.main_window import MainWindow
-
-    window = MainWindow(actor or SYSTEM)
-    window.show()
+    session = GuiSession(app)
+    if actor is not None:
+        session.show_window(actor)
+    elif not session.start():
+        return 0
     return app.exec()
+
+
+class GuiSession(QObject):
+    """First start, sign-in, the window, and sign-in again after signing out.
+
+    The application quits when the window is closed or the sign-in is cancelled,
+    not when the window closes for a sign-out.
+    """
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        self.app = app
+        self.window = None
+        app.setQuitOnLastWindowClosed(False)
+
+    def start(self) -> bool:
+        """Set-up (when needed) and sign-in; shows the window. False when the person gave up."""
+        from balai_app.gui.setup_wizard import SetupWizard
+        from balai_app.services import accounts, profile
+
+        signed = None
+        if not profile.is_initialised() or not accounts.has_accounts():
+            wizard = SetupWizard(admin_only=profile.is_initialised())
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return False
+            signed = wizard.signed
+        if signed is None:
+            signed = self.sign_in()
+            if signed is None:
+                return False
+        self.show_window(signed.actor)
+        return True
+
+    def sign_in(self):
+        from balai_app.gui.login_dialog import LoginDialog
+
+        dialog = LoginDialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.signed
+
+    def show_window(self, actor: Actor) -> None:
+        from balai_app.gui.main_window import MainWindow
+
+        self.window = MainWindow(actor)
+        self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window.closed.connect(self._window_closed, Qt.ConnectionType.QueuedConnection)
+        self.window.show()
+
+    def _window_closed(self, signed_out: bool) -> None:
+        self.window = None
+        if not signed_out:
+            self.app.quit()
+            return
+        signed = self.sign_in()
+        if signed is None:
+            self.app.quit()
+            return
+        self.show_window(signed.actor)

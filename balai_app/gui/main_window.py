@@ -5,16 +5,16 @@ from __future__ import annotations
 import importlib
 
 import qtawesome as qta
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QToolButton, QWidget
 
 from balai_app import __version__, paths
 from balai_app.gui.sections import SECTIONS, Section
 from balai_app.gui.ui_main_window import Ui_MainWindow
 from balai_app.i18n import tr
-from balai_app.services import profile
+from balai_app.services import accounts, profile
 from balai_app.services.context import Actor
-from balai_app.services.permissions import allowed
+from balai_app.services.permissions import allowed, role_label
 
 
 def settings() -> QSettings:
@@ -22,7 +22,29 @@ def settings() -> QSettings:
     return QSettings(str(paths.data_dir() / "balai-gui.ini"), QSettings.Format.IniFormat)
 
 
+class IdleWatcher(QObject):
+    """App-wide event filter: any keyboard, mouse or touch input restarts the idle timer."""
+
+    INPUT = frozenset({
+        QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
+    })
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() in self.INPUT and not self.window.is_locked:
+            self.window.idle_timer.start()
+        return False
+
+
 class MainWindow(QMainWindow):
+    # Emitted from closeEvent: True when the person signed out (show the sign-in again),
+    # False when the window was simply closed (quit).
+    closed = Signal(bool)
+
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor = actor
@@ -51,8 +73,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             self.ui.sidebar.addItem(item)
         self.ui.sidebar.currentRowChanged.connect(self._show_section)
-        self.user_label = QLabel(tr("Pengguna: {name}").format(name=actor.username))
-        self.ui.statusbar.addPermanentWidget(self.user_label)
+        self._setup_account_bar()
+        self._setup_idle_lock()
         self._restore_state()
         self.ui.sidebar.setCurrentRow(0)
 
@@ -79,6 +101,88 @@ class MainWindow(QMainWindow):
         if hasattr(page, "refresh"):
             page.refresh()
 
+    # --- who is signed in, signing out ------------------------------------
+    def _setup_account_bar(self) -> None:
+        actor = self.actor
+        name = accounts.display_name(actor.user_id) or actor.username
+        self.user_label = QLabel(tr("{name} ({role})").format(name=name, role=role_label(actor.role)))
+        self.user_label.setToolTip(tr("Masuk sebagai {user}").format(user=actor.username))
+        self.ui.statusbar.addPermanentWidget(self.user_label)
+        self.password_button = QToolButton()
+        self.password_button.setText(tr("Ganti kata sandi"))
+        self.password_button.setIcon(qta.icon("fa5s.key"))
+        self.password_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.password_button.clicked.connect(self.change_password)
+        self.sign_out_button = QToolButton()
+        self.sign_out_button.setText(tr("Keluar"))
+        self.sign_out_button.setToolTip(tr("Keluar dari akun ini (layar masuk tampil lagi)"))
+        self.sign_out_button.setIcon(qta.icon("fa5s.sign-out-alt"))
+        self.sign_out_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        has_account = actor.user_id is not None
+        self.password_button.setVisible(has_account)
+        self.sign_out_button.setVisible(has_account)
+        self.ui.statusbar.addPermanentWidget(self.password_button)
+        self.ui.statusbar.addPermanentWidget(self.sign_out_button)
+        self._signing_out = False
+
+    def change_password(self) -> None:
+        from balai_app.gui.change_password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.actor, self)
+        dialog.accepted.connect(lambda: self.ui.statusbar.showMessage(tr("Kata sandi diganti."), 5000))
+        dialog.open()
+        self.password_dialog = dialog
+
+    def sign_out(self) -> None:
+        """One click: the window closes and the sign-in screen comes back."""
+        self._signing_out = True
+        self.close()
+
+    # --- idle lock ------------------------------------------------------------
+    def _setup_idle_lock(self) -> None:
+        self.is_locked = False
+        self.lock_screen = None
+        self._content: QWidget | None = None
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(profile.idle_lock_minutes() * 60_000)
+        self.idle_timer.timeout.connect(self.lock)
+        self.idle_watcher = IdleWatcher(self)
+        if self.actor.user_id is not None:  # the system actor has no password to unlock with
+            QApplication.instance().installEventFilter(self.idle_watcher)
+            self.idle_timer.start()
+
+    def lock(self) -> None:
+        """Hide everything behind the lock screen until the same person's password is given."""
+        if self.is_locked or self.actor.user_id is None:
+            return
+        from balai_app.gui.login_dialog import LockScreen
+
+        self.is_locked = True
+        self.idle_timer.stop()
+        self.password_button.setEnabled(False)
+        self._content = self.takeCentralWidget()
+        self._content.setParent(self)
+        self._content.hide()
+        self.lock_screen = LockScreen(self.actor, self)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.sign_out_requested.connect(self.sign_out)
+        self.setCentralWidget(self.lock_screen)
+        self.lock_screen.form.ui.passwordEdit.setFocus()
+
+    def unlock(self) -> None:
+        if not self.is_locked:
+            return
+        self.setCentralWidget(self._content)  # deletes the lock screen
+        self._content.show()
+        self._content = None
+        self.lock_screen = None
+        self.is_locked = False
+        self.password_button.setEnabled(True)
+        self.idle_timer.setInterval(profile.idle_lock_minutes() * 60_000)
+        self.idle_timer.start()
+
     # --- window state -----------------------------------------------------
     def _restore_state(self) -> None:
         store = settings()
@@ -92,4 +196,8 @@ class MainWindow(QMainWindow):
         store = settings()
         store.setValue("main/geometry", self.saveGeometry())
         store.sync()
+        self.idle_timer.stop()
+        QApplication.instance().removeEventFilter(self.idle_watcher)
+        accounts.sign_out(self.actor, reason=tr("keluar") if self._signing_out else tr("jendela ditutup"))
+        self.closed.emit(self._signing_out)
         super().closeEvent(event)

@@ -23,4 +23,6 @@ SECTIONS: list[Section] = [
     Section("residents", "Penerima Manfaat", "fa5s.users", "balai_app.gui.residents_page:ResidentsPage",
             "residents.view"),
     Section("reports", "Laporan", "fa5s.chart-bar", "balai_app.gui.reports_page:ReportsPage", "reports.view"),
+    Section("audit", "Jejak Audit", "fa5s.history", "balai_app.gui.audit_page:AuditPage", "audit.view"),
+    Section("settings", "Pengaturan", "fa5s.cog", "balai_app.gui.settings_page:SettingsPage", "settings.view"),
 ]

@@ -15,7 +15,10 @@ from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
 # (label, "module:Class", permission or None)
-TABS: list[tuple[str, str, str | None]] = []
+TABS: list[tuple[str, str, str | None]] = [
+    ("Profil balai", "balai_app.gui.profile_tab:ProfileTab", "profile.edit"),
+    ("Pengguna", "balai_app.gui.users_tab:UsersTab", "accounts.manage"),
+]
 
 
 class SettingsPage(QWidget):

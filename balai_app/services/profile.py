@@ -153,6 +153,17 @@ def initialise(
     return accounts.SignedIn(admin, user.full_name, False)
 
 
+def create_first_admin(admin_data: dict[str, Any], admin_password: str) -> accounts.SignedIn:
+    """The first admin of a database that has a profile but no account yet (made by an older
+    version, or by the demo of one). Refused once any account exists."""
+    if accounts.has_accounts():
+        raise BalaiError(tr("Basis data ini sudah memiliki akun; masuk dengan akun admin."))
+    with write_transaction():
+        user = accounts.insert_user(SYSTEM, {**admin_data, "role": "admin"}, admin_password,
+                                    must_change_password=False)
+    return accounts.SignedIn(accounts.actor_of(user), user.full_name, False)
+
+
 def update_profile(
     actor: Actor, data: dict[str, Any], *, expected_version: int, logo: Any = KEEP
 ) -> BalaiProfile:
