@@ -9,6 +9,7 @@ from balai_app import paths
 from balai_app.cli.common import actor, open_db
 from balai_app.i18n import tr
 from balai_app.services import backup, integrity
+from balai_app.services.context import SYSTEM
 
 
 def register(subparsers) -> None:
@@ -47,8 +48,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     db_path = paths.database_path()
-    # The database is not opened first: it may be the damaged file being replaced.
-    result = backup.restore_backup(actor(args, write=True), args.file, db_path=db_path)
+    current = integrity.check_file(db_path, quick=True, foreign_keys=False) if db_path.exists() else None
+    if current is not None and not current.damaged and not current.refusals:
+        open_db(args)
+        who = actor(args, write=True)  # an admin account, as in the window
+    else:
+        # Missing or damaged: it is never opened (nor its accounts read); the damaged
+        # file itself is kept as rusak-*.sqlite in the backups folder.
+        who = SYSTEM
+        if current is not None:
+            print(tr("Basis data sekarang rusak; disimpan sebagai salinan rusak-* lalu diganti."), file=sys.stderr)
+    result = backup.restore_backup(who, args.file, db_path=db_path)
     print(tr("Dipulihkan dari cadangan:"))
     print(_describe(result.restored))
     if result.safety_copy:
