@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "balai_app.cli.demo",
     "balai_app.cli.backup",
     "balai_app.cli.sessions",
+    "balai_app.cli.certificates",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,128 @@
+"""``balai-app certificates ...``: issue, pdf, verify, revoke, list."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from balai_app.cli.common import actor, open_db
+from balai_app.domain.dates import format_short
+from balai_app.i18n import tr
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("certificates", help="sertifikat kompetensi")
+    sub = parser.add_subparsers(dest="certificates_command", metavar="<aksi>", required=True)
+
+    p = sub.add_parser("issue", help="terbitkan sertifikat untuk peserta yang memenuhi syarat")
+    p.add_argument("--batch", type=int, required=True, metavar="ID", help="nomor angkatan")
+    p.add_argument("--resident", metavar="NIK_OR_ID", help="hanya peserta ini (NIK 16 digit atau nomor PM)")
+    p.add_argument("--override-reason", metavar="TEXT", default="",
+                   help="alasan tertulis untuk menerbitkan walau belum memenuhi syarat (hanya dengan --resident)")
+    p.set_defaults(func=cmd_issue)
+
+    p = sub.add_parser("pdf", help="tulis sertifikat ke berkas PDF")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--number", metavar="NUMBER", help="nomor sertifikat")
+    which.add_argument("--batch", type=int, metavar="ID", help="semua sertifikat berlaku dari angkatan ini")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="berkas PDF tujuan")
+    p.set_defaults(func=cmd_pdf)
+
+    p = sub.add_parser("verify", help="periksa keaslian: isi kode QR (atau nomor dengan --code)")
+    p.add_argument("payload", metavar="PAYLOAD", help="teks hasil pindai kode QR, atau nomor sertifikat")
+    p.add_argument("--code", metavar="KODE", help="kode verifikasi (bila PAYLOAD adalah nomor sertifikat)")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("revoke", help="cabut sertifikat")
+    p.add_argument("--number", required=True, metavar="NUMBER")
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.set_defaults(func=cmd_revoke)
+
+    p = sub.add_parser("list", help="register sertifikat")
+    p.add_argument("--year", type=int)
+    p.add_argument("--batch", type=int, metavar="ID")
+    p.add_argument("--status", choices=["berlaku", "dicabut"])
+    p.add_argument("--search", default="", help="cari nomor atau nama")
+    p.add_argument("--limit", type=int, default=1000)
+    p.set_defaults(func=cmd_list)
+
+
+def cmd_issue(args: argparse.Namespace) -> int:
+    from balai_app.cli import UsageError
+    from balai_app.services import certificates, residents
+
+    open_db(args)
+    who = actor(args, write=True)
+    if args.override_reason and not args.resident:
+        raise UsageError(tr("--override-reason hanya dapat dipakai bersama --resident"))
+    ids = [residents.find_resident(who, args.resident).id] if args.resident else None
+    result = certificates.issue(who, args.batch, ids, override_reason=args.override_reason)
+    for cert in result.issued:
+        name = certificates.render_data(cert)["holder"]["name"]
+        print(f"{cert.number}\t{name}")
+    for name, why in result.refused:
+        print(tr("DITOLAK\t{name}\t{why}").format(name=name, why=why))
+    if not result.issued and not result.refused:
+        print(tr("Tidak ada peserta di angkatan ini."))
+    return 0 if result.issued or not result.refused else 1
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from balai_app.services import certificates
+
+    open_db(args)
+    who = actor(args, write=True)
+    if args.number:
+        ids = [certificates.find(who, args.number).id]
+    else:
+        ids = certificates.ids_of_batch(who, args.batch)
+        if not ids:
+            print(tr("Angkatan {id} belum memiliki sertifikat yang berlaku.").format(id=args.batch))
+            return 1
+    out = Path(args.out)
+    count = certificates.write_pdf(who, ids, out)
+    print(tr("{n} sertifikat ditulis ke {path}").format(n=count, path=out))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from balai_app.services import certificates
+
+    open_db(args)
+    if args.code is not None:
+        verdict = certificates.verify_code(args.payload, args.code)
+    else:
+        verdict = certificates.verify(args.payload)
+    print(verdict.text())
+    return 0 if verdict.ok else 1
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from balai_app.services import certificates
+
+    open_db(args)
+    who = actor(args, write=True)
+    cert = certificates.revoke(who, certificates.find(who, args.number).id, args.reason)
+    print(tr("{n} dicabut: {reason}").format(n=cert.number, reason=cert.revoke_reason))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from balai_app.services import certificates
+
+    open_db(args)
+    who = actor(args, write=False)
+    flt = certificates.CertificateFilter(text=args.search, year=args.year, batch_id=args.batch, status=args.status)
+    rows = certificates.list_certificates(who, flt, limit=args.limit)
+    for row in rows:
+        notes = []
+        if row.status == "dicabut":
+            notes.append(tr("dicabut {date}: {why}").format(date=format_short(row.revoked_at), why=row.revoke_reason))
+        if row.override_reason:
+            notes.append(tr("pengecualian: {why}").format(why=row.override_reason))
+        if row.replaces:
+            notes.append(tr("menggantikan {n}").format(n=row.replaces))
+        print("\t".join([row.number, row.holder, row.program, row.batch, format_short(row.issued_at),
+                         certificates.STATUS_LABELS.get(row.status, row.status), "; ".join(notes)]).rstrip("\t"))
+    print(tr("{n} dari {total} sertifikat").format(n=len(rows), total=certificates.count_certificates(who, flt)))
+    return 0

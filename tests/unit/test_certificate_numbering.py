@@ -1,0 +1,64 @@
+"""Two processes issuing into the same database at once: numbers unique and gap-free."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from balai_app.db.connection import close_database, open_database
+from balai_app.db.models import Certificate
+from unit.certificate_fixtures import build_course, make_admin, make_profile
+
+WORKER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from balai_app.db.connection import open_database
+    from balai_app.services import certificates
+    from balai_app.services.context import Actor
+
+    db_path, go, batch_id, user_id, *resident_ids = sys.argv[1:]
+    open_database(Path(db_path))
+    actor = Actor(int(user_id), "admin", "admin")
+    while not Path(go).exists():
+        time.sleep(0.005)
+    for rid in resident_ids:
+        result = certificates.issue(actor, int(batch_id), [int(rid)])
+        assert len(result.issued) == 1, result.refused
+        print(result.issued[0].number, flush=True)
+    """
+)
+
+
+@pytest.mark.slow
+def test_two_processes_issue_at_once_without_duplicates_or_gaps(db, db_path, make_resident, tmp_path):
+    make_profile()
+    admin = make_admin()
+    courses = [build_course(make_resident, names=[f"Peserta {k}-{i}" for i in range(12)], code=f"K{k}")
+               for k in range(2)]
+    close_database()
+    go = tmp_path / "go"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(db_path), str(go), str(course.batch.id), str(admin.user_id),
+             *(str(r.id) for r in course.residents)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for course in courses
+    ]
+    time.sleep(1.0)  # both started and waiting
+    go.write_text("go")
+    outputs = [p.communicate(timeout=120) for p in procs]
+    for p, (out, err) in zip(procs, outputs):
+        assert p.returncode == 0, err
+    printed = [line for out, _ in outputs for line in out.split()]
+    open_database(db_path)
+    rows = list(Certificate.select().order_by(Certificate.sequence))
+    assert len(rows) == 24 == len(printed)
+    assert [r.sequence for r in rows] == list(range(1, 25))
+    assert len({r.number for r in rows}) == 24 and set(printed) == {r.number for r in rows}
+    assert {r.program_id for r in rows} == {c.program.id for c in courses}
