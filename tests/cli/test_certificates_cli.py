@@ -1,0 +1,121 @@
+"""``certificates issue|pdf|verify|revoke|list``: output and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from balai_app.cli import main
+from balai_app.db.connection import close_database, open_database
+from unit.certificate_fixtures import build_course, make_profile
+
+
+@pytest.fixture
+def setup(db_path, make_resident):
+    make_profile()
+    course = build_course(make_resident, names=["Siti Rahayu", "Đặng Thị Ngọc Ánh", "Budi Santoso"],
+                          eligible=[True, True, False], code="MJH", photo=True)
+    close_database()
+    yield str(db_path), course
+    close_database()
+
+
+def run(*argv) -> int:
+    try:
+        return main(list(argv))
+    finally:
+        close_database()
+
+
+def test_issue_prints_one_line_per_certificate_and_per_refusal(setup, capsys):
+    db, course = setup
+    assert run("--db", db, "certificates", "issue", "--batch", str(course.batch.id)) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 3
+    issued = [line.split("\t") for line in lines if not line.startswith("DITOLAK")]
+    assert sorted(name for _, name in issued) == ["Siti Rahayu", "Đặng Thị Ngọc Ánh"]
+    assert all(number.startswith(f"000{i}/SK-MJH/BRS-PL/") for i, (number, _) in enumerate(issued, 1))
+    refused = [line for line in lines if line.startswith("DITOLAK")]
+    assert refused[0].startswith("DITOLAK\tBudi Santoso\t") and "kompeten" in refused[0].lower()
+
+
+def test_override_for_one_resident(setup, capsys):
+    db, course = setup
+    budi = str(course.residents[2].id)
+    assert run("--db", db, "certificates", "issue", "--batch", str(course.batch.id), "--resident", budi) == 1
+    assert "DITOLAK\tBudi Santoso" in capsys.readouterr().out
+    assert run("--db", db, "certificates", "issue", "--batch", str(course.batch.id),
+               "--override-reason", "Dinilai oleh LSP mitra") == 2
+    capsys.readouterr()
+    assert run("--db", db, "certificates", "issue", "--batch", str(course.batch.id), "--resident",
+               course.residents[2].nik, "--override-reason", "Dinilai oleh LSP mitra") == 0
+    assert "\tBudi Santoso" in capsys.readouterr().out
+    assert run("--db", db, "certificates", "list") == 0
+    assert "pengecualian: Dinilai oleh LSP mitra" in capsys.readouterr().out
+
+
+def test_pdf_verify_revoke_list(setup, capsys, tmp_path):
+    db, course = setup
+    run("--db", db, "certificates", "issue", "--batch", str(course.batch.id))
+    first = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines() if "Đặng" in line][0]
+
+    one = tmp_path / "one.pdf"
+    assert run("--db", db, "certificates", "pdf", "--number", first, "--out", str(one)) == 0
+    assert "1 sertifikat" in capsys.readouterr().out
+    reader = PdfReader(str(one))
+    assert len(reader.pages) == 2 and "Đặng Thị Ngọc Ánh" in reader.pages[0].extract_text()
+    both = tmp_path / "batch.pdf"
+    assert run("--db", db, "certificates", "pdf", "--batch", str(course.batch.id), "--out", str(both)) == 0
+    capsys.readouterr()
+    assert len(PdfReader(str(both)).pages) == 4
+    with pytest.raises(SystemExit) as usage:  # neither --number nor --batch: argparse's usage error
+        run("--db", db, "certificates", "pdf", "--out", str(both))
+    assert usage.value.code == 2
+    capsys.readouterr()
+
+    open_database(db)
+    from balai_app.db.models import Certificate
+    from balai_app.services import certificates
+    payload = certificates.render_data(Certificate.get(Certificate.number == first))["qr_payload"]
+    close_database()
+
+    assert run("--db", db, "certificates", "verify", payload) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("VALID") and "Đặng Thị Ngọc Ánh" in out
+    assert run("--db", db, "certificates", "verify", payload.replace("Kode: ", "Kode: X")) == 1
+    assert capsys.readouterr().out.startswith("TIDAK VALID")
+
+    assert run("--db", db, "certificates", "revoke", "--number", first, "--reason", "Salah cetak nama") == 0
+    capsys.readouterr()
+    assert run("--db", db, "certificates", "verify", payload) == 1
+    assert capsys.readouterr().out.startswith("DICABUT")
+    assert run("--db", db, "certificates", "revoke", "--number", "0000/X", "--reason", "tidak ada") == 1
+    assert run("--db", db, "certificates", "pdf", "--number", first, "--out", str(one)) == 1  # revoked
+    capsys.readouterr()
+
+    assert run("--db", db, "certificates", "list") == 0
+    out = capsys.readouterr().out
+    assert "Dicabut" in out and "Salah cetak nama" in out and out.strip().endswith("2 dari 2 sertifikat")
+    assert run("--db", db, "certificates", "list", "--status", "berlaku") == 0
+    assert capsys.readouterr().out.strip().endswith("1 dari 1 sertifikat")
+
+
+def test_verify_number_and_code_in_a_real_process(setup, capsys):
+    db, course = setup
+    run("--db", db, "certificates", "issue", "--batch", str(course.batch.id))
+    capsys.readouterr()
+    open_database(db)
+    from balai_app.db.models import Certificate
+    cert = Certificate.select().first()
+    number, code = cert.number, cert.verification_code
+    close_database()
+    result = subprocess.run([sys.executable, "-m", "balai_app", "--db", db, "certificates", "verify", number,
+                             "--code", code.lower()], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("VALID")
+    result = subprocess.run([sys.executable, "-m", "balai_app", "--db", db, "certificates", "verify", "omong kosong"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and result.stdout.startswith("TIDAK VALID")
