@@ -122,7 +122,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             notes.append(tr("pengecualian: {why}").format(why=row.override_reason))
         if row.replaces:
             notes.append(tr("menggantikan {n}").format(n=row.replaces))
-        print("\t".join([row.number, row.holder, row.program, row.batch, format_short(row.issued_at),
+        print("\t".join([row.number, row.holder, row.program, row.batch, format_short(row.issued_on),
                          certificates.STATUS_LABELS.get(row.status, row.status), "; ".join(notes)]).rstrip("\t"))
     print(tr("{n} dari {total} sertifikat").format(n=len(rows), total=certificates.count_certificates(who, flt)))
     return 0

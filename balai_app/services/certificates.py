@@ -662,7 +662,7 @@ class CertificateRow(NamedTuple):
     holder: str
     program: str
     batch: str
-    issued_at: dt.datetime
+    issued_on: dt.date  # the date printed on the certificate
     status: str
     override_reason: str
     revoked_at: dt.datetime | None
@@ -673,6 +673,7 @@ class CertificateRow(NamedTuple):
 STATUS_LABELS = {"berlaku": "Berlaku", "dicabut": "Dicabut"}
 
 _HOLDER = fn.json_extract(Certificate.snapshot, "$.holder.name")
+_ISSUED_ON = fn.json_extract(Certificate.snapshot, "$.issue.date")
 
 
 def _filtered(query, flt: CertificateFilter):
@@ -695,7 +696,7 @@ def list_certificates(actor: Actor, flt: CertificateFilter | None = None, *, lim
     require(actor, "certificates.view")
     old = Certificate.alias("old")
     query = (
-        Certificate.select(Certificate.id, Certificate.number, _HOLDER, Program.name, Batch.name, Certificate.issued_at,
+        Certificate.select(Certificate.id, Certificate.number, _HOLDER, Program.name, Batch.name, _ISSUED_ON,
                            Certificate.status, Certificate.override_reason, Certificate.revoked_at,
                            Certificate.revoke_reason, old.number)
         .join(Program, on=(Certificate.program == Program.id))
@@ -708,6 +709,7 @@ def list_certificates(actor: Actor, flt: CertificateFilter | None = None, *, lim
     for row in query.tuples():
         row = list(row)
         row[4] = row[4] or ""
+        row[5] = dt.date.fromisoformat(row[5])
         row[10] = row[10] or ""
         out.append(CertificateRow(*row))
     return out

@@ -1,0 +1,45 @@
+"""The demo's certificates: issued to the eligible graduates of the finished demo batches.
+
+Runs after the sessions step (which makes most graduates eligible). Also shows
+the register's other cases: one certificate revoked and reissued, and one
+issued by exception with a written reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from balai_app.db.models import Batch
+from balai_app.i18n import tr
+from balai_app.services import certificates
+from balai_app.services.context import Actor
+
+
+def demo_certificates(actor: Actor, rng: random.Random, *, today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    certificates.save_settings(actor, {"bilingual": True})
+    issued, refused = [], 0
+    override_done = False
+    for batch in Batch.select().where(Batch.status == "selesai").order_by(Batch.end_date, Batch.id):
+        on = min(today, batch.end_date + dt.timedelta(days=rng.randint(3, 10)))
+        result = certificates.issue(actor, batch.id, issued_on=on)
+        issued.extend(result.issued)
+        refused += len(result.refused)
+        if not override_done:
+            others = [c for c in certificates.candidates(actor, batch.id) if not c.eligible and not c.certificate
+                      and c.attendance_rate is not None and c.attendance_rate >= 0.5]
+            if others:
+                extra = certificates.issue(actor, batch.id, [others[0].resident_id], issued_on=on, override_reason=tr(
+                    "Penilaian unit dilakukan ulang oleh LSP mitra; berita acara terlampir."))
+                issued.extend(extra.issued)
+                refused -= len(extra.issued)
+                override_done = True
+    revoked = 0
+    if len(issued) >= 2:
+        old = issued[1]
+        certificates.reissue(actor, old.id, tr("Penulisan tempat lahir salah; diterbitkan ulang."),
+                             issued_on=min(today, old.issued_at.date() + dt.timedelta(days=14)))
+        revoked = 1
+    return tr("{n} sertifikat demo diterbitkan ({r} dicabut dan diterbitkan ulang); {m} peserta belum memenuhi "
+              "syarat").format(n=len(issued) + revoked, r=revoked, m=refused)
