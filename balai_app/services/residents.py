@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from peewee import SQL, fn
+from peewee import SQL, NodeList, fn
 
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Assessment, Resident, ResidentPhoto, ServiceRecord, utcnow
@@ -89,6 +89,9 @@ def clean(data: dict[str, Any], *, resident_id: int | None = None) -> tuple[dict
     disabilities = data.get("disabilities") or []
     if isinstance(disabilities, str):
         disabilities = [d.strip() for d in disabilities.split(",") if d.strip()]
+    elif not isinstance(disabilities, (list, tuple, set, frozenset)) or not all(isinstance(d, str) for d in disabilities):
+        c.error("disabilities", tr("Jenis disabilitas tidak valid."))
+        disabilities = []
     unknown = [d for d in disabilities if d not in codes.DISABILITIES]
     if unknown:
         c.error("disabilities", tr("Jenis disabilitas tidak dikenal: {x}.").format(x=", ".join(map(str, unknown))[:80]))
@@ -348,12 +351,19 @@ def list_residents(
 ) -> list[ResidentRow]:
     """One page of the list: only the light columns, never photos or notes."""
     require(actor, "residents.view")
+    return [ResidentRow(*row) for row in _list_query(flt or ResidentFilter(), order_by, descending, limit, offset).tuples()]
+
+
+def _list_query(flt: ResidentFilter, order_by: str, descending: bool, limit: int, offset: int):
     column = SORT_COLUMNS[order_by]
-    query = _filtered(
-        Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt or ResidentFilter()
-    )
-    query = query.order_by(column.desc() if descending else column.asc(), Resident.id).limit(limit).offset(offset)
-    return [ResidentRow(*row) for row in query.tuples()]
+    if flt.text.split() and order_by != "id":
+        # With a search text, walking the sort column's index row by row (what SQLite picks
+        # for ORDER BY ... LIMIT) checks LIKE on most of the table before it has a page when
+        # few rows match: ~50 ms for "siti" over 50,000 PM. A unary plus keeps SQLite off
+        # that index: it scans once and sorts only the matches (~10 ms, whatever matches).
+        column = NodeList((SQL("+"), column), glue="")
+    query = _filtered(Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt)
+    return query.order_by(column.desc() if descending else column.asc(), Resident.id).limit(limit).offset(offset)
 
 
 def count_residents(actor: Actor, flt: ResidentFilter | None = None) -> int:
