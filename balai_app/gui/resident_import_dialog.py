@@ -126,6 +126,7 @@ class ResidentImportDialog(QDialog):
         self.model = ProblemModel(self)
         ui.problemTable.setModel(self.model)
         ui.problemTable.verticalHeader().hide()
+        ui.problemTable.verticalHeader().setDefaultSectionSize(ui.problemTable.fontMetrics().height() + 8)
         header = ui.problemTable.horizontalHeader()
         header.setHighlightSections(False)
         for column in range(3):
@@ -173,6 +174,7 @@ class ResidentImportDialog(QDialog):
             self._set_summary(exc.message, ERROR_COLOR)
         finally:
             self._set_busy(False)
+            self.ui.progressBar.hide()  # the bar is for the import; checking is usually quick
         if self.report is not None:
             self.model.set_problems(self.report.problems)
             self._show_counts()
@@ -243,6 +245,9 @@ class ResidentImportDialog(QDialog):
         self._show_counts()
         if report.imported:
             self.imported = report.imported
+            self._set_summary(tr("{total} baris data: {valid} valid, {invalid} tidak valid, {warnings} peringatan.").format(
+                total=report.total, valid=len(report.valid_rows), invalid=report.invalid_count,
+                warnings=len(report.warnings)), OK_COLOR)
             text = tr("{n} PM berhasil diimpor.").format(n=report.imported)
             if report.skipped:
                 text += " " + tr("{m} baris tidak valid dilewati (tercantum di daftar).").format(m=report.skipped)

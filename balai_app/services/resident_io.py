@@ -211,6 +211,10 @@ def read_table(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], l
         records = _xlsx_records(path) if suffix == ".xlsx" else _csv_records(path)
     except ImportFileError:
         raise
+    except PermissionError as exc:
+        raise ImportFileError(tr(
+            "Berkas '{p}' tidak dapat dibuka: mungkin masih terbuka di Excel atau program lain. "
+            "Tutup berkas itu lalu coba lagi.").format(p=path.name)) from exc
     except (OSError, csv.Error, ValueError, KeyError) as exc:
         raise ImportFileError(tr("Berkas '{p}' tidak dapat dibaca: {e}").format(p=path.name, e=exc)) from exc
     except Exception as exc:  # openpyxl raises zipfile/XML errors of many kinds
@@ -218,14 +222,7 @@ def read_table(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], l
             tr("Berkas '{p}' bukan berkas {k} yang dapat dibaca: {e}").format(p=path.name, k=suffix[1:].upper(), e=exc)
         ) from exc
 
-    header_row = None
-    for number, cells in records:
-        if any(_present(c) for c in cells):
-            header_row = (number, cells)
-            break
-    if header_row is None:
-        raise ImportFileError(tr("Berkas '{p}' kosong.").format(p=path.name))
-    header_number, header_cells = header_row
+    header_number, header_cells = _find_header(records, path)
 
     columns: list[tuple[int, str, str]] = []  # (index, as written, key)
     problems: list[Problem] = []
@@ -261,6 +258,20 @@ def read_table(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], l
             continue
         rows.append(RawRow(number, values))
     return [(written, key) for _index, written, key in columns], rows, problems
+
+
+def _find_header(records: list[tuple[int, list[Any]]], path: Path) -> tuple[int, list[Any]]:
+    """The header row: the first non-empty row, unless a title sits above the
+    headers (common in office sheets): then the first of the top ten non-empty
+    rows that holds every required header."""
+    candidates = [(number, cells) for number, cells in records[:200] if any(_present(c) for c in cells)][:10]
+    if not candidates:
+        raise ImportFileError(tr("Berkas '{p}' kosong.").format(p=path.name))
+    for number, cells in candidates:
+        keys = {header_key(c) for c in cells if _present(c)}
+        if all(h in keys for h in REQUIRED_HEADERS):
+            return number, cells
+    return candidates[0]
 
 
 def _present(value: Any) -> bool:
@@ -316,6 +327,7 @@ def _xlsx_records(path: Path) -> list[tuple[int, list[Any]]]:
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # some programs write a wrong used range; read every row
         out = []
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
             out.append((number, list(cells)))
@@ -653,6 +665,10 @@ def export_residents(
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, PermissionError):
+            raise ImportFileError(tr(
+                "Tidak dapat menulis '{p}': mungkin berkas itu sedang terbuka di Excel. Tutup berkas itu "
+                "atau pilih nama lain.").format(p=path)) from exc
         raise ImportFileError(tr("Tidak dapat menulis '{p}': {e}").format(p=path, e=exc.strerror or exc)) from exc
     kind = tr("NIK lengkap") if with_nik else tr("NIK disamarkan")
     with write_transaction():

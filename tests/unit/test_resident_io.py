@@ -385,3 +385,27 @@ def test_nik_registered_by_someone_else_after_the_check_is_refused_whole(db, sys
     with pytest.raises(rio.ImportFileError, match="Pendaftar Lain"):
         rio.insert_rows(system, [r.data for r in report.valid_rows], "pm_excel_id.csv")
     assert Resident.select().count() == 1
+
+
+def test_title_rows_above_the_headers_are_skipped(db, system, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Data PM Balai Contoh"])
+    sheet.append(["per 1 Maret 2026"])
+    sheet.append([])
+    sheet.append(["No.", "Nama", "Jenis Kelamin", "Klaster", "Tanggal Lahir"])
+    sheet.append([1, "Ani", "P", "anak", "31-02-2015"])
+    sheet.append([2, "Budi", "L", "anak", "01-02-2015"])
+    workbook.save(tmp_path / "judul.xlsx")
+    report = rio.check_import(system, tmp_path / "judul.xlsx")
+    assert report.total == 2 and len(report.valid_rows) == 1
+    assert [(p.row, p.column, p.level) for p in report.problems] == [
+        (4, "No.", "warning"), (5, "Tanggal Lahir", "error")]
+
+
+def test_export_to_a_folder_that_does_not_exist_is_a_clear_error(db, system, tmp_path):
+    with pytest.raises(rio.ImportFileError, match="Tidak dapat menulis"):
+        rio.export_residents(system, tmp_path / "tidak-ada" / "pm.csv")
+    assert AuditEvent.select().where(AuditEvent.action == "export").count() == 0
