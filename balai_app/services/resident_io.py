@@ -304,12 +304,23 @@ def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
         text = text.split("\n", 1)[1] if "\n" in text else ""
         lines = lines[1:]
     if delimiter is None:
-        header = next((line for line in lines if line.strip()), "")
-        counts = {d: header.count(d) for d in (";", ",", "\t")}
-        delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+        delimiter = _sniff_delimiter([line for line in lines[:50] if line.strip()][:10])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # Excel shows one record per row (even with line breaks inside quotes): number records, not lines.
     return [(number, [_unexcel(c) for c in cells]) for number, cells in enumerate(reader, start=1)]
+
+
+def _sniff_delimiter(lines: list[str]) -> str:
+    """The separator that splits a line into the required headers; else the
+    one the first line holds most of (Excel in the id-ID locale: ';')."""
+    for line in lines:
+        for delimiter in (";", ",", "\t"):
+            keys = {header_key(cell) for cell in next(csv.reader([line], delimiter=delimiter), [])}
+            if all(h in keys for h in REQUIRED_HEADERS):
+                return delimiter
+    first = lines[0] if lines else ""
+    counts = {d: first.count(d) for d in (";", ",", "\t")}
+    return max(counts, key=counts.get) if any(counts.values()) else ","
 
 
 def _unexcel(cell: str) -> str:

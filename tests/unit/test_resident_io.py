@@ -409,3 +409,10 @@ def test_export_to_a_folder_that_does_not_exist_is_a_clear_error(db, system, tmp
     with pytest.raises(rio.ImportFileError, match="Tidak dapat menulis"):
         rio.export_residents(system, tmp_path / "tidak-ada" / "pm.csv")
     assert AuditEvent.select().where(AuditEvent.action == "export").count() == 0
+
+
+def test_csv_title_line_above_semicolon_headers(db, system, tmp_path):
+    path = write_csv(tmp_path / "t.csv", "Data PM, Balai Contoh\n\nnama;jenis_kelamin;klaster;alamat\nAni;P;anak;Jl. A, No. 1\n")
+    report = rio.run_import(system, path)
+    assert report.imported == 1 and not report.problems
+    assert Resident.get().address == "Jl. A, No. 1"
