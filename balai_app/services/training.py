@@ -120,7 +120,7 @@ def get_program(actor: Actor, id_or_code: int | str) -> Program:
 
 
 def _program_dict(program: Program) -> dict[str, Any]:
-    return {name: getattr(program, name) for name in (*PROGRAM_LABELS, "active")}
+    return {name: getattr(program, name) for name in (*PROGRAM_LABELS, "active", "is_sample")}
 
 
 def _clean_program(data: dict[str, Any], program_id: int | None) -> dict[str, Any]:
@@ -177,6 +177,8 @@ def update_program(actor: Actor, program_id: int, data: dict[str, Any], *, expec
     cleaned = _clean_program({**before, **data}, program_id)
     if "active" in data:
         cleaned["active"] = bool(data["active"])
+    if "is_sample" in data:  # the admin marks a starter program as checked against SKKNI
+        cleaned["is_sample"] = bool(data["is_sample"])
     with write_transaction():
         changed = (
             Program.update(**cleaned, updated_at=utcnow(), version=Program.version + 1)

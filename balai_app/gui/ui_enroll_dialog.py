@@ -1,0 +1,106 @@
+# Generated from ui/enroll_dialog.ui by scripts/compile_ui.py (pyside6-uic) — do not edit by hand.
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QDateEdit,
+    QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
+    QLabel, QLineEdit, QSizePolicy, QTableView,
+    QVBoxLayout, QWidget)
+
+class Ui_EnrollDialog(object):
+    def setupUi(self, EnrollDialog):
+        if not EnrollDialog.objectName():
+            EnrollDialog.setObjectName(u"EnrollDialog")
+        EnrollDialog.resize(760, 560)
+        self.dialogLayout = QVBoxLayout(EnrollDialog)
+        self.dialogLayout.setObjectName(u"dialogLayout")
+        self.batchLabel = QLabel(EnrollDialog)
+        self.batchLabel.setObjectName(u"batchLabel")
+        self.batchLabel.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.batchLabel)
+
+        self.search = QLineEdit(EnrollDialog)
+        self.search.setObjectName(u"search")
+        self.search.setClearButtonEnabled(True)
+
+        self.dialogLayout.addWidget(self.search)
+
+        self.candidates = QTableView(EnrollDialog)
+        self.candidates.setObjectName(u"candidates")
+        self.candidates.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.candidates.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.candidates.setAlternatingRowColors(True)
+
+        self.dialogLayout.addWidget(self.candidates)
+
+        self.chosenLabel = QLabel(EnrollDialog)
+        self.chosenLabel.setObjectName(u"chosenLabel")
+        self.chosenLabel.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.chosenLabel)
+
+        self.errorSummary = QLabel(EnrollDialog)
+        self.errorSummary.setObjectName(u"errorSummary")
+        self.errorSummary.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.errorSummary)
+
+        self.enrollForm = QFormLayout()
+        self.enrollForm.setObjectName(u"enrollForm")
+        self.enrollForm.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        self.start_dateLabel = QLabel(EnrollDialog)
+        self.start_dateLabel.setObjectName(u"start_dateLabel")
+
+        self.enrollForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.start_dateLabel)
+
+        self.start_dateBox = QVBoxLayout()
+        self.start_dateBox.setSpacing(1)
+        self.start_dateBox.setObjectName(u"start_dateBox")
+        self.start_date = QDateEdit(EnrollDialog)
+        self.start_date.setObjectName(u"start_date")
+        self.start_date.setCalendarPopup(True)
+
+        self.start_dateBox.addWidget(self.start_date)
+
+        self.start_dateError = QLabel(EnrollDialog)
+        self.start_dateError.setObjectName(u"start_dateError")
+        self.start_dateError.setWordWrap(True)
+
+        self.start_dateBox.addWidget(self.start_dateError)
+
+
+        self.enrollForm.setLayout(0, QFormLayout.ItemRole.FieldRole, self.start_dateBox)
+
+
+        self.dialogLayout.addLayout(self.enrollForm)
+
+        self.buttons = QDialogButtonBox(EnrollDialog)
+        self.buttons.setObjectName(u"buttons")
+        self.buttons.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Ok)
+
+        self.dialogLayout.addWidget(self.buttons)
+
+
+        self.retranslateUi(EnrollDialog)
+    # setupUi
+
+    def retranslateUi(self, EnrollDialog):
+        EnrollDialog.setWindowTitle(QCoreApplication.translate("EnrollDialog", u"Daftarkan peserta", None))
+        self.batchLabel.setText("")
+        self.batchLabel.setStyleSheet(QCoreApplication.translate("EnrollDialog", u"font-weight:bold;", None))
+        self.search.setPlaceholderText(QCoreApplication.translate("EnrollDialog", u"Cari nama, NIK atau tempat lahir PM berstatus Aktif\u2026", None))
+        self.chosenLabel.setText("")
+        self.errorSummary.setText("")
+        self.errorSummary.setStyleSheet(QCoreApplication.translate("EnrollDialog", u"color:#b91c1c;", None))
+        self.start_dateLabel.setText(QCoreApplication.translate("EnrollDialog", u"Tanggal mulai", None))
+        self.start_date.setDisplayFormat(QCoreApplication.translate("EnrollDialog", u"dd/MM/yyyy", None))
+        self.start_dateError.setText("")
+        self.start_dateError.setStyleSheet(QCoreApplication.translate("EnrollDialog", u"color:#b91c1c;", None))
+    # retranslateUi
+
