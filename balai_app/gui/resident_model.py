@@ -98,8 +98,12 @@ class ResidentTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Reload from the first page (filter, sort or data changed)."""
         self.beginResetModel()
-        self._total = residents.count_residents(self.actor, self._filter)
-        self._rows = self._page(0) if self._total else []
+        self._rows = self._page(0)
+        # A short first page is the whole answer: no COUNT scan needed.
+        if len(self._rows) < self.page_size:
+            self._total = len(self._rows)
+        else:
+            self._total = residents.count_residents(self.actor, self._filter)
         self.endResetModel()
         self.countChanged.emit(self._total)
 
