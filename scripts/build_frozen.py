@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import urllib.request
@@ -136,9 +137,17 @@ def iss_problems(iss_text: str, root: Path, bundle: Path, *, windows: bool) -> l
 # --- steps -----------------------------------------------------------------------------------
 
 
+def _debian_libpython() -> list[tuple[str, str]]:
+    """Debian's own python3 links libpython statically; PyInstaller needs the shared one."""
+    if sys.base_prefix != "/usr" or sysconfig.get_config_var("Py_ENABLE_SHARED"):
+        return []
+    ver = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return [(f"libpython{ver}", f"libpython{ver}.so.1.0")]
+
+
 def ensure_build_environment() -> Path:
     if not WINDOWS and sys.platform != "darwin":
-        dev.ensure_system_packages(dev.QT_OFFSCREEN + BUILD_TOOLS)
+        dev.ensure_system_packages(dev.QT_OFFSCREEN + BUILD_TOOLS + _debian_libpython())
     python = dev.venv_python()
     if not python.exists():
         return dev.ensure_venv("[build]")
