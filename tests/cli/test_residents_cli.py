@@ -126,3 +126,29 @@ def test_export_masked_then_with_nik_round_trip(tmp_path):
 def test_export_unknown_extension_is_usage(tmp_path):
     result = run("--db", tmp_path / "b.sqlite", "residents", "export", tmp_path / "pm.pdf")
     assert result.returncode == 2 and "tidak didukung" in result.stderr
+
+
+def test_with_accounts_the_user_and_role_decide(db, db_path, system, monkeypatch):
+    from balai_app.db.connection import write_transaction
+    from balai_app.services import accounts
+
+    with write_transaction():
+        for name, role in (("staf1", "staf"), ("instruktur1", "instruktur")):
+            accounts.insert_user(system, {"username": name, "full_name": name.title(), "role": role},
+                                 "kata-sandi-rahasia-1", must_change_password=False)
+    monkeypatch.setenv("BALAI_PASSWORD", "kata-sandi-rahasia-1")
+    file = FIXTURES / "pm_excel_id.csv"
+
+    anonymous = run("--db", db_path, "residents", "import", file)
+    assert anonymous.returncode == 2 and "--user" in anonymous.stderr
+    trainer = run("--db", db_path, "--user", "instruktur1", "residents", "import", file)
+    assert trainer.returncode == 1 and "tidak berhak" in trainer.stderr
+    staff = run("--db", db_path, "--user", "staf1", "residents", "import", file)
+    assert staff.returncode == 0 and staff.stdout.splitlines()[-1] == "imported 4, skipped 0"
+    assert run("--db", db_path, "residents", "export", db_path.with_name("pm.csv")).returncode == 2
+    export = run("--db", db_path, "--user", "staf1", "residents", "export", db_path.with_name("pm.csv"), "--with-nik")
+    assert export.returncode == 0
+    con = sqlite3.connect(db_path)
+    who = con.execute("SELECT username FROM audit_event WHERE action = 'export'").fetchall()
+    con.close()
+    assert who == [("staf1",)]
