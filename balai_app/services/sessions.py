@@ -412,7 +412,7 @@ def list_sessions(actor: Actor, batch_id: int) -> list[SessionRow]:
         .order_by(CompetencyUnit.position)
         .tuples()
     ):
-        units.setdefault(sid, []).append(code or f"#{position}")
+        units.setdefault(sid, []).append(code or f"U{position}")
     out = []
     for sid, day, start, end, topic, version in sessions:
         c = counts.get(sid, {})
@@ -701,3 +701,42 @@ def record_export(actor: Actor, batch_id: int, what: str) -> None:
     batch = batch_for(actor, batch_id)
     with write_transaction():
         audit.record(actor, "export", "batch", batch.id, tr("Rekap {batch}: {what}").format(batch=batch.name, what=what))
+
+
+class ClassToday(NamedTuple):
+    batch: BatchChoice
+    participants: int  # enrolled today
+    session_id: int | None  # today's session, if recorded
+    session_topic: str
+    marked: int  # marks given in today's session
+
+
+def classes_today(actor: Actor, on: dt.date | None = None) -> list[ClassToday]:
+    """The running batches the actor teaches (all running ones for office staff) and today's session."""
+    day = on or dt.date.today()
+    batches = visible_batches(actor, running_only=True)
+    if actor.role == "instruktur":
+        batches = [b for b in batches if b.trainer_id == actor.user_id]
+    ids = [b.id for b in batches]
+    if not ids:
+        return []
+    marks = {
+        sid: n for sid, n in Attendance.select(Attendance.session, fn.COUNT(Attendance.id))
+        .join(TrainingSession).where(TrainingSession.batch.in_(ids) & (TrainingSession.date == day))
+        .group_by(Attendance.session).tuples()
+    }
+    today = {}
+    for sid, bid, topic in (TrainingSession.select(TrainingSession.id, TrainingSession.batch, TrainingSession.topic)
+                            .where(TrainingSession.batch.in_(ids) & (TrainingSession.date == day))
+                            .order_by(TrainingSession.start_time, TrainingSession.id).tuples()):
+        today.setdefault(bid, (sid, topic))
+    placeholders = ",".join("?" * len(ids))
+    counts = dict(database.obj.execute_sql(
+        f"SELECT e.batch_id, COUNT(*) FROM enrollment e JOIN batch b ON b.id = e.batch_id "
+        f"WHERE e.batch_id IN ({placeholders}) AND e.start_date <= ? AND {PERIOD_END_SQL.replace('?', 'b.end_date')} >= ? "
+        f"GROUP BY e.batch_id", (*ids, day.isoformat(), day.isoformat())).fetchall())
+    out = []
+    for b in batches:
+        sid, topic = today.get(b.id, (None, ""))
+        out.append(ClassToday(b, counts.get(b.id, 0), sid, topic, marks.get(sid, 0) if sid else 0))
+    return out
