@@ -1,0 +1,94 @@
+"""The Windows release workflow is valid YAML and does what the release needs, in order."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from packaging_helpers import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "windows.yml"
+
+
+def _load() -> dict:
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _job() -> dict:
+    jobs = _load()["jobs"]
+    assert len(jobs) == 1
+    return next(iter(jobs.values()))
+
+
+def _step_index(steps: list[dict], needle: str) -> int:
+    for index, step in enumerate(steps):
+        text = " ".join(str(step.get(k, "")) for k in ("uses", "run", "name"))
+        if needle in text:
+            return index
+    raise AssertionError(f"no step with {needle!r}")
+
+
+def test_workflow_is_valid_and_triggered():
+    data = _load()
+    triggers = data.get("on", data.get(True))  # YAML 1.1 reads a bare `on` as True
+    assert {"push", "pull_request", "workflow_dispatch"} <= set(triggers)
+    assert data["name"]
+
+
+def test_every_step_is_well_formed():
+    steps = _job()["steps"]
+    for step in steps:
+        assert isinstance(step, dict)
+        assert ("uses" in step) != ("run" in step), step
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
+        if step.get("shell"):
+            assert step["shell"] in ("bash", "pwsh", "cmd", "powershell")
+
+
+def test_windows_python_311_with_test_and_build_extras():
+    job = _job()
+    assert job["runs-on"] == "windows-latest"
+    steps = job["steps"]
+    setup = steps[_step_index(steps, "actions/setup-python")]
+    assert str(setup["with"]["python-version"]) == "3.11"
+    assert '".[test,build]"' in steps[_step_index(steps, "pip install -e")]["run"]
+
+
+def test_tests_freeze_selftest_installer_artifact_in_that_order():
+    steps = _job()["steps"]
+    tests = _step_index(steps, "pytest")
+    assert steps[tests]["env"]["QT_QPA_PLATFORM"] == "offscreen"
+    freeze = _step_index(steps, "packaging/balai.spec")
+    selftest = _step_index(steps, "build_frozen.py --no-build")
+    inno = _step_index(steps, "choco install innosetup")
+    iscc = _step_index(steps, "ISCC.exe")
+    upload = _step_index(steps, "actions/upload-artifact")
+    assert tests < freeze < selftest < inno < iscc < upload
+    assert "/DAppVersion=${{ steps.version.outputs.version }}" in steps[iscc]["run"]
+    assert "installer.iss" in steps[iscc]["run"]
+
+
+def test_artifact_path_is_where_installer_iss_writes_the_setup():
+    iss = (ROOT / "installer.iss").read_text(encoding="utf-8")
+    out_dir = re.search(r"^OutputDir=(.+)$", iss, re.M).group(1).strip().replace("\\", "/")
+    base = re.search(r"^OutputBaseFilename=(.+)$", iss, re.M).group(1).strip()
+    steps = _job()["steps"]
+    upload = steps[_step_index(steps, "actions/upload-artifact")]
+    assert upload["with"]["path"] == f"{out_dir}/{base.replace('{#AppVersion}', '*')}.exe"
+    assert upload["with"]["if-no-files-found"] == "error"
+
+
+def test_files_the_workflow_names_exist():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    for path in re.findall(r"(?:scripts|packaging)/[\w.]+\.(?:py|spec)", text) + ["installer.iss"]:
+        assert (ROOT / path).is_file(), path
+
+
+def test_indonesian_messages_url_matches_the_build_script():
+    from packaging_helpers import load_script
+
+    assert load_script("build_frozen").INDONESIAN_ISL_URL in WORKFLOW.read_text(encoding="utf-8")
