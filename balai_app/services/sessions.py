@@ -160,8 +160,12 @@ class Participant(NamedTuple):
 
 
 def participants(actor: Actor, batch_id: int, on: dt.date | None = None) -> list[Participant]:
-    """The batch's participants (by name); with ``on``, only those whose period contains that day."""
+    """The batch's participants (by name); with ``on``, only those whose period contains that day.
+    ``nik`` is None for an actor who may not see the register (an instruktur)."""
+    from balai_app.services.permissions import allowed
+
     batch = batch_for(actor, batch_id)
+    show_nik = allowed(actor, "residents.view")
     rows = (
         Enrollment.select(
             Enrollment.id, Resident.id, Resident.name, Resident.nik, Enrollment.start_date, Enrollment.end_date,
@@ -177,7 +181,7 @@ def participants(actor: Actor, batch_id: int, on: dt.date | None = None) -> list
         last = status_date if status in ENDED_EARLY and status_date else (end or batch.end_date)
         if on is not None and not (start <= on <= last):
             continue
-        out.append(Participant(eid, rid, name, nik, start, last, status))
+        out.append(Participant(eid, rid, name, nik if show_nik else None, start, last, status))
     return out
 
 
@@ -689,6 +693,11 @@ def find_participant(actor: Actor, batch_id: int, nik_or_id: str) -> Enrollment:
     if allowed(actor, "residents.view"):
         return enrollment_of(batch.id, residents.find_resident(actor, nik_or_id).id)
     key = str(nik_or_id).strip()
+    if len(key) == 16 and key.isdigit():  # matched here, never shown to the instruktur
+        match = (Enrollment.select().join(Resident, on=(Enrollment.resident == Resident.id))
+                 .where((Enrollment.batch == batch.id) & (Resident.nik == key)).first())
+        if match is not None:
+            return match
     for p in participants(actor, batch.id):
         if (len(key) == 16 and key == p.nik) or (key.isdigit() and len(key) < 16 and int(key) == p.resident_id):
             return Enrollment.get_by_id(p.enrollment_id)
