@@ -140,8 +140,9 @@ def _active_admins(exclude: int | None = None) -> int:
 
 
 def insert_user(actor: Actor, data: dict[str, Any], password: str, *, must_change_password: bool = True) -> User:
-    """Validate and insert an account inside the caller's transaction (no permission check:
-    for ``create_user``, first start and the demo)."""
+    """Validate and insert an account inside the caller's transaction (``create_user``;
+    first start acts as the system)."""
+    require(actor, "accounts.manage")
     cleaned = _clean(data, user_id=None)
     check_new_password(password)
     user = User.create(**cleaned, password_hash=hash_password(password), must_change_password=must_change_password)

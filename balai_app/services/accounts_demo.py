@@ -8,6 +8,7 @@ from balai_app.db.connection import write_transaction
 from balai_app.i18n import tr
 from balai_app.services import accounts, audit
 from balai_app.services.context import Actor
+from balai_app.services.permissions import require
 
 DEMO_PASSWORD = "demo"
 
@@ -24,6 +25,7 @@ def demo_accounts(actor: Actor, rng: random.Random) -> str:
     the accounts are written directly; they need no password change (a demo is for trying)."""
     from balai_app.db.models import User
 
+    require(actor, "demo.create")
     with write_transaction():
         for username, full_name, role, nip in DEMO_ACCOUNTS:
             user = User.create(username=username, full_name=full_name, role=role, nip=nip,

@@ -30,6 +30,7 @@ LABELS = {
 FIELDS = [name for name in LABELS if name != "logo"]
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9.-]{0,19}$")
+_PHONE = re.compile(r"^\+?[0-9( ][0-9() \-/]{5,29}$")
 MAX_LOGO_SIDE = 600
 KEEP = object()  # ``update_profile(logo=KEEP)``: leave the logo as it is
 
@@ -62,6 +63,15 @@ def check_nip(value: Any, label: str) -> str:
     return nip
 
 
+def check_phone(value: Any, label: str) -> str:
+    """Office numbers as written in Indonesia: ``(021) 8750000``, ``0251-8123456``, ``+62 21 ...``."""
+    value = v.text(value, label, max_length=30)
+    if value and (not _PHONE.match(value) or sum(ch.isdigit() for ch in value) < 6):
+        raise v.FieldError(tr("{label} tidak valid: gunakan angka, spasi, '-', '( )' atau '+' di depan.").format(
+            label=label))
+    return value
+
+
 def clean_profile(data: dict[str, Any], *, require_head: bool = True) -> dict[str, Any]:
     c = v.Collector()
     L = lambda name: tr(LABELS[name])  # noqa: E731
@@ -70,7 +80,7 @@ def clean_profile(data: dict[str, Any], *, require_head: bool = True) -> dict[st
         "code": c.take("code", v.text, data.get("code"), L("code"), required=True, max_length=20),
         "address": c.take("address", v.text, data.get("address"), L("address"), max_length=500, multiline=True),
         "city": c.take("city", v.text, data.get("city"), L("city"), max_length=100),
-        "phone": c.take("phone", v.phone, data.get("phone"), L("phone")),
+        "phone": c.take("phone", check_phone, data.get("phone"), L("phone")),
         "head_name": c.take("head_name", v.text, data.get("head_name"), L("head_name"), required=require_head),
         "head_nip": c.take("head_nip", check_nip, data.get("head_nip"), L("head_nip")),
         "head_title": c.take("head_title", v.text, data.get("head_title") or tr("Kepala Balai"), L("head_title")),
