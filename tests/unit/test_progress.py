@@ -138,3 +138,34 @@ def test_month_grid_totals_add_up_to_progress(db, make_resident, system):
     for p in progress.batch_progress(system, training.batch.id):
         assert totals[p.enrollment_id] == [p.sessions_counted, p.present, p.excused, p.sick, p.absent], p.name
     assert late.id in totals and gone.id in totals
+
+
+def test_with_the_training_services_withdraw_and_complete(db, make_resident, system):
+    """The same rules when programs, batches and enrollments come from services.training."""
+    from balai_app.services import training as tsvc
+
+    trainer = make_user("instruktur")
+    program = tsvc.create_program(system, {"code": "LASX", "name": "Las", "min_attendance": 50},
+                                  [{"code": "LAS.01", "title": "K3 las"}, {"code": "LAS.02", "title": "Las SMAW"}])
+    batch = tsvc.create_batch(system, {"program": program.id, "name": "Angkatan Uji", "trainer": trainer.id,
+                                       "start_date": TODAY - 30 * DAY, "end_date": TODAY + 30 * DAY,
+                                       "status": "berjalan"})
+    stay, quit_, late = (make_resident(name=n) for n in ("Tetap", "Mundur", "Telat"))
+    e_stay = tsvc.enroll(system, batch.id, stay.id, start_date=TODAY - 30 * DAY, confirm_warnings=True)
+    e_quit = tsvc.enroll(system, batch.id, quit_.id, start_date=TODAY - 30 * DAY, confirm_warnings=True)
+    e_late = tsvc.enroll(system, batch.id, late.id, start_date=TODAY - 9 * DAY, confirm_warnings=True)
+    held = [sessions.create_session(system, batch.id, {"date": TODAY - d * DAY, "topic": f"S{d}"})
+            for d in (25, 20, 15, 10, 5, 1)]
+    for s in held:
+        sessions.save_attendance(system, s.id, {r.enrollment_id: "H" for r in sessions.attendance_sheet(system, s.id)})
+    tsvc.withdraw(system, e_quit.id, TODAY - 12 * DAY, "Kembali ke keluarga")
+    for e in (e_stay, e_quit, e_late):
+        sessions.add_unit_assessments(system, batch.id, [UnitVerdict(e.id, u.id, "K", TODAY - DAY)
+                                                         for u in tsvc.active_units(program.id)])
+    rows = {r.enrollment_id: r for r in progress.batch_progress(system, batch.id)}
+    assert (rows[e_stay.id].sessions_counted, rows[e_stay.id].eligible) == (6, True)
+    assert (rows[e_quit.id].sessions_counted, rows[e_quit.id].present) == (3, 3)  # 25, 20, 15
+    assert not rows[e_quit.id].eligible
+    assert (rows[e_late.id].sessions_counted, rows[e_late.id].attendance_rate) == (2, 1.0)
+    trainer_view = progress.batch_progress(actor_of(trainer), batch.id)
+    assert [r.enrollment_id for r in trainer_view] == [r.enrollment_id for r in rows.values()]
