@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
 
@@ -46,7 +46,10 @@ def _settings() -> QSettings:
 
 def _last_dir() -> str:
     folder = _settings().value("resident_io/last_dir", "", type=str)
-    return folder if folder and Path(folder).is_dir() else str(Path.home())
+    if folder and Path(folder).is_dir():
+        return folder
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 def _remember_dir(path: str | Path) -> None:
@@ -229,16 +232,18 @@ class ResidentImportDialog(QDialog):
         skip = self.ui.skipInvalidCheck.isChecked()
         self.ui.resultLabel.clear()
         self._set_busy(True, tr("Mengimpor… %p%"))
-        report = None
+        error = None
         try:
             report = resident_io.run_import(self.actor, self.path, skip_invalid=skip, progress=self._progress)
         except BalaiError as exc:
-            self._set_busy(False)
-            self._set_result(exc.message, ERROR_COLOR)
-            QMessageBox.warning(self, tr("Impor PM"), exc.message)
+            error = exc.message
+        finally:
+            self._set_busy(False)  # also when something unexpected escapes: never a stuck dialog
+        if error is not None:
+            self._set_result(error, ERROR_COLOR)
+            QMessageBox.warning(self, tr("Impor PM"), error)
             self._update_state()
             return
-        self._set_busy(False)
         # The file was checked again right before writing; show what that check found.
         self.report = report
         self.model.set_problems(report.problems)

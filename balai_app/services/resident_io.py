@@ -39,11 +39,14 @@ import csv
 import datetime as dt
 import io
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import peewee
 
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import AuditEvent, Resident, utcnow
@@ -564,45 +567,58 @@ def insert_rows(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Insert rows already cleaned by ``residents.clean`` in one transaction,
-    with one audit event per resident and one for the whole import.
-
-    The INSERT is prepared once and run through the DB-API cursor: building
-    the same peewee query 10,000 times cost more than the writing itself.
-    """
+    with one audit event per resident and one for the whole import."""
     require(actor, "residents.import")
     if not rows:
         return 0
-    now = str(utcnow())  # the text peewee stores for a DateTimeField
-    fields = [f for f in Resident._meta.sorted_fields if f.name != "id"]
-    resident_sql = 'INSERT INTO "{t}" ({c}) VALUES ({q})'.format(
-        t=Resident._meta.table_name, c=", ".join(f'"{f.column_name}"' for f in fields), q=", ".join("?" * len(fields)))
-    event_fields = ["at", "user", "username", "action", "entity", "entity_id", "summary", "changes"]
-    event_sql = 'INSERT INTO "{t}" ({c}) VALUES ({q})'.format(
-        t=AuditEvent._meta.table_name,
-        c=", ".join(f'"{AuditEvent._meta.fields[n].column_name}"' for n in event_fields),
-        q=", ".join("?" * len(event_fields)))
-    changes = '{"sumber": ["", "impor"]}'
-    db = Resident._meta.database
-    with write_transaction():
-        _check_niks_still_free(rows)
-        cursor = db.cursor()
-        events = []
-        for done, cleaned in enumerate(rows, start=1):
-            record = dict(cleaned)
-            record["search_text"] = residents.search_key(record["name"], record.get("nik"), record.get("birth_place", ""))
-            record["created_at"] = record["updated_at"] = now
-            record["version"] = 1
-            cursor.execute(resident_sql, [_sql_value(record[f.name]) if f.name in record else _default(f) for f in fields])
-            events.append((now, actor.user_id, actor.username, "create", "resident", cursor.lastrowid,
-                           record["name"], changes))
-            if progress and done % CHUNK == 0:
-                progress(done, len(rows))
-        cursor.executemany(event_sql, events)
-        audit.record(actor, "import", "resident", None,
-                     tr("Impor {n} PM dari {f}").format(n=len(rows), f=source))
+    try:
+        with write_transaction():
+            _check_niks_still_free(rows)
+            _write_rows(actor, rows, progress)
+            audit.record(actor, "import", "resident", None,
+                         tr("Impor {n} PM dari {f}").format(n=len(rows), f=source))
+    except (sqlite3.OperationalError, peewee.OperationalError) as exc:
+        raise ImportFileError(tr(
+            "Basis data sedang dipakai untuk menyimpan oleh komputer atau program lain ({e}). "
+            "Tidak ada yang disimpan; coba lagi sebentar lagi.").format(e=exc)) from exc
+    except (sqlite3.IntegrityError, peewee.IntegrityError) as exc:
+        raise ImportFileError(tr(
+            "Data bentrok dengan data yang baru saja disimpan pengguna lain ({e}). "
+            "Tidak ada yang disimpan; periksa ulang berkas lalu ulangi.").format(e=exc)) from exc
     if progress:
         progress(len(rows), len(rows))
     return len(rows)
+
+
+def _insert_sql(model, names: list[str]) -> str:
+    columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
+    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
+
+
+AUDIT_COLUMNS = ["at", "user", "username", "action", "entity", "entity_id", "summary", "changes"]
+
+
+def _write_rows(actor: Actor, rows: list[dict[str, Any]], progress: Callable[[int, int], None] | None) -> None:
+    """Inside the caller's transaction. The INSERT is prepared once and run
+    through the DB-API cursor: building the same peewee query 10,000 times
+    cost more than the writing itself."""
+    now = str(utcnow())  # the text peewee stores for a DateTimeField
+    fields = [f for f in Resident._meta.sorted_fields if f.name != "id"]
+    resident_sql = _insert_sql(Resident, [f.name for f in fields])
+    changes = '{"sumber": ["", "impor"]}'
+    cursor = Resident._meta.database.cursor()
+    events = []
+    for done, cleaned in enumerate(rows, start=1):
+        record = dict(cleaned)
+        record["search_text"] = residents.search_key(record["name"], record.get("nik"), record.get("birth_place", ""))
+        record["created_at"] = record["updated_at"] = now
+        record["version"] = 1
+        cursor.execute(resident_sql, [_sql_value(record[f.name]) if f.name in record else _default(f) for f in fields])
+        events.append((now, actor.user_id, actor.username, "create", "resident", cursor.lastrowid, record["name"],
+                       changes))
+        if progress and done % CHUNK == 0:
+            progress(done, len(rows))
+    cursor.executemany(_insert_sql(AuditEvent, AUDIT_COLUMNS), events)
 
 
 def _check_niks_still_free(rows: list[dict[str, Any]]) -> None:

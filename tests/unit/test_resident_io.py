@@ -416,3 +416,19 @@ def test_csv_title_line_above_semicolon_headers(db, system, tmp_path):
     report = rio.run_import(system, path)
     assert report.imported == 1 and not report.problems
     assert Resident.get().address == "Jl. A, No. 1"
+
+
+def test_database_locked_by_another_program_is_a_clear_error_and_nothing_written(db, db_path, system):
+    import sqlite3
+
+    db.execute_sql("PRAGMA busy_timeout = 50")  # do not wait the field's 15 s in a test
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(rio.ImportFileError, match="sedang dipakai"):
+            rio.run_import(system, FIXTURES / "pm_excel_id.csv")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert Resident.select().count() == 0
+    assert rio.run_import(system, FIXTURES / "pm_excel_id.csv").imported == 4
