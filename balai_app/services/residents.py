@@ -259,7 +259,9 @@ def prepare_photo(data: bytes) -> bytes:
             image = background
         out = io.BytesIO()
         image.save(out, "JPEG", quality=85, optimize=True)
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise ValidationError({"photo": tr("Ukuran gambar terlalu besar (piksel); perkecil dulu foto ini.")}) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ValidationError({"photo": tr("Berkas bukan gambar yang dapat dibaca.")}) from exc
     return out.getvalue()
 

@@ -54,6 +54,15 @@ class Collector:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _encodable(value: str) -> bool:
+    """False for lone surrogates (a broken paste or file name): SQLite cannot store them."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def text(value: Any, label: str, *, required: bool = False, max_length: int = 200, multiline: bool = False) -> str:
     """A stripped, NFC-normalised string; never re-cased."""
     if value is None:
@@ -66,7 +75,11 @@ def text(value: Any, label: str, *, required: bool = False, max_length: int = 20
     value = unicodedata.normalize("NFC", value).strip()
     if multiline:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _CONTROL.search(value) or (not multiline and ("\n" in value or "\t" in value))
+    bad = (
+        _CONTROL.search(value)
+        or (not multiline and ("\n" in value or "\t" in value))
+        or not value.isprintable() and not _encodable(value)
+    )
     if bad:
         raise FieldError(tr("{label} berisi karakter yang tidak diizinkan.").format(label=label))
     if required and not value:

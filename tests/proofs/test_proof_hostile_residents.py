@@ -12,6 +12,7 @@ the database byte-for-byte as it was (all tables compared).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import io
 import sqlite3
 import struct
@@ -25,7 +26,7 @@ from balai_app.db.models import Resident
 from balai_app.domain.errors import BalaiError
 from balai_app.services import residents
 
-HYPOTHESIS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+HYPOTHESIS = settings(max_examples=int(os.environ.get("BALAI_HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                               HealthCheck.too_slow])
 
 INDONESIAN = ("wajib", "tidak", "harus", "berisi", "terlalu", "bukan", "tanggal", "maksimal", "minimal", "sudah",
