@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QT
 from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QToolButton, QWidget
 
 from balai_app import __version__, paths
+from balai_app.gui.about_dialog import add_about_button
 from balai_app.gui.sections import SECTIONS, Section
 from balai_app.gui.ui_main_window import Ui_MainWindow
 from balai_app.i18n import tr
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
             self.ui.sidebar.addItem(item)
         self.ui.sidebar.currentRowChanged.connect(self._show_section)
         self._setup_account_bar()
+        add_about_button(self)
         self._setup_idle_lock()
         self._restore_state()
         self.ui.sidebar.setCurrentRow(0)
