@@ -417,9 +417,9 @@ def _text_cell(value: Any) -> Any:
 def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -> dict[str, Any]:
     """The dict that ``residents.clean`` expects, from one raw row.
 
-    Problems found here (unknown sex or klaster, an NIK mangled by Excel) are
-    appended to ``problems``; the field is then left empty or invalid so that
-    ``clean`` does not report it a second time.
+    Problems found here (unknown sex or klaster, an NIK mangled by Excel or
+    masked) are appended to ``problems``, with a better message than ``clean``
+    would give; ``check_rows`` then drops clean's message for that column.
     """
     v = raw.values
     data: dict[str, Any] = {}
@@ -461,8 +461,6 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
                 "Jenis kelamin tidak dikenal: '{x}' (gunakan L/P atau Laki-laki/Perempuan)."
             ).format(x=sex_text[:40])))
         data["sex"] = sex or ""
-        if sex is None:
-            data["_sex_reported"] = True
     klaster_text = "" if data["klaster"] is None else str(data["klaster"]).strip()
     if klaster_text:
         klaster = codes.klaster_from_text(klaster_text)
@@ -471,7 +469,6 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
                 "Klaster tidak dikenal: '{x}' (gunakan anak, disabilitas, lansia, napza, tuna_sosial "
                 "atau nama klaster lengkap)."
             ).format(x=klaster_text[:60])))
-            data["_klaster_reported"] = True
         data["klaster"] = klaster or ""
     return data
 
@@ -485,6 +482,11 @@ def check_rows(
 ) -> tuple[list[ValidRow], list[Problem]]:
     """Validate every row; returns the valid ones and every problem (errors and warnings)."""
     written = {key: text for text, key in columns}
+
+    def column_of(name: str) -> str:  # a clean() field -> the header as the file writes it
+        header = FIELD_TO_HEADER.get(name, name)
+        return written.get(header, header)
+
     valid: list[ValidRow] = []
     problems: list[Problem] = []
     first_row_of_nik: dict[str, int] = {}
@@ -492,14 +494,13 @@ def check_rows(
     for done, raw in enumerate(rows, start=1):
         row_problems: list[Problem] = []
         data = row_to_data(raw, written, row_problems)
-        reported = {k for k in ("sex", "klaster") if data.pop(f"_{k}_reported", False)}
+        reported = {p.column for p in row_problems if p.is_error}  # said better already; not twice
         cleaned, collector = residents.clean(data)
         for name, message in collector.errors.items():
-            if name in reported:
-                continue
-            row_problems.append(Problem(raw.row, written.get(FIELD_TO_HEADER.get(name, name), FIELD_TO_HEADER.get(name, name)), message))
+            if column_of(name) not in reported:
+                row_problems.append(Problem(raw.row, column_of(name), message))
         for name, message in collector.warnings.items():
-            row_problems.append(Problem(raw.row, written.get(FIELD_TO_HEADER.get(name, name), name), message, "warning"))
+            row_problems.append(Problem(raw.row, column_of(name), message, "warning"))
         nik = cleaned.get("nik")
         if nik:
             if nik in first_row_of_nik:
@@ -515,12 +516,17 @@ def check_rows(
     return valid, problems
 
 
-def check_import(actor: Actor, path: str | Path, *, progress: Callable[[int, int], None] | None = None) -> ImportReport:
-    """Read and validate a file; nothing is written."""
-    require(actor, "residents.import")
+def _read_data(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], list[Problem]]:
     columns, rows, header_problems = read_table(path)
     if not rows:
         raise ImportFileError(tr("Berkas '{p}' tidak berisi baris data di bawah judul kolom.").format(p=Path(path).name))
+    return columns, rows, header_problems
+
+
+def check_import(actor: Actor, path: str | Path, *, progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Read and validate a file; nothing is written."""
+    require(actor, "residents.import")
+    columns, rows, header_problems = _read_data(path)
     valid, problems = check_rows(rows, columns, progress=progress)
     return ImportReport(Path(path), total=len(rows), valid_rows=valid, problems=header_problems + problems, dry_run=True)
 
@@ -541,9 +547,7 @@ def run_import(
     twice the number of rows.
     """
     require(actor, "residents.import")
-    columns, rows, header_problems = read_table(path)
-    if not rows:
-        raise ImportFileError(tr("Berkas '{p}' tidak berisi baris data di bawah judul kolom.").format(p=Path(path).name))
+    columns, rows, header_problems = _read_data(path)
     total = 2 * len(rows)
     valid, problems = check_rows(rows, columns, progress=progress, progress_total=total)
     report = ImportReport(Path(path), total=len(rows), valid_rows=valid, problems=header_problems + problems,
