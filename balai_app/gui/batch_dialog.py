@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from balai_app.db.models import Batch
 from balai_app.domain import codes
-from balai_app.gui.training_models import error_labels, run_service, show_field_errors
+from balai_app.gui.training_models import error_labels, indonesian_buttons, run_service, show_field_errors
 from balai_app.gui.ui_batch_dialog import Ui_BatchDialog
 from balai_app.i18n import tr
 from balai_app.services import training
@@ -61,6 +61,7 @@ class BatchDialog(QDialog):
             self.ui.status.setCurrentIndex(self.ui.status.findData("direncanakan"))
             self.ui.program.currentIndexChanged.connect(self._suggest_end)
             self._suggest_end()
+            self.ui.start_date.dateChanged.connect(self._suggest_end)
         else:
             self.ui.program.setCurrentIndex(self.ui.program.findData(batch.program_id))
             self.ui.name.setText(batch.name)
@@ -76,9 +77,11 @@ class BatchDialog(QDialog):
             self.ui.room.setText(batch.room)
             self.ui.capacity.setValue(batch.capacity)
             self.ui.status.setCurrentIndex(self.ui.status.findData(batch.status))
+        indonesian_buttons(self.ui.buttons)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
         self.saved: Batch | None = None
+        self.adjustSize()
 
     def _suggest_end(self) -> None:
         """A new batch's end follows the program's duration in weeks, if known."""
@@ -86,9 +89,11 @@ class BatchDialog(QDialog):
         if not program_id:
             return
         program = training.get_program(self.actor, program_id)
+        start = from_qdate(self.ui.start_date.date())
         if program.weeks:
-            start = from_qdate(self.ui.start_date.date())
             self.ui.end_date.setDate(to_qdate(start + dt.timedelta(weeks=program.weeks) - dt.timedelta(days=1)))
+        if not self.ui.name.isModified():
+            self.ui.name.setText(training.suggest_batch_name(program.id, start.year))
 
     def schedule_text(self) -> str:
         days = [d for d, box in self.days.items() if box.isChecked()]

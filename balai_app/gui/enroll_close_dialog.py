@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short
-from balai_app.gui.training_models import error_labels, run_service, show_field_errors
+from balai_app.gui.training_models import error_labels, indonesian_buttons, run_service, show_field_errors
 from balai_app.gui.ui_enroll_close_dialog import Ui_EnrollCloseDialog
 from balai_app.i18n import tr
 from balai_app.services import training
@@ -47,6 +47,7 @@ class EnrollCloseDialog(QDialog):
         self.ui.reason.setPlainText(reason)
         self.ui.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
+        indonesian_buttons(self.ui.buttons)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
         self.result_value = None

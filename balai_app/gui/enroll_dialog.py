@@ -18,6 +18,10 @@ from balai_app.services.context import Actor
 from balai_app.services.enrollment import default_start
 
 
+SHORT_KLASTER = {"anak": "Anak", "disabilitas": "Disabilitas", "lansia": "Lansia", "napza": "NAPZA",
+                 "tuna_sosial": "Tuna Sosial/KPO"}
+
+
 def candidate_columns() -> list[Column]:
     return [
         Column("Pilih", lambda c: "", CENTER),
@@ -25,9 +29,10 @@ def candidate_columns() -> list[Column]:
         Column("NIK", lambda c: mask(c.nik) if c.nik else tr("(tanpa NIK)"),
                color=lambda c: None if c.nik else "#6b7280"),
         Column("L/P", lambda c: c.sex, CENTER),
-        Column("Klaster", lambda c: codes.label(codes.KLASTER, c.klaster)),
+        Column("Klaster", lambda c: SHORT_KLASTER.get(c.klaster, c.klaster),
+               tooltip=lambda c: codes.label(codes.KLASTER, c.klaster)),
         Column("Catatan", lambda c: "; ".join(x for x in (
-            tr("masih aktif di program ini ({p})").format(p=c.open_program) if c.open_program else "",
+            tr("sudah aktif di program ini") if c.open_program else "",
             "" if c.has_assessment else tr("belum diasesmen")) if x),
             color=lambda c: "#b91c1c" if c.open_program else ("#b45309" if not c.has_assessment else None)),
     ]
@@ -42,7 +47,9 @@ class EnrollDialog(QDialog):
         self.ui.setupUi(self)
         self.labels = error_labels(self.ui)
         show_field_errors(self.labels, {}, self.ui.errorSummary)
-        self.model = RowsModel(candidate_columns(), parent=self, checkable=True)
+        # A resident still aktif in this program cannot be chosen (the service would refuse).
+        self.model = RowsModel(candidate_columns(), parent=self, checkable=True,
+                               can_check=lambda c: not c.open_program)
         self.ui.candidates.setModel(self.model)
         self.ui.candidates.verticalHeader().setVisible(False)
         header = self.ui.candidates.horizontalHeader()
@@ -64,6 +71,7 @@ class EnrollDialog(QDialog):
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
         self.enrolled: list = []
+        self.resize(900, 600)
         self.search()
         self._update_chosen()
 
@@ -90,6 +98,8 @@ class EnrollDialog(QDialog):
         ok = self.ui.buttons.button(self.ui.buttons.StandardButton.Ok)
         ok.setEnabled(bool(chosen))
         ok.setText(tr("Daftarkan"))
+        cancel = self.ui.buttons.button(self.ui.buttons.StandardButton.Cancel)
+        cancel.setText(tr("Batal"))
 
     def save(self) -> None:
         chosen = self.model.checked_ids()

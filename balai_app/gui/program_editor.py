@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from balai_app.db.models import CompetencyUnit, Program
-from balai_app.gui.training_models import RowsModel, error_labels, run_service, show_field_errors, unit_columns
+from balai_app.gui.training_models import (
+    RowsModel,
+    error_labels,
+    indonesian_buttons,
+    run_service,
+    show_field_errors,
+    unit_columns,
+)
 from balai_app.gui.ui_program_editor import Ui_ProgramEditor
 from balai_app.gui.ui_program_unit_dialog import Ui_ProgramUnitDialog
 from balai_app.i18n import tr
@@ -53,6 +60,7 @@ class UnitDialog(QDialog):
                 self.ui.hintLabel.setText(tr("Catatan: {why}, sehingga judul (dan kode yang sudah terisi) tidak "
                                              "dapat diubah. Bila isinya berubah, pensiunkan unit ini dan tambahkan "
                                              "unit baru.").format(why=why.capitalize()))
+        indonesian_buttons(self.ui.buttons)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
         self.saved: CompetencyUnit | None = None

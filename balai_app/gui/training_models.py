@@ -47,11 +47,12 @@ class RowsModel(QAbstractTableModel):
     checkedChanged = Signal()
 
     def __init__(self, columns: list[Column], loader: Callable[[], Sequence[Any]] | None = None, parent=None,
-                 *, checkable: bool = False):
+                 *, checkable: bool = False, can_check: Callable[[Any], bool] | None = None):
         super().__init__(parent)
         self.columns = columns
         self.loader = loader
         self.checkable = checkable
+        self.can_check = can_check or (lambda record: True)
         self._rows: list[Any] = []
         self._checked: set[Any] = set()
 
@@ -81,6 +82,9 @@ class RowsModel(QAbstractTableModel):
             i for i in self._checked if i not in {r[0] for r in self._rows}]
 
     def set_checked(self, key: Any, on: bool) -> None:
+        record = next((r for r in self._rows if r[0] == key), None)
+        if on and record is not None and not self.can_check(record):
+            return
         (self._checked.add if on else self._checked.discard)(key)
         row = self.find(lambda r: r[0] == key)
         if row >= 0:
@@ -108,6 +112,9 @@ class RowsModel(QAbstractTableModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = super().flags(index)
+        record = self.row_at(index.row())
+        if record is not None and not self.can_check(record):
+            return base & ~Qt.ItemFlag.ItemIsEnabled
         if self.checkable and index.column() == 0:
             base |= Qt.ItemFlag.ItemIsUserCheckable
         return base
@@ -212,6 +219,17 @@ def resident_enrollment_columns() -> list[Column]:
         Column("Status", lambda r: codes.label(codes.ENROLLMENT_STATUS, r.status), color=status_color),
         Column("Keterangan", lambda r: r.status_reason, tooltip=lambda r: r.status_reason),
     ]
+
+
+def indonesian_buttons(box) -> None:
+    """OK/Cancel of a QDialogButtonBox in Bahasa Indonesia (whatever Qt translations are installed)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    for which, text in ((QDialogButtonBox.StandardButton.Ok, tr("Simpan")),
+                        (QDialogButtonBox.StandardButton.Cancel, tr("Batal"))):
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
 
 
 # --- messages ----------------------------------------------------------------------------

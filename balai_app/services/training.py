@@ -526,6 +526,17 @@ def batch_row(actor: Actor, batch_id: int) -> BatchRow:
                     b.status, seats)
 
 
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def suggest_batch_name(program_id: int, year: int) -> str:
+    """'Angkatan III 2026' when the program already has two batches starting in 2026."""
+    count = Batch.select().where((Batch.program == program_id) & (Batch.start_date >= dt.date(year, 1, 1))
+                                 & (Batch.start_date <= dt.date(year, 12, 31))).count()
+    number = ROMAN[count] if count < len(ROMAN) else str(count + 1)
+    return f"Angkatan {number} {year}"
+
+
 def format_schedule(days: list[str], start: str = "", end: str = "") -> str:
     """'Sen, Rab, Jum 08:00-12:00' from day abbreviations (WEEKDAYS) and HH:MM times."""
     ordered = [d for d in WEEKDAYS if d in days]

@@ -134,6 +134,8 @@ def test_create_batch_in_dialog(db, gui_app, qtbot, system):
     assert dialog.ui.program.currentData() == program.id
     start = QDate.currentDate()
     assert dialog.ui.end_date.date() == start.addDays(69)  # ten weeks from the program
+    assert dialog.ui.name.text() == f"Angkatan I {start.year()}"  # suggested
+    dialog.ui.name.clear()
     ok(dialog)
     assert dialog.ui.nameError.isVisible() and Batch.select().count() == 0
     qtbot.keyClicks(dialog.ui.name, "Angkatan I 2026")
