@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -163,7 +163,9 @@ class AttendanceModel(QAbstractTableModel):
 
 
 class AttendanceView(QTableView):
-    """H / I / S / A set the current row and move down; Delete reverts the row."""
+    """H / I / S / A set the current row and move down; Delete reverts the row; Ctrl+S asks to save."""
+
+    save_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -176,6 +178,10 @@ class AttendanceView(QTableView):
         self.setTabKeyNavigation(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.save_requested.emit()
+            event.accept()
+            return
         model = self.model()
         index = self.currentIndex()
         if isinstance(model, AttendanceModel) and event.modifiers() in (
@@ -215,7 +221,8 @@ class AttendanceEditor(QWidget):
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self.hint = QLabel(tr("Ketik H (Hadir), I (Izin), S (Sakit) atau A (Alpa): kursor turun ke baris berikutnya. "
-                              "Delete mengembalikan nilai tersimpan. Klik dua kali kolom Keterangan untuk menulis."))
+                              "Delete mengembalikan nilai tersimpan; Ctrl+S menyimpan. Klik dua kali kolom "
+                              "Keterangan untuk menulis."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#374151;")
         layout.addWidget(self.hint)
@@ -243,7 +250,7 @@ class AttendanceEditor(QWidget):
         self.fill_button.clicked.connect(self.fill_unmarked)
         self.undo_button = QPushButton(qta.icon("fa5s.undo"), tr("Batalkan perubahan"))
         self.undo_button.clicked.connect(self.reload)
-        self.save_button = QPushButton(qta.icon("fa5s.save"), tr("Simpan presensi"))
+        self.save_button = QPushButton(qta.icon("fa5s.save"), tr("Simpan presensi (Ctrl+S)"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.fill_button)
@@ -252,6 +259,10 @@ class AttendanceEditor(QWidget):
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         self.model.changed.connect(self._update_state)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self._save_if_enabled)
+        self.view.save_requested.connect(self._save_if_enabled)
         self.load(None)
 
     def load(self, session_id: int | None) -> None:
@@ -272,6 +283,10 @@ class AttendanceEditor(QWidget):
             if self.model.rowCount():
                 self.view.setCurrentIndex(self.model.index(self._first_unmarked(), COL_STATUS))
         self._update_state()
+
+    def _save_if_enabled(self) -> None:
+        if self.save_button.isEnabled():
+            self.save()
 
     def reload(self) -> None:
         self.load(self.session_id)

@@ -91,7 +91,7 @@ class MyClassesWidget(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self._today())
+        self.table.activated.connect(lambda _index: self._today())  # Enter or double-click
         layout.addWidget(self.table, 1)
         self.empty = QLabel(tr("Tidak ada angkatan berjalan yang Anda ajar. Angkatan diatur oleh staf di menu Pelatihan."))
         self.empty.setWordWrap(True)

@@ -223,3 +223,32 @@ def test_resident_progress_tab(gui_app, qtbot, training, system):
     stranger = ResidentProgressTab(actor_of(make_user("instruktur")), training.residents[0].id)
     qtbot.addWidget(stranger)
     assert stranger.choice.count() == 0 and "Belum mengikuti" in stranger.summary.text()
+
+
+def test_from_my_classes_to_a_saved_day_with_the_keyboard_only(page, training, qtbot):
+    """Enter on the class, type the topic, Enter, H/I/S/A per row, Ctrl+S."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from balai_app.gui.attendance_session_dialog import SessionDialog
+
+    def fill_dialog():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SessionDialog)
+        qtbot.keyClicks(dialog.ui.topicEdit, "Menjahit kampuh")
+        qtbot.keyClick(dialog.ui.topicEdit, Qt.Key.Key_Return)
+
+    table = page.my_classes.table
+    table.setFocus()
+    QTimer.singleShot(0, fill_dialog)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    editor = page.attendance
+    assert editor.session_id is not None and editor.model.rowCount() == 6
+    assert sessions.get_session(training.trainer_actor, editor.session_id).topic == "Menjahit kampuh"
+    for key in (Qt.Key.Key_H, Qt.Key.Key_H, Qt.Key.Key_A, Qt.Key.Key_H, Qt.Key.Key_S, Qt.Key.Key_H):
+        qtbot.keyClick(editor.view, key)
+    qtbot.keyClick(editor.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(_statuses(editor.session_id).values()) == ["A", "H", "H", "H", "H", "S"]
+    page.my_classes.refresh()
+    (row,) = page.my_classes.model.rows
+    assert row.session_id == editor.session_id and row.marked == 6
