@@ -37,7 +37,8 @@ def data_dir() -> Path:
         return Path(env).expanduser()
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
+    # appauthor=False: on Windows %LOCALAPPDATA%\Balai, not %LOCALAPPDATA%\Balai\Balai.
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
 def database_path() -> Path:
