@@ -31,6 +31,7 @@ NAVY = (0.12, 0.23, 0.37)
 GOLD = (0.77, 0.60, 0.17)
 GREY = (0.35, 0.35, 0.35)
 RED = (0.75, 0.1, 0.1)
+QR_MASK = 0
 NAME_SIZE, NAME_MIN_SIZE = 26, 12
 NAME_MAX_WIDTH = 641.89  # the page less 100 pt each side: well inside the frame
 
@@ -198,13 +199,19 @@ class _Renderer:
 
         widget = QrCodeWidget(payload, barLevel="M")
         code = widget.qr
-        code.make()
+        # One fixed mask instead of trying all eight (QR allows any; the search costs ~12 ms a code).
+        if code.version is None:
+            code.version = code.calculate_version()
+        code.makeImpl(False, QR_MASK)
         count = code.getModuleCount()
         border = 2
         box = size / (count + 2 * border)
         c = self.c
         c.setFillColorRGB(1, 1, 1)
         c.rect(x, y, size, size, stroke=0, fill=1)
+        c.saveState()
+        c.translate(x + border * box, y + size - border * box)
+        c.scale(box, -box)  # module units, rows downwards
         c.setFillColorRGB(0, 0, 0)
         path = c.beginPath()
         for r, row in enumerate(code.modules):
@@ -214,10 +221,11 @@ class _Renderer:
                     start = col
                     while col < count and row[col]:
                         col += 1
-                    path.rect(x + (start + border) * box, y + size - (r + border + 1) * box, (col - start) * box, box)
+                    path.rect(start, r, col - start, 1)
                 else:
                     col += 1
         c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
 
     # --- pages -------------------------------------------------------------
     def front(self, d: dict[str, Any]) -> None:
@@ -341,11 +349,50 @@ class _Renderer:
         if id_line:
             self.centred(id_line, y - 14, fonts.SANS, 9, x=x, max_width=width)
 
-    def back(self, d: dict[str, Any]) -> None:
-        from reportlab.lib.styles import ParagraphStyle
-        from reportlab.platypus import Paragraph, Table, TableStyle
-        from reportlab.lib import colors
+    def unit_table(self, units: list[dict[str, str]], x: float, top: float, width: float, en: bool) -> float:
+        """The table of units drawn directly (a platypus Table is several times slower); returns its height."""
+        c = self.c
+        size = 10 if len(units) <= 14 else 8.5 if len(units) <= 22 else 7
+        leading, pad = size * 1.22, 3.5
+        widths = [36, 170, width - 206]
+        xs = [x, x + widths[0], x + widths[0] + widths[1], x + width]
+        header = [("No.", "No."), ("Kode Unit", "Unit Code"), ("Judul Unit Kompetensi", "Title of Competency Unit")]
+        head_h = leading + (size * 1.0 if en else 0) + 2 * pad
+        rows = []
+        for i, unit in enumerate(units, 1):
+            code_lines = self.wrap(unit.get("code") or "-", fonts.SANS, size, widths[1] - 2 * pad)
+            title_lines = self.wrap(unit["title"], fonts.SANS, size, widths[2] - 2 * pad)
+            rows.append(([str(i)], code_lines, title_lines))
+        heights = [max(len(col) for col in row) * leading + 2 * pad for row in rows]
+        total = head_h + sum(heights)
+        c.setFillColorRGB(*NAVY)
+        c.rect(x, top - head_h, width, head_h, stroke=0, fill=1)
+        for (label, english), left in zip(header, xs):
+            self.text(label, left + pad, top - pad - size * 0.95, fonts.SERIF_BOLD, size, (1, 1, 1))
+            if en:
+                self.text(english, left + pad, top - pad - size * 0.95 - size, fonts.SERIF_ITALIC, size - 2, (1, 1, 1))
+        y = top - head_h
+        for index, (row, h) in enumerate(zip(rows, heights)):
+            if index % 2:
+                c.setFillColorRGB(0.95, 0.95, 0.92)
+                c.rect(x, y - h, width, h, stroke=0, fill=1)
+            for lines, left in zip(row, xs):
+                first = y - h / 2 + (len(lines) - 1) * leading / 2 - size * 0.35
+                for k, line in enumerate(lines):
+                    self.text(line, left + pad, first - k * leading, fonts.SANS, size)
+            y -= h
+        c.setStrokeColorRGB(0.6, 0.6, 0.6)
+        c.setLineWidth(0.4)
+        c.rect(x, top - total, width, total, stroke=1, fill=0)
+        for left in xs[1:-1]:
+            c.line(left, top, left, top - total)
+        y = top - head_h
+        for h in heights[:-1]:
+            y -= h
+            c.line(x, y, x + width, y)
+        return total
 
+    def back(self, d: dict[str, Any]) -> None:
         c, W, H = self.c, self.W, self.H
         en = bool(d.get("bilingual"))
         self.frame()
@@ -360,35 +407,7 @@ class _Renderer:
         self.centred(f"Nomor sertifikat: {d['number']}", y - 18, fonts.SANS, 9, GREY, max_width=W - 140)
         top = y - 34
 
-        units = d["units"]
-        size = 10 if len(units) <= 14 else 8.5 if len(units) <= 22 else 7
-        cell = ParagraphStyle("cell", fontName=fonts.SANS, fontSize=size, leading=size * 1.22)
-        head = ParagraphStyle("head", parent=cell, fontName=fonts.SERIF_BOLD, textColor=colors.white)
-        sub = '<br/><font name="%s" size="%.1f">%s</font>'
-
-        def h(label: str, english: str) -> Paragraph:
-            return Paragraph(label + (sub % (fonts.SERIF_ITALIC, size - 2, english) if en else ""), head)
-
-        def esc(text: str) -> str:
-            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-        rows = [[h("No.", "No."), h("Kode Unit", "Unit Code"), h("Judul Unit Kompetensi", "Title of Competency Unit")]]
-        for i, unit in enumerate(units, 1):
-            rows.append([Paragraph(str(i), cell), Paragraph(esc(unit.get("code") or "-"), cell),
-                         Paragraph(esc(unit["title"]), cell)])
-        table_width = W - 140
-        table = Table(rows, colWidths=[36, 170, table_width - 206], repeatRows=1)
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),  # else the table sets Helvetica
-            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(*NAVY)),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(0.95, 0.95, 0.92)]),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.6, 0.6, 0.6)),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ]))
-        _, th = table.wrapOn(c, table_width, top - 150)
-        table.drawOn(c, 70, top - th)
+        th = self.unit_table(d["units"], 70, top, W - 140, en)
         y = top - th - 22
         training = d["training"]
         hours = d["program"].get("hours")
@@ -413,6 +432,17 @@ def render_certificates(items: list[dict[str, Any]], target, *,
     ``progress(done, total)`` is called after each certificate; returning False
     stops with ``Cancelled`` (a path target is then removed).
     """
+    from reportlab import rl_config
+
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0  # binary streams: a quarter smaller, and encoding them is most of save()
+    try:
+        _render(items, target, progress)
+    finally:
+        rl_config.useA85 = a85
+
+
+def _render(items, target, progress) -> None:
     from reportlab.lib.pagesizes import A4, landscape
 
     canvas = fonts.new_canvas(target if not hasattr(target, "__fspath__") else str(target), landscape(A4),
