@@ -205,7 +205,8 @@ class SessionsPage(QWidget):
             if index < 0:
                 index = self._default_batch_index()
             if index == self.batch_combo.currentIndex():
-                self._set_batch(self.batch_combo.itemData(index))
+                same = self.batch_combo.itemData(index) == self.batch_id
+                self._set_batch(self.batch_combo.itemData(index), self.attendance.session_id if same else None)
             else:
                 self.batch_combo.setCurrentIndex(index)
         if self.my_classes is not None:
@@ -253,7 +254,8 @@ class SessionsPage(QWidget):
 
     def _session_chosen(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid():
-            self.attendance.load(None)
+            if not self.sessions_model.rows:
+                self.attendance.load(None)
             return
         session_id = self.sessions_model.rows[current.row()].id
         if session_id == self.attendance.session_id:

@@ -252,3 +252,12 @@ def test_from_my_classes_to_a_saved_day_with_the_keyboard_only(page, training, q
     page.my_classes.refresh()
     (row,) = page.my_classes.model.rows
     assert row.session_id == editor.session_id and row.marked == 6
+
+
+def test_coming_back_to_the_page_keeps_unsaved_marks(page, training, system, qtbot):
+    a = sessions.create_session(system, training.batch.id, {"date": TODAY - 2 * DAY, "topic": "A"})
+    sessions.create_session(system, training.batch.id, {"date": TODAY - DAY, "topic": "B"})
+    page.open_batch(training.batch.id, a.id)
+    qtbot.keyClick(page.attendance.view, Qt.Key.Key_I)
+    page.refresh()  # the main window calls this each time the section is shown again
+    assert page.attendance.session_id == a.id and page.attendance.model.status[0] == "I"
