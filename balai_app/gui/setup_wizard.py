@@ -91,6 +91,8 @@ class SetupWizard(QWizard):
         return {}
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt name)
+        if self.demo_created:  # QWizard.done() validates the page once more
+            return True
         page = self.currentPage()
         if page is self.ui.balaiPage:
             errors = self._page_errors(BALAI_FIELDS, require_head=False)
