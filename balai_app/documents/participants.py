@@ -16,10 +16,15 @@ from balai_app.services import audit, profile, training
 from balai_app.services.context import Actor
 
 
+def _personal(actor: Actor, people: list) -> bool:
+    """NIK and klaster columns: never for an instruktur (the service leaves them out anyway)."""
+    return not training.is_instruktur(actor) and (not people or people[0].klaster is not None)
+
+
 def _table(actor: Actor, batch_id: int) -> tuple[training.BatchRow, list[str], list[list[Any]]]:
     row = training.batch_row(actor, batch_id)
     people = training.batch_participants(actor, batch_id)
-    personal = not training.is_instruktur(actor) and (not people or people[0].klaster is not None)
+    personal = _personal(actor, people)
     header = [tr("No."), tr("Nama"), tr("L/P")]
     if personal:
         header += [tr("NIK"), tr("Klaster")]
@@ -98,8 +103,7 @@ def export_pdf(actor: Actor, batch_id: int, target: str | Path) -> Path:
 
     batch = training.batch_row(actor, batch_id)
     people = training.batch_participants(actor, batch_id)
-    personal = not training.is_instruktur(actor) and (not people or people[0].nik is not None
-                                                       or people[0].klaster is not None)
+    personal = _personal(actor, people)
     info = profile.get_profile()
     balai = info.name if info else tr("Balai")
     target = Path(target)
@@ -132,7 +136,8 @@ def export_pdf(actor: Actor, batch_id: int, target: str | Path) -> Path:
     ]
     info_table = Table([[Paragraph(esc(k), small), Paragraph(esc(v), small)] for k, v in facts],
                        colWidths=[32 * mm, None], hAlign="LEFT")
-    info_table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    info_table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
     story += [info_table, Spacer(1, 4 * mm)]
 

@@ -34,7 +34,8 @@ STATUS_COLORS = {
 
 
 class Column:
-    def __init__(self, header: str, text: Callable[[Any], str], align=LEFT, color: Callable[[Any], str | None] | None = None,
+    def __init__(self, header: str, text: Callable[[Any], str], align=LEFT,
+                 color: Callable[[Any], str | None] | None = None,
                  tooltip: Callable[[Any], str] | None = None):
         self.header, self.text, self.align, self.color, self.tooltip = header, text, align, color, tooltip
 
@@ -105,7 +106,8 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr(self.columns[section].header)
         return None
