@@ -32,6 +32,7 @@ from balai_app.domain.nik import mask
 from balai_app.i18n import tr
 from balai_app.services import sessions
 from balai_app.services.context import Actor
+from balai_app.services.permissions import allowed
 from balai_app.services.sessions import SheetRow
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -233,6 +234,8 @@ class AttendanceEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.view.setWordWrap(False)
+        # an instruktur gets no NIK from the service (data minimisation): no empty column either
+        self.view.setColumnHidden(COL_NIK, not allowed(actor, "residents.view"))
         layout.addWidget(self.view, 1)
         self.counts = QLabel()
         layout.addWidget(self.counts)

@@ -261,3 +261,12 @@ def test_coming_back_to_the_page_keeps_unsaved_marks(page, training, system, qtb
     qtbot.keyClick(page.attendance.view, Qt.Key.Key_I)
     page.refresh()  # the main window calls this each time the section is shown again
     assert page.attendance.session_id == a.id and page.attendance.model.status[0] == "I"
+
+
+def test_instruktur_sees_no_nik_column(page, gui_app, qtbot, training, db):
+    from balai_app.gui.attendance_grid import COL_NIK, AttendanceEditor
+
+    assert page.attendance.view.isColumnHidden(COL_NIK)
+    staf_editor = AttendanceEditor(actor_of(make_user("staf")))
+    qtbot.addWidget(staf_editor)
+    assert not staf_editor.view.isColumnHidden(COL_NIK)
