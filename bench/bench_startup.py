@@ -115,7 +115,8 @@ QTimer.singleShot(0, done)
 app.exec()
 """
 
-# The same steps as balai_app.gui.app.run_gui, with a timer after show().
+# The same steps as balai_app.gui.app.run_gui after sign-in (a person's typing is not
+# start-up time), with a timer after show().
 BALAI = """
 import sys, time
 from PySide6.QtCore import QTimer
@@ -126,9 +127,15 @@ from balai_app.services.context import SYSTEM
 paths.set_database_path(sys.argv[1])
 app = make_application()
 open_database(paths.database_path())
-from balai_app.gui.main_window import MainWindow
-window = MainWindow(SYSTEM)
-window.show()
+try:  # the window as run_gui shows it once someone has signed in
+    from balai_app.gui.app import GuiSession
+    session = GuiSession(app)
+    session.show_window(SYSTEM)
+    window = session.window
+except ImportError:
+    from balai_app.gui.main_window import MainWindow
+    window = MainWindow(SYSTEM)
+    window.show()
 def shown():
     print("SHOWN", flush=True)
     t = time.perf_counter()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -97,10 +97,27 @@ def set_photo_preview(label: QLabel, data: bytes | None, placeholder: str) -> No
     label.setToolTip(placeholder)
 
 
+class _FitWrappedHeight(QObject):
+    """Keeps a word-wrapped label exactly as tall as its text at its current width.
+
+    QFormLayout asks a wrapped label for its height at a narrower width than it
+    then gives it, which leaves a blank line above and below a one-line message.
+    """
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize and watched.text():
+            needed = watched.heightForWidth(watched.width())
+            if needed > 0 and needed != watched.height():
+                watched.setFixedHeight(needed)
+        return False
+
+
 def prepare_error_label(label: QLabel) -> None:
-    """Red, as wide as its field (a wrapped QLabel otherwise shrinks to a narrow column)."""
+    """Red, as wide as its field, wrapped at that width."""
     label.setStyleSheet(ERROR_STYLE)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    if label.findChild(_FitWrappedHeight) is None:
+        label.installEventFilter(_FitWrappedHeight(label))
     label.hide()
 
 

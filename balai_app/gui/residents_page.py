@@ -21,6 +21,7 @@ from balai_app.services.permissions import allowed
 from balai_app.services.residents import ResidentFilter
 
 SEARCH_DELAY_MS = 150
+NAME_MIN_WIDTH = 180
 IMPORT_MODULE = "balai_app.gui.resident_import_dialog"
 
 # column -> default width in pixels; "name" stretches
@@ -66,6 +67,7 @@ class ResidentsPage(QWidget):
         ui.resetButton.setIcon(qta.icon("fa5s.times-circle", color="#666"))
         ui.searchEdit.addAction(qta.icon("fa5s.search", color="#888"), ui.searchEdit.ActionPosition.LeadingPosition)
         ui.emptyLabel.setStyleSheet("color:#666; padding:16px;")
+        ui.countLabel.setStyleSheet("color:#555; padding-left:8px; padding-top:3px;")
         ui.emptyLabel.hide()
 
         can_edit = allowed(self.actor, "residents.edit")
@@ -113,13 +115,12 @@ class ResidentsPage(QWidget):
         header.setSortIndicator(COLUMN_KEYS.index("name"), Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, key in enumerate(COLUMN_KEYS):
-            if key == "name":
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if key != "name":
                 header.resizeSection(column, COLUMN_WIDTHS[key])
         header.setMinimumSectionSize(36)
+        header.sectionResized.connect(self._other_column_resized)
         # The model sorts in SQL; the view only tells it which column and order.
         table.setSortingEnabled(True)
         table.doubleClicked.connect(lambda index: self.open_resident(self.model.resident_id(index.row())))
@@ -156,8 +157,23 @@ class ResidentsPage(QWidget):
         finally:
             combo.blockSignals(False)
 
+    def _fit_name_column(self) -> None:
+        """The name takes the room the other columns leave, but never less than
+        NAME_MIN_WIDTH: on a narrow screen the other columns scroll instead."""
+        table = self.ui.table
+        header = table.horizontalHeader()
+        name = COLUMN_KEYS.index("name")
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != name)
+        header.resizeSection(name, max(NAME_MIN_WIDTH, table.viewport().width() - others))
+
+    def _other_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != COLUMN_KEYS.index("name"):
+            self._fit_name_column()
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
         """Enter on the list opens the selected PM (as a double-click does)."""
+        if watched is self.ui.table and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._fit_name_column)
         if (watched is self.ui.table and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.open_selected()

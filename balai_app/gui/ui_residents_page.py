@@ -29,6 +29,12 @@ class Ui_ResidentsPage(object):
 
         self.titleRow.addWidget(self.titleLabel)
 
+        self.countLabel = QLabel(ResidentsPage)
+        self.countLabel.setObjectName(u"countLabel")
+        self.countLabel.setAlignment(Qt.AlignLeft|Qt.AlignVCenter)
+
+        self.titleRow.addWidget(self.countLabel)
+
         self.titleSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.titleRow.addItem(self.titleSpacer)
@@ -61,7 +67,7 @@ class Ui_ResidentsPage(object):
         self.filterRow.setObjectName(u"filterRow")
         self.searchEdit = QLineEdit(ResidentsPage)
         self.searchEdit.setObjectName(u"searchEdit")
-        self.searchEdit.setMinimumSize(QSize(180, 0))
+        self.searchEdit.setMinimumSize(QSize(140, 0))
         self.searchEdit.setClearButtonEnabled(True)
 
         self.filterRow.addWidget(self.searchEdit)
@@ -69,14 +75,14 @@ class Ui_ResidentsPage(object):
         self.klasterCombo = QComboBox(ResidentsPage)
         self.klasterCombo.setObjectName(u"klasterCombo")
         self.klasterCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.klasterCombo.setMinimumContentsLength(16)
+        self.klasterCombo.setMinimumContentsLength(10)
 
         self.filterRow.addWidget(self.klasterCombo)
 
         self.statusCombo = QComboBox(ResidentsPage)
         self.statusCombo.setObjectName(u"statusCombo")
         self.statusCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.statusCombo.setMinimumContentsLength(12)
+        self.statusCombo.setMinimumContentsLength(9)
 
         self.filterRow.addWidget(self.statusCombo)
 
@@ -97,13 +103,6 @@ class Ui_ResidentsPage(object):
         self.resetButton.setAutoRaise(True)
 
         self.filterRow.addWidget(self.resetButton)
-
-        self.countLabel = QLabel(ResidentsPage)
-        self.countLabel.setObjectName(u"countLabel")
-        self.countLabel.setMinimumSize(QSize(90, 0))
-        self.countLabel.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
-
-        self.filterRow.addWidget(self.countLabel)
 
 
         self.pageLayout.addLayout(self.filterRow)
@@ -141,6 +140,9 @@ class Ui_ResidentsPage(object):
 
     def retranslateUi(self, ResidentsPage):
         self.titleLabel.setText(QCoreApplication.translate("ResidentsPage", u"Penerima Manfaat", None))
+#if QT_CONFIG(tooltip)
+        self.countLabel.setToolTip(QCoreApplication.translate("ResidentsPage", u"Jumlah PM yang cocok dengan pencarian dan saringan", None))
+#endif // QT_CONFIG(tooltip)
         self.addButton.setText(QCoreApplication.translate("ResidentsPage", u"Tambah PM", None))
 #if QT_CONFIG(tooltip)
         self.addButton.setToolTip(QCoreApplication.translate("ResidentsPage", u"Daftarkan Penerima Manfaat baru (Ctrl+N)", None))
