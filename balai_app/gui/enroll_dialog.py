@@ -117,3 +117,28 @@ class EnrollDialog(QDialog):
         if result is not None:
             self.enrolled = result
             self.accept()
+
+
+def enroll_resident(parent, actor: Actor, resident_id: int):
+    """From a resident's detail: choose an open batch and enroll this resident (start date: the default).
+
+    Returns the new enrollment, or None when cancelled or refused (the reason is shown)."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    batches = [b for b in training.list_batches(actor) if b.status in ("direncanakan", "berjalan")]
+    batches.sort(key=lambda b: (b.program_name, b.start_date))
+    if not batches:
+        QMessageBox.information(parent, tr("Daftarkan ke pelatihan"),
+                                tr("Belum ada angkatan yang direncanakan atau berjalan. Buat angkatan di menu "
+                                   "Pelatihan → Angkatan."))
+        return None
+    labels = [tr("{program} — {batch} ({a} s.d. {b}), {n}/{cap} peserta").format(
+        program=b.program_name, batch=b.name, a=format_short(b.start_date), b=format_short(b.end_date),
+        n=b.participants, cap=b.capacity) for b in batches]
+    choice, accepted = QInputDialog.getItem(parent, tr("Daftarkan ke pelatihan"), tr("Angkatan:"), labels, 0, False)
+    if not accepted:
+        return None
+    batch = batches[labels.index(choice)]
+    return run_service(parent, lambda confirm: training.enroll(actor, batch.id, resident_id,
+                                                               confirm_warnings=confirm),
+                       title=tr("Daftarkan ke pelatihan"))

@@ -31,6 +31,10 @@ class EnrollmentsTab(QWidget):
         header.setStretchLastSection(True)
         layout.addWidget(self.table)
         bar = QHBoxLayout()
+        self.enroll_button = QPushButton(qta.icon("fa5s.user-plus"), tr("Daftarkan ke pelatihan…"))
+        self.enroll_button.clicked.connect(self.enroll)
+        self.enroll_button.setVisible(allowed(actor, "enrollment.edit"))
+        bar.addWidget(self.enroll_button)
         bar.addStretch(1)
         self.close_button = QPushButton(qta.icon("fa5s.sign-out-alt"), tr("Tutup pelatihan yang masih aktif…"))
         self.close_button.clicked.connect(self.close_open)
@@ -48,10 +52,16 @@ class EnrollmentsTab(QWidget):
         rows = self.model.rows()
         open_count = sum(1 for r in rows if r.status == "aktif")
         if not rows:
-            self.summary.setText(tr("Belum pernah terdaftar di pelatihan. Daftarkan dari menu Pelatihan → Angkatan."))
+            self.summary.setText(tr("Belum pernah terdaftar di pelatihan."))
         else:
             self.summary.setText(tr("{n} keikutsertaan pelatihan, {k} masih aktif.").format(n=len(rows), k=open_count))
         self.close_button.setEnabled(open_count > 0)
+
+    def enroll(self) -> None:
+        from balai_app.gui.enroll_dialog import enroll_resident
+
+        if enroll_resident(self, self.actor, self.resident_id) is not None:
+            self.refresh()
 
     def close_open(self) -> None:
         from balai_app.gui.enroll_close_dialog import ask_close_open_enrollments

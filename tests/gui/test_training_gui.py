@@ -284,3 +284,30 @@ def test_leaving_resident_closes_open_enrollments(db, gui_app, qtbot, system, ma
     assert (Enrollment.get().status, Enrollment.get().status_reason) == ("mengundurkan_diri", "Keluar dari balai")
     tab.refresh()
     assert "0 masih aktif" in tab.summary.text() and not tab.close_button.isEnabled()
+
+
+def test_enroll_from_the_residents_detail_tab(db, gui_app, qtbot, system, make_resident, monkeypatch, say_yes):
+    from PySide6.QtWidgets import QInputDialog
+
+    from balai_app.gui.enrollments_tab import EnrollmentsTab
+
+    r = make_resident(name="Yohanes")
+    program = training.create_program(system, {"code": "LAS", "name": "Pengelasan (Las)"})
+    batch = training.create_batch(system, {"program": program.id, "name": "Angkatan I", "start_date": TODAY,
+                                           "end_date": TODAY + dt.timedelta(days=30)})
+    training.create_batch(system, {"program": program.id, "name": "Lama", "start_date": "2020-01-01",
+                                   "end_date": "2020-02-01", "status": "dibatalkan"})
+    offered = []
+
+    def get_item(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    tab = EnrollmentsTab(system, r.id)
+    qtbot.addWidget(tab)
+    assert "Belum pernah" in tab.summary.text()
+    qtbot.mouseClick(tab.enroll_button, Qt.MouseButton.LeftButton)
+    assert len(offered) == 1 and "Angkatan I" in offered[0]  # closed batches are not offered
+    assert Enrollment.get().batch_id == batch.id and tab.model.rowCount() == 1
+    assert any("diasesmen" in text for text in say_yes)
