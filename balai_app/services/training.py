@@ -256,7 +256,9 @@ def unit_history(unit_id: int) -> str:
 
 
 def _on_certificate(unit_id: int) -> bool:
-    """True when a certificate's snapshot lists the unit (by id, or by code and title)."""
+    """True when a certificate's snapshot lists the unit: by id, by title, or by its (non-empty) code.
+
+    Certificates store ``snapshot["units"] = [{"code", "title"}, ...]`` (services/certificates.py)."""
     unit = CompetencyUnit.get_or_none(CompetencyUnit.id == unit_id)
     if unit is None:
         return False
@@ -271,7 +273,8 @@ def _on_certificate(unit_id: int) -> bool:
                 continue
             if entry.get("unit_id") == unit_id or entry.get("id") == unit_id:
                 return True
-            if entry.get("title") == unit.title and (entry.get("code") or "") == (unit.code or ""):
+            # By title (a code may have been completed after issue), or by a filled-in code.
+            if entry.get("title") == unit.title or (unit.code and entry.get("code") == unit.code):
                 return True
     return False
 

@@ -126,6 +126,12 @@ def test_unit_on_certificate_snapshot_is_history(program, make_resident, system)
                        verification_code="abc")
     with pytest.raises(BalaiError, match="sertifikat"):
         training.delete_unit(system, unit.id)
+    first = training.active_units(program.id)[0]  # "K3", printed with an empty code
+    Certificate.create(number="2/2026", year=2026, sequence=2, resident=r.id, program=program.id,
+                       snapshot=json.dumps({"units": [{"code": "", "title": "K3"}]}), verification_code="def")
+    first = training.update_unit(system, first.id, {"code": "C.14.00"}, expected_version=first.version)
+    with pytest.raises(ValidationError):  # still printed: the title stays
+        training.update_unit(system, first.id, {"title": "K3 lain"}, expected_version=first.version)
 
 
 def test_program_with_batches_cannot_be_deleted(program, batch, system):
