@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from balai_app.db.models import AuditEvent, Resident
 from balai_app.domain.errors import PermissionDenied
@@ -432,3 +435,27 @@ def test_database_locked_by_another_program_is_a_clear_error_and_nothing_written
         other.close()
     assert Resident.select().count() == 0
     assert rio.run_import(system, FIXTURES / "pm_excel_id.csv").imported == 4
+
+
+# Any text a cell can hold (csv cannot carry NUL); at least the name present so the row counts.
+cell_text = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=["Cs"]), max_size=30)
+
+
+@given(st.lists(st.tuples(cell_text.filter(lambda t: t.strip()), cell_text, cell_text,
+                          st.from_regex(r"[0-9]{0,18}", fullmatch=True)), min_size=1, max_size=5))
+@settings(max_examples=150, deadline=None)
+def test_csv_cells_survive_the_excel_safe_export_unchanged(rows):
+    """Whatever the text (quotes, ';', newlines, a leading '=', '+', '-', '@' or apostrophe,
+    digit strings), what the exporter writes the reader gives back unchanged."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.csv"
+        full = [[nik, "", name, "", "", None, "", address, None, "", nik[:12], notes]
+                for name, address, notes, nik in rows]
+        assert rio._write_csv(path, full) == len(rows)
+        columns, read, problems = rio.read_table(path)
+    assert [key for _written, key in columns] == list(rio.HEADERS) and problems == []
+    assert [r.row for r in read] == list(range(2, len(rows) + 2))
+    for raw, (name, address, notes, nik) in zip(read, rows):
+        v = raw.values
+        assert (v["nama"], v["alamat"], v["catatan"], v["nik"], v["telepon_wali"]) == (
+            name, address, notes, nik, nik[:12])
