@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from balai_app import __version__, i18n, paths
 from balai_app.db.connection import DatabaseError, open_database
+from balai_app.gui.startup_check import ensure_sound_database
 from balai_app.services.context import Actor
 
 
@@ -37,6 +38,8 @@ def install_translators(app: QApplication) -> None:
 
 def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
     app = make_application()
+    if not ensure_sound_database(paths.database_path()):  # a damaged database is never opened
+        return 1
     try:
         open_database(paths.database_path())
     except DatabaseError as exc:

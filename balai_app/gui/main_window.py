@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         store.sync()
         self.idle_timer.stop()
         QApplication.instance().removeEventFilter(self.idle_watcher)
+        importlib.import_module("balai_app.gui.backup_tab").backup_on_close(self)  # at most once a day
         accounts.sign_out(self.actor, reason=tr("keluar") if self._signing_out else tr("jendela ditutup"))
         self.closed.emit(self._signing_out)
         super().closeEvent(event)

@@ -18,6 +18,7 @@ from balai_app.services.permissions import allowed
 TABS: list[tuple[str, str, str | None]] = [
     ("Profil balai", "balai_app.gui.profile_tab:ProfileTab", "profile.edit"),
     ("Pengguna", "balai_app.gui.users_tab:UsersTab", "accounts.manage"),
+    ("Cadangan", "balai_app.gui.backup_tab:BackupTab", "backup.manage"),
 ]
 
 

@@ -299,10 +299,21 @@ def _verified_copy(source, target: Path) -> BackupInfo:
     return info
 
 
+def current_database_path() -> Path:
+    """The file of the open database, else the program's database path."""
+    db = database.obj
+    if db is not None and getattr(db, "database", None) and db.database != ":memory:":
+        return Path(db.database)
+    return paths.database_path()
+
+
 def _source():
     db = database.obj
     if db is None or db.is_closed():
-        return paths.database_path()
+        path = current_database_path()
+        if not path.exists():
+            raise BackupError(tr("Basis data '{path}' tidak ditemukan; tidak ada yang dicadangkan.").format(path=path))
+        return path
     return db
 
 
@@ -500,7 +511,7 @@ def restore_backup(
     """
     require(actor, "backup.restore")
     source = Path(source).expanduser()
-    db_path = Path(db_path) if db_path else paths.database_path()
+    db_path = Path(db_path) if db_path else current_database_path()
     if source.exists() and db_path.exists() and source.resolve() == db_path.resolve():
         raise RestoreRefused(tr("Berkas yang dipilih adalah basis data yang sedang dipakai, bukan cadangan."))
     info = inspect_backup(source, full=True)
