@@ -82,7 +82,11 @@ class BatchDetail(QWidget):
         self.withdraw_button.clicked.connect(lambda: self.close_selected("mengundurkan_diri"))
         self.remove_button = QPushButton(qta.icon("fa5s.user-times"), tr("Keluarkan"))
         self.remove_button.clicked.connect(lambda: self.close_selected("dikeluarkan"))
-        for button in (self.enroll_button, self.complete_button, self.withdraw_button, self.remove_button):
+        self.reactivate_button = QPushButton(qta.icon("fa5s.undo"), tr("Aktifkan kembali…"))
+        self.reactivate_button.setToolTip(tr("Batalkan penutupan yang tercatat karena salah catat."))
+        self.reactivate_button.clicked.connect(self.reactivate_selected)
+        for button in (self.enroll_button, self.complete_button, self.withdraw_button, self.remove_button,
+                       self.reactivate_button):
             bar.addWidget(button)
             button.setVisible(self.can_enroll)
         bar.addStretch(1)
@@ -135,7 +139,7 @@ class BatchDetail(QWidget):
         self.row = training.batch_row(self.actor, batch_id) if batch_id else None
         row = self.row
         for widget in (self.title, self.table, self.enroll_button, self.complete_button, self.withdraw_button,
-                       self.remove_button, self.edit_button, self.status_button, self.export_button):
+                       self.remove_button, self.reactivate_button, self.edit_button, self.status_button, self.export_button):
             widget.setEnabled(row is not None)
         self.empty.setVisible(row is None)
         if row is None:
@@ -178,6 +182,7 @@ class BatchDetail(QWidget):
         open_ = participant is not None and participant.status == "aktif"
         for button in (self.complete_button, self.withdraw_button, self.remove_button):
             button.setEnabled(open_)
+        self.reactivate_button.setEnabled(participant is not None and not open_)
         closed = self.row is None or self.row.status in ("selesai", "dibatalkan")
         self.enroll_button.setEnabled(self.row is not None and not closed)
         self.enroll_button.setToolTip(tr("Angkatan ini sudah {s}; pendaftaran ditutup.").format(
@@ -211,6 +216,24 @@ class BatchDetail(QWidget):
         if participant is None:
             return
         if close_participant(self, self.actor, participant, status):
+            self.show_batch(self.batch_id)
+            self.select_participant(participant.resident_id)
+            self.changed.emit(self.batch_id)
+
+    def reactivate_selected(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        participant = self.selected()
+        if participant is None or participant.status == "aktif":
+            return
+        reason, accepted = QInputDialog.getText(
+            self, tr("Aktifkan kembali"),
+            tr("{name} berstatus {status}. Alasan mengaktifkan kembali (mis. salah catat):").format(
+                name=participant.name, status=codes.label(codes.ENROLLMENT_STATUS, participant.status)))
+        if not accepted:
+            return
+        if run_service(self, lambda _c: training.reactivate(self.actor, participant.enrollment_id, reason),
+                       title=tr("Aktifkan kembali")) is not None:
             self.show_batch(self.batch_id)
             self.select_participant(participant.resident_id)
             self.changed.emit(self.batch_id)

@@ -149,9 +149,9 @@ class BatchesTab(QWidget):
             self.detail.show_batch(None)
 
     def _detail_changed(self, batch_id: int) -> None:
+        # The detail has reloaded itself (keeping its selected participant); only the list follows.
         self.fill_filters()
         self.reload(select_id=batch_id)
-        self.detail.show_batch(batch_id) if self.detail.batch_id == batch_id else None
 
     def new_batch(self) -> None:
         from balai_app.gui.batch_dialog import BatchDialog

@@ -155,7 +155,7 @@ def test_create_batch_in_dialog(db, gui_app, qtbot, system):
     assert batch.schedule == "Sen, Sel, Rab, Kam, Jum, Sab 08:00-12:00"
 
 
-def test_enroll_several_from_the_batch_page(page, qtbot, system, make_resident, say_yes):
+def test_enroll_several_from_the_batch_page(page, qtbot, system, make_resident, say_yes, monkeypatch):
     program = training.create_program(system, {"code": "DG", "name": "Desain Grafis"})
     batch = training.create_batch(system, {"program": program.id, "name": "Angkatan I", "capacity": 3,
                                            "start_date": TODAY - dt.timedelta(days=5),
@@ -208,6 +208,14 @@ def test_enroll_several_from_the_batch_page(page, qtbot, system, make_resident, 
     assert (row.status, row.status_reason, row.status_date) == ("mengundurkan_diri", "Kembali ke keluarga", TODAY)
     assert not detail.withdraw_button.isEnabled()  # the selected row is closed now
     assert "Mengundurkan diri" in [detail.model.index(r, 7).data() for r in range(2)]
+
+    # Recorded by mistake: reactivated with a reason.
+    from PySide6.QtWidgets import QInputDialog
+
+    assert detail.reactivate_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Salah catat", True)))
+    qtbot.mouseClick(detail.reactivate_button, Qt.MouseButton.LeftButton)
+    assert Enrollment.get(Enrollment.resident == siti.id).status == "aktif"
 
 
 def test_batch_filters(page, system):
