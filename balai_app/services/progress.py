@@ -3,10 +3,11 @@
 The rules (the certificates area relies on them, through ``batch_progress`` and
 ``enrollment_progress``):
 
-- a session counts for a participant when it was held (its date is today or
-  earlier) inside the participant's own enrollment period
-  (``services.sessions.period_end``); sessions before he enrolled or after he
-  left never count against him;
+- a session counts for a participant when it was held inside the participant's
+  own enrollment period (``services.sessions.period_end``): sessions before he
+  enrolled or after he left never count against him. *Held*: its day has
+  passed, or (today's session) its first mark was saved; a future session
+  never counts;
 - attendance rate = Hadir ÷ sessions counted (None when none counted); Izin and
   Sakit are reported apart and are not Hadir; a counted session without a mark
   is not Hadir either;
@@ -101,6 +102,11 @@ class BatchProgress:
         return sum(1 for r in self.rows if r.eligible)
 
 
+# A session is *held* once its day has passed, or from the moment its first mark is saved (so today's
+# session counts as soon as the trainer records it, not while it is still being taught). One parameter: today.
+HELD_SQL = "(s.date < ? OR EXISTS (SELECT 1 FROM attendance x WHERE x.session_id = s.id))"
+
+
 def _held_until(as_of: dt.date | None) -> str:
     return (as_of or dt.date.today()).isoformat()
 
@@ -120,7 +126,7 @@ def _compute(batch: Batch, program: Program, units: list[CompetencyUnit], *, enr
     ).fetchall()
     counted = dict(db.execute_sql(
         "SELECT e.id, COUNT(s.id) FROM enrollment e JOIN training_session s ON s.batch_id = e.batch_id "
-        f"AND s.date >= e.start_date AND s.date <= {PERIOD_END_SQL} AND s.date <= ? "
+        f"AND s.date >= e.start_date AND s.date <= {PERIOD_END_SQL} AND {HELD_SQL} "
         f"WHERE e.batch_id = ?{only} GROUP BY e.id",
         (batch_end, until, batch.id, *extra),
     ).fetchall())
@@ -129,7 +135,7 @@ def _compute(batch: Batch, program: Program, units: list[CompetencyUnit], *, enr
         "SELECT a.enrollment_id, a.status, COUNT(*) FROM attendance a "
         "JOIN training_session s ON s.id = a.session_id JOIN enrollment e ON e.id = a.enrollment_id "
         f"WHERE s.batch_id = ? AND e.batch_id = ?{only} AND s.date >= e.start_date AND s.date <= {PERIOD_END_SQL} "
-        "AND s.date <= ? GROUP BY a.enrollment_id, a.status",
+        f"AND {HELD_SQL} GROUP BY a.enrollment_id, a.status",
         (batch.id, batch.id, *extra, batch_end, until),
     ).fetchall():
         marks.setdefault(eid, {})[status] = n
@@ -144,7 +150,7 @@ def _compute(batch: Batch, program: Program, units: list[CompetencyUnit], *, enr
         if uid in active:
             latest.setdefault(eid, {})[uid] = result
     sessions_held = db.execute_sql(
-        "SELECT COUNT(*) FROM training_session WHERE batch_id = ? AND date <= ?", (batch.id, until)
+        f"SELECT COUNT(*) FROM training_session s WHERE s.batch_id = ? AND {HELD_SQL}", (batch.id, until)
     ).fetchone()[0]
 
     minimum = program.min_attendance / 100
@@ -257,7 +263,7 @@ def attendance_months(actor: Actor, batch_id: int) -> list[tuple[int, int]]:
     """(year, month) of every month with a held session, oldest first."""
     batch = batch_for(actor, batch_id)
     rows = database.obj.execute_sql(
-        "SELECT DISTINCT substr(date, 1, 7) FROM training_session WHERE batch_id = ? AND date <= ? ORDER BY 1",
+        f"SELECT DISTINCT substr(s.date, 1, 7) FROM training_session s WHERE s.batch_id = ? AND {HELD_SQL} ORDER BY 1",
         (batch.id, dt.date.today().isoformat()),
     ).fetchall()
     return [(int(ym[:4]), int(ym[5:7])) for (ym,) in rows]
@@ -269,12 +275,14 @@ def attendance_month(actor: Actor, batch_id: int, year: int, month: int) -> Atte
     db = database.obj
     first = dt.date(year, month, 1)
     after = dt.date(year + (month == 12), month % 12 + 1, 1)
-    until = min(after - dt.timedelta(days=1), dt.date.today())
+    until = after - dt.timedelta(days=1)
+    today = dt.date.today().isoformat()
     columns = [
         MonthColumn(sid, dt.date.fromisoformat(str(day)[:10]), start, topic)
         for sid, day, start, topic in db.execute_sql(
-            "SELECT id, date, start_time, topic FROM training_session WHERE batch_id = ? AND date >= ? AND date <= ? "
-            "ORDER BY date, start_time, id", (batch_id, first.isoformat(), until.isoformat())).fetchall()
+            "SELECT s.id, s.date, s.start_time, s.topic FROM training_session s WHERE s.batch_id = ? AND s.date >= ? "
+            f"AND s.date <= ? AND {HELD_SQL} ORDER BY s.date, s.start_time, s.id",
+            (batch_id, first.isoformat(), until.isoformat(), today)).fetchall()
     ]
     index = {c.session_id: i for i, c in enumerate(columns)}
     periods = {}
@@ -378,7 +386,7 @@ def resident_training(actor: Actor, resident_id: int) -> list[ResidentTraining]:
         sessions = [SessionLine(dt.date.fromisoformat(str(d)[:10]), topic, status) for d, topic, status in db.execute_sql(
             "SELECT s.date, s.topic, a.status FROM training_session s LEFT JOIN attendance a "
             "ON a.session_id = s.id AND a.enrollment_id = ? WHERE s.batch_id = ? AND s.date >= ? AND s.date <= ? "
-            "AND s.date <= ? ORDER BY s.date DESC, s.start_time DESC",
+            f"AND {HELD_SQL} ORDER BY s.date DESC, s.start_time DESC",
             (enrollment.id, batch.id, enrollment.start_date.isoformat(), last.isoformat(),
              dt.date.today().isoformat())).fetchall()]
         out.append(ResidentTraining(batch.id, batch.name, program.name, enrollment.start_date, last,

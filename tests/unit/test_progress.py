@@ -169,3 +169,19 @@ def test_with_the_training_services_withdraw_and_complete(db, make_resident, sys
     assert (rows[e_late.id].sessions_counted, rows[e_late.id].attendance_rate) == (2, 1.0)
     trainer_view = progress.batch_progress(actor_of(trainer), batch.id)
     assert [r.enrollment_id for r in trainer_view] == [r.enrollment_id for r in rows.values()]
+
+
+def test_todays_session_counts_once_its_attendance_is_recorded(training, system, make_resident):
+    other = enroll(training, make_resident(name="Kedua"), training.batch.start_date)
+    (past,) = _sessions(system, training, [2])
+    sessions.save_attendance(system, past.id, {training.enrollments[0].id: "H", other.id: "H"})
+    today = sessions.create_session(system, training.batch.id, {"date": TODAY, "topic": "Hari ini"})
+    rows = progress.batch_progress(system, training.batch.id)
+    assert [r.sessions_counted for r in rows] == [1, 1]  # still being taught: not counted yet
+    assert progress.batch_matrix(system, training.batch.id).sessions_held == 1
+    sessions.save_attendance(system, today.id, {other.id: "A"})
+    rows = {r.enrollment_id: r for r in progress.batch_progress(system, training.batch.id)}
+    assert rows[other.id].sessions_counted == 2 and rows[other.id].attendance_rate == 0.5
+    assert rows[training.enrollments[0].id].sessions_counted == 2  # held for everyone enrolled that day
+    grid = progress.attendance_month(system, training.batch.id, TODAY.year, TODAY.month)
+    assert today.id in [c.session_id for c in grid.columns]
