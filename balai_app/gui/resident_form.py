@@ -121,6 +121,17 @@ def prepare_error_label(label: QLabel) -> None:
     label.hide()
 
 
+def confirm(parent: QWidget, title: str, text: str, yes_text: str) -> bool:
+    """A question with Indonesian buttons (Qt ships no Indonesian translation of
+    its own Yes/No); "Tidak" is the default, so Enter never saves by accident."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
+    box.button(QMessageBox.StandardButton.No).setText(tr("Tidak"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes.value
+
+
 def limit_text_height(edit, lines: int) -> None:
     """A QPlainTextEdit otherwise asks for ~190 px, whatever it holds."""
     metrics = edit.fontMetrics()
@@ -462,14 +473,12 @@ class ResidentForm(QDialog):
 
     def _confirm(self, warnings: dict[str, str]) -> bool:
         lines = "\n".join(f"• {message}" for message in warnings.values())
-        answer = QMessageBox.question(
+        return confirm(
             self,
             tr("Periksa kembali"),
             tr("Ada hal yang perlu diperiksa:\n\n{lines}\n\nTetap simpan data ini?").format(lines=lines),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            tr("Ya, simpan"),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 class FieldMessages:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from balai_app.domain import codes
 from balai_app.domain.errors import BalaiError, NeedsConfirmation, ValidationError
-from balai_app.gui.resident_form import FieldMessages, fill_combo, limit_text_height
+from balai_app.gui.resident_form import FieldMessages, confirm, fill_combo, limit_text_height
 from balai_app.gui.ui_resident_service_dialog import Ui_ServiceDialog
 from balai_app.i18n import tr
 from balai_app.services import residents
@@ -61,26 +61,21 @@ class ServiceDialog(QDialog):
     def save(self) -> bool:
         self.messages.clear()
         data = self.values()
-        confirm = False
+        confirmed = False
         while True:
             try:
-                self.service = residents.add_service(self.actor, self.resident_id, data, confirm_warnings=confirm)
+                self.service = residents.add_service(self.actor, self.resident_id, data, confirm_warnings=confirmed)
             except ValidationError as exc:
                 self.messages.show(exc.errors)
                 return False
             except NeedsConfirmation as exc:
-                if confirm:
+                if confirmed:
                     return False
                 lines = "\n".join(f"• {m}" for m in exc.warnings.values())
-                answer = QMessageBox.question(
-                    self, tr("Periksa kembali"),
-                    tr("{lines}\n\nTetap catat layanan ini?").format(lines=lines),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
+                if not confirm(self, tr("Periksa kembali"),
+                               tr("{lines}\n\nTetap catat layanan ini?").format(lines=lines), tr("Ya, catat")):
                     return False
-                confirm = True
+                confirmed = True
                 continue
             except BalaiError as exc:
                 QMessageBox.warning(self, tr("Tidak dapat menyimpan"), exc.message)

@@ -17,12 +17,12 @@ from balai_app.services import residents
 def answers(monkeypatch):
     calls = []
 
-    def question(parent, title, text, *args, **kwargs):
-        calls.append(text)
-        return QMessageBox.StandardButton.Yes
+    def ask(self):  # QMessageBox.exec of a question box: the user says yes
+        calls.append(self.text())
+        return QMessageBox.StandardButton.Yes.value
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    for kind in ("warning", "information", "critical"):
+    monkeypatch.setattr(QMessageBox, "exec", ask)
+    for kind in ("warning", "information", "critical", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(
             lambda *a, _k=kind, **kw: calls.append(_k) or QMessageBox.StandardButton.Ok))
     return calls

@@ -16,7 +16,7 @@ from balai_app.services import residents
 
 @pytest.fixture
 def answers(monkeypatch):
-    """QMessageBox answers: every call is recorded; question() answers ``answers.reply``."""
+    """QMessageBox answers: every box is recorded; a question is answered ``answers.reply``."""
 
     class Answers:
         reply = QMessageBox.StandardButton.Yes
@@ -24,10 +24,13 @@ def answers(monkeypatch):
 
     box = Answers()
     box.calls = []
+    box.buttons = []
 
-    def question(parent, title, text, *args, **kwargs):
-        box.calls.append(("question", title, text))
-        return box.reply
+    def ask(self):  # QMessageBox.exec of a question box: answer instead of the user
+        buttons = [b.text() for b in self.buttons()]
+        box.calls.append(("question", self.windowTitle(), self.text()))
+        box.buttons.append(buttons)
+        return box.reply.value
 
     def note(kind):
         def record(parent, title, text, *args, **kwargs):
@@ -35,8 +38,8 @@ def answers(monkeypatch):
             return QMessageBox.StandardButton.Ok
         return record
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    for kind in ("warning", "information", "critical"):
+    monkeypatch.setattr(QMessageBox, "exec", ask)
+    for kind in ("warning", "information", "critical", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(note(kind)))
     return box
 
@@ -190,6 +193,7 @@ def test_warnings_are_confirmed_before_saving(gui_app, db, system, qtbot, answer
     click_save(qtbot, form)
     assert [kind for kind, *_ in answers.calls] == ["question"]
     assert "berbeda" in answers.calls[0][2]
+    assert sorted(answers.buttons[0]) == ["Tidak", "Ya, simpan"]  # Indonesian, not Qt's Yes/No
     assert form.isVisible() and Resident.select().count() == 0
     assert "berbeda" in form.message_of("nik")  # the warning stays beside the NIK
 

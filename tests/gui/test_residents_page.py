@@ -17,6 +17,7 @@ def no_dialogs(monkeypatch):
     for kind in ("warning", "information", "critical", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(
             lambda *args, _k=kind, **kw: calls.append(_k) or QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: calls.append("exec") or QMessageBox.StandardButton.Yes.value)
     return calls
 
 
