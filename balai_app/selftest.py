@@ -260,9 +260,20 @@ def check_qt(ctx: Context) -> str:
 
 
 def check_window(ctx: Context) -> str:
+    import importlib
+
     from balai_app.gui.main_window import MainWindow
+    from balai_app.gui.sections import SECTIONS
     from balai_app.services.context import SYSTEM
 
+    # The window builds pages inside a Qt slot, where an import error would only show
+    # as a missing page: import each page class first, so the report names the module.
+    for section in SECTIONS:
+        module_name, class_name = section.page.split(":")
+        try:
+            getattr(importlib.import_module(module_name), class_name)
+        except (ImportError, AttributeError) as exc:
+            raise CheckFailed(f"halaman '{section.key}' ({section.page}): {type(exc).__name__}: {exc}") from exc
     window = MainWindow(SYSTEM)
     try:
         keys = window.section_keys()
