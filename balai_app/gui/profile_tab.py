@@ -85,6 +85,10 @@ class ProfileTab(QWidget):
         self.logo = None
         self._show_logo(None)
 
+    def _show_failure(self, errors: dict[str, str]) -> None:
+        show_errors(self.ui, errors, self.ui.messageLabel)
+        self.ui.messageLabel.setStyleSheet(ERROR_STYLE)
+
     def data(self) -> dict[str, str]:
         ui = self.ui
         return {"name": ui.nameEdit.text(), "code": ui.codeEdit.text(), "address": ui.addressEdit.toPlainText(),
@@ -92,20 +96,15 @@ class ProfileTab(QWidget):
                 "head_nip": ui.headNipEdit.text(), "head_title": ui.headTitleEdit.text()}
 
     def save(self) -> None:
-        errors: dict[str, str] = {}
+        """The profile first; the idle setting only once the profile is saved (nothing half-saved)."""
         try:
             profile.update_profile(self.actor, self.data(), expected_version=self.version, logo=self.logo)
-        except ValidationError as exc:
-            errors.update(exc.errors)
-        except BalaiError as exc:
-            errors["_"] = exc.message
-        try:
             profile.set_setting(self.actor, profile.IDLE_LOCK_KEY, self.ui.idleSpin.value())
         except ValidationError as exc:
-            errors.update(exc.errors)
-        if errors:
-            show_errors(self.ui, errors, self.ui.messageLabel)
-            self.ui.messageLabel.setStyleSheet(ERROR_STYLE)
+            self._show_failure(exc.errors)
+            return
+        except BalaiError as exc:
+            self._show_failure({"_": exc.message})
             return
         self.refresh()
         self.ui.messageLabel.setStyleSheet("color:#166534;")
