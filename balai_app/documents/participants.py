@@ -148,7 +148,7 @@ def export_pdf(actor: Actor, batch_id: int, target: str | Path) -> Path:
         header += [tr("NIK"), tr("Klaster")]
         widths += [33, 33]
     header += [tr("Periode"), tr("Status")]
-    widths += [24, 34]
+    widths += [24, 34] if personal else [26, 60]
     rest = (A4[0] - 30 * mm) / mm - sum(w for w in widths if w)
     col_widths = [(w or rest) * mm for w in widths]
     rows = [[Paragraph(esc(h), head) for h in header]]
@@ -191,7 +191,10 @@ def export_pdf(actor: Actor, batch_id: int, target: str | Path) -> Path:
         canvas.saveState()
         canvas.setFont(fonts.SANS, 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(15 * mm, 10 * mm, tr("Dicetak {date} — NIK disamarkan").format(date=format_long(printed)))
+        note = tr("Dicetak {date}").format(date=format_long(printed))
+        if personal:
+            note += " — " + tr("NIK disamarkan")
+        canvas.drawString(15 * mm, 10 * mm, note)
         canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, tr("Halaman {n}").format(n=document.page))
         canvas.restoreState()
 
