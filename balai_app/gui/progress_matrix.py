@@ -127,7 +127,8 @@ class ProgressMatrixView(QWidget):
         self.table.setModel(self.model)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths (no ResizeToContents: measuring every cell made opening the matrix slow)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setMinimumSectionSize(34)
         self.table.verticalHeader().setDefaultSectionSize(24)
         layout.addWidget(self.table, 1)
@@ -137,10 +138,28 @@ class ProgressMatrixView(QWidget):
         self.legend.setStyleSheet("color:#374151;")
         layout.addWidget(self.legend)
 
+    def _size_columns(self) -> None:
+        if self.model.matrix is None:
+            return
+        metrics = self.table.fontMetrics()
+        names = [r.name for r in self.model.matrix.rows] or [""]
+        longest = max(names, key=len)
+        self.table.setColumnWidth(0, min(320, max(metrics.horizontalAdvance(longest + "  ") + 12,
+                                                  metrics.horizontalAdvance(tr("Nama peserta")) + 24)))
+        n = self.model.n_units
+        unit_width = metrics.horizontalAdvance("BK") + 22
+        for c in range(1, n + 1):
+            self.table.setColumnWidth(c, max(unit_width, metrics.horizontalAdvance(f"U{c}") + 18))
+        for k, sample in enumerate(["Kehadiran", "100/100", "99", "99", "99", "15/15", "✔ Layak  "]):
+            header = self.model.tail()[k]
+            self.table.setColumnWidth(1 + n + k, max(metrics.horizontalAdvance(sample),
+                                                     metrics.horizontalAdvance(header)) + 18)
+
     def load(self, batch_id: int | None) -> None:
         self.batch_id = batch_id
         matrix = progress.batch_matrix(self.actor, batch_id) if batch_id is not None else None
         self.model.load(matrix)
+        self._size_columns()
         if matrix is None:
             self.summary.setText("")
             return
