@@ -191,7 +191,7 @@ def export_pdf(actor: Actor, batch_id: int, target: str | Path) -> Path:
         canvas.saveState()
         canvas.setFont(fonts.SANS, 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
-        note = tr("Dicetak {date}").format(date=format_long(printed))
+        note = f"{batch.program_code} — {batch.name} · " + tr("dicetak {date}").format(date=format_long(printed))
         if personal:
             note += " — " + tr("NIK disamarkan")
         canvas.drawString(15 * mm, 10 * mm, note)
