@@ -158,8 +158,11 @@ class SessionsPage(QWidget):
         self.new_button.clicked.connect(lambda: self.new_session())
         self.edit_button = QPushButton(qta.icon("fa5s.edit"), tr("Ubah sesi"))
         self.edit_button.clicked.connect(self.edit_session)
+        self.delete_button = QPushButton(qta.icon("fa5s.trash-alt"), tr("Hapus sesi"))
+        self.delete_button.clicked.connect(self.delete_session)
         session_buttons.addWidget(self.new_button)
         session_buttons.addWidget(self.edit_button)
+        session_buttons.addWidget(self.delete_button)
         session_buttons.addStretch(1)
         left_layout.addLayout(session_buttons)
         self.attendance = AttendanceEditor(actor, self)
@@ -183,6 +186,7 @@ class SessionsPage(QWidget):
         can_edit = allowed(actor, "sessions.edit")
         self.new_button.setEnabled(can_edit)
         self.edit_button.setEnabled(can_edit)
+        self.delete_button.setEnabled(can_edit)
         self.assessment.setEnabled(allowed(actor, "assess.edit"))
         self.batch_combo.currentIndexChanged.connect(self._batch_chosen)
         self.sessions_table.selectionModel().currentRowChanged.connect(self._session_chosen)
@@ -332,6 +336,31 @@ class SessionsPage(QWidget):
         if dialog.exec():
             self._load_sessions(session_id)
             self.attendance.load(session_id)
+
+    def delete_session(self) -> None:
+        """A session recorded by mistake; its marks go with it (the audit trail keeps them)."""
+        index = self.sessions_table.currentIndex()
+        if self.batch_id is None or not index.isValid() or not allowed(self.actor, "sessions.edit"):
+            return
+        row = self.sessions_model.rows[index.row()]
+        text = tr("Hapus sesi {d} \u201c{topic}\u201d?").format(d=format_short(row.date), topic=row.topic)
+        if row.marked:
+            text += "\n" + tr("Presensi {n} peserta pada sesi ini ikut terhapus (tercatat di jejak audit).").format(
+                n=row.marked)
+        answer = QMessageBox.question(self, tr("Hapus sesi"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            sessions.delete_session(self.actor, row.id)
+        except BalaiError as exc:
+            self._show_message(exc.message)
+            return
+        if self.attendance.session_id == row.id:
+            self.attendance.load(None)
+        self._load_sessions()
+        self._show_message(tr("Sesi dihapus."), ok=True)
 
     def _attendance_saved(self, session_id: int) -> None:
         self._load_sessions(session_id)

@@ -270,3 +270,23 @@ def test_instruktur_sees_no_nik_column(page, gui_app, qtbot, training, db):
     staf_editor = AttendanceEditor(actor_of(make_user("staf")))
     qtbot.addWidget(staf_editor)
     assert not staf_editor.view.isColumnHidden(COL_NIK)
+
+
+def test_delete_a_session_recorded_by_mistake(page, training, system, qtbot, monkeypatch):
+    from balai_app.db.models import AuditEvent, TrainingSession
+
+    keep = sessions.create_session(system, training.batch.id, {"date": TODAY - 2 * DAY, "topic": "Benar"})
+    wrong = sessions.create_session(system, training.batch.id, {"date": TODAY - DAY, "topic": "Salah"})
+    sessions.save_attendance(system, wrong.id, {training.enrollments[0].id: "H"})
+    page.open_batch(training.batch.id, wrong.id)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert TrainingSession.get_or_none(TrainingSession.id == wrong.id) and "1 peserta" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert TrainingSession.get_or_none(TrainingSession.id == wrong.id) is None
+    assert [r.id for r in page.sessions_model.rows] == [keep.id]
+    event = AuditEvent.select().where(AuditEvent.entity == "training_session", AuditEvent.action == "delete").get()
+    assert "Salah" in event.summary and '"H"' in event.changes
