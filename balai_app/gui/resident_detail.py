@@ -40,7 +40,9 @@ from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
 # (tab title, "module:Class", permission or None) — tabs of other areas.
-EXTRA_TABS: list[tuple[str, str, str | None]] = []
+EXTRA_TABS: list[tuple[str, str, str | None]] = [
+    ("Pelatihan", "balai_app.gui.enrollments_tab:EnrollmentsTab", "training.view"),
+]
 
 EMPTY = "—"
 

@@ -138,8 +138,13 @@ def test_edit_from_the_detail_refreshes_it(gui_app, db, system, qtbot, make_resi
     assert detail.ui.nameLabel.text() == "Rudi Hartono Lubis" and changed == [True]
 
 
-def test_other_areas_can_add_tabs(gui_app, db, system, qtbot, make_resident, answers):
+def test_other_areas_add_tabs(gui_app, db, system, qtbot, make_resident, answers):
+    from balai_app.gui.resident_detail import EXTRA_TABS
+
     r = make_resident()
     detail = open_detail(qtbot, system, r.id)
-    index = detail.add_tab("Pelatihan", QLabel("enrollments here"))
-    assert detail.ui.tabs.tabText(index) == "Pelatihan" and index == 3
+    titles = [detail.ui.tabs.tabText(i) for i in range(detail.ui.tabs.count())]
+    assert titles[:3] == ["Data", "Asesmen (0)", "Layanan (0)"]
+    assert titles[3:] == [title for title, _, _ in EXTRA_TABS]  # registered by import path
+    index = detail.add_tab("Sertifikat", QLabel("certificates here"))
+    assert detail.ui.tabs.tabText(index) == "Sertifikat" and index == len(titles)
