@@ -1,11 +1,14 @@
 """Worker of the concurrency proof: hundreds of mixed writes through the services.
 
-    python concurrency_worker.py DB WORKER_NO OPS GO_FILE
+    python concurrency_worker.py DB WORKER_NO OPS GO_FILE ADMIN_ID OWN_RESIDENT SHARED_RESIDENT
 
 Waits for GO_FILE so that both workers start together, then runs OPS
 operations in a seeded random mix: register a PM (own NIK range), edit one of the shared PMs
 (optimistic locking: re-read and retry on StaleRecord), add an assessment,
-add a service. Before that, both race to register the same 20 NIKs. Prints one JSON line: what succeeded, and every exception
+add a service, reissue a certificate (a new number inside the write
+transaction; the old one revoked in the same step) of this worker's own
+participant or of the participant both workers reissue. Before that, both
+race to register the same 20 NIKs. Prints one JSON line: what succeeded, and every exception
 that reached the caller (there must be none but the expected refusals).
 """
 
@@ -19,9 +22,10 @@ import traceback
 from pathlib import Path
 
 from balai_app.db.connection import open_database
-from balai_app.domain.errors import StaleRecord, ValidationError
-from balai_app.services import residents
-from balai_app.services.context import SYSTEM
+from balai_app.db.models import Certificate
+from balai_app.domain.errors import BalaiError, StaleRecord, ValidationError
+from balai_app.services import certificates, residents
+from balai_app.services.context import SYSTEM, Actor
 
 SHARED = 10  # residents 1..10 are created by the parent and edited by both workers
 CONTESTED = 20  # NIK serials 9001..9020 are registered by both workers
@@ -33,13 +37,15 @@ def nik(serial: int) -> str:
 
 def main(argv: list[str]) -> None:
     path, worker, ops, go = argv[0], int(argv[1]), int(argv[2]), Path(argv[3])
+    admin = Actor(int(argv[4]), "admin", "admin")
+    own_holder, shared_holder = int(argv[5]), int(argv[6])
     open_database(path)
     print("ready", flush=True)
     while not go.exists():
         time.sleep(0.005)
     rng = random.Random(worker)
     done = {"create": [], "contested_won": [], "contested_refused": [], "update": 0, "stale_retries": 0,
-            "assessment": 0, "service": 0}
+            "assessment": 0, "service": 0, "certificates": [], "reissue_refused": 0}
     errors: list[str] = []
     own = []
     # First both workers race for the same NIKs, in the same order, at the same moment.
@@ -56,7 +62,7 @@ def main(argv: list[str]) -> None:
         except Exception as exc:
             errors.append(f"contested: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
     for i in range(ops):
-        kind = rng.choice(["create", "create", "update", "update", "assessment", "service"])
+        kind = rng.choice(["create", "create", "update", "update", "assessment", "service", "certificate", "certificate"])
         if kind in ("assessment", "service") and not own:
             kind = "create"
         try:
@@ -80,6 +86,19 @@ def main(argv: list[str]) -> None:
                         done["stale_retries"] += 1
                 else:
                     errors.append("update never succeeded after 200 retries")
+            elif kind == "certificate":
+                holder = own_holder if rng.random() < 0.5 else shared_holder
+                for _attempt in range(200):
+                    current = Certificate.get((Certificate.resident == holder) & (Certificate.status == "berlaku"))
+                    try:
+                        new = certificates.reissue(admin, current.id, f"perbaikan oleh pekerja {worker}")
+                        done["certificates"].append([new.year, new.sequence, new.number])
+                        break
+                    except BalaiError as exc:  # the other worker replaced it first: read again
+                        assert "sudah pernah diganti" in exc.message or "sudah dicabut" in exc.message, exc.message
+                        done["reissue_refused"] += 1
+                else:
+                    errors.append("reissue never succeeded after 200 retries")
             elif kind == "assessment":
                 residents.add_assessment(SYSTEM, rng.choice(own), {
                     "date": "2026-01-06", "assessor": f"Pekerja {worker}", "summary": f"asesmen {i}"})

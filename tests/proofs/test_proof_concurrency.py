@@ -9,9 +9,12 @@ up three times. Afterwards:
   NIK refused by validation, StaleRecord on a concurrent edit, then retried):
   in particular never "database is locked";
 - nothing is lost: every reported write is in the database, each with its
-  audit event; resident numbers are unique and gap-free (1..N);
+  audit event; resident numbers are unique and gap-free (1..N), and so are
+  certificate numbers (sequence 1..N of the year, each number once);
 - every concurrent edit of a shared PM is counted in its ``version``
   (no lost update), and each contested NIK was registered exactly once;
+- each participant holds exactly one valid certificate, every revoked one
+  is replaced exactly once (the shared participant's chain too);
 - every backup taken during the writes passes ``integrity_check``.
 """
 
@@ -36,16 +39,33 @@ CONTESTED = 20
 @pytest.mark.slow
 def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident):
     from balai_app.db.connection import close_database
+    from balai_app.services import certificates
+    from unit.certificate_fixtures import build_course, make_profile
 
     db_path = Path(db.database)
     for _ in range(SHARED):
         make_resident(nik=None, nik_missing_reason="belum ada")
+    make_profile()
+    from balai_app.db.connection import write_transaction
+    from balai_app.services import accounts
+    from balai_app.services.context import SYSTEM, Actor
+
+    with write_transaction():  # an admin who can sign in on the command line
+        user = accounts.insert_user(SYSTEM, {"username": "kepala", "full_name": "Kepala Balai", "role": "admin"},
+                                    "rahasia-kantor-2026", must_change_password=False)
+    admin = Actor(user.id, user.username, "admin")
+    course = build_course(make_resident, names=["Milik Pekerja 1", "Milik Pekerja 2", "Milik Bersama"])
+    holders = [r.id for r in course.residents]
+    first = certificates.issue(admin, course.batch.id).issued
+    assert len(first) == 3
+    base_residents = SHARED + 3
     close_database()
 
     go = tmp_path / "go"
-    env = {**os.environ, "BALAI_DATA_DIR": str(tmp_path / "data")}
+    env = {**os.environ, "BALAI_DATA_DIR": str(tmp_path / "data"), "BALAI_PASSWORD": "rahasia-kantor-2026"}
     workers = [
-        subprocess.Popen([sys.executable, str(WORKER), str(db_path), str(n), str(OPS), str(go)],
+        subprocess.Popen([sys.executable, str(WORKER), str(db_path), str(n), str(OPS), str(go), str(admin.user_id),
+                          str(holders[n - 1]), str(holders[2])],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         for n in (1, 2)
     ]
@@ -57,7 +77,8 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
     backups = []
     for n in range(3):
         out = tmp_path / f"during-{n}.sqlite"
-        cli = subprocess.run([sys.executable, "-m", "balai_app", "--db", str(db_path), "backup", "--out", str(out)],
+        cli = subprocess.run([sys.executable, "-m", "balai_app", "--db", str(db_path), "--user", "kepala",
+                              "backup", "--out", str(out)],
                              capture_output=True, text=True, env=env, timeout=120)
         assert cli.returncode == 0, cli.stdout + cli.stderr
         backups.append(out)
@@ -83,7 +104,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
         won = [s for d in done for s in d["contested_won"]]
         # Unique and gap-free numbering.
         assert ids == list(range(1, len(ids) + 1))
-        assert len(ids) == SHARED + len(created) + len(won)
+        assert len(ids) == base_residents + len(created) + len(won)
         assert set(created) <= set(ids) and len(set(created)) == len(created)
         # Each contested NIK registered exactly once, refused for the other worker.
         assert sorted(won) == sorted(set(won))
@@ -100,6 +121,23 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
         assert conn.execute("SELECT COUNT(*) FROM service_record").fetchone()[0] == sum(d["service"] for d in done)
         audit = dict(conn.execute("SELECT entity || ':' || action, COUNT(*) FROM audit_event GROUP BY 1").fetchall())
         assert audit.get("resident:create", 0) == len(ids)
+        # Certificates: unique, gap-free numbering; one valid per participant; each replaced once.
+        reissued = [c for d in done for c in d["certificates"]]
+        rows = conn.execute("SELECT year, sequence, number, status, resident_id, replaces_id FROM certificate "
+                            "ORDER BY year, sequence").fetchall()
+        assert len(rows) == 3 + len(reissued)
+        for year in {r[0] for r in rows}:
+            sequences = [r[1] for r in rows if r[0] == year]
+            assert sequences == list(range(1, len(sequences) + 1)), f"gap or duplicate in {year}"
+        assert len({r[2] for r in rows}) == len(rows)
+        assert {c[2] for c in reissued} <= {r[2] for r in rows}
+        for holder in holders:
+            assert sum(1 for r in rows if r[4] == holder and r[3] == "berlaku") == 1
+        replaced = [r[5] for r in rows if r[5] is not None]
+        assert len(replaced) == len(set(replaced)) == len(reissued)
+        assert sum(1 for r in rows if r[3] == "dicabut") == len(reissued)
+        assert audit.get("certificate:issue", 0) == len(rows)
+        assert audit.get("certificate:revoke", 0) == len(reissued)
         assert audit.get("resident:update", 0) == versions
         assert audit.get("assessment:create", 0) == sum(d["assessment"] for d in done)
         assert audit.get("service:create", 0) == sum(d["service"] for d in done)
@@ -111,7 +149,9 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
     for path in backups:
         assert integrity.check_file(path).sound, path
 
-    writes = len(ids) - SHARED + versions + sum(d["assessment"] + d["service"] for d in done)
+    writes = len(ids) - base_residents + versions + sum(d["assessment"] + d["service"] for d in done) + len(reissued)
     retries = sum(d["stale_retries"] for d in done)
-    print(f"\nconcurrency proof: 2 processes, {writes} writes in {elapsed:.1f} s, {retries} StaleRecord retries, "
+    print(f"\nconcurrency proof: 2 processes, {writes} writes in {elapsed:.1f} s ({len(reissued)} certificates "
+          f"reissued, numbers 1..{len(rows)} gap-free, {sum(d['reissue_refused'] for d in done)} lost races refused), "
+          f"{retries} StaleRecord retries, "
           f"{len(refused)} contested NIKs refused, 3 backups taken during the writes, all sound")
