@@ -6,7 +6,7 @@ import importlib
 import importlib.util
 
 import qtawesome as qta
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QMessageBox, QWidget
 
@@ -22,6 +22,7 @@ from balai_app.services.residents import ResidentFilter
 
 SEARCH_DELAY_MS = 150
 NAME_MIN_WIDTH = 180
+HEADER_KEY = "residents/header"
 IMPORT_MODULE = "balai_app.gui.resident_import_dialog"
 
 # column -> default width in pixels; "name" stretches
@@ -120,6 +121,7 @@ class ResidentsPage(QWidget):
             if key != "name":
                 header.resizeSection(column, COLUMN_WIDTHS[key])
         header.setMinimumSectionSize(36)
+        self._restore_header()
         header.sectionResized.connect(self._other_column_resized)
         # The model sorts in SQL; the view only tells it which column and order.
         table.setSortingEnabled(True)
@@ -156,6 +158,28 @@ class ResidentsPage(QWidget):
             combo.setCurrentIndex(max(index, 0))
         finally:
             combo.blockSignals(False)
+
+    # --- remembered column widths and sort order ------------------------------
+    def _restore_header(self) -> None:
+        from balai_app.gui.main_window import settings
+
+        state = settings().value(HEADER_KEY)
+        header = self.ui.table.horizontalHeader()
+        if isinstance(state, QByteArray) and not state.isEmpty() and header.restoreState(state):
+            column = header.sortIndicatorSection()
+            if 0 <= column < len(COLUMN_KEYS):
+                self.model.sort(column, header.sortIndicatorOrder())
+
+    def save_header(self) -> None:
+        from balai_app.gui.main_window import settings
+
+        store = settings()
+        store.setValue(HEADER_KEY, self.ui.table.horizontalHeader().saveState())
+        store.sync()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.save_header()
+        super().hideEvent(event)
 
     def _fit_name_column(self) -> None:
         """The name takes the room the other columns leave, but never less than

@@ -125,6 +125,18 @@ def test_clicking_a_header_sorts_in_the_database(gui_app, db, system, qtbot, peo
     assert names(page) == sorted(people)
 
 
+def test_sort_order_and_widths_are_remembered(gui_app, db, system, qtbot, people, no_dialogs):
+    page = make_page(qtbot, system)
+    click_header(qtbot, page, "birth_place")
+    click_header(qtbot, page, "birth_place")
+    page.ui.table.horizontalHeader().resizeSection(COLUMN_KEYS.index("klaster"), 240)
+    page.hide()  # leaving the section (or closing the window) stores the header
+    again = make_page(qtbot, system)
+    assert again.model.order == ("birth_place", True)
+    assert again.model.loaded_rows()[0].birth_place == "Sidoarjo"
+    assert again.ui.table.horizontalHeader().sectionSize(COLUMN_KEYS.index("klaster")) == 240
+
+
 def test_model_pages_through_the_service(gui_app, db, system, make_resident):
     for n in range(25):
         make_resident(name=f"Penerima {n:02d}", klaster="lansia" if n < 10 else "anak")
