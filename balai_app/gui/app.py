@@ -34,6 +34,11 @@ def install_translators(app: QApplication) -> None:
         return
     if translator.load(QLocale(), "balai", "_", str(folder)):
         app.installTranslator(translator)
+    # Qt has no Indonesian translation of its own widgets: ours covers the
+    # standard buttons, file dialogs and edit menus (scripts/make_qt_translation.py).
+    qt_translator = QTranslator(app)
+    if qt_translator.load(QLocale(), "qtbase", "_", str(folder)):
+        app.installTranslator(qt_translator)
 
 
 def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
