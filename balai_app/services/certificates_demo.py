@@ -14,9 +14,11 @@ from balai_app.db.models import Batch
 from balai_app.i18n import tr
 from balai_app.services import certificates
 from balai_app.services.context import Actor
+from balai_app.services.permissions import require
 
 
 def demo_certificates(actor: Actor, rng: random.Random, *, today: dt.date | None = None) -> str:
+    require(actor, "demo.create")  # a demo step runs only inside create_demo
     today = today or dt.date.today()
     certificates.save_settings(actor, {"bilingual": True})
     issued, refused = [], 0

@@ -24,6 +24,7 @@ from balai_app.db.models import (
 from balai_app.i18n import tr
 from balai_app.services import audit
 from balai_app.services.context import Actor
+from balai_app.services.permissions import require
 from balai_app.services.sessions import ENDED_EARLY, program_units
 
 WEEKDAYS = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
@@ -42,6 +43,7 @@ def _schedule(text: str) -> tuple[list[int], str, str]:
 
 
 def demo_sessions(actor: Actor, rng: random.Random, *, today: dt.date | None = None) -> str:
+    require(actor, "demo.create")  # a demo step runs only inside create_demo
     today = today or dt.date.today()
     yesterday = today - dt.timedelta(days=1)
     batches = list(Batch.select().where(Batch.status.in_(["selesai", "berjalan"])).order_by(Batch.id))

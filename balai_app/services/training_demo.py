@@ -9,6 +9,7 @@ from balai_app.db.models import Enrollment, Resident
 from balai_app.i18n import tr
 from balai_app.services import audit, training
 from balai_app.services.context import Actor
+from balai_app.services.permissions import require
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI"]
 ROOMS = {"MJH": "Ruang Jahit", "LAS": "Bengkel Las", "DG": "Lab Komputer 1", "CC": "Lab Komputer 2"}
@@ -21,6 +22,7 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
     Trainers are the existing instruktur accounts (made by an earlier demo step); without
     any, batches are left without a trainer.
     """
+    require(actor, "demo.create")  # a demo step runs only inside create_demo
     today = today or dt.date.today()
     programs = training.create_sample_programs(actor)
     teachers = training.trainers()
