@@ -164,21 +164,22 @@ def attendance_pdf(grid: AttendanceMonth, target: Path | str, head: Letterhead |
         Paragraph(_esc(tr("% kumulatif")), styles["head"])]
     header0 = ["", ""] + [c.start_time[:2] if c.start_time and _same_day_twice(grid, c) else "" for c in grid.columns] + [""] * 7
     cumulative = {r.enrollment_id: r for r in b.rows}
-    data = [header1]
+    size = 7 if n <= 28 else (6 if n <= 38 else 5)  # two sessions a day: narrower columns, smaller letters
+    data = [header0, header1] if any(header0[2:2 + n]) else [header1]
+    heads = len(data)
     style = [
-        ("FONT", (0, 0), (-1, -1), fonts.SANS, 7),
-        ("FONT", (0, 0), (-1, 0), fonts.SANS_BOLD, 7),
+        ("FONT", (0, 0), (-1, -1), fonts.SANS, size),
+        ("FONT", (0, 0), (-1, heads - 1), fonts.SANS_BOLD, size),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("ALIGN", (1, 1), (1, -1), "LEFT"),
+        ("ALIGN", (1, heads), (1, -1), "LEFT"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#6b7280")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e5e7eb")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 1.5), ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
+        ("BACKGROUND", (0, 0), (-1, heads - 1), colors.HexColor("#e5e7eb")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1),
         ("TOPPADDING", (0, 0), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
     ]
-    if any(header0[2:2 + n]):
-        data.insert(0, header0)
-        style.append(("FONT", (0, 0), (-1, 0), fonts.SANS, 5.5))
+    if heads == 2:
+        style.append(("FONT", (0, 0), (-1, 0), fonts.SANS, 5))
     first_row = len(data)
     present_per_column = [0] * n
     for i, row in enumerate(grid.rows, start=1):
@@ -201,8 +202,9 @@ def attendance_pdf(grid: AttendanceMonth, target: Path | str, head: Letterhead |
     data.append(["", tr("Jumlah hadir")] + present_per_column + [
         sum(r.present for r in grid.rows), sum(r.excused for r in grid.rows), sum(r.sick for r in grid.rows),
         sum(r.absent for r in grid.rows), sum(r.counted for r in grid.rows), "", ""])
-    style += [("FONT", (0, -1), (-1, -1), fonts.SANS_BOLD, 7), ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f3f4f6")),
-              ("FONT", (-7, first_row), (-3, -1), fonts.SANS_BOLD, 7)]
+    style += [("FONT", (0, -1), (-1, -1), fonts.SANS_BOLD, size),
+              ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f3f4f6")),
+              ("FONT", (-7, first_row), (-3, -1), fonts.SANS_BOLD, size)]
     if not grid.rows:
         data.insert(first_row, ["", tr("Tidak ada peserta pada bulan ini.")] + [""] * (n + 7))
     table = Table(data, colWidths=fixed + [day_w] * n + totals, repeatRows=first_row, hAlign="LEFT")
@@ -221,6 +223,26 @@ def attendance_pdf(grid: AttendanceMonth, target: Path | str, head: Letterhead |
 
 def _same_day_twice(grid: AttendanceMonth, column) -> bool:
     return sum(1 for c in grid.columns if c.date == column.date) > 1
+
+
+def _short_reasons(p, matrix: BatchProgress) -> str:
+    """Why not eligible, in a few words (the matrix beside it shows which units)."""
+    if p.eligible:
+        return ""
+    parts = [r for r in p.reasons if r.startswith(tr("Status peserta"))]
+    not_yet = sum(1 for r in p.unit_results.values() if r == "BK")
+    missing = sum(1 for r in p.unit_results.values() if r is None)
+    if not matrix.units:
+        parts.append(tr("Program belum memiliki unit aktif."))
+    if not_yet:
+        parts.append(tr("BK {n} unit.").format(n=not_yet))
+    if missing:
+        parts.append(tr("Belum dinilai {n} unit.").format(n=missing))
+    if p.attendance_rate is None:
+        parts.append(tr("Belum ada sesi terhitung."))
+    elif p.attendance_rate * 100 + 1e-9 < matrix.min_attendance:
+        parts.append(tr("Kehadiran di bawah {m}%.").format(m=matrix.min_attendance))
+    return " ".join(parts)
 
 
 def progress_pdf(matrix: BatchProgress, target: Path | str, head: Letterhead | None = None) -> Path:
@@ -279,7 +301,7 @@ def progress_pdf(matrix: BatchProgress, target: Path | str, head: Letterhead | N
             style.append(("FONT", (2 + n + 4, r), (2 + n + 4, r), fonts.SANS_BOLD, 7))
         data.append([str(i), Paragraph(_esc(p.name), styles["cell"]), *cells, p.sessions_counted, p.rate_text,
                      f"{p.present} / {p.excused} / {p.sick} / {p.absent}", f"{p.units_competent}/{p.units_total}",
-                     mark, Paragraph(_esc(" ".join(p.reasons)), styles["small"])])
+                     mark, Paragraph(_esc(_short_reasons(p, matrix)), styles["small"])])
     if not matrix.rows:
         data.append(["", tr("Belum ada peserta.")] + [""] * (n + 6))
     table = Table(data, colWidths=fixed + [unit_w] * n + tail + [reasons_w], repeatRows=1, hAlign="LEFT")

@@ -107,6 +107,13 @@ class BatchProgress:
 HELD_SQL = "(s.date < ? OR EXISTS (SELECT 1 FROM attendance x WHERE x.session_id = s.id))"
 
 
+def _some(names: list[str], shown: int = 3) -> str:
+    """'A, B, C dan 4 lainnya': a reason stays one readable line however many units a program has."""
+    if len(names) <= shown + 1:
+        return ", ".join(names)
+    return tr("{x} dan {n} lainnya").format(x=", ".join(names[:shown]), n=len(names) - shown)
+
+
 def _held_until(as_of: dt.date | None) -> str:
     return (as_of or dt.date.today()).isoformat()
 
@@ -170,9 +177,9 @@ def _compute(batch: Batch, program: Program, units: list[CompetencyUnit], *, enr
         not_yet = [u.code or u.title for u in units if results[u.id] == "BK"]
         missing = [u.code or u.title for u in units if results[u.id] is None]
         if not_yet:
-            reasons.append(tr("Belum kompeten pada {n} unit: {x}.").format(n=len(not_yet), x=", ".join(not_yet)))
+            reasons.append(tr("Belum kompeten pada {n} unit: {x}.").format(n=len(not_yet), x=_some(not_yet)))
         if missing:
-            reasons.append(tr("Belum dinilai pada {n} unit: {x}.").format(n=len(missing), x=", ".join(missing)))
+            reasons.append(tr("Belum dinilai pada {n} unit: {x}.").format(n=len(missing), x=_some(missing)))
         if rate is None:
             reasons.append(tr("Belum ada sesi yang terhitung dalam masa kepesertaannya."))
         elif rate + 1e-9 < minimum:
