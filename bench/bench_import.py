@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import os
 import random
 import sys
 import tempfile
@@ -120,13 +121,15 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.keep or tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        import os
-
         os.environ.setdefault("BALAI_DATA_DIR", str(folder / "userdata"))
+        if hasattr(os, "getloadavg"):
+            print("load average before: {:.2f} {:.2f} {:.2f} ({} CPUs)".format(*os.getloadavg(), os.cpu_count()))
         rows = generate_rows(args.rows)
         write_csv(folder / "pm.csv", rows)
         write_xlsx(folder / "pm.xlsx", rows)
         times = [bench_file(folder, folder / name, args.rows) for name in ("pm.csv", "pm.xlsx")]
+        if hasattr(os, "getloadavg"):
+            print("load average after:  {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0 if max(times) < 10 else 1
 
 

@@ -319,15 +319,7 @@ def export_residents_interactive(actor: Actor, parent: QWidget | None = None, fl
     _remember_dir(path)
     with_nik = False
     if allowed(actor, "residents.export_nik"):
-        answer = QMessageBox.question(
-            parent,
-            title,
-            tr("Sertakan NIK dan No. KK lengkap?\n\n"
-               "Pilih Tidak untuk menyamarkannya (contoh 3201**********01). Berkas dengan NIK lengkap "
-               "berisi data pribadi (UU PDP): simpan di tempat yang aman. Ekspor ini dicatat di jejak audit."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.No,
-        )
+        answer = _ask_full_nik(parent, title)
         if answer == QMessageBox.StandardButton.Cancel:
             return None
         with_nik = answer == QMessageBox.StandardButton.Yes
@@ -342,3 +334,24 @@ def export_residents_interactive(actor: Actor, parent: QWidget | None = None, fl
     kind = tr("NIK lengkap") if with_nik else tr("NIK dan No. KK disamarkan")
     QMessageBox.information(parent, title, tr("{n} PM diekspor ke {file} ({kind}).").format(n=count, file=path, kind=kind))
     return count
+
+
+def _ask_full_nik(parent: QWidget | None, title: str) -> QMessageBox.StandardButton:
+    """Yes (full NIK), No (masked, the default) or Cancel, with Indonesian
+    buttons: Qt ships no Indonesian translation of its own Yes/No."""
+    Button = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        tr("Sertakan NIK dan No. KK lengkap dalam berkas?\n\n"
+           "Tanpa itu keduanya disamarkan (contoh 3201**********01). Berkas dengan NIK lengkap berisi "
+           "data pribadi (UU PDP): simpan di tempat yang aman. Setiap ekspor dicatat di jejak audit."),
+        Button.Yes | Button.No | Button.Cancel,
+        parent,
+    )
+    box.button(Button.Yes).setText(tr("NIK lengkap"))
+    box.button(Button.No).setText(tr("Samarkan NIK"))
+    box.button(Button.Cancel).setText(tr("Batal"))
+    box.setDefaultButton(Button.No)
+    box.setEscapeButton(Button.Cancel)
+    return Button(box.exec())

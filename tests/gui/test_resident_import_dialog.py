@@ -20,7 +20,7 @@ TRAINER = Actor(7, "instruktur1", "instruktur")
 
 @pytest.fixture
 def boxes(monkeypatch):
-    """Records every QMessageBox; question() answers ``boxes.reply``."""
+    """Records every QMessageBox; a question box is answered ``boxes.reply``."""
 
     class Boxes:
         reply = QMessageBox.StandardButton.No
@@ -28,10 +28,12 @@ def boxes(monkeypatch):
 
     box = Boxes()
     box.calls = []
+    box.buttons = []
 
-    def question(parent, title, text, *args, **kwargs):
-        box.calls.append(("question", text))
-        return box.reply
+    def ask(self):  # QMessageBox.exec of a question box: answer instead of the user
+        box.calls.append(("question", self.text()))
+        box.buttons.append(sorted(b.text() for b in self.buttons()))
+        return box.reply.value
 
     def note(kind):
         def record(parent, title, text, *args, **kwargs):
@@ -39,8 +41,8 @@ def boxes(monkeypatch):
             return QMessageBox.StandardButton.Ok
         return record
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    for kind in ("warning", "information", "critical"):
+    monkeypatch.setattr(QMessageBox, "exec", ask)
+    for kind in ("warning", "information", "critical", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(note(kind)))
     return box
 
@@ -201,6 +203,7 @@ def test_export_interactive_masked_by_default(gui_app, db, system, qtbot, boxes,
 
     assert load_workbook(tmp_path / "pm.xlsx").active["A2"].value == "3201**********01"
     assert boxes.calls[0][0] == "question" and "NIK dan No. KK lengkap" in boxes.calls[0][1]
+    assert boxes.buttons[0] == ["Batal", "NIK lengkap", "Samarkan NIK"]  # Indonesian, not Qt's Yes/No
     assert boxes.calls[1] == ("information", f"1 PM diekspor ke {tmp_path / 'pm.xlsx'} (NIK dan No. KK disamarkan).")
 
 
