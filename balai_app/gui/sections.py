@@ -26,6 +26,8 @@ SECTIONS: list[Section] = [
             "training.view"),
     Section("sessions", "Sesi & Presensi", "fa5s.clipboard-check", "balai_app.gui.sessions_page:SessionsPage",
             "sessions.view"),
+    Section("certificates", "Sertifikat", "fa5s.certificate", "balai_app.gui.certificates_page:CertificatesPage",
+            "certificates.view"),
     Section("reports", "Laporan", "fa5s.chart-bar", "balai_app.gui.reports_page:ReportsPage", "reports.view"),
     Section("audit", "Jejak Audit", "fa5s.history", "balai_app.gui.audit_page:AuditPage", "audit.view"),
     Section("settings", "Pengaturan", "fa5s.cog", "balai_app.gui.settings_page:SettingsPage", "settings.view"),

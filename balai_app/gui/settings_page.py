@@ -19,6 +19,7 @@ TABS: list[tuple[str, str, str | None]] = [
     ("Profil balai", "balai_app.gui.profile_tab:ProfileTab", "profile.edit"),
     ("Pengguna", "balai_app.gui.users_tab:UsersTab", "accounts.manage"),
     ("Cadangan", "balai_app.gui.backup_tab:BackupTab", "backup.manage"),
+    ("Sertifikat", "balai_app.gui.certificate_settings:CertificateSettingsTab", "certificates.issue"),
 ]
 
 

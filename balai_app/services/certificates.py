@@ -533,7 +533,7 @@ def issue(
                 result.refused.append((row.name, tr("sudah memiliki sertifikat No. {n}").format(n=held.number)))
                 continue
             if not row.eligible and not override_reason:
-                why = "; ".join(row.reasons) or tr("belum memenuhi syarat")
+                why = " ".join(row.reasons) or tr("belum memenuhi syarat")
                 result.refused.append((row.name, why))
                 continue
             enrollment = Enrollment.get_by_id(row.enrollment_id)
