@@ -74,7 +74,7 @@ def main() -> int:
         ui.searchEdit.setText(text)
         ui.searchEdit.blockSignals(False)
         started, cpu = time.perf_counter(), time.process_time()
-        page.apply_filter()  # what the debounce timer calls
+        page.apply_filter(force=True)  # what the debounce timer calls (forced: repeats of one prefix)
         ui.table.viewport().repaint()
         app.processEvents()
         return time.perf_counter() - started, time.process_time() - cpu

@@ -48,7 +48,7 @@ class ResidentsPage(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
+        self._search_timer.timeout.connect(lambda: self.apply_filter())
         self._setup_toolbar()
         self._setup_table()
         self._fill_filters()
@@ -83,7 +83,7 @@ class ResidentsPage(QWidget):
         ui.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
         ui.searchEdit.returnPressed.connect(self._search_now)
         for combo in (ui.klasterCombo, ui.statusCombo, ui.sexCombo, ui.yearCombo):
-            combo.currentIndexChanged.connect(self.apply_filter)
+            combo.currentIndexChanged.connect(lambda _index: self.apply_filter())
         ui.resetButton.clicked.connect(self.reset_filters)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_resident)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
@@ -215,10 +215,15 @@ class ResidentsPage(QWidget):
             entry_year=ui.yearCombo.currentData(),
         )
 
-    def apply_filter(self) -> None:
+    def apply_filter(self, *, force: bool = False) -> None:
+        """Show the residents matching the search and filters (``force``: read
+        again even when they did not change, e.g. after a save)."""
         self._search_timer.stop()
+        flt = self.current_filter()
+        if not force and flt == self.model.filter and self.model.rowCount():
+            return  # e.g. a space typed after a word: same search, no query
         selected = self.selected_id()
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(flt)
         if selected is not None:
             self.select_resident(selected)
 
@@ -244,7 +249,7 @@ class ResidentsPage(QWidget):
     def refresh(self) -> None:
         """Called when the page is shown and after every change."""
         self._fill_years()
-        self.apply_filter()
+        self.apply_filter(force=True)
 
     def _show_count(self, total: int) -> None:
         self.ui.countLabel.setText(tr("{n} PM").format(n=thousands(total)))
