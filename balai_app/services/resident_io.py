@@ -353,6 +353,7 @@ def _xlsx_records(path: Path) -> list[tuple[int, list[Any]]]:
 # --- checking ---------------------------------------------------------------------
 
 
+FIRST_SERIAL = 3654  # Excel's serial number of 1910-01-01
 _EXCEL_SCI = re.compile(r"^\d[.,]\d+E\+?\d+$", re.IGNORECASE)
 _FLOAT_ZERO = re.compile(r"^(\d+)[.,]0+$")
 _DATE_MIDNIGHT = re.compile(r"^(\S+)\s+00:00(:00)?$")
@@ -393,12 +394,13 @@ def _date_cell(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        # An Excel serial number in a cell not formatted as a date.
-        if 1 <= value < 2958466:
+        # An Excel serial number in a cell not formatted as a date. Not below
+        # 3654 (1910-01-01): a bare year such as 1990 must not become 12-06-1905.
+        if FIRST_SERIAL <= value < 2958466:
             from openpyxl.utils.datetime import from_excel
 
             return from_excel(value)
-        return str(value)
+        return str(int(value)) if float(value).is_integer() else str(value)
     if isinstance(value, str):
         text = value.strip()
         match = _DATE_MIDNIGHT.match(text)

@@ -459,3 +459,15 @@ def test_csv_cells_survive_the_excel_safe_export_unchanged(rows):
         v = raw.values
         assert (v["nama"], v["alamat"], v["catatan"], v["nik"], v["telepon_wali"]) == (
             name, address, notes, nik, nik[:12])
+
+
+def test_a_bare_year_in_a_date_cell_is_an_error_not_a_1905_date(db, system, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["nama", "jenis_kelamin", "klaster", "tanggal_lahir"])
+    workbook.active.append(["Ani", "P", "anak", 1990])
+    workbook.save(tmp_path / "y.xlsx")
+    report = rio.check_import(system, tmp_path / "y.xlsx")
+    assert [(p.row, p.column) for p in report.errors] == [(2, "tanggal_lahir")]
+    assert "'1990'" in report.errors[0].message
