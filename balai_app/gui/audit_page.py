@@ -132,6 +132,14 @@ class AuditPage(QWidget):
         ui.exportButton.clicked.connect(self.export)
         ui.auditTable.selectionModel().currentRowChanged.connect(self._show_detail)
         self.ui.detailView.setPlaceholderText(tr("Pilih satu baris untuk melihat nilai lama dan baru."))
+        self._opened = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # The first view is today's changes; "Hapus saringan" shows the whole trail.
+        if not self._opened:
+            self._opened = True
+            self._set_today()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         choices = audit.filter_choices(self.actor)
@@ -163,6 +171,10 @@ class AuditPage(QWidget):
         self.ui.detailView.clear()
 
     def show_today(self) -> None:
+        self._set_today()
+        self.apply()
+
+    def _set_today(self) -> None:
         ui = self.ui
         for widget in (ui.fromCheck, ui.toCheck, ui.fromDate, ui.toDate):
             widget.blockSignals(True)
@@ -174,7 +186,6 @@ class AuditPage(QWidget):
         ui.toDate.setEnabled(True)
         for widget in (ui.fromCheck, ui.toCheck, ui.fromDate, ui.toDate):
             widget.blockSignals(False)
-        self.apply()
 
     def reset_filters(self) -> None:
         ui = self.ui

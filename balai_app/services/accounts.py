@@ -264,11 +264,19 @@ def reset_password(actor: Actor, user_id: int, new_password: str) -> User:
 _WRONG = "Nama pengguna atau kata sandi salah."
 
 
-def _verify(user: User, password: str) -> bool:
+def _verify(user: User | None, password: str) -> bool:
+    """Check a password; for an unknown name against a dummy hash, so that the time taken
+    does not tell which names exist."""
+    global _DUMMY_HASH
+    if user is None:
+        _DUMMY_HASH = _DUMMY_HASH or HASHER.hash("tidak-ada-akun")
     try:
-        return HASHER.verify(user.password_hash, password)
+        return HASHER.verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+_DUMMY_HASH = ""
 
 
 def _refuse(user: User | None, username: str, reason: str, message: str) -> SignInError:
@@ -289,6 +297,7 @@ def authenticate(username: str, password: str) -> SignedIn:
     with write_transaction():
         user = User.get_or_none(User.username == username)
         if user is None:
+            _verify(None, password or "")
             error = _refuse(None, username, tr("nama pengguna tidak dikenal"), tr(_WRONG))
         elif not user.active:
             error = _refuse(user, username, tr("akun nonaktif"),
