@@ -43,6 +43,8 @@ from balai_app.services.permissions import allowed
 EXTRA_TABS: list[tuple[str, str, str | None]] = [
     ("Pelatihan", "balai_app.gui.enrollments_tab:EnrollmentsTab", "training.view"),
 ]
+# tab title -> qtawesome icon, for the tabs above
+EXTRA_TAB_ICONS = {"Pelatihan": "fa5s.chalkboard-teacher", "Sertifikat": "fa5s.certificate"}
 
 EMPTY = "—"
 
@@ -85,7 +87,9 @@ class ResidentDetail(QDialog):
                 continue
             module_name, class_name = target.split(":")
             widget = getattr(importlib.import_module(module_name), class_name)(actor, resident_id, self)
-            self.add_tab(tr(title), widget)
+            index = self.add_tab(tr(title), widget)
+            if title in EXTRA_TAB_ICONS:
+                self.ui.tabs.setTabIcon(index, qta.icon(EXTRA_TAB_ICONS[title], color="#1f3a5f"))
         self.reload()
         screen = self.screen().availableGeometry()
         self.resize(min(self.width(), screen.width() - 40), min(self.height(), screen.height() - 60))
@@ -282,8 +286,7 @@ class ResidentDetail(QDialog):
             st.addRow(tr("Alasan keluar") + ":", _value_label(r.exit_reason or ""))
         st.addRow(tr("Catatan") + ":", _value_label(r.notes or ""))
         st.addRow(tr("Terakhir diubah") + ":", _value_label(
-            tr("{date}, versi {v}").format(date=dates.format_long(r.updated_at.date()) if r.updated_at else "",
-                                           v=r.version)))
+            dates.format_long(r.updated_at.date()) if r.updated_at else ""))
 
     def _toggle_nik(self) -> None:
         self._nik_shown = not self._nik_shown
