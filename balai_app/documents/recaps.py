@@ -162,7 +162,8 @@ def attendance_pdf(grid: AttendanceMonth, target: Path | str, head: Letterhead |
     header1 = [tr("No"), tr("Nama peserta")] + [str(c.date.day) for c in grid.columns] + [
         "H", "I", "S", "A", tr("Sesi"), Paragraph(_esc(tr("% bulan ini")), styles["head"]),
         Paragraph(_esc(tr("% kumulatif")), styles["head"])]
-    header0 = ["", ""] + [c.start_time[:2] if c.start_time and _same_day_twice(grid, c) else "" for c in grid.columns] + [""] * 7
+    hours = [c.start_time[:2] if c.start_time and _same_day_twice(grid, c) else "" for c in grid.columns]
+    header0 = ["", "", *hours] + [""] * 7
     cumulative = {r.enrollment_id: r for r in b.rows}
     size = 7 if n <= 28 else (6 if n <= 38 else 5)  # two sessions a day: narrower columns, smaller letters
     data = [header0, header1] if any(header0[2:2 + n]) else [header1]
@@ -296,7 +297,8 @@ def progress_pdf(matrix: BatchProgress, target: Path | str, head: Letterhead | N
             if result in FILL:
                 style.append(("BACKGROUND", (2 + j, r), (2 + j, r), colors.HexColor(FILL[result])))
         mark = tr("Ya") if p.eligible else tr("Belum")
-        style.append(("BACKGROUND", (2 + n + 4, r), (2 + n + 4, r), colors.HexColor("#bbf7d0" if p.eligible else "#f3f4f6")))
+        mark_colour = colors.HexColor("#bbf7d0" if p.eligible else "#f3f4f6")
+        style.append(("BACKGROUND", (2 + n + 4, r), (2 + n + 4, r), mark_colour))
         if p.eligible:
             style.append(("FONT", (2 + n + 4, r), (2 + n + 4, r), fonts.SANS_BOLD, 7))
         data.append([str(i), Paragraph(_esc(p.name), styles["cell"]), *cells, p.sessions_counted, p.rate_text,
@@ -318,7 +320,8 @@ def progress_pdf(matrix: BatchProgress, target: Path | str, head: Letterhead | N
     if legend:
         lt = Table([[tr("No"), tr("Kode unit"), tr("Judul unit kompetensi")]] + legend,
                    colWidths=[10 * mm, 45 * mm, 150 * mm], repeatRows=1, hAlign="LEFT")
-        lt.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 7), ("FONT", (0, 0), (-1, 0), fonts.SANS_BOLD, 7),
+        lt.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 7),
+                                ("FONT", (0, 0), (-1, 0), fonts.SANS_BOLD, 7),
                                 ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#9ca3af")),
                                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e5e7eb")),
                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -97,8 +97,8 @@ class SessionDialog(QDialog):
         if not people:
             self.ui.participantsLabel.setText(tr("Tidak ada peserta yang terdaftar pada tanggal ini."))
         else:
-            self.ui.participantsLabel.setText(tr("{n} peserta terdaftar pada tanggal ini (masuk daftar presensi):").format(
-                n=len(people)))
+            self.ui.participantsLabel.setText(
+                tr("{n} peserta terdaftar pada tanggal ini (masuk daftar presensi):").format(n=len(people)))
 
     def save(self) -> None:
         try:

@@ -93,7 +93,8 @@ class MyClassesWidget(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda _index: self._today())  # Enter or double-click
         layout.addWidget(self.table, 1)
-        self.empty = QLabel(tr("Tidak ada angkatan berjalan yang Anda ajar. Angkatan diatur oleh staf di menu Pelatihan."))
+        self.empty = QLabel(tr("Tidak ada angkatan berjalan yang Anda ajar. "
+                               "Angkatan diatur oleh staf di menu Pelatihan."))
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         buttons = QHBoxLayout()

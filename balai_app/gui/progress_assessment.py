@@ -163,7 +163,8 @@ class AssessmentView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         model = self.model()
         index = self.currentIndex()
-        if isinstance(model, AssessmentModel) and model.rowCount() and self.state() != QAbstractItemView.State.EditingState:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if isinstance(model, AssessmentModel) and model.rowCount() and not editing:
             row = index.row() if index.isValid() else 0
             key = event.key()
             if event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):

@@ -300,7 +300,8 @@ def attendance_month(actor: Actor, batch_id: int, year: int, month: int) -> Atte
         periods[eid] = (str(start)[:10], str(last)[:10])
     marks: dict[int, dict[int, str]] = {}
     for sid, eid, status in db.execute_sql(
-        "SELECT a.session_id, a.enrollment_id, a.status FROM attendance a JOIN training_session s ON s.id = a.session_id "
+        "SELECT a.session_id, a.enrollment_id, a.status FROM attendance a "
+        "JOIN training_session s ON s.id = a.session_id "
         "WHERE s.batch_id = ? AND s.date >= ? AND s.date <= ?", (batch_id, first.isoformat(), until.isoformat())
     ).fetchall():
         marks.setdefault(eid, {})[sid] = status
@@ -390,12 +391,13 @@ def resident_training(actor: Actor, resident_id: int) -> list[ResidentTraining]:
                                   codes.label(codes.ASSESSMENT_METHODS, method) if method else "", len(h)))
         last = enrollment.status_date if enrollment.status in ENDED_EARLY and enrollment.status_date else (
             enrollment.end_date or batch.end_date)
-        sessions = [SessionLine(dt.date.fromisoformat(str(d)[:10]), topic, status) for d, topic, status in db.execute_sql(
+        rows_ = db.execute_sql(
             "SELECT s.date, s.topic, a.status FROM training_session s LEFT JOIN attendance a "
             "ON a.session_id = s.id AND a.enrollment_id = ? WHERE s.batch_id = ? AND s.date >= ? AND s.date <= ? "
             f"AND {HELD_SQL} ORDER BY s.date DESC, s.start_time DESC",
             (enrollment.id, batch.id, enrollment.start_date.isoformat(), last.isoformat(),
-             dt.date.today().isoformat())).fetchall()]
+             dt.date.today().isoformat())).fetchall()
+        sessions = [SessionLine(dt.date.fromisoformat(str(d)[:10]), topic, status) for d, topic, status in rows_]
         out.append(ResidentTraining(batch.id, batch.name, program.name, enrollment.start_date, last,
                                     enrollment.status, program.min_attendance, rows[0], lines, sessions))
     return out

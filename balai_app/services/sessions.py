@@ -239,7 +239,8 @@ def resolve_units(program_id: int, keys: Iterable[Any]) -> list[int]:
         elif unit.id not in out:
             out.append(unit.id)
     if unknown:
-        raise v.FieldError(tr("Unit kompetensi tidak dikenal pada program ini: {x}.").format(x=", ".join(unknown)[:120]))
+        raise v.FieldError(
+            tr("Unit kompetensi tidak dikenal pada program ini: {x}.").format(x=", ".join(unknown)[:120]))
     return out
 
 
@@ -709,7 +710,8 @@ def record_export(actor: Actor, batch_id: int, what: str) -> None:
     """Note in the audit trail that a recap of a batch left the program (file or print)."""
     batch = batch_for(actor, batch_id)
     with write_transaction():
-        audit.record(actor, "export", "batch", batch.id, tr("Rekap {batch}: {what}").format(batch=batch.name, what=what))
+        audit.record(actor, "export", "batch", batch.id,
+                     tr("Rekap {batch}: {what}").format(batch=batch.name, what=what))
 
 
 class ClassToday(NamedTuple):
@@ -742,7 +744,8 @@ def classes_today(actor: Actor, on: dt.date | None = None) -> list[ClassToday]:
     placeholders = ",".join("?" * len(ids))
     counts = dict(database.obj.execute_sql(
         f"SELECT e.batch_id, COUNT(*) FROM enrollment e JOIN batch b ON b.id = e.batch_id "
-        f"WHERE e.batch_id IN ({placeholders}) AND e.start_date <= ? AND {PERIOD_END_SQL.replace('?', 'b.end_date')} >= ? "
+        f"WHERE e.batch_id IN ({placeholders}) AND e.start_date <= ? "
+        f"AND {PERIOD_END_SQL.replace('?', 'b.end_date')} >= ? "
         f"GROUP BY e.batch_id", (*ids, day.isoformat(), day.isoformat())).fetchall())
     out = []
     for b in batches:

@@ -48,7 +48,8 @@ def test_rate_counts_only_sessions_inside_the_enrollment_period(training, system
     assert future.id not in {r.id for r in sessions.list_sessions(system, training.batch.id) if r.marked}
 
     rows = {r.enrollment_id: r for r in progress.batch_progress(system, training.batch.id)}
-    assert (rows[full.id].sessions_counted, rows[full.id].present, rows[full.id].excused, rows[full.id].sick) == (6, 4, 1, 1)
+    f = rows[full.id]
+    assert (f.sessions_counted, f.present, f.excused, f.sick) == (6, 4, 1, 1)
     assert rows[full.id].attendance_rate == pytest.approx(4 / 6)
     assert (rows[late.id].sessions_counted, rows[late.id].present, rows[late.id].attendance_rate) == (3, 3, 1.0)
     assert (rows[left.id].sessions_counted, rows[left.id].present) == (3, 3)
