@@ -7,8 +7,8 @@ a resident through the services, the window builds with every section, and a
 certificate (until its renderer lands: a one-page PDF with the same embedded
 fonts) renders to a PDF that Qt's PDF module reads back.
 
-Nothing of the user's is touched: the database and the PDF live in a temporary
-folder that is removed afterwards. The report is printed (when there is a
+Nothing of the user's is touched: during the checks the data folder is a
+temporary one (database, PDF, anything the window stores), removed afterwards. The report is printed (when there is a
 console) and always written to ``<data folder>/logs/self-test.log``, because a
 windowed program on Windows has no console when started from Explorer.
 
@@ -281,7 +281,7 @@ def check_window(ctx: Context) -> str:
             window.open_section(key)
         ctx.qt_app.processEvents()
     finally:
-        # No close(): closing saves the window layout into the user's data folder.
+        # No close(): closing runs the window's close actions (saving the layout, a backup).
         window.hide()
         window.deleteLater()
         ctx.qt_app.processEvents()
@@ -347,12 +347,11 @@ def run_checks(workdir: Path) -> Report:
     return report
 
 
-def _write_log(text: str) -> Path | None:
+def _write_log(text: str, folder: Path) -> Path | None:
     from balai_app import paths
 
     try:
-        folder = paths.ensure_dir(paths.log_dir())
-        log = folder / LOG_NAME
+        log = paths.ensure_dir(folder) / LOG_NAME
         log.write_text(text, encoding="utf-8")
         return log
     except OSError:
@@ -376,21 +375,33 @@ def _emit(text: str) -> None:
 
 def run() -> int:
     """Run every check; print and log the report; 0 when all passed, else 1."""
+    from balai_app import paths
+    from balai_app.db.connection import close_database
+
     started = time.perf_counter()
+    log_folder = paths.log_dir()  # the user's, resolved before the checks move the data folder
+    redirected = ("BALAI_DATA_DIR", "BALAI_BACKUP_DIR")
+    saved = {name: os.environ.get(name) for name in redirected}
     with tempfile.TemporaryDirectory(prefix="balai-self-test-", ignore_cleanup_errors=True) as tmp:
+        # Whatever the window or a page stores (layout, settings) goes to the temporary folder.
+        os.environ["BALAI_DATA_DIR"] = str(Path(tmp) / "data")
+        os.environ["BALAI_BACKUP_DIR"] = str(Path(tmp) / "backups")
         try:
             report = run_checks(Path(tmp))
         finally:
-            from balai_app.db.connection import close_database
-
             close_database()
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
     elapsed = time.perf_counter() - started
     if report.failures:
         verdict = f"self-test: GAGAL ({len(report.failures)} dari {report.checks}): {', '.join(report.failures)}"
     else:
         verdict = f"self-test: lulus ({report.checks} pemeriksaan, {elapsed:.1f} d)"
     text = "\n".join([*report.lines, verdict]) + "\n"
-    log = _write_log(text)
+    log = _write_log(text, log_folder)
     if log is not None:
         text += f"(laporan juga di {log})\n"
     _emit(text)
