@@ -6,7 +6,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -79,9 +78,9 @@ class CertificatePreview(QDialog):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        box.rejected.connect(self.reject)
-        buttons.addWidget(box)
+        close = QPushButton(tr("Tutup"))
+        close.clicked.connect(self.reject)
+        buttons.addWidget(close)
         layout.addLayout(buttons)
         self.runner = None
 

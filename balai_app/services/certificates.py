@@ -30,7 +30,7 @@ import secrets
 import string
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from peewee import JOIN, fn
 
@@ -235,7 +235,7 @@ def qr_payload(number: str, code: str, url: str) -> str:
     """The text in the QR: the verification address when one is set, else plain text."""
     if url:
         joiner = "&" if "?" in url else "?"
-        return f"{url}{joiner}n={number}&c={code}"
+        return f"{url}{joiner}n={quote(number, safe='/')}&c={code}"
     return f"SERTIFIKAT KOMPETENSI\nNo: {number}\nKode: {code}"
 
 

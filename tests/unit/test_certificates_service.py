@@ -158,9 +158,16 @@ def test_verification_url_payload(admin, make_resident):
     payload = certs.render_data(cert)["qr_payload"]
     assert payload == f"https://balai.example.go.id/verifikasi?n={cert.number}&c={cert.verification_code}"
     assert certs.verify(payload).ok
+    # a number with characters a URL must escape still verifies
+    certs.save_settings(admin, {"number_template": "No {seq:03d}+{program}&{year}"})
+    other = build_course(make_resident, names=["Rudi Hartono"], code="EL")
+    odd = certs.issue(admin, other.batch.id, issued_on=dt.date(2026, 11, 21)).issued[0]
+    odd_payload = certs.render_data(odd)["qr_payload"]
+    assert odd.number == "No 002+EL&2026" and " " not in odd_payload and "+" not in odd_payload
+    assert certs.verify(odd_payload).ok
     # a later change of address does not break certificates already printed
     certs.save_settings(admin, {"verification_url": ""})
-    assert certs.verify(payload).ok
+    assert certs.verify(payload).ok and certs.verify(odd_payload).ok
 
 
 def test_override_needs_a_written_reason_shown_in_the_register(admin, make_resident):
