@@ -39,7 +39,7 @@ class ProgressMatrixModel(QAbstractTableModel):
         return len(self.matrix.units) if self.matrix else 0
 
     def tail(self) -> list[str]:
-        return [tr("Kehadiran"), tr("Sesi"), "I", "S", "A", tr("Unit K"), tr("Sertifikat")]
+        return [tr("Kehadiran"), tr("Hadir/sesi"), "I", "S", "A", tr("Unit K"), tr("Sertifikat")]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() or not self.matrix else len(self.matrix.rows)
