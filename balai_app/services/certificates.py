@@ -39,6 +39,7 @@ from balai_app.db.models import (
     BalaiProfile,
     Batch,
     Certificate,
+    CompetencyUnit,
     Enrollment,
     Program,
     Resident,
@@ -288,6 +289,9 @@ def _check(cert: Certificate | None, code: str, payload: str | None) -> Verdict:
     snapshot = json.loads(cert.snapshot)
     expected = compute_code(_secret_readonly(), snapshot, cert.number)
     if not (hmac.compare_digest(expected, cert.verification_code) and hmac.compare_digest(expected, code)):
+        return Verdict(INVALID)
+    photo_hash = hashlib.sha256(bytes(cert.photo)).hexdigest() if cert.photo is not None else None
+    if photo_hash != snapshot.get("photo_sha256"):  # the photo is kept beside the snapshot, covered by its hash
         return Verdict(INVALID)
     if payload is not None:
         exact = qr_payload(cert.number, expected, snapshot.get("verification_url", ""))

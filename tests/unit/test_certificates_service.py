@@ -151,6 +151,17 @@ def test_a_snapshot_edited_in_the_database_no_longer_verifies(admin, make_reside
     assert certs.verify(payload).status == certs.INVALID
 
 
+def test_a_photo_swapped_in_the_database_no_longer_verifies(admin, make_resident):
+    from unit.certificate_fixtures import jpeg
+
+    course = build_course(make_resident, names=["Wati Lubis"], photo=True)
+    cert = certs.issue(admin, course.batch.id).issued[0]
+    payload = certs.render_data(cert)["qr_payload"]
+    assert certs.verify(payload).ok
+    Certificate.update(photo=jpeg(300, 400)).where(Certificate.id == cert.id).execute()
+    assert certs.verify(payload).status == certs.INVALID
+
+
 def test_verification_url_payload(admin, make_resident):
     certs.save_settings(admin, {"verification_url": "https://balai.example.go.id/verifikasi"})
     course = build_course(make_resident, names=["Fitri Lubis"], code="DG")
