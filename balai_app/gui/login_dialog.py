@@ -6,7 +6,7 @@ password an admin reset) must choose a new password before going on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
@@ -117,12 +117,17 @@ class LoginDialog(QDialog):
 
 class LockScreen(QWidget):
     """Shown in place of the window's content after idle time: the same person's password
-    unlocks; "Keluar" signs out."""
+    unlocks; "Keluar" signs out.
+
+    With ``cover`` it lies over another open window (a dialog) instead, opaque and with its
+    own password field: a modal dialog blocks input to the main window, so the dialog on
+    top must be able to unlock too.
+    """
 
     unlocked = Signal()
     sign_out_requested = Signal()
 
-    def __init__(self, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, actor: Actor, parent: QWidget | None = None, *, cover: bool = False):
         super().__init__(parent)
         self.actor = actor
         layout = QVBoxLayout(self)
@@ -132,12 +137,25 @@ class LockScreen(QWidget):
             tr("Layar dikunci karena tidak ada aktivitas. Masukkan kata sandi {name} untuk melanjutkan.").format(
                 name=actor.username))
         self.form.ui.demoHint.setVisible(False)
-        self.form.setFixedWidth(480)
-        self.form.setMinimumHeight(260)
+        if not cover:
+            self.form.setFixedWidth(480)
+            self.form.setMinimumHeight(260)
         layout.addWidget(self.form, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        if cover:
+            self.setAutoFillBackground(True)
+            self.form.ui.logoLabel.setVisible(False)
+            parent.installEventFilter(self)
+            # a small dialog grows so that the password field and its buttons fit
+            parent.resize(parent.size().expandedTo(self.sizeHint().expandedTo(QSize(420, 260))))
+            self.setGeometry(parent.rect())
         self.form.signed_in.connect(self._signed_in)
         self.form.other_clicked.connect(self.sign_out_requested)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(obj.rect())
+        return False
 
     def _signed_in(self, signed: SignedIn) -> None:
         if signed.actor.user_id == self.actor.user_id:

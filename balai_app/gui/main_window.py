@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 
 import qtawesome as qta
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QListWidgetItem, QMainWindow, QToolButton, QWidget
 
 from balai_app import __version__, paths
 from balai_app.gui.about_dialog import add_about_button
@@ -137,14 +138,19 @@ class MainWindow(QMainWindow):
         self.password_dialog = dialog
 
     def sign_out(self) -> None:
-        """One click: the window closes and the sign-in screen comes back."""
+        """One click: the window closes and the sign-in screen comes back.
+        Dialogs still open (also behind the lock) are closed first."""
         self._signing_out = True
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and isinstance(widget, QDialog):
+                widget.reject()
         self.close()
 
     # --- idle lock ------------------------------------------------------------
     def _setup_idle_lock(self) -> None:
         self.is_locked = False
         self.lock_screen = None
+        self.lock_covers: list[QWidget] = []
         self._content: QWidget | None = None
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -172,12 +178,34 @@ class MainWindow(QMainWindow):
         self.lock_screen.sign_out_requested.connect(self.sign_out)
         self.setCentralWidget(self.lock_screen)
         self.lock_screen.form.ui.passwordEdit.setFocus()
+        # Open dialogs (a form left half-filled) stay open, covered, so nothing typed is lost.
+        self.lock_covers = []
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible() or widget.windowType() in (
+                    Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen):
+                continue
+            cover = LockScreen(self.actor, widget, cover=True)
+            cover.unlocked.connect(self.unlock)
+            cover.sign_out_requested.connect(self.sign_out)
+            cover.show()
+            cover.raise_()
+            self.lock_covers.append(cover)
+        modal = QApplication.activeModalWidget()
+        for cover in self.lock_covers:
+            if cover.parentWidget() is modal:  # the only window that takes input now
+                cover.form.ui.passwordEdit.setFocus()
 
     def unlock(self) -> None:
         if not self.is_locked:
             return
         self.setCentralWidget(self._content)  # deletes the lock screen
         self._content.show()
+        for cover in self.lock_covers:
+            if shiboken6.isValid(cover):  # its dialog may have been closed meanwhile
+                cover.parentWidget().removeEventFilter(cover)
+                cover.hide()
+                cover.deleteLater()
+        self.lock_covers = []
         self._content = None
         self.lock_screen = None
         self.is_locked = False

@@ -145,6 +145,36 @@ def test_idle_timeout_locks_and_only_the_password_unlocks(window, qtbot):
     assert window.idle_timer.isActive()
 
 
+def test_open_dialogs_are_covered_not_closed_and_unlock_from_the_top_one(window, qtbot):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    dialog = QDialog(window)
+    field = QLineEdit("catatan kasus belum disimpan", dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    dialog.resize(520, 360)
+    dialog.open()  # modal: the main window takes no input while it is open
+    window.lock()
+    assert window.is_locked and len(window.lock_covers) == 1
+    cover = window.lock_covers[0]
+    assert cover.parentWidget() is dialog and cover.isVisible() and cover.geometry() == dialog.rect()
+    dialog.resize(600, 400)
+    assert cover.geometry() == dialog.rect()
+    qtbot.keyClicks(cover.form.ui.passwordEdit, PASSWORD)
+    qtbot.keyClick(cover.form.ui.passwordEdit, Qt.Key.Key_Return)
+    assert not window.is_locked and window.lock_covers == []
+    assert dialog.isVisible() and field.text() == "catatan kasus belum disimpan"
+    dialog.reject()
+
+
+def test_sign_out_closes_dialogs_left_open(window, qtbot):
+    dialog = QDialog(window)
+    dialog.open()
+    window.lock()
+    with qtbot.waitSignal(window.closed):
+        qtbot.mouseClick(window.lock_covers[0].form.ui.otherButton, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
 def test_sign_out_is_one_click(window, qtbot):
     with qtbot.waitSignal(window.closed) as blocker:
         qtbot.mouseClick(window.sign_out_button, Qt.MouseButton.LeftButton)
