@@ -267,6 +267,7 @@ class Verdict:
     issued_on: dt.date | None = None
     revoked_at: dt.datetime | None = None
     revoke_reason: str = ""
+    replaced_by: str = ""  # the number of the certificate that replaces a revoked one
 
     @property
     def ok(self) -> bool:
@@ -279,7 +280,8 @@ class Verdict:
         if self.status == REVOKED:
             return tr("DICABUT — No. {n} atas nama {holder} dicabut pada {date}. Alasan: {reason}").format(
                 n=self.number, holder=self.holder, date=format_long(self.revoked_at.date() if self.revoked_at else None),
-                reason=self.revoke_reason)
+                reason=self.revoke_reason) + (
+                " " + tr("Diganti oleh No. {n}.").format(n=self.replaced_by) if self.replaced_by else "")
         return tr("TIDAK VALID — sertifikat tidak dikenal atau data/kode tidak cocok.")
 
 
@@ -305,6 +307,8 @@ def _check(cert: Certificate | None, code: str, payload: str | None) -> Verdict:
         verdict.status = REVOKED
         verdict.revoked_at = cert.revoked_at
         verdict.revoke_reason = cert.revoke_reason
+        successor = Certificate.select(Certificate.number).where(Certificate.replaces == cert.id).first()
+        verdict.replaced_by = successor.number if successor else ""
     return verdict
 
 

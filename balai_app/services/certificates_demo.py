@@ -40,7 +40,7 @@ def demo_certificates(actor: Actor, rng: random.Random, *, today: dt.date | None
     revoked = 0
     if len(issued) >= 2:
         old = issued[1]
-        certificates.reissue(actor, old.id, tr("Penulisan tempat lahir salah; diterbitkan ulang."),
+        certificates.reissue(actor, old.id, tr("Penulisan tempat lahir salah."),
                              issued_on=min(today, old.issued_at.date() + dt.timedelta(days=14)))
         revoked = 1
     return tr("{n} sertifikat demo diterbitkan ({r} dicabut dan diterbitkan ulang); {m} peserta belum memenuhi "

@@ -98,6 +98,7 @@ def test_revoke_then_reissue(admin, make_resident):
         certs.revoke(admin, old.id, "lagi dan lagi")
     new = certs.reissue(admin, old.id, "Perbaikan nama", issued_on=dt.date(2026, 11, 3))
     assert new.replaces_id == old.id and new.sequence == old.sequence + 1
+    assert certs.verify(payload).replaced_by == new.number and new.number in certs.verify(payload).text()
     assert certs.verify(certs.render_data(new)["qr_payload"]).status == certs.VALID
     with pytest.raises(BalaiError):
         certs.reissue(admin, old.id, "Sekali lagi")
