@@ -40,6 +40,16 @@ COLUMN_KEYS = [key for key, _ in COLUMNS]
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
+_ALIGNMENTS = [
+    _RIGHT if key == "id" else _CENTER if key in ("sex", "birth_date", "entry_date") else None
+    for key in COLUMN_KEYS
+]
+_NIK_COLUMN = COLUMN_KEYS.index("nik")
+_KLASTER_COLUMN = COLUMN_KEYS.index("klaster")
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 def display_value(row: ResidentRow, key: str) -> str:
@@ -76,6 +86,7 @@ class ResidentTableModel(QAbstractTableModel):
         self._order_by = "name"
         self._descending = False
         self._rows: list[ResidentRow] = []
+        self._texts: dict[int, tuple[str, ...]] = {}  # row -> display texts, built when first shown
         self._total = 0
 
     # --- what is shown ------------------------------------------------------
@@ -98,6 +109,7 @@ class ResidentTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Reload from the first page (filter, sort or data changed)."""
         self.beginResetModel()
+        self._texts = {}
         self._rows = self._page(0)
         # A short first page is the whole answer: no COUNT scan needed.
         if len(self._rows) < self.page_size:
@@ -158,24 +170,26 @@ class ResidentTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # Called for every role of every visible cell on each repaint: the display
+        # texts of a row are built once, and the cheap roles come first.
+        if role == _DISPLAY:
+            row = index.row()
+            texts = self._texts.get(row)
+            if texts is None:
+                if not 0 <= row < len(self._rows):
+                    return None
+                texts = self._texts[row] = tuple(display_value(self._rows[row], key) for key in COLUMN_KEYS)
+            return texts[index.column()]
+        if role == _ALIGN:
+            return _ALIGNMENTS[index.column()]
+        if role == _FOREGROUND:
+            if index.column() == _NIK_COLUMN and not self._rows[index.row()].nik:
+                return Qt.GlobalColor.darkGray
             return None
-        row = self._rows[index.row()]
-        key = COLUMN_KEYS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_value(row, key)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key == "id":
-                return _RIGHT
-            if key in ("sex", "birth_date", "entry_date"):
-                return _CENTER
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and key == "klaster":
-            return codes.label(codes.KLASTER, row.klaster)
-        if role == Qt.ItemDataRole.ForegroundRole and key == "nik" and not row.nik:
-            return Qt.GlobalColor.darkGray
+        if role == _TOOLTIP and index.column() == _KLASTER_COLUMN:
+            return codes.label(codes.KLASTER, self._rows[index.row()].klaster)
         if role == self.IdRole:
-            return row.id
+            return self._rows[index.row()].id
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
