@@ -60,3 +60,29 @@ def test_self_test_counts_as_a_command_for_the_windows_console():
     assert cli.wants_cli(["--self-test"])
     assert not cli.wants_cli([])
     assert (ROOT / "balai_app" / "selftest.py").is_file()
+
+
+def test_a_pdf_with_an_unembedded_font_fails(gui_app, isolated_paths, monkeypatch):
+    """The check that keeps '?' glyphs off certificates: reportlab's default Helvetica is refused."""
+    from balai_app import selftest
+
+    def plain_reportlab(target, name):
+        from reportlab.pdfgen import canvas
+
+        from balai_app.documents import fonts
+
+        fonts.register()
+        c = canvas.Canvas(str(target), pageCompression=0)  # not fonts.new_canvas: Helvetica at first
+        c.setFont(fonts.SANS, 10)
+        for line in range(60):
+            c.drawString(72, 780 - 12 * line, f"{line:02d} {name} " + "abcdefghij" * 8)
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 40, "Helvetica slipped in")
+        c.save()
+
+    monkeypatch.setattr(selftest, "_certificate_module", lambda: None)
+    monkeypatch.setattr(selftest, "_render_fonts_page", plain_reportlab)
+    assert selftest.run() == 1
+    log = (isolated_paths / "logs" / "self-test.log").read_text(encoding="utf-8")
+    assert "GAGAL PDF: " in log
+    assert "huruf standar tidak tertanam: Helvetica" in log
