@@ -253,6 +253,13 @@ class ResidentsPage(QWidget):
 
     def _show_count(self, total: int) -> None:
         self.ui.countLabel.setText(tr("{n} PM").format(n=thousands(total)))
+        if total == 0:
+            if self.model.filter == ResidentFilter():
+                text = tr("Belum ada PM terdaftar. Klik “Tambah PM” untuk mendaftarkan, "
+                          "atau “Impor…” untuk mengambil data dari berkas Excel/CSV.")
+            else:
+                text = tr("Tidak ada PM yang cocok dengan pencarian dan saringan.")
+            self.ui.emptyLabel.setText(text)
         self.ui.emptyLabel.setVisible(total == 0)
         self._selection_changed()
 

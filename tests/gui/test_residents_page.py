@@ -87,6 +87,7 @@ def test_search_as_you_type_narrows_the_list(gui_app, db, system, qtbot, people,
     qtbot.waitUntil(lambda: page.model.filter.text == "zzz")
     assert page.model.total == 0
     assert page.ui.emptyLabel.isVisible() and page.ui.countLabel.text() == "0 PM"
+    assert "cocok" in page.ui.emptyLabel.text()
 
 
 def test_filters_combine_and_reset(gui_app, db, system, qtbot, people, no_dialogs):
@@ -201,6 +202,13 @@ def test_add_button_opens_the_form_and_selects_the_new_resident(gui_app, db, sys
     assert form.save()
     assert page.model.total == 6
     assert page.selected_id() == form.resident.id
+
+
+def test_an_empty_register_says_how_to_start(gui_app, db, system, qtbot, no_dialogs):
+    page = make_page(qtbot, system)
+    assert page.model.total == 0 and page.ui.countLabel.text() == "0 PM"
+    assert page.ui.emptyLabel.isVisible() and "Tambah PM" in page.ui.emptyLabel.text()
+    assert not page.ui.openButton.isEnabled()
 
 
 def test_import_and_export_buttons_open_their_dialogs(gui_app, db, system, qtbot, people, no_dialogs,
