@@ -105,13 +105,16 @@ class GuiSession(QObject):
         self.window.closed.connect(self._window_closed, Qt.ConnectionType.QueuedConnection)
         self.window.show()
 
+    def quit(self) -> None:
+        self.app.quit()
+
     def _window_closed(self, signed_out: bool) -> None:
         self.window = None
         if not signed_out:
-            self.app.quit()
+            self.quit()
             return
         signed = self.sign_in()
         if signed is None:
-            self.app.quit()
+            self.quit()
             return
         self.show_window(signed.actor)
