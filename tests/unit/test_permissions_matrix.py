@@ -1,7 +1,8 @@
 """The permission matrix: every public service function × every role, allowed or refused.
 
 Service functions are found by introspection: every public function defined in
-a ``balai_app.services`` module whose first parameter is ``actor``. Each must
+a ``balai_app.services`` (or ``balai_app.documents``) module whose first parameter
+is ``actor``. Each must
 have an entry in ``EXPECTED`` — a new function without one fails
 ``test_every_service_function_has_an_entry`` until someone decides who may
 call it, following the role rules of issue 6:
@@ -30,6 +31,7 @@ from types import GeneratorType
 import pytest
 from unit.accounts_fixtures import fast_hashing, make_account  # noqa: F401 (fixture)
 
+import balai_app.documents as documents_package
 import balai_app.services as services_package
 from balai_app.domain.errors import PermissionDenied
 
@@ -181,21 +183,26 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "certificates.write_pdf": ADMIN,
     "certificates.years": OFFICE,
     "certificates_demo.demo_certificates": ADMIN,
+    # documents
+    "documents.participants.export_pdf": ALL,
+    "documents.participants.export_xlsx": ALL,
 }
 
 
 def service_functions() -> dict[str, object]:
+    """Services, and documents that take an actor (they read through the services)."""
     found = {}
-    for info in pkgutil.iter_modules(services_package.__path__):
-        if info.name in NOT_SERVICES:
-            continue
-        module = importlib.import_module(f"{services_package.__name__}.{info.name}")
-        for name, func in inspect.getmembers(module, inspect.isfunction):
-            if name.startswith("_") or func.__module__ != module.__name__:
+    for package, prefix in ((services_package, ""), (documents_package, "documents.")):
+        for info in pkgutil.iter_modules(package.__path__):
+            if info.name in NOT_SERVICES:
                 continue
-            params = list(inspect.signature(func).parameters)
-            if params and params[0] == "actor":
-                found[f"{info.name}.{name}"] = func
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, func in inspect.getmembers(module, inspect.isfunction):
+                if name.startswith("_") or func.__module__ != module.__name__:
+                    continue
+                params = list(inspect.signature(func).parameters)
+                if params and params[0] == "actor":
+                    found[f"{prefix}{info.name}.{name}"] = func
     return found
 
 
