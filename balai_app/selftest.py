@@ -4,13 +4,15 @@ It proves, on the machine it runs on, that the parts a user needs are really
 there: every module imports (a PyInstaller bundle misses the ones imported by
 name), the shipped resources are found, a temporary database opens and takes
 a resident through the services, the window builds with every section, and a
-certificate (until its renderer lands: a one-page PDF with the same embedded
-fonts) renders to a PDF that Qt's PDF module reads back.
+certificate for that resident (``documents.certificate``; without it, a page
+in every embedded font) renders to a PDF with only embedded fonts, which Qt's
+PDF module reads back and draws.
 
 Nothing of the user's is touched: during the checks the data folder is a
-temporary one (database, PDF, anything the window stores), removed afterwards. The report is printed (when there is a
-console) and always written to ``<data folder>/logs/self-test.log``, because a
-windowed program on Windows has no console when started from Explorer.
+temporary one (database, PDF, anything the window stores), removed afterwards.
+The report is printed (when there is a console) and always written to
+``<data folder>/logs/self-test.log``, because a windowed program on Windows has
+no console when started from Explorer.
 
 Exit code: 0 when every check passed, 1 otherwise (each failure is named).
 """
@@ -132,6 +134,21 @@ def check_database(ctx: Context) -> str:
     _need(again.name == RESIDENT_NAME, f"nama terbaca {again.name!r}")
     ctx.resident_id = resident.id
     return f"PM #{resident.id} tersimpan di {db_path.name}"
+
+
+def check_libraries(ctx: Context) -> str:
+    """Compiled and data-carrying libraries the services load lazily: password hashing, Excel."""
+    from argon2 import PasswordHasher
+    from openpyxl import Workbook, load_workbook
+
+    hasher = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
+    _need(hasher.verify(hasher.hash("uji-mandiri"), "uji-mandiri"), "argon2 gagal memeriksa kata sandi")
+    workbook = Workbook()
+    workbook.active["A1"] = RESIDENT_NAME
+    target = ctx.workdir / "self-test.xlsx"
+    workbook.save(target)
+    _need(load_workbook(target).active["A1"].value == RESIDENT_NAME, "isi berkas Excel tidak terbaca kembali")
+    return "argon2 (kata sandi), openpyxl (Excel)"
 
 
 def _certificate_module():
@@ -314,6 +331,7 @@ CHECKS: list[tuple[str, Callable[[Context], str]]] = [
     ("sumber daya (huruf, gambar)", check_resources),
     ("modul program", check_modules),
     ("basis data sementara + PM", check_database),
+    ("pustaka kata sandi + Excel", check_libraries),
     ("PDF", check_pdf),
     ("Qt + ikon", check_qt),
     ("jendela utama", check_window),
