@@ -292,12 +292,18 @@ def authenticate(username: str, password: str) -> SignedIn:
     in a row locks the account for ``LOCK_MINUTES`` minutes.
     """
     username = (username or "").strip().casefold()
+    password = password or ""
     now = _now()
+    # The slow hash check runs before the write lock is taken (other PCs keep writing meanwhile).
+    seen = User.get_or_none(User.username == username)
+    correct = _verify(seen, password)
+    checked_hash = seen.password_hash if seen else None
     error: SignInError | None = None
     with write_transaction():
-        user = User.get_or_none(User.username == username)
+        user = User.get_or_none(User.username == username)  # as it is now, under the lock
+        if user is not None and user.password_hash != checked_hash:  # changed meanwhile: check again
+            correct = _verify(user, password)
         if user is None:
-            _verify(None, password or "")
             error = _refuse(None, username, tr("nama pengguna tidak dikenal"), tr(_WRONG))
         elif not user.active:
             error = _refuse(user, username, tr("akun nonaktif"),
@@ -307,7 +313,7 @@ def authenticate(username: str, password: str) -> SignedIn:
             error = _refuse(user, username, tr("akun terkunci"),
                             tr("Akun terkunci karena {n} kali salah kata sandi. Coba lagi dalam {m} menit "
                                "atau minta admin mengatur ulang kata sandi.").format(n=MAX_FAILED, m=minutes))
-        elif not _verify(user, password or ""):
+        elif not correct:
             failures = (0 if user.locked_until else user.failed_logins) + 1
             if failures >= MAX_FAILED:
                 User.update(failed_logins=0, locked_until=now + dt.timedelta(minutes=LOCK_MINUTES)).where(
