@@ -118,6 +118,8 @@ class ResidentDetail(QDialog):
         ui.closeButton.setIcon(qta.icon("fa5s.times", color="#444"))
         ui.addAssessmentButton.setIcon(qta.icon("fa5s.clipboard-check", color="#1f3a5f"))
         ui.addServiceButton.setIcon(qta.icon("fa5s.hands-helping", color="#1f3a5f"))
+        ui.closeButton.setDefault(True)  # Enter closes; changing data is a deliberate click
+        ui.editButton.setAutoDefault(False)
         ui.editButton.clicked.connect(self.edit)
         ui.closeButton.clicked.connect(self.accept)
         ui.addAssessmentButton.clicked.connect(self.add_assessment)

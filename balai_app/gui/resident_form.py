@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from balai_app.domain import codes
 from balai_app.domain.errors import BalaiError, NeedsConfirmation, StaleRecord, ValidationError
+from balai_app.domain.nik import birth_date_from_nik, check_nik, compact
 from balai_app.gui.ui_resident_form import Ui_ResidentForm
 from balai_app.i18n import tr
 from balai_app.services import residents
@@ -223,7 +224,8 @@ class ResidentForm(QDialog):
         for edit in (ui.birthDateEdit, ui.entryDateEdit, ui.exitDateEdit):
             edit.setMaximumDate(today)
             edit.setDate(today)
-        ui.birthDateEdit.setDate(QDate(today.year() - 20, 1, 1))
+        self._default_birth = QDate(today.year() - 20, 1, 1)
+        ui.birthDateEdit.setDate(self._default_birth)
         ui.birthUnknownCheck.setToolTip(tr("Centang bila tanggal lahir tidak diketahui"))
         ui.noNikCheck.setToolTip(tr("Centang bila PM tidak memiliki KTP/NIK; alasannya wajib diisi"))
 
@@ -233,6 +235,7 @@ class ResidentForm(QDialog):
         ui.removePhotoButton.clicked.connect(self.remove_photo)
         ui.photoLabel.setStyleSheet("QLabel{background:#f4f6f8;}")
 
+        ui.nikEdit.textEdited.connect(self._fill_from_nik)
         ui.noNikCheck.toggled.connect(self._update_enabled)
         ui.birthUnknownCheck.toggled.connect(self._update_enabled)
         ui.klasterCombo.currentIndexChanged.connect(self._update_enabled)
@@ -299,6 +302,19 @@ class ResidentForm(QDialog):
         for widget in (ui.exitDateEdit, ui.exitDateEditLabel, ui.exitReasonEdit, ui.exitReasonEditLabel):
             widget.setEnabled(leaving)
         ui.removePhotoButton.setEnabled(self._photo is not None)
+
+    def _fill_from_nik(self, _text: str = "") -> None:
+        """On a new form, a NIK typed first fills sex and birth date (still editable;
+        the service checks that they agree)."""
+        ui = self.ui
+        nik = compact(ui.nikEdit.text())
+        if self.resident_id is not None or len(nik) != 16 or not nik.isdigit() or not check_nik(nik).ok:
+            return
+        if ui.sexCombo.currentIndex() < 0:
+            select_code(ui.sexCombo, "P" if int(nik[6:8]) > 40 else "L")
+        born = birth_date_from_nik(nik)
+        if born and ui.birthDateEdit.date() == self._default_birth and not ui.birthUnknownCheck.isChecked():
+            ui.birthDateEdit.setDate(to_qdate(born))
 
     # --- values -------------------------------------------------------------
     @staticmethod

@@ -96,6 +96,20 @@ def test_create_a_resident_by_typing(gui_app, db, system, qtbot, answers):
     assert form.resident.id == saved.id
 
 
+def test_a_nik_typed_first_fills_sex_and_birth_date(gui_app, db, system, qtbot, answers):
+    form = open_form(qtbot, system)
+    ui = form.ui
+    qtbot.keyClicks(ui.nikEdit, "320101550110000")
+    assert ui.sexCombo.currentIndex() == -1  # not before the 16th digit
+    qtbot.keyClicks(ui.nikEdit, "2")  # day 55 = the 15th, a woman; January 2010
+    assert ui.sexCombo.currentData() == "P"
+    assert ui.birthDateEdit.date() == QDate(2010, 1, 15)
+    # a chosen value is never overwritten
+    ui.nikEdit.clear()
+    qtbot.keyClicks(ui.nikEdit, "3201011203950003")
+    assert ui.sexCombo.currentData() == "P" and ui.birthDateEdit.date() == QDate(2010, 1, 15)
+
+
 def test_without_nik_the_reason_is_asked_beside_its_field(gui_app, db, system, qtbot, answers):
     form = open_form(qtbot, system)
     ui = form.ui
