@@ -39,3 +39,15 @@ def test_search_results_keep_their_order(db, system, make_resident):
     assert by_place == sorted(by_place)
     page = [r.name for r in residents.list_residents(system, flt, limit=2, offset=1)]
     assert page == ["Siti Aminah", "Siti Zubaidah"]
+
+
+def test_coded_columns_sort_by_the_label_shown(db, system, make_resident):
+    for klaster in ("disabilitas", "tuna_sosial", "anak", "napza", "lansia"):
+        make_resident(name=f"PM {klaster}", klaster=klaster)
+    shown = [r.klaster for r in residents.list_residents(system, order_by="klaster")]
+    # Anak, Korban Penyalahgunaan NAPZA, Lanjut Usia, Penyandang Disabilitas, Tuna Sosial ...
+    assert shown == ["anak", "napza", "lansia", "disabilitas", "tuna_sosial"]
+    down = [r.klaster for r in residents.list_residents(system, order_by="klaster", descending=True)]
+    assert down == shown[::-1]
+    searched = [r.klaster for r in residents.list_residents(system, ResidentFilter(text="pm"), order_by="klaster")]
+    assert searched == shown
