@@ -75,6 +75,11 @@ class EnrollDialog(QDialog):
         self.search()
         self._update_chosen()
 
+    def done(self, result: int) -> None:
+        # A pending search must not run against a closed dialog (or another database).
+        self._timer.stop()
+        super().done(result)
+
     def search(self) -> None:
         self.model.set_rows(training.enroll_candidates(self.actor, self.batch_id, self.ui.search.text()))
 
