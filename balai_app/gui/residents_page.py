@@ -82,6 +82,7 @@ class ResidentsPage(QWidget):
 
         ui.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
         ui.searchEdit.returnPressed.connect(self._search_now)
+        ui.searchEdit.installEventFilter(self)  # Down goes to the list
         for combo in (ui.klasterCombo, ui.statusCombo, ui.sexCombo, ui.yearCombo):
             combo.currentIndexChanged.connect(lambda _index: self.apply_filter())
         ui.resetButton.clicked.connect(self.reset_filters)
@@ -198,6 +199,14 @@ class ResidentsPage(QWidget):
         """Enter on the list opens the selected PM (as a double-click does)."""
         if watched is self.ui.table and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self._fit_name_column)
+        if (watched is self.ui.searchEdit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down):
+            self._search_now()
+            if self.model.rowCount():
+                self.ui.table.setFocus()
+                if self.selected_id() is None:
+                    self.ui.table.selectRow(0)
+            return True
         if (watched is self.ui.table and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.open_selected()

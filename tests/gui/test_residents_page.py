@@ -188,6 +188,15 @@ def test_double_click_and_enter_open_the_detail(gui_app, db, system, qtbot, peop
     assert page.detail_dialog.ui.nameLabel.text() == names(page)[row + 1]
     page.detail_dialog.reject()
 
+    # from the search box: type, Down, Enter
+    page.ui.searchEdit.setFocus()
+    qtbot.keyClicks(page.ui.searchEdit, "yohanes")
+    qtbot.keyClick(page.ui.searchEdit, Qt.Key.Key_Down)  # searches at once, then goes to the list
+    assert names(page) == ["Yohanes Siregar"] and page.selected_id() == people["Yohanes Siregar"].id
+    qtbot.keyClick(table, Qt.Key.Key_Enter)
+    assert page.detail_dialog.ui.nameLabel.text() == "Yohanes Siregar"
+    page.detail_dialog.reject()
+
 
 def test_add_button_opens_the_form_and_selects_the_new_resident(gui_app, db, system, qtbot, people, no_dialogs):
     page = make_page(qtbot, system)
