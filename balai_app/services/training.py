@@ -106,11 +106,19 @@ def list_programs(actor: Actor, include_inactive: bool = False) -> list[Program]
     return list(query)
 
 
+def _is_id(value: Any) -> bool:
+    """A record number SQLite can hold: ASCII digits, at most 18 ("²" and 2**63 are not)."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return False
+    text = str(value).strip()
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
 def get_program(actor: Actor, id_or_code: int | str) -> Program:
     require(actor, "training.view")
     program = None
-    if isinstance(id_or_code, int) or (isinstance(id_or_code, str) and id_or_code.strip().isdigit()):
-        program = Program.get_or_none(Program.id == int(id_or_code))
+    if _is_id(id_or_code):
+        program = Program.get_or_none(Program.id == int(str(id_or_code).strip()))
     if program is None and isinstance(id_or_code, str):
         key = id_or_code.strip()
         program = Program.get_or_none(fn.UPPER(Program.code) == key.upper())
@@ -575,7 +583,7 @@ def _clean_batch(data: dict[str, Any], batch_id: int | None) -> dict[str, Any]:
     if program in (None, ""):
         c.error("program", tr("Program wajib dipilih."))
     else:
-        row = Program.get_or_none(Program.id == program) if str(program).isdigit() else Program.get_or_none(
+        row = Program.get_or_none(Program.id == int(str(program))) if _is_id(program) else Program.get_or_none(
             fn.UPPER(Program.code) == str(program).strip().upper())
         if row is None:
             c.error("program", tr("Program '{p}' tidak ditemukan.").format(p=program))
@@ -588,7 +596,7 @@ def _clean_batch(data: dict[str, Any], batch_id: int | None) -> dict[str, Any]:
     trainer = getattr(trainer, "id", trainer)
     out["trainer"] = None
     if trainer not in (None, "", 0):
-        user = User.get_or_none(User.id == trainer) if str(trainer).isdigit() else User.get_or_none(
+        user = User.get_or_none(User.id == int(str(trainer))) if _is_id(trainer) else User.get_or_none(
             User.username == str(trainer))
         if user is None:
             c.error("trainer", tr("Instruktur tidak ditemukan."))
