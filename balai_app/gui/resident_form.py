@@ -180,6 +180,19 @@ class ResidentForm(QDialog):
         self._clear_messages()
         self._fit_to_screen()
         self.ui.nameEdit.setFocus()
+        self._initial = self.values()
+
+    def is_dirty(self) -> bool:
+        return self._photo_changed or self.values() != self._initial
+
+    def reject(self) -> None:
+        """Batal, Esc or the window's close button: ask before throwing typing away."""
+        if self.result() != QDialog.DialogCode.Accepted and self.is_dirty() and not confirm(
+            self, tr("Batalkan perubahan?"),
+            tr("Perubahan pada formulir ini belum disimpan dan akan hilang."), tr("Ya, buang perubahan"),
+        ):
+            return
+        super().reject()
 
     # --- set-up -------------------------------------------------------------
     def _setup_widgets(self) -> None:

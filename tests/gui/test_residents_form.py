@@ -294,3 +294,21 @@ def test_form_fits_a_small_screen_at_150_percent(gui_app, db, system, qtbot, ans
     hint = form.minimumSizeHint()
     # 1366x768 at 150 % leaves about 910x480 logical pixels for a dialog.
     assert hint.width() <= 900 and hint.height() <= 480, hint
+
+
+def test_cancel_asks_before_throwing_typing_away(gui_app, db, system, qtbot, answers, make_resident):
+    resident = make_resident(name="Wahyu")
+    form = open_form(qtbot, system, resident.id)
+    cancel = form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.keyClicks(form.ui.nameEdit, " Hidayat")
+    answers.reply = QMessageBox.StandardButton.No
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert form.isVisible() and [kind for kind, *_ in answers.calls] == ["question"]
+    answers.reply = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not form.isVisible() and form.result() == QDialog.DialogCode.Rejected
+    assert Resident.get_by_id(resident.id).name == "Wahyu"
+
+    untouched = open_form(qtbot, system, resident.id)  # nothing typed: closes without asking
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+    assert not untouched.isVisible() and len(answers.calls) == 2
