@@ -25,7 +25,7 @@ NAME_MIN_WIDTH = 180
 HEADER_KEY = "residents/header"
 IMPORT_MODULE = "balai_app.gui.resident_import_dialog"
 
-# column -> default width in pixels; "name" stretches
+# column -> default width in pixels; "name" takes the rest (at least NAME_MIN_WIDTH)
 COLUMN_WIDTHS = {
     "id": 56, "nik": 140, "sex": 40, "birth_place": 120, "birth_date": 88, "klaster": 190, "status": 130,
     "entry_date": 88,
