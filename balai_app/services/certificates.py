@@ -523,7 +523,7 @@ def issue(
     if override_reason and len(override_reason) < MIN_OVERRIDE_REASON:
         raise ValidationError({"override_reason": tr(
             "Tulis alasan pengecualian yang jelas (minimal {n} karakter).").format(n=MIN_OVERRIDE_REASON)})
-    issued_on = issued_on or dt.date.today()
+    issued_on = v.date(issued_on, tr("Tanggal terbit"), earliest=dt.date(2000, 1, 1)) or dt.date.today()
     rows = candidates(actor, batch_id)
     if resident_ids is not None:
         wanted = set(resident_ids)
@@ -593,6 +593,7 @@ def reissue(actor: Actor, certificate_id: int, reason: str, *, issued_on: dt.dat
     require(actor, "certificates.issue")
     require(actor, "certificates.revoke")
     reason = v.text(reason, tr("Alasan penerbitan ulang"), max_length=1000, multiline=True)
+    issued_on = v.date(issued_on, tr("Tanggal terbit"), earliest=dt.date(2000, 1, 1))
     if len(reason) < 5:
         raise ValidationError({"reason": tr("Tulis alasan penerbitan ulang (minimal 5 karakter).")})
     with write_transaction():

@@ -220,6 +220,12 @@ def resolve_units(program_id: int, keys: Iterable[Any]) -> list[int]:
     units = program_units(program_id)
     by_id = {u.id: u for u in units}
     by_code = {u.code.strip().casefold(): u for u in units if u.code.strip()}
+    if isinstance(keys, str):
+        keys = keys.split(",")
+    elif isinstance(keys, (int, CompetencyUnit)) and not isinstance(keys, bool):
+        keys = [keys]
+    elif not isinstance(keys, (list, tuple, set, frozenset)):
+        raise v.FieldError(tr("Unit kompetensi tidak valid."))
     out, unknown = [], []
     for key in keys:
         if isinstance(key, CompetencyUnit):
@@ -488,6 +494,12 @@ def save_attendance(
             errors[f"enrollment_{enrollment_id}"] = tr(
                 "Peserta No. {id} tidak terdaftar di angkatan ini pada tanggal sesi.").format(id=enrollment_id)
             continue
+        if note is not None:
+            try:
+                note = v.text(note, tr("Keterangan"), max_length=300)
+            except v.FieldError as exc:
+                errors[f"note_{enrollment_id}"] = str(exc)
+                continue
         wanted[enrollment_id] = (status, note)
     if errors:
         raise ValidationError(errors)
@@ -501,7 +513,7 @@ def save_attendance(
         rows, changes = [], {}
         for enrollment_id, (status, note) in wanted.items():
             before = old.get(enrollment_id)
-            note = (before[1] if before else "") if note is None else v.text(note, tr("Keterangan"), max_length=300)
+            note = (before[1] if before else "") if note is None else note
             if before == (status, note):
                 continue
             rows.append((session.id, enrollment_id, status, note, actor.user_id, now))

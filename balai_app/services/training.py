@@ -144,7 +144,7 @@ def _clean_program(data: dict[str, Any], program_id: int | None) -> dict[str, An
         "weeks": c.take("weeks", v.integer, data.get("weeks"), L("weeks"), minimum=1, maximum=520),
         "min_attendance": c.take("min_attendance", v.integer,
                                  80 if data.get("min_attendance") in (None, "") else data.get("min_attendance"),
-                                 L("min_attendance"), minimum=0, maximum=100),
+                                 L("min_attendance"), required=True, minimum=0, maximum=100),
     }
     code = out["code"]
     if code:

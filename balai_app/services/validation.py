@@ -13,12 +13,13 @@ import unicodedata
 from typing import Any
 
 from balai_app.domain.dates import parse_date
-from balai_app.domain.errors import NeedsConfirmation, ValidationError
+from balai_app.domain.errors import BalaiError, NeedsConfirmation, ValidationError
 from balai_app.i18n import tr
 
 
-class FieldError(ValueError):
-    pass
+class FieldError(BalaiError, ValueError):
+    """A field's message for the user. A BalaiError too, so that one raised straight out
+    of a service (not through a Collector) still reaches the person as a message."""
 
 
 class Collector:
