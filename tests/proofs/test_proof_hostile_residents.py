@@ -12,71 +12,18 @@ the database byte-for-byte as it was (all tables compared).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import io
-import sqlite3
 import struct
 import zlib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from balai_app.db.models import Resident
 from balai_app.domain.errors import BalaiError
 from balai_app.services import residents
-
-HYPOTHESIS = settings(max_examples=int(os.environ.get("BALAI_HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                              HealthCheck.too_slow])
-
-INDONESIAN = ("wajib", "tidak", "harus", "berisi", "terlalu", "bukan", "tanggal", "maksimal", "minimal", "sudah",
-              "isian", "hanya", "boleh", "digit", "dikenal", "diisi", "dipilih", "kalender", "lampau", "masa depan",
-              "periksa", "belum", "sebelum", "gambar", "berkas", "foto", "isi ", "telah diubah", "ditemukan")
-PYTHON_LEAKS = ("Traceback", "NoneType", "object has no attribute", "invalid literal", "unsupported operand",
-                "not subscriptable", "is not iterable", "unhashable", "codec can't", "IntegrityError", "sqlite3")
-
-
-def dump(path: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(str(path))
-    try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
-    finally:
-        conn.close()
-
-
-def assert_refusal_is_clear(exc: BalaiError) -> None:
-    message = exc.message
-    assert isinstance(message, str) and message.strip(), repr(exc)
-    assert not any(leak in message for leak in PYTHON_LEAKS), message
-    assert any(word in message.casefold() for word in INDONESIAN), message
-    for text in getattr(exc, "errors", {}).values():
-        assert isinstance(text, str) and text.strip()
-
-
-# --- hostile values ------------------------------------------------------------------
-
-HOSTILE_TEXT = st.one_of(
-    st.sampled_from(["", " ", "\t", "\n", "\r\n", "\x00", "a\x00b", "\x1b[31mmerah", "\x7f", "\u202enakaM\u202c",
-                     "\u200b", "\ufeffNama", "\udcff", "Muh. Ma'ruf", "Ni Luh Putu Ayu", "'; DROP TABLE resident;--",
-                     "%_\\", "NULL", "None", "🙂" * 60, "ÅÅ", "A\u030a", "x" * 199, "x" * 200, "x" * 201,
-                     "y" * 5001, "z" * 100_000, "  Sukarno  ", "3201011501100001", "+62 812-3456-7890"]),
-    st.text(max_size=40),
-    st.text(alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf", "Zs", "Zl", "Zp", "Mn"]), max_size=10),
-    st.text(min_size=180, max_size=260),
-)
-WRONG_TYPES = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.integers(min_value=2**63), st.floats(allow_nan=True),
-    st.lists(st.integers(), max_size=3), st.lists(st.lists(st.text(max_size=2), max_size=2), max_size=2),
-    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2), st.binary(max_size=20),
-    st.dates(), st.datetimes(), st.just(object()), st.sets(st.integers(), max_size=2), st.just(b"\xff\xfe"),
-)
-BAD_DATES = st.sampled_from([
-    "31-02-2026", "29-02-2025", "30/02/2024", "2026-02-30", "2026-13-01", "00-00-0000", "32/01/2020", "31.04.2026",
-    "1899-12-31", "0001-01-01", "9999-12-31", "2999-01-01", "15-01-10", "2026/01/01", "besok", "12 Januari 2026",
-    "2026-1-5", "5-1-2026", "29-02-2024", " 01-01-2000 ", "01-01-2000\n", "٠١-٠١-٢٠٠٠",
-])
-ANY_HOSTILE = st.one_of(HOSTILE_TEXT, WRONG_TYPES, BAD_DATES)
+from proofs.hostile import ANY_HOSTILE, HYPOTHESIS, assert_database_sane, assert_refusal_is_clear, dump
 
 
 def valid_resident(n: int) -> dict:
@@ -139,6 +86,7 @@ def test_create_resident_stores_or_refuses_cleanly(db, system, data, confirm):
         assert dump(path) == before
     else:
         assert_stored_correctly(created.id, data)
+        assert_database_sane(path)
 
 
 @pytest.mark.slow
@@ -161,6 +109,7 @@ def test_update_resident_stores_or_refuses_cleanly(db, system, make_resident, da
         assert updated.version == target.version + 1
         merged = {**{n: getattr(target, n) for n in residents.EDITABLE}, **changes}
         assert_stored_correctly(target.id, merged)
+        assert_database_sane(path)
 
 
 @pytest.mark.slow
