@@ -114,6 +114,16 @@ def _is_id(value: Any) -> bool:
     return text.isascii() and text.isdigit() and len(text) <= 18
 
 
+def _key(value: Any) -> str:
+    """A code or user name to look up; text SQLite cannot take (lone surrogates) matches nothing."""
+    text = str(value).strip()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\ufffd"
+    return text
+
+
 def get_program(actor: Actor, id_or_code: int | str) -> Program:
     require(actor, "training.view")
     program = None
@@ -584,7 +594,7 @@ def _clean_batch(data: dict[str, Any], batch_id: int | None) -> dict[str, Any]:
         c.error("program", tr("Program wajib dipilih."))
     else:
         row = Program.get_or_none(Program.id == int(str(program))) if _is_id(program) else Program.get_or_none(
-            fn.UPPER(Program.code) == str(program).strip().upper())
+            fn.UPPER(Program.code) == _key(program).upper())
         if row is None:
             c.error("program", tr("Program '{p}' tidak ditemukan.").format(p=program))
         elif not row.active and batch_id is None:
@@ -597,7 +607,7 @@ def _clean_batch(data: dict[str, Any], batch_id: int | None) -> dict[str, Any]:
     out["trainer"] = None
     if trainer not in (None, "", 0):
         user = User.get_or_none(User.id == int(str(trainer))) if _is_id(trainer) else User.get_or_none(
-            User.username == str(trainer))
+            User.username == _key(trainer))
         if user is None:
             c.error("trainer", tr("Instruktur tidak ditemukan."))
         elif user.role != "instruktur":

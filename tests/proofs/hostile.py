@@ -19,7 +19,8 @@ HYPOTHESIS = settings(max_examples=EXAMPLES, deadline=None,
 INDONESIAN = ("wajib", "tidak", "harus", "berisi", "terlalu", "bukan", "tanggal", "maksimal", "minimal", "sudah",
               "isian", "hanya", "boleh", "digit", "dikenal", "diisi", "dipilih", "kalender", "lampau", "masa depan",
               "periksa", "belum", "sebelum", "gambar", "berkas", "foto", "isi ", "telah diubah", "ditemukan",
-              "tulis", "format", "pilih", "bilangan", "kolom", "baris", "sesudah", "setelah", "diganti", "dicabut")
+              "tulis", "format", "pilih", "bilangan", "kolom", "baris", "sesudah", "setelah", "diganti", "dicabut",
+              "yang", "dengan", "atau", "untuk", "ini", "impor", "lengkap", "gunakan", "dari", "berkas")
 PYTHON_LEAKS = ("Traceback", "NoneType", "object has no attribute", "invalid literal", "unsupported operand",
                 "not subscriptable", "is not iterable", "unhashable", "codec can't", "IntegrityError", "sqlite3",
                 "OverflowError", "too large to convert")
