@@ -42,9 +42,12 @@ from balai_app.services.permissions import allowed
 # (tab title, "module:Class", permission or None) — tabs of other areas.
 EXTRA_TABS: list[tuple[str, str, str | None]] = [
     ("Pelatihan", "balai_app.gui.enrollments_tab:EnrollmentsTab", "training.view"),
+    ("Progres pelatihan", "balai_app.gui.progress_tab:ResidentProgressTab", "sessions.view"),
 ]
 # tab title -> qtawesome icon, for the tabs above
-EXTRA_TAB_ICONS = {"Pelatihan": "fa5s.chalkboard-teacher", "Sertifikat": "fa5s.certificate"}
+EXTRA_TAB_ICONS = {
+    "Pelatihan": "fa5s.chalkboard-teacher", "Progres pelatihan": "fa5s.tasks", "Sertifikat": "fa5s.certificate",
+}
 
 EMPTY = "—"
 
