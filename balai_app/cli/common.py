@@ -17,6 +17,9 @@ READER = Actor(None, "baris-perintah", "system")
 
 
 def open_db(args: argparse.Namespace):
+    from balai_app.services.backup import refuse_if_damaged
+
+    refuse_if_damaged(paths.database_path())  # a damaged database is never opened for writing
     try:
         return open_database(paths.database_path())
     except DatabaseError as exc:

@@ -142,9 +142,10 @@ def _free_name(folder: Path, prefix: str, when: dt.datetime) -> Path:
 
 
 def inspect_backup(path: str | os.PathLike[str], *, full: bool = True) -> BackupInfo:
-    """Date, counts and (with ``full``) the integrity check of one backup file."""
+    """Date and counts of one backup file; with ``full`` also its integrity and
+    foreign-key checks (without: only that it opens as a Balai database)."""
     path = Path(path)
-    check = integrity.check_file(path, quick=not full, foreign_keys=full)
+    check = integrity.check_file(path, foreign_keys=full, scan=full)
     try:
         size = path.stat().st_size
         taken = _taken_at(path)
@@ -579,3 +580,12 @@ def startup_state(db_path: str | os.PathLike[str] | None = None, *, extra_folder
         state.problems = check.problems
         state.newest_backup = newest_sound_backup([paths.backup_dir(), *(extra_folders or [])])
     return state
+
+
+def refuse_if_damaged(db_path: str | os.PathLike[str] | None = None) -> None:
+    """For the command line: raise (with what to do) instead of opening a damaged database."""
+    state = startup_state(db_path)
+    if state.damaged:
+        hint = tr("Pulihkan dengan: balai-app --db \"{db}\" restore \"{file}\"").format(
+            db=state.path, file=state.newest_backup.path if state.newest_backup else tr("BERKAS-CADANGAN"))
+        raise BalaiError(f"{state.message}\n{hint}")

@@ -76,8 +76,12 @@ def _limited(rows: list[str]) -> list[str]:
     return rows[:MAX_LISTED_PROBLEMS] + [tr("... dan {n} masalah lain.").format(n=extra)]
 
 
-def check_file(path: str | os.PathLike[str], *, quick: bool = False, foreign_keys: bool = True) -> FileCheck:
-    """Check a database file read-only. ``quick`` uses ``quick_check`` (start-up)."""
+def check_file(
+    path: str | os.PathLike[str], *, quick: bool = False, foreign_keys: bool = True, scan: bool = True
+) -> FileCheck:
+    """Check a database file read-only. ``quick`` uses ``quick_check`` (start-up);
+    ``scan=False`` skips the page scan entirely (listing many backups: header,
+    schema and counts only)."""
     path = Path(path)
     result = FileCheck(path)
     if not path.exists():
@@ -105,7 +109,7 @@ def check_file(path: str | os.PathLike[str], *, quick: bool = False, foreign_key
         return result
     try:
         pragma = "quick_check" if quick else "integrity_check"
-        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()] if scan else ["ok"]
         if rows != ["ok"]:
             result.problems.extend(
                 _limited([tr("Kerusakan: {detail}").format(detail=row) for row in rows])

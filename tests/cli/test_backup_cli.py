@@ -146,3 +146,15 @@ def test_restore_over_a_damaged_database_without_opening_it(demo_db, tmp_path, i
     assert "rusak" in result.stderr
     assert next((isolated_paths / "backups").glob("rusak-*.sqlite"))
     assert run("--db", str(demo_db), "check").returncode == 0
+
+
+def test_other_commands_refuse_a_damaged_database(demo_db, isolated_paths):
+    assert run("--db", str(demo_db), "backup").returncode == 0
+    with open(demo_db, "r+b") as handle:
+        handle.seek(4096 * 3)
+        handle.write(b"\xff" * 4096 * 8)
+    damaged = demo_db.read_bytes()
+    result = run("--db", str(demo_db), "residents", "list")
+    assert result.returncode == 1
+    assert "rusak" in result.stderr and "restore" in result.stderr and "balai-2" in result.stderr
+    assert demo_db.read_bytes() == damaged
