@@ -1,15 +1,7 @@
 """Balai: the desktop program of an Indonesian social-rehabilitation centre."""
 
-from importlib import metadata as _metadata
+# Read from a module, not importlib.metadata (which costs ~0.1 s at every start).
+# scripts/version.py keeps it equal to pyproject.toml; a test checks they agree.
+from balai_app._version import VERSION as __version__
 
-
-def _read_version() -> str:
-    try:
-        return _metadata.version("balai-app")
-    except _metadata.PackageNotFoundError:  # frozen build or plain source tree
-        from balai_app._version import VERSION
-
-        return VERSION
-
-
-__version__ = _read_version()
+__all__ = ["__version__"]

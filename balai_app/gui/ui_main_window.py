@@ -16,7 +16,7 @@ class Ui_MainWindow(object):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1280, 720)
-        MainWindow.setMinimumSize(QSize(900, 560))
+        MainWindow.setMinimumSize(QSize(760, 460))
         self.centralwidget = QWidget(MainWindow)
         self.centralwidget.setObjectName(u"centralwidget")
         self.outerLayout = QVBoxLayout(self.centralwidget)
