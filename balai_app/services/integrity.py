@@ -56,7 +56,7 @@ class FileCheck:
 
 
 def _readonly_connect(path: Path) -> sqlite3.Connection:
-    uri_path = urllib.parse.quote(str(path.resolve()).replace("\\", "/"))
+    uri_path = urllib.parse.quote(str(path.resolve()).replace("\\", "/"), safe="/:")
     if not uri_path.startswith("/"):
         uri_path = "/" + uri_path  # Windows drive letter: file:///C:/...
     try:
