@@ -43,6 +43,7 @@ def main(argv: list[str]) -> None:
     print("ready", flush=True)
     while not go.exists():
         time.sleep(0.005)
+    started = time.time()
     rng = random.Random(worker)
     done = {"create": [], "contested_won": [], "contested_refused": [], "update": 0, "stale_retries": 0,
             "assessment": 0, "service": 0, "certificates": [], "reissue_refused": 0}
@@ -110,7 +111,7 @@ def main(argv: list[str]) -> None:
                 done["service"] += 1
         except Exception as exc:  # everything reaching the caller is recorded, then judged by the parent
             errors.append(f"{kind}: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
-    print(json.dumps({"worker": worker, "done": done, "errors": errors}), flush=True)
+    print(json.dumps({"worker": worker, "done": done, "errors": errors, "span": [started, time.time()]}), flush=True)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """Concurrency proof: two processes write to one database at the same time.
 
 Two worker processes (``concurrency_worker.py``) each run hundreds of mixed
-writes through the services -- the same code the window and the command
-line use -- while the command line (``balai-app backup``) backs the database
-up three times. Afterwards:
+writes through the services -- the same code the window uses -- while the
+command line imports 3 x 150 residents (``balai-app residents import``) and
+backs the database up three times (``balai-app backup``). Afterwards:
 
 - no exception reached a caller except the expected refusals (a contested
   NIK refused by validation, StaleRecord on a concurrent edit, then retried):
@@ -34,6 +34,7 @@ WORKER = Path(__file__).with_name("concurrency_worker.py")
 OPS = 300
 SHARED = 10
 CONTESTED = 20
+IMPORT_ROWS = 150
 
 
 @pytest.mark.slow
@@ -74,15 +75,27 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
     go.touch()
     started = time.monotonic()
 
-    backups = []
+    # Meanwhile the command line imports residents and backs the database up.
+    backups, imported, cli_spans = [], 0, []
     for n in range(3):
+        cli_start = time.time()
         out = tmp_path / f"during-{n}.sqlite"
         cli = subprocess.run([sys.executable, "-m", "balai_app", "--db", str(db_path), "--user", "kepala",
                               "backup", "--out", str(out)],
                              capture_output=True, text=True, env=env, timeout=120)
         assert cli.returncode == 0, cli.stdout + cli.stderr
         backups.append(out)
-        time.sleep(0.2)
+        csv_file = tmp_path / f"impor-{n}.csv"
+        lines = ["nama;jenis_kelamin;klaster;tanggal_masuk"] + [
+            f"Impor {n}-{i} Ma'ruf;L;napza;05/01/2026" for i in range(IMPORT_ROWS)]
+        csv_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        cli = subprocess.run([sys.executable, "-m", "balai_app", "--db", str(db_path), "--user", "kepala",
+                              "residents", "import", str(csv_file)],
+                             capture_output=True, text=True, env=env, timeout=120)
+        assert cli.returncode == 0, cli.stdout + cli.stderr
+        assert f"imported {IMPORT_ROWS}, skipped 0" in cli.stdout
+        imported += IMPORT_ROWS
+        cli_spans.append((cli_start, time.time()))
 
     reports = []
     for proc in workers:
@@ -93,6 +106,10 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
 
     for report in reports:
         assert report["errors"] == [], "\n".join(report["errors"])
+    # The command line really ran while both workers were writing.
+    both = (max(r["span"][0] for r in reports), min(r["span"][1] for r in reports))
+    overlapping = [span for span in cli_spans if span[0] < both[1] and span[1] > both[0]]
+    assert overlapping, (both, cli_spans)
     done = [r["done"] for r in reports]
 
     conn = sqlite3.connect(str(db_path))
@@ -104,7 +121,8 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
         won = [s for d in done for s in d["contested_won"]]
         # Unique and gap-free numbering.
         assert ids == list(range(1, len(ids) + 1))
-        assert len(ids) == base_residents + len(created) + len(won)
+        assert len(ids) == base_residents + len(created) + len(won) + imported
+        assert conn.execute("SELECT COUNT(*) FROM resident WHERE name LIKE 'Impor %'").fetchone()[0] == imported
         assert set(created) <= set(ids) and len(set(created)) == len(created)
         # Each contested NIK registered exactly once, refused for the other worker.
         assert sorted(won) == sorted(set(won))
@@ -149,9 +167,9 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
     for path in backups:
         assert integrity.check_file(path).sound, path
 
-    writes = len(ids) - base_residents + versions + sum(d["assessment"] + d["service"] for d in done) + len(reissued)
+    writes = len(ids) - base_residents - imported + versions + sum(d["assessment"] + d["service"] for d in done) + len(reissued)
     retries = sum(d["stale_retries"] for d in done)
     print(f"\nconcurrency proof: 2 processes, {writes} writes in {elapsed:.1f} s ({len(reissued)} certificates "
           f"reissued, numbers 1..{len(rows)} gap-free, {sum(d['reissue_refused'] for d in done)} lost races refused), "
-          f"{retries} StaleRecord retries, "
+          f"{retries} StaleRecord retries, {imported} PM imported by the CLI ({len(overlapping)} of 3 rounds during the writes), "
           f"{len(refused)} contested NIKs refused, 3 backups taken during the writes, all sound")
