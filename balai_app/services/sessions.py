@@ -238,7 +238,7 @@ def resolve_units(program_id: int, keys: Iterable[Any]) -> list[int]:
             if not text:
                 continue
             unit = by_code.get(text.casefold())
-            if unit is None and text.isdigit():
+            if unit is None and text.isascii() and text.isdigit():
                 unit = by_id.get(int(text))
         if unit is None:
             unknown.append(str(key))

@@ -148,3 +148,12 @@ def test_certificates(course, reason, issued_on, settings):
                                                                              max_size=3, unique=True))}
     attempt(path, lambda: certificates.save_settings(admin, changes))
     assert first is None or len(first.issued) <= 1
+
+
+@pytest.mark.parametrize("key", ["²", "١٢", "9" * 30, "\udcff", ""])
+def test_unit_keys_found_by_the_deep_runs(course, key):
+    """Regressions from long hypothesis runs: digits that int() refuses, huge numbers, surrogates."""
+    admin, built, path = course
+    attempt(path, lambda: sessions.assess(admin, built.batch.id, built.residents[0].id, key, "K"))
+    attempt(path, lambda: training.create_batch(admin, {"program": key, "name": "X", "start_date": "2026-01-01",
+                                                        "end_date": "2026-02-01", "trainer": key}))
