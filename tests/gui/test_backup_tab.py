@@ -241,3 +241,44 @@ def test_closing_the_main_window_makes_the_daily_backup(qtbot, gui_app, filled, 
     again.close()
     assert len(list((isolated_paths / "backups").glob("balai-*.sqlite"))) == 1  # once a day
     assert answers.shown == []
+
+
+def test_restore_in_the_main_window_signs_out_even_when_the_account_is_not_in_the_backup(
+        qtbot, gui_app, filled, system, answers):
+    """After a restore the person signs in again, against the restored accounts. The backup
+    here predates the admin's account: closing the session must not fail on it."""
+    from balai_app.db.connection import write_transaction
+    from balai_app.gui.backup_tab import BackupTab
+    from balai_app.gui.main_window import MainWindow
+    from balai_app.gui.restore_dialog import RestoreDialog
+    from balai_app.services import accounts, backup
+    from balai_app.services.context import Actor as SignedActor
+
+    older = backup.create_backup(system).info.path
+    with write_transaction():
+        user = accounts.insert_user(system, {"username": "kepala", "full_name": "Kepala Balai", "role": "admin"},
+                                    "rahasia-kantor-2026", must_change_password=False)
+    window = MainWindow(SignedActor(user.id, "kepala", "admin"))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.open_section("settings")
+    tab = next(page.tabs.widget(i) for i in range(page.tabs.count()) if isinstance(page.tabs.widget(i), BackupTab))
+    page.tabs.setCurrentWidget(tab)
+    row = next(i for i, info in enumerate(tab.model.rows) if info.path == older)
+    tab.ui.backupsView.selectRow(row)
+
+    def drive_dialog():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RestoreDialog)
+        dialog.ui.confirmBox.setChecked(True)
+        qtbot.mouseClick(dialog.ui.restoreButton, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, drive_dialog)
+    with qtbot.waitSignal(window.closed, timeout=5000) as closed:
+        qtbot.mouseClick(tab.ui.restoreButton, Qt.MouseButton.LeftButton)
+    assert closed.args == [True]  # signed out: the sign-in screen comes back
+    assert "masuk lagi" in answers.shown[0][2]
+    conn = sqlite3.connect(filled)
+    users = conn.execute('SELECT COUNT(*) FROM "user" WHERE username = ?', ("kepala",)).fetchone()[0]
+    conn.close()
+    assert users == 0  # the restored data, from before the account existed
