@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from balai_app import paths
@@ -225,6 +225,10 @@ class BackupTab(QWidget):
             self.refresh()
             self._say(tr("Dipulihkan dari {name}.").format(name=path.name))
             self.restored.emit()
+            # The accounts are now those of the backup: sign in again (the main window's sign-out).
+            window = self.window()
+            if window is not self and hasattr(window, "sign_out"):
+                QTimer.singleShot(0, window.sign_out)
         return dialog
 
 

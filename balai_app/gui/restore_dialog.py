@@ -76,6 +76,7 @@ class RestoreDialog(QDialog):
             self, tr("Pemulihan selesai"),
             tr("Basis data dipulihkan dari cadangan {date} ({res} PM, {cert} sertifikat).").format(
                 date=describe_date(self.info), res=self.info.residents, cert=self.info.certificates)
-            + ("\n\n" + tr("Basis data sebelumnya disimpan di:\n{path}").format(path=safety) if safety else ""),
+            + ("\n\n" + tr("Basis data sebelumnya disimpan di:\n{path}").format(path=safety) if safety else "")
+            + "\n\n" + tr("Silakan masuk lagi dengan akun yang tercatat di cadangan ini."),
         )
         self.accept()

@@ -362,7 +362,7 @@ def must_change_password(actor: Actor) -> bool:
 
 def sign_out(actor: Actor, *, reason: str = "") -> None:
     """Record that a person signed out (by the button, or the window closed)."""
-    if actor.user_id is None:
-        return
+    if actor.user_id is None or not User.select().where(User.id == actor.user_id).exists():
+        return  # e.g. a restored backup that predates this account (the restore itself is audited)
     with write_transaction():
         audit.record(actor, "logout", "user", actor.user_id, reason or tr("keluar"))
