@@ -282,3 +282,17 @@ def test_restore_in_the_main_window_signs_out_even_when_the_account_is_not_in_th
     users = conn.execute('SELECT COUNT(*) FROM "user" WHERE username = ?', ("kepala",)).fetchone()[0]
     conn.close()
     assert users == 0  # the restored data, from before the account existed
+
+
+def test_startup_warns_about_a_database_on_a_network_drive(qtbot, gui_app, filled, answers, monkeypatch):
+    """The one-PC rule at start-up (the mount table stands in for a real network share)."""
+    from balai_app.gui.startup_check import ensure_sound_database
+    from balai_app.services import integrity
+
+    mounts = f"/dev/sda1 / ext4 rw 0 0\n//nas/kantor {filled.parent} cifs rw 0 0\n"
+    real = integrity.network_location
+    monkeypatch.setattr(integrity, "network_location",
+                        lambda path, **kw: real(path, platform="linux", mounts_text=mounts))
+    assert ensure_sound_database(filled) is True  # opened after the warning
+    kind, title, text = answers.shown[0]
+    assert kind == "warning" and "cifs" in text and "SATU PC" in text
