@@ -14,10 +14,12 @@ from balai_app.services.context import SYSTEM
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("backup", help="cadangkan basis data sekarang (diperiksa setelah ditulis)")
-    p.add_argument("--out", metavar="FILE", help="tulis cadangan ke berkas ini (bawaan: folder cadangan, dengan rotasi)")
+    p.add_argument("--out", metavar="FILE",
+                   help="tulis cadangan ke berkas ini (bawaan: folder cadangan, dengan rotasi)")
     p.set_defaults(func=cmd_backup)
 
-    p = subparsers.add_parser("restore", help="pulihkan basis data dari berkas cadangan (basis data sekarang disimpan dulu)")
+    p = subparsers.add_parser("restore",
+                              help="pulihkan basis data dari berkas cadangan (basis data sekarang disimpan dulu)")
     p.add_argument("file", metavar="FILE", help="berkas cadangan (.sqlite)")
     p.set_defaults(func=cmd_restore)
 

@@ -179,7 +179,9 @@ def newest_sound_backup(folders: list[Path] | None = None) -> BackupInfo | None:
     candidates: list[Path] = []
     for folder in folders or [paths.backup_dir()]:
         if folder and folder.is_dir():
-            candidates.extend(p for p in folder.glob(f"*{SUFFIX}") if p.is_file() and not p.name.startswith(DAMAGED_PREFIX))
+            candidates.extend(
+                p for p in folder.glob(f"*{SUFFIX}") if p.is_file() and not p.name.startswith(DAMAGED_PREFIX)
+            )
     candidates.sort(key=lambda p: (_taken_at(p), p.name), reverse=True)
     for path in candidates:
         info = inspect_backup(path, full=True)
@@ -348,7 +350,9 @@ def create_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(tr("Folder cadangan '{path}' tidak dapat dibuat: {err}").format(path=folder, err=exc)) from exc
+        raise BackupError(
+            tr("Folder cadangan '{path}' tidak dapat dibuat: {err}").format(path=folder, err=exc)
+        ) from exc
     info = _verified_copy(source, _free_name(folder, REGULAR_PREFIX, when))
     result = BackupResult(info)
     result.removed = rotate(folder)
@@ -538,7 +542,8 @@ def restore_backup(
     after = integrity.check_file(db_path, quick=True, foreign_keys=False)
     if after.damaged:
         raise BalaiError(
-            tr("Pemulihan selesai tetapi pemeriksaan gagal: {p}. Basis data sebelumnya tersimpan di '{safety}'.").format(
+            tr("Pemulihan selesai tetapi pemeriksaan gagal: {p}. "
+               "Basis data sebelumnya tersimpan di '{safety}'.").format(
                 p="; ".join(after.problems[:3]), safety=safety)
         )
     return RestoreResult(info, safety)
@@ -568,7 +573,9 @@ class StartupState:
         return f"{text}\n{detail}\n\n{offer}"
 
 
-def startup_state(db_path: str | os.PathLike[str] | None = None, *, extra_folders: list[Path] | None = None) -> StartupState:
+def startup_state(
+    db_path: str | os.PathLike[str] | None = None, *, extra_folders: list[Path] | None = None
+) -> StartupState:
     """The quick check before the database is opened for writing."""
     db_path = Path(db_path) if db_path else paths.database_path()
     state = StartupState(db_path, network_warning=integrity.one_pc_warning(db_path))

@@ -100,7 +100,9 @@ def check_file(
         if not header:
             result.problems.append(tr("Berkas '{path}' kosong (0 byte).").format(path=path))
         else:
-            result.problems.append(tr("Berkas '{path}' bukan basis data SQLite (kepala berkas rusak atau berkas lain).").format(path=path))
+            result.problems.append(
+                tr("Berkas '{path}' bukan basis data SQLite (kepala berkas rusak atau berkas lain).").format(path=path)
+            )
         return result
     try:
         conn = _readonly_connect(path)
