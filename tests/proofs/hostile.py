@@ -20,7 +20,8 @@ INDONESIAN = ("wajib", "tidak", "harus", "berisi", "terlalu", "bukan", "tanggal"
               "isian", "hanya", "boleh", "digit", "dikenal", "diisi", "dipilih", "kalender", "lampau", "masa depan",
               "periksa", "belum", "sebelum", "gambar", "berkas", "foto", "isi ", "telah diubah", "ditemukan",
               "tulis", "format", "pilih", "bilangan", "kolom", "baris", "sesudah", "setelah", "diganti", "dicabut",
-              "yang", "dengan", "atau", "untuk", "ini", "impor", "lengkap", "gunakan", "dari", "berkas")
+              "yang", "dengan", "atau", "untuk", "ini", "impor", "lengkap", "gunakan", "dari", "berkas",
+              "salah", "sandi", "akun", "nama pengguna")
 PYTHON_LEAKS = ("Traceback", "NoneType", "object has no attribute", "invalid literal", "unsupported operand",
                 "not subscriptable", "is not iterable", "unhashable", "codec can't", "IntegrityError", "sqlite3",
                 "OverflowError", "too large to convert")
