@@ -270,9 +270,11 @@ def _verify(user: User | None, password: str) -> bool:
     global _DUMMY_HASH
     if user is None:
         _DUMMY_HASH = _DUMMY_HASH or HASHER.hash("tidak-ada-akun")
+    if not isinstance(password, str):
+        password = ""  # a wrong type never matches (and still costs one hash check)
     try:
         return HASHER.verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
+    except (VerifyMismatchError, VerificationError, InvalidHashError, UnicodeEncodeError):
         return False
 
 
@@ -291,7 +293,10 @@ def authenticate(username: str, password: str) -> SignedIn:
     Unknown names and wrong passwords get the same message. The fifth failure
     in a row locks the account for ``LOCK_MINUTES`` minutes.
     """
-    username = (username or "").strip().casefold()
+    # Any value: text SQLite cannot take (lone surrogates) becomes '?', control characters go
+    # (the name is written to the audit trail on a failure), other types become their text.
+    username = str(username or "").strip().casefold().encode("utf-8", "replace").decode("utf-8")
+    username = "".join(ch for ch in username if ch.isprintable())[:200]
     password = password or ""
     now = _now()
     # The slow hash check runs before the write lock is taken (other PCs keep writing meanwhile).

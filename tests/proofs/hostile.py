@@ -16,6 +16,9 @@ EXAMPLES = int(os.environ.get("BALAI_HYPOTHESIS_EXAMPLES", "150"))
 HYPOTHESIS = settings(max_examples=EXAMPLES, deadline=None,
                       suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
+# For calls that hash passwords (argon2 is slow on purpose).
+HYPOTHESIS_HASHING = settings(HYPOTHESIS, max_examples=max(20, EXAMPLES // 4))
+
 INDONESIAN = ("wajib", "tidak", "harus", "berisi", "terlalu", "bukan", "tanggal", "maksimal", "minimal", "sudah",
               "isian", "hanya", "boleh", "digit", "dikenal", "diisi", "dipilih", "kalender", "lampau", "masa depan",
               "periksa", "belum", "sebelum", "gambar", "berkas", "foto", "isi ", "telah diubah", "ditemukan",

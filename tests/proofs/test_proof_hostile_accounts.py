@@ -19,7 +19,15 @@ from balai_app.db.models import User
 from balai_app.domain.errors import BalaiError
 from balai_app.services import accounts, profile, training
 from balai_app.services.context import Actor
-from proofs.hostile import ANY_HOSTILE, BAD_DATES, HYPOTHESIS, assert_database_sane, assert_refusal_is_clear, attempt
+from proofs.hostile import (
+    ANY_HOSTILE,
+    BAD_DATES,
+    HYPOTHESIS,
+    HYPOTHESIS_HASHING,
+    assert_database_sane,
+    assert_refusal_is_clear,
+    attempt,
+)
 from unit.certificate_fixtures import build_course, make_profile
 
 PASSWORD = "rahasia-kantor-2026"
@@ -43,7 +51,7 @@ def mutate(draw, base: dict) -> dict:
 
 
 @pytest.mark.slow
-@HYPOTHESIS
+@HYPOTHESIS_HASHING
 @given(data=st.data())
 def test_accounts(db, admin, data):
     path = Path(db.database)
@@ -60,7 +68,7 @@ def test_accounts(db, admin, data):
 
 
 @pytest.mark.slow
-@HYPOTHESIS
+@HYPOTHESIS_HASHING
 @given(username=ANY_HOSTILE, password=ANY_HOSTILE)
 def test_sign_in(db, admin, username, password):
     try:
