@@ -296,3 +296,39 @@ def test_startup_warns_about_a_database_on_a_network_drive(qtbot, gui_app, fille
     assert ensure_sound_database(filled) is True  # opened after the warning
     kind, title, text = answers.shown[0]
     assert kind == "warning" and "cifs" in text and "SATU PC" in text
+
+
+def test_restore_from_another_file_and_choose_the_second_folder(qtbot, gui_app, filled, system, answers, tmp_path,
+                                                                 monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from balai_app.gui.backup_tab import BackupTab
+    from balai_app.gui.restore_dialog import RestoreDialog
+    from balai_app.services import backup
+
+    usb = tmp_path / "flashdisk"
+    usb.mkdir()
+    copy = backup.create_backup(system, out=usb / "cadangan-kantor.sqlite").info.path
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    tab = BackupTab(ADMIN)
+    qtbot.addWidget(tab)
+
+    qtbot.mouseClick(tab.ui.chooseSecondButton, Qt.MouseButton.LeftButton)
+    assert tab.ui.secondFolderEdit.text() == str(usb)
+    qtbot.mouseClick(tab.ui.saveSecondButton, Qt.MouseButton.LeftButton)
+    assert tab.ui.secondStatusLabel.text() == "Disimpan." and backup.second_folder() == usb
+
+    seen = {}
+
+    def look_and_cancel():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RestoreDialog)
+        seen["file"] = dialog.ui.fileLabel.text()
+        seen["residents"] = dialog.ui.residentsLabel.text()
+        qtbot.mouseClick(dialog.ui.cancelButton, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, look_and_cancel)
+    qtbot.mouseClick(tab.ui.restoreFileButton, Qt.MouseButton.LeftButton)
+    assert seen == {"file": str(copy), "residents": "12"}
+    assert answers.shown == []  # cancelled: nothing restored, nothing said
