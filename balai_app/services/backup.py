@@ -585,8 +585,25 @@ def startup_state(
     if check.damaged:
         state.damaged = True
         state.problems = check.problems
-        state.newest_backup = newest_sound_backup([paths.backup_dir(), *(extra_folders or [])])
+        folders = [paths.backup_dir(), *(extra_folders or [])]
+        second = _second_folder_of_damaged(db_path)
+        if second is not None:
+            folders.append(second)
+        state.newest_backup = newest_sound_backup(folders)
     return state
+
+
+def _second_folder_of_damaged(db_path: Path) -> Path | None:
+    """The second backup folder as set in a damaged database, when that part still reads."""
+    try:
+        conn = integrity.readonly_connect(db_path)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (SETTING_SECOND_FOLDER,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return Path(row[0]) if row and row[0] else None
 
 
 def refuse_if_damaged(db_path: str | os.PathLike[str] | None = None) -> None:

@@ -55,7 +55,7 @@ class FileCheck:
         return self.problems + self.refusals
 
 
-def _readonly_connect(path: Path) -> sqlite3.Connection:
+def readonly_connect(path: Path) -> sqlite3.Connection:
     uri_path = urllib.parse.quote(str(path.resolve()).replace("\\", "/"), safe="/:")
     if not uri_path.startswith("/"):
         uri_path = "/" + uri_path  # Windows drive letter: file:///C:/...
@@ -105,7 +105,7 @@ def check_file(
             )
         return result
     try:
-        conn = _readonly_connect(path)
+        conn = readonly_connect(path)
     except sqlite3.Error as exc:
         result.problems.append(tr("Berkas '{path}' tidak dapat dibuka: {err}").format(path=path, err=exc))
         return result

@@ -273,3 +273,24 @@ def test_network_drive_detection_on_windows():
     assert detect(r"C:\Users\staf\AppData\Local\Balai\balai.sqlite") is None
     warning = integrity.one_pc_warning(r"Z:\b.sqlite", platform="win32", drive_type=lambda root: types[root])
     assert "SATU PC" in warning
+
+
+def test_startup_also_looks_in_the_second_folder(filled, system, tmp_path, isolated_paths):
+    """The PC's own backups are gone too (same disk); the copy on the USB disk is offered."""
+    from balai_app.db.connection import close_database
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup.set_second_folder(system, usb)
+    made = backup.create_backup(system)
+    assert made.second_path is not None
+    made.info.path.unlink()
+    close_database()
+    conn = sqlite3.connect(filled)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'resident'").fetchone()[0]
+    conn.close()
+    corrupt(filled, offset=(root - 1) * page_size, length=page_size)  # the residents break, settings still read
+    state = backup.startup_state(filled)
+    assert state.damaged
+    assert state.newest_backup is not None and state.newest_backup.path == made.second_path
