@@ -226,7 +226,7 @@ def set_setting(actor: Actor, key: str, value: Any) -> str:
     """Store one setting (validated when its key is known) and record the change."""
     require(actor, "settings.edit")
     key = str(key).strip()
-    if not key or len(key) > 100:
+    if not key or len(key) > 100 or not key.isprintable():
         raise ValidationError({"key": tr("Nama pengaturan tidak valid.")})
     label, cleaner = SETTINGS.get(key, (key, lambda val, lab: v.text(val, lab, max_length=2000, multiline=True)))
     try:

@@ -108,3 +108,9 @@ def test_closing_an_enrolment(db, admin, make_resident, date, reason, how):
              lambda: training.complete(admin, enrollment.id, date)][how]
     if attempt(path, close) is not None:
         attempt(path, lambda: training.reactivate(admin, enrollment.id, reason))
+
+
+@pytest.mark.parametrize("key", ["a\x00b", "\udcff", "baris\nbaru", "\x1b[31m"])
+def test_setting_keys_found_by_the_deep_runs(db, admin, key):
+    """Regression from a long hypothesis run: a key with control characters reached the audit trail."""
+    attempt(Path(db.database), lambda: profile.set_setting(admin, key, "nilai"))
