@@ -344,6 +344,9 @@ def create_backup(
         target = Path(out).expanduser()
         if target.exists() and target.is_dir():
             raise BackupError(tr("'{path}' adalah folder; sebutkan nama berkas cadangan.").format(path=target))
+        if target.resolve() == current_database_path().resolve():
+            raise BackupError(tr("'{path}' adalah basis data yang sedang dipakai; pilih berkas lain untuk "
+                                 "cadangan.").format(path=target))
         return BackupResult(_verified_copy(source, target))
     when = now or _now()
     folder = folder or paths.backup_dir()

@@ -62,6 +62,10 @@ def test_backup_out_writes_exactly_that_file(filled, system, tmp_path):
     assert result.info.path == tmp_path / "usb" / "salinan.sqlite" and result.info.sound
     with pytest.raises(backup.BackupError, match="folder"):
         backup.create_backup(system, out=tmp_path)
+    before = filled.read_bytes()
+    with pytest.raises(backup.BackupError, match="sedang dipakai"):
+        backup.create_backup(system, out=filled)
+    assert filled.read_bytes() == before
 
 
 def test_second_folder_gets_a_checked_copy(filled, system, tmp_path):
