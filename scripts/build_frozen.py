@@ -194,10 +194,11 @@ def run_self_test(bundle: Path) -> tuple[int, float, str]:
 
 
 def find_iscc() -> Path | None:
+    """ISCC.exe: $ISCC, then PATH, then Inno Setup 6's folder, then a newer major's."""
     candidates = [os.environ.get("ISCC"), shutil.which("iscc"), shutil.which("ISCC")]
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
-        if base:
-            candidates.append(str(Path(base) / "Inno Setup 6" / "ISCC.exe"))
+    bases = [Path(b) for b in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")) if b]
+    candidates += [str(base / "Inno Setup 6" / "ISCC.exe") for base in bases]
+    candidates += [str(p) for base in bases for p in sorted(base.glob("Inno Setup */ISCC.exe"))]
     for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return Path(candidate)
