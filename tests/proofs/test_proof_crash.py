@@ -171,3 +171,65 @@ def test_sigkill_while_issuing_certificates_keeps_numbers_whole(tmp_path, db, ma
     assert inside >= CERT_KILLS // 3, inside
     print(f"\ncertificate crash proof: {CERT_KILLS} kills ({inside} inside a transaction), "
           f"{len(rows)} certificates, numbers 1..{len(rows)} gap-free")
+
+
+RESTORE_CHILD = Path(__file__).with_name("crash_restore_child.py")
+RESTORE_KILLS = 10
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_sigkill_during_restore_leaves_one_whole_database(tmp_path, db, make_resident, system):
+    """A child restores backup A, then B, then A ... and is killed 10 times: the database is
+    always exactly A's or B's data (every table but the audit trail), never a mix."""
+    from balai_app.db.connection import close_database
+    from balai_app.services import backup
+
+    for _ in range(300):
+        make_resident(nik=None, nik_missing_reason="belum ada", notes="isi cadangan A " * 20)
+    a = backup.create_backup(system, out=tmp_path / "A.sqlite").info.path
+    for _ in range(200):
+        make_resident(nik=None, nik_missing_reason="belum ada", notes="isi cadangan B " * 20)
+    b = backup.create_backup(system, out=tmp_path / "B.sqlite").info.path
+    db_path = Path(db.database)
+    close_database()
+
+    def content(path: Path) -> list[tuple]:
+        conn = sqlite3.connect(str(path))
+        try:
+            return conn.execute("SELECT * FROM resident ORDER BY id").fetchall()
+        finally:
+            conn.close()
+
+    states = {"A": content(a), "B": content(b)}
+    rng = random.Random(5)
+    env = {**os.environ, "BALAI_DATA_DIR": str(tmp_path / "data")}
+    seen, inside = set(), 0
+    for run in range(RESTORE_KILLS):
+        proc = subprocess.Popen([sys.executable, str(RESTORE_CHILD), str(db_path), str(a), str(b)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
+        time.sleep(rng.uniform(0.05, 0.8))
+        proc.send_signal(signal.SIGKILL)
+        out, err = proc.communicate(timeout=30)
+        assert proc.returncode == -signal.SIGKILL, err
+        lines = out.splitlines()
+        if lines and lines[-1].startswith("restoring"):
+            inside += 1
+        check = integrity_of(db_path)
+        assert check == ["ok"], f"after kill {run}: {check}"
+        now = content(db_path)
+        match = [name for name, rows in states.items() if rows == now]
+        assert match, f"after kill {run}: the residents are neither backup A nor backup B"
+        seen.add(match[0])
+    assert seen == {"A", "B"}
+    assert inside >= RESTORE_KILLS // 3, inside
+    print(f"\nrestore crash proof: {RESTORE_KILLS} kills ({inside} during a restore), always all of A or all of B")
+
+
+def integrity_of(path: Path) -> list[str]:
+    conn = sqlite3.connect(str(path))
+    try:
+        return [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    finally:
+        conn.close()
