@@ -175,3 +175,16 @@ def test_photos_store_or_refuse_cleanly(db, system, make_resident, photo):
 
             image = Image.open(io.BytesIO(stored))
             assert image.format == "JPEG" and max(image.size) <= residents.MAX_PHOTO_SIDE
+
+
+@pytest.mark.slow
+@HYPOTHESIS
+@given(fields=st.dictionaries(st.sampled_from(list(residents.ASSESSMENT_LABELS)), ANY_HOSTILE, min_size=1, max_size=5),
+       stale=st.booleans())
+def test_assessment_updates_store_or_refuse_cleanly(db, system, make_resident, fields, stale):
+    from proofs.hostile import attempt
+
+    resident = make_resident(nik=None, nik_missing_reason="belum ada")
+    row = residents.add_assessment(system, resident.id, {"date": "2026-01-06", "assessor": "Rina", "summary": "ok"})
+    attempt(Path(db.database), lambda: residents.update_assessment(system, row.id, fields,
+                                                                  expected_version=row.version + int(stale)))
