@@ -91,7 +91,9 @@ def seats_taken(batch_id: int) -> int:
 
 
 def _resident(resident_id: int | str) -> Resident:
-    resident = Resident.get_or_none(Resident.id == int(resident_id)) if str(resident_id).isdigit() else None
+    text = "" if isinstance(resident_id, bool) else str(resident_id).strip()
+    is_id = text.isascii() and text.isdigit() and len(text) <= 18  # not '²', not beyond 64 bits
+    resident = Resident.get_or_none(Resident.id == int(text)) if is_id else None
     if resident is None:
         raise NotFound(tr("Penerima Manfaat No. {id} tidak ditemukan.").format(id=resident_id))
     return resident
