@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from balai_app import __version__, i18n, paths
 from balai_app.db.connection import DatabaseError, open_database
+from balai_app.gui import file_dialogs
 from balai_app.gui.startup_check import ensure_sound_database
 from balai_app.services.context import Actor
 
@@ -21,6 +22,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     install_translators(app)
+    file_dialogs.install()  # file dialogs must never drop the database's locks
     return app
 
 
