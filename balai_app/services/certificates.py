@@ -211,6 +211,7 @@ def _next_sequence(year: int) -> int:
 # --- verification code ---------------------------------------------------------
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
 def canonical(snapshot: dict[str, Any]) -> bytes:
@@ -225,8 +226,11 @@ def compute_code(secret: bytes, snapshot: dict[str, Any], number: str) -> str:
 
 
 def normalise_code(code: str) -> str:
-    """What a person typed, in canonical form (case, spaces and hyphens ignored)."""
-    raw = re.sub(r"[\s\-]", "", code or "").upper()
+    """What a person typed, in canonical form: case, spaces and hyphens ignored, and
+    Crockford's look-alikes read as the digits the alphabet uses (O -> 0, I/L -> 1),
+    since the printed 0 and 1 are easily typed as letters. Scanned payloads are
+    never normalised (see ``verify``)."""
+    raw = re.sub(r"[\s\-]", "", code or "").upper().translate(_LOOKALIKES)
     if len(raw) != 12:
         return raw
     return f"{raw[0:4]}-{raw[4:8]}-{raw[8:12]}"

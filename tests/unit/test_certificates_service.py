@@ -140,6 +140,10 @@ def test_number_and_code_typed_by_a_person(admin, make_resident):
     wrong = ("1" if cert.verification_code[0] != "1" else "2") + cert.verification_code[1:]
     assert certs.verify_code(cert.number, wrong).status == certs.INVALID
     assert certs.verify_code("9999/SK-X/Y/I/2026", cert.verification_code).status == certs.INVALID
+    # The printed 0 and 1 are easily typed as O, I or l (Crockford's look-alikes).
+    lookalikes = cert.verification_code.replace("0", "O").replace("1", "l")
+    assert certs.verify_code(cert.number, lookalikes).ok
+    assert certs.normalise_code("os6f akjm kvfi") == "0S6F-AKJM-KVF1"
 
 
 def test_a_snapshot_edited_in_the_database_no_longer_verifies(admin, make_resident):
