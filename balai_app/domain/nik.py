@@ -36,7 +36,8 @@ class NikCheck:
 
 
 def compact(value: str) -> str:
-    return clean(str(value), " -.").strip()
+    """Digits only as typed or pasted: spaces, line breaks, '-' and '.' removed."""
+    return clean("".join(str(value).split()), " -.").strip()
 
 
 def encoded_day_month_year(nik: str) -> tuple[int, int, int]:

@@ -53,6 +53,7 @@ class Collector:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\t])[ \t]*")
 
 
 def _encodable(value: str) -> bool:
@@ -73,14 +74,15 @@ def text(value: Any, label: str, *, required: bool = False, max_length: int = 20
             value = str(value)
         else:
             raise FieldError(tr("{label}: isian tidak valid.").format(label=label))
-    value = unicodedata.normalize("NFC", value).strip()
+    value = unicodedata.normalize("NFC", value)
     if multiline:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    bad = (
-        _CONTROL.search(value)
-        or (not multiline and ("\n" in value or "\t" in value))
-        or not value.isprintable() and not _encodable(value)
-    )
+    else:
+        # Text pasted from a document often brings a line break or tab into a
+        # one-line field, where the user cannot see it: it becomes a space.
+        value = _LINE_BREAKS.sub(" ", value)
+    value = value.strip()
+    bad = _CONTROL.search(value) or not value.isprintable() and not _encodable(value)
     if bad:
         raise FieldError(tr("{label} berisi karakter yang tidak diizinkan.").format(label=label))
     if required and not value:

@@ -226,3 +226,10 @@ def test_assessment_needs_content(db, system):
     with pytest.raises(ValidationError) as info:
         residents.add_assessment(system, r.id, {"assessor": "Rina"})
     assert "summary" in info.value.errors
+
+
+def test_pasted_line_breaks_become_spaces_in_one_line_fields(db, system):
+    r = residents.create_resident(system, valid(birth_place="Bekasi\r\nJawa Barat", name="Siti\tRahayu",
+                                                nik="3201015505990002\n", notes="baris 1\nbaris 2"))
+    assert (r.birth_place, r.name, r.nik, r.notes) == ("Bekasi Jawa Barat", "Siti Rahayu", "3201015505990002",
+                                                       "baris 1\nbaris 2")
