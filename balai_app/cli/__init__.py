@@ -32,7 +32,37 @@ class UsageError(Exception):
     """Wrong use of the command line (exit 2)."""
 
 
+# argparse's own words, in Indonesian (it looks them up through gettext).
+_ARGPARSE_TEXT = {
+    "usage: ": "pemakaian: ",
+    "options": "pilihan",
+    "positional arguments": "argumen",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak dikenal: %(value)r (pilih dari %(choices)s)",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected one argument": "perlu satu nilai",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak valid: %(value)r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: kesalahan: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": "pilihan %(option)s ambigu: bisa %(matches)s",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+}
+
+
+def _indonesian_argparse() -> None:
+    original = argparse._
+
+    def translate(text: str) -> str:
+        return _ARGPARSE_TEXT.get(text, original(text))
+
+    if getattr(argparse._, "__name__", "") != "translate":
+        argparse._ = translate
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _indonesian_argparse()
     parser = argparse.ArgumentParser(
         prog="balai-app",
         description="Balai — register PM, pelatihan dan sertifikat kompetensi. Tanpa perintah: membuka jendela program.",
@@ -90,13 +120,21 @@ def main(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"balai-app: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, like other tools.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except ValidationError as exc:
-        for field, message in exc.errors.items():
-            print(f"{field}: {message}", file=sys.stderr)
+        # The messages name their field in Indonesian already; the internal key is not shown.
+        for message in exc.errors.values():
+            print(message, file=sys.stderr)
         return EXIT_INVALID
     except NeedsConfirmation as exc:
-        for field, message in exc.warnings.items():
-            print(f"peringatan {field}: {message}", file=sys.stderr)
+        for message in exc.warnings.values():
+            print(f"peringatan: {message}", file=sys.stderr)
         print("Ulangi dengan --yes untuk tetap menyimpan.", file=sys.stderr)
         return EXIT_INVALID
     except PermissionDenied as exc:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from balai_app.cli import UsageError
 from balai_app.cli.common import actor, open_db
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
+from balai_app.domain.errors import NeedsConfirmation
 from balai_app.services import residents, training
 
 
@@ -37,7 +39,7 @@ def register(subparsers) -> None:
     p.add_argument("--batch", metavar="ID", type=int, required=True)
     p.add_argument("--resident", metavar="NIK_OR_ID", required=True)
     p.add_argument("--date", metavar="DATE", help="tanggal mulai (bawaan: mulai angkatan atau hari ini)")
-    p.add_argument("--yes", action="store_true", help="tetap daftarkan meski ada peringatan (mis. belum diasesmen)")
+    p.add_argument("--yes", action="store_true", help="jangan tampilkan peringatan (mis. belum diasesmen); tanpa ini peringatan ditampilkan lalu tetap didaftarkan")
     p.set_defaults(func=cmd_enroll)
 
 
@@ -96,7 +98,13 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     who = actor(args, write=True)
     start = _date(args.date, "--date")
     resident = residents.find_resident(who, args.resident)
-    row = training.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes)
+    try:
+        row = training.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes)
+    except NeedsConfirmation as exc:
+        # The contract: a warning, not a refusal. Say it, then enroll.
+        for message in exc.warnings.values():
+            print(f"peringatan: {message}", file=sys.stderr)
+        row = training.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True)
     batch = training.get_batch(who, args.batch)
     print(f"{resident.name} terdaftar di {batch.name} mulai {format_short(row.start_date)} (No. {row.id})")
     return 0

@@ -79,3 +79,21 @@ def test_newer_database_refused_with_exit_1(tmp_path):
     result = run("--db", str(db), "residents", "list")
     assert result.returncode == 1
     assert "lebih baru" in result.stderr
+
+
+def test_usage_errors_speak_indonesian():
+    result = run("--db", "x.sqlite", "residents", "list", "--klaster", "bukan")
+    assert result.returncode == 2
+    assert "pemakaian:" in result.stderr and "kesalahan" in result.stderr and "pilihan tidak dikenal" in result.stderr
+    assert "usage:" not in result.stderr
+
+
+def test_output_piped_into_a_closed_pipe_ends_quietly(tmp_path):
+    db = tmp_path / "demo.sqlite"
+    run("--db", str(db), "demo", "--residents", "900")  # ~90 KB: more than a pipe holds
+    import os
+
+    command = f'"{sys.executable}" -m balai_app --db "{db}" residents list --limit 900 | head -1'
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, env={**os.environ})
+    assert result.stdout.count("\n") == 1
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
