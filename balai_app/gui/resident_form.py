@@ -239,6 +239,8 @@ class ResidentForm(QDialog):
             edit.setDate(today)
         self._default_birth = QDate(today.year() - 20, 1, 1)
         ui.birthDateEdit.setDate(self._default_birth)
+        # A new PM starts with "unknown": a made-up default date must never be saved unnoticed.
+        ui.birthUnknownCheck.setChecked(True)
         ui.birthUnknownCheck.setToolTip(tr("Centang bila tanggal lahir tidak diketahui"))
         ui.noNikCheck.setToolTip(tr("Centang bila PM tidak memiliki KTP/NIK; alasannya wajib diisi"))
 
@@ -326,7 +328,8 @@ class ResidentForm(QDialog):
         if ui.sexCombo.currentIndex() < 0:
             select_code(ui.sexCombo, "P" if int(nik[6:8]) > 40 else "L")
         born = birth_date_from_nik(nik)
-        if born and ui.birthDateEdit.date() == self._default_birth and not ui.birthUnknownCheck.isChecked():
+        if born and ui.birthDateEdit.date() == self._default_birth:
+            ui.birthUnknownCheck.setChecked(False)
             ui.birthDateEdit.setDate(to_qdate(born))
 
     # --- values -------------------------------------------------------------

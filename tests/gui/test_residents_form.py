@@ -99,11 +99,14 @@ def test_create_a_resident_by_typing(gui_app, db, system, qtbot, answers):
 def test_a_nik_typed_first_fills_sex_and_birth_date(gui_app, db, system, qtbot, answers):
     form = open_form(qtbot, system)
     ui = form.ui
+    # A new PM's birth date starts as unknown: no made-up default can be saved unnoticed.
+    assert ui.birthUnknownCheck.isChecked() and not ui.birthDateEdit.isEnabled()
     qtbot.keyClicks(ui.nikEdit, "320101550110000")
     assert ui.sexCombo.currentIndex() == -1  # not before the 16th digit
     qtbot.keyClicks(ui.nikEdit, "2")  # day 55 = the 15th, a woman; January 2010
     assert ui.sexCombo.currentData() == "P"
     assert ui.birthDateEdit.date() == QDate(2010, 1, 15)
+    assert not ui.birthUnknownCheck.isChecked() and ui.birthDateEdit.isEnabled()
     # a chosen value is never overwritten
     ui.nikEdit.clear()
     qtbot.keyClicks(ui.nikEdit, "3201011203950003")
