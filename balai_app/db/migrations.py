@@ -41,9 +41,23 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
+def _v2_fold_search_text(db: SqliteDatabase) -> None:
+    """Search ignores accents and apostrophe styles: recompute every resident's
+    search key with the folding of ``domain.text``, and index the column (the
+    list's count reads the index instead of the table)."""
+    from balai_app.domain.text import search_key
+
+    rows = db.execute_sql('SELECT id, name, nik, birth_place FROM "resident"').fetchall()
+    for resident_id, name, nik, birth_place in rows:
+        db.execute_sql('UPDATE "resident" SET search_text = ? WHERE id = ?',
+                       (search_key(name, nik, birth_place or ""), resident_id))
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "resident_search_text" ON "resident" ("search_text")')
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
+    (2, "accent-free search keys", _v2_fold_search_text),
 ]
 
 

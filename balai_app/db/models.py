@@ -107,7 +107,7 @@ class Resident(BaseModel):
     exit_reason = TextField(default="")
     notes = TextField(default="")
     # casefolded name + NIK + birth place: search-as-you-type without a full decode
-    search_text = TextField(default="")
+    search_text = TextField(default="", index=True)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
     version = IntegerField(default=1)

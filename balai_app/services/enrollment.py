@@ -14,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-from peewee import SQL, fn
+from peewee import fn
 
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Assessment, Batch, Enrollment, Program, Resident, utcnow
 from balai_app.domain import codes
 from balai_app.domain.errors import NeedsConfirmation, NotFound, StaleRecord, ValidationError
 from balai_app.i18n import tr
-from balai_app.services import audit, training, validation as v
+from balai_app.services import audit, residents, training, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed, require
 
@@ -340,9 +340,7 @@ def enroll_candidates(actor: Actor, batch_id: int, text: str = "", limit: int = 
     in_batch = Enrollment.select(Enrollment.resident).where(Enrollment.batch == batch_id)
     query = (Resident.select(Resident.id, Resident.name, Resident.nik, Resident.sex, Resident.klaster)
              .where((Resident.status == "aktif") & Resident.id.not_in(in_batch)))
-    for word in text.casefold().split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(SQL("search_text LIKE ? ESCAPE '\\'", (f"%{escaped}%",)))
+    query = residents.matching_text(query, text)
     rows = list(query.order_by(fn.LOWER(Resident.name), Resident.id).limit(limit).tuples())
     ids = [r[0] for r in rows]
     assessed = {r for (r,) in Assessment.select(Assessment.resident).where(Assessment.resident.in_(ids)).tuples()}

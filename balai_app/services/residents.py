@@ -15,6 +15,7 @@ from balai_app.db.models import Assessment, Resident, ResidentPhoto, ServiceReco
 from balai_app.domain import codes
 from balai_app.domain.errors import NotFound, StaleRecord, ValidationError
 from balai_app.domain.nik import check_nik
+from balai_app.domain.text import search_key, search_words
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
@@ -52,8 +53,6 @@ def label(field_name: str) -> str:
     return tr(LABELS[field_name])
 
 
-def search_key(name: str, nik: str | None, birth_place: str) -> str:
-    return " ".join(part for part in (name.casefold(), nik or "", birth_place.casefold()) if part)
 
 
 def clean(data: dict[str, Any], *, resident_id: int | None = None) -> tuple[dict[str, Any], v.Collector]:
@@ -341,9 +340,16 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _filtered(query, flt: ResidentFilter):
-    for word in flt.text.casefold().split():
+def matching_text(query, text: str):
+    """Narrow a Resident query to rows whose name, NIK or place of birth contain
+    every word of ``text`` (case, accents and apostrophe styles ignored)."""
+    for word in search_words(text):
         query = query.where(SQL("search_text LIKE ? ESCAPE '\\'", (f"%{_escape_like(word)}%",)))
+    return query
+
+
+def _filtered(query, flt: ResidentFilter):
+    query = matching_text(query, flt.text)
     if flt.klaster:
         query = query.where(Resident.klaster == flt.klaster)
     if flt.status:

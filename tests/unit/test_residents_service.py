@@ -233,3 +233,14 @@ def test_pasted_line_breaks_become_spaces_in_one_line_fields(db, system):
                                                 nik="3201015505990002\n", notes="baris 1\nbaris 2"))
     assert (r.birth_place, r.name, r.nik, r.notes) == ("Bekasi Jawa Barat", "Siti Rahayu", "3201015505990002",
                                                        "baris 1\nbaris 2")
+
+
+def test_search_ignores_accents_and_apostrophe_styles(db, system, make_resident):
+    make_resident(name="Đặng Thị Ánh")
+    make_resident(name="Muh. Ma’ruf")  # typographic apostrophe, as Word writes it
+    make_resident(name="Zainal")
+    names = lambda text: [r.name for r in residents.list_residents(system, ResidentFilter(text=text))]  # noqa: E731
+    assert names("dang") == ["Đặng Thị Ánh"]
+    assert names("ĐẶNG anh") == ["Đặng Thị Ánh"]
+    assert names("ma'ruf") == ["Muh. Ma’ruf"]
+    assert residents.count_residents(system, ResidentFilter(text="thi")) == 1

@@ -136,3 +136,33 @@ def test_nothing_is_created_at_import(tmp_path, monkeypatch):
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=Path(__file__).parents[2])
     assert not target.exists()
     importlib.invalidate_caches()
+
+
+def test_v2_recomputes_search_keys_of_a_v1_database(db_path, isolated_paths):
+    """A v1 database (folded with casefold only) finds accented names after the upgrade."""
+    from balai_app.db.connection import _connect
+    from balai_app.services import residents
+    from balai_app.services.context import SYSTEM
+
+    raw = _connect(db_path)
+    for version, _description, apply in migrations.STEPS[:1]:
+        with raw.atomic("IMMEDIATE"):
+            apply(raw)
+            raw.execute_sql(f"PRAGMA user_version = {version}")
+    raw.execute_sql(
+        "INSERT INTO resident (name, nik_missing_reason, no_kk, sex, birth_place, klaster, disabilities, religion, "
+        "education, address, guardian_name, guardian_relation, guardian_phone, entry_date, referral_source, status, "
+        "exit_reason, notes, search_text, created_at, updated_at, version) VALUES ('Đặng Thị Ánh', 'x', '', 'P', "
+        "'Đà Nẵng', 'tuna_sosial', '', '', '', '', '', '', '', '2025-01-01', '', 'aktif', '', '', 'đặng thị ánh đà nẵng', "
+        "'2025-01-01', '2025-01-01', 1)"
+    )
+    raw.close()
+    open_database(db_path)
+    try:
+        found = residents.list_residents(SYSTEM, residents.ResidentFilter(text="dang da nang"))
+        assert [r.name for r in found] == ["Đặng Thị Ánh"]
+        indexes = {r[1] for r in Resident._meta.database.execute_sql('PRAGMA index_list("resident")').fetchall()}
+        assert "resident_search_text" in indexes
+        assert list((isolated_paths / "backups").glob("sebelum-migrasi-v1-*.sqlite")), "backed up before upgrading"
+    finally:
+        close_database()

@@ -1,0 +1,28 @@
+"""Folding text for search: what a person types should find what was registered.
+
+"dang" finds "Đặng", "ma'ruf" finds "Ma’ruf", "NI LUH" finds "Ni Luh". The
+stored name is never changed; only the search key is folded.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'"})
+# Letters that do not decompose into a base letter plus a mark.
+_SPECIAL = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES).translate(_SPECIAL))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def search_key(name: str, nik: str | None, birth_place: str) -> str:
+    """The resident's search column: folded name, NIK and folded place of birth."""
+    return " ".join(part for part in (fold(name), nik or "", fold(birth_place or "")) if part)
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search box, folded like ``search_key``."""
+    return fold(text or "").split()
