@@ -149,7 +149,9 @@ class ImportReport:
 
     @property
     def skipped(self) -> int:
-        """Data rows not written."""
+        """Data rows not written; for a dry run, the rows a real run would skip (the invalid ones)."""
+        if self.dry_run:
+            return self.invalid_count
         return self.total - self.imported
 
     def can_import(self, skip_invalid: bool) -> bool:
@@ -162,7 +164,8 @@ class ImportReport:
         line = f"imported {self.imported}, skipped {self.skipped}"
         valid, invalid = len(self.valid_rows), self.invalid_count
         if self.dry_run:
-            note = tr("uji coba: {v} baris valid, {i} baris tidak valid; tidak ada yang disimpan").format(v=valid, i=invalid)
+            note = tr("uji coba: {v} baris valid siap diimpor, {i} baris tidak valid; belum ada yang disimpan").format(
+                v=valid, i=invalid)
         elif self.imported and invalid:
             note = tr("{i} baris tidak valid dilewati").format(i=invalid)
         elif not self.imported and invalid:

@@ -64,7 +64,7 @@ def test_dry_run_writes_nothing(tmp_path):
     db = tmp_path / "b.sqlite"
     clean = run("--db", db, "residents", "import", FIXTURES / "pm_excel_id.csv", "--dry-run")
     assert clean.returncode == 0
-    assert clean.stdout.splitlines()[-1].startswith("imported 0, skipped 4 (uji coba: 4 baris valid, 0 baris")
+    assert clean.stdout.splitlines()[-1].startswith("imported 0, skipped 0 (uji coba: 4 baris valid siap diimpor, 0 baris")
     dirty = run("--db", db, "residents", "import", FIXTURES / "pm_errors.csv", "--dry-run")
     assert dirty.returncode == 1
     assert count(db) == 0
