@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from balai_app.cli.common import actor, open_db
@@ -57,6 +58,8 @@ def cmd_issue(args: argparse.Namespace) -> int:
         raise UsageError(tr("--override-reason hanya dapat dipakai bersama --resident"))
     ids = [residents.find_resident(who, args.resident).id] if args.resident else None
     result = certificates.issue(who, args.batch, ids, override_reason=args.override_reason)
+    for warning in result.warnings:
+        print(tr("peringatan: {w}").format(w=warning), file=sys.stderr)
     for cert in result.issued:
         name = certificates.render_data(cert)["holder"]["name"]
         print(f"{cert.number}\t{name}")

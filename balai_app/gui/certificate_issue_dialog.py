@@ -83,9 +83,13 @@ class CertificateIssueDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.ui.table.resizeRowsToContents()
         ready = sum(1 for c in self.candidates if c.eligible and not c.certificate)
-        self.ui.summaryLabel.setText(
-            tr("{n} peserta; {ready} memenuhi syarat dan belum bersertifikat; {no} belum memenuhi syarat.").format(
-                n=len(self.candidates), ready=ready, no=sum(1 for c in self.candidates if not c.eligible)))
+        summary = tr("{n} peserta; {ready} memenuhi syarat dan belum bersertifikat; {no} belum memenuhi syarat.").format(
+            n=len(self.candidates), ready=ready, no=sum(1 for c in self.candidates if not c.eligible))
+        warning = certificates.missing_codes_warning(certificates.units_without_code(self.actor, batch)) if batch else ""
+        if warning:
+            summary += "\n⚠ " + warning
+        self.ui.summaryLabel.setWordWrap(True)
+        self.ui.summaryLabel.setText(summary)
         self.ui.issueAllButton.setEnabled(ready > 0)
         self._selection_changed()
 

@@ -471,6 +471,28 @@ def render_data(cert: Certificate) -> dict[str, Any]:
 class IssueResult:
     issued: list[Certificate] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (name, why)
+    warnings: list[str] = field(default_factory=list)  # shown, never blocking
+
+
+def units_without_code(actor: Actor, batch_id: int) -> list[str]:
+    """Titles of the batch program's active units that have no official (SKKNI) code yet.
+
+    A certificate prints '-' for them: the admin is told before issuing, since
+    the program never invents official codes.
+    """
+    require(actor, "certificates.view")
+    from balai_app.services import training
+
+    batch = training.get_batch(actor, batch_id)
+    return [unit.title for unit in training.active_units(batch.program_id) if not (unit.code or "").strip()]
+
+
+def missing_codes_warning(titles: list[str]) -> str:
+    if not titles:
+        return ""
+    return tr("{n} unit kompetensi belum memiliki kode resmi (SKKNI) dan akan tercetak '-': {units}. "
+              "Lengkapi kodenya di Pelatihan › Program sebelum menerbitkan.").format(
+        n=len(titles), units="; ".join(titles[:3]) + (" …" if len(titles) > 3 else ""))
 
 
 MIN_OVERRIDE_REASON = 10
@@ -537,6 +559,9 @@ def issue(
             raise NotFound(tr("{name} bukan peserta angkatan ini.").format(name=who.name if who else f"No. {rid}"))
         rows = [row for row in rows if row.resident_id in wanted]
     result = IssueResult()
+    warning = missing_codes_warning(units_without_code(actor, batch_id))
+    if warning:
+        result.warnings.append(warning)
     settings = _read_settings()
     with write_transaction():
         for row in rows:

@@ -119,3 +119,17 @@ def test_verify_number_and_code_in_a_real_process(setup, capsys):
     result = subprocess.run([sys.executable, "-m", "balai_app", "--db", db, "certificates", "verify", "omong kosong"],
                             capture_output=True, text=True)
     assert result.returncode == 1 and result.stdout.startswith("TIDAK VALID")
+
+
+def test_issue_warns_when_units_lack_an_official_code(setup, capsys):
+    from balai_app.db.models import CompetencyUnit
+
+    db, course = setup
+    open_database(db)
+    first = course.units[0] if hasattr(course, "units") else CompetencyUnit.select().first()
+    CompetencyUnit.update(code="").where(CompetencyUnit.id == first.id).execute()
+    close_database()
+    assert run("--db", db, "certificates", "issue", "--batch", str(course.batch.id)) == 0
+    captured = capsys.readouterr()
+    assert "peringatan" in captured.err and "belum memiliki kode resmi" in captured.err and first.title in captured.err
+    assert len(captured.out.strip().splitlines()) == 3  # still issued: a warning, not a refusal
