@@ -180,6 +180,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "certificates.render_list": ADMIN,
     "certificates.revoke": ADMIN,
     "certificates.save_settings": ADMIN,
+    "certificates.units_without_code": OFFICE,
     "certificates.write_pdf": ADMIN,
     "certificates.years": OFFICE,
     "certificates_demo.demo_certificates": ADMIN,
