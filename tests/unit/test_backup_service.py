@@ -298,3 +298,25 @@ def test_startup_also_looks_in_the_second_folder(filled, system, tmp_path, isola
     state = backup.startup_state(filled)
     assert state.damaged
     assert state.newest_backup is not None and state.newest_backup.path == made.second_path
+
+
+def _count_elsewhere(path: Path) -> int:
+    import subprocess
+    import sys
+
+    code = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "print(c.execute('select count(*) from resident').fetchone()[0]); c.close()")
+    return int(subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                              check=True).stdout)
+
+
+def test_checking_the_open_database_keeps_its_locks(filled, system, make_resident, tmp_path):
+    """Checking (and restoring into) the database this process has open must not open its file
+    outside SQLite: closing any descriptor drops the process's POSIX locks, and another process
+    would then checkpoint and delete the WAL holding our later writes."""
+    copy = backup.create_backup(system, out=tmp_path / "c.sqlite").info.path
+    assert integrity.check_file(filled).sound  # the "Periksa basis data" button
+    backup.restore_backup(system, copy, db_path=filled)  # the restore dialog, window still open
+    assert _count_elsewhere(filled) == 30  # another process opens and closes the database
+    make_resident(name="Sesudah pemeriksaan")
+    assert _count_elsewhere(filled) == 31, "a write after the check was lost to other processes"
