@@ -467,6 +467,11 @@ def _copy_into(source: Path, db_path: Path) -> None:
             dst.close()
         staging.unlink(missing_ok=True)
     else:
+        # This process's own connection to the damaged file must not outlive it (it would go on
+        # writing into the replaced file): close it; peewee reconnects to the new file on next use.
+        db = database.obj
+        if db is not None and not db.is_closed() and Path(db.database).resolve() == db_path.resolve():
+            db.close()
         for extra in ("-wal", "-shm", "-journal"):
             db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
         os.replace(staging, db_path)

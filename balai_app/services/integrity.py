@@ -25,7 +25,6 @@ from pathlib import Path
 from balai_app.db import migrations
 from balai_app.i18n import tr
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables every Balai database has had since schema v1.
 CORE_TABLES = ("resident", "certificate", "user", "audit_event", "setting", "balai_profile")
 MAX_LISTED_PROBLEMS = 20
@@ -90,19 +89,15 @@ def check_file(
     if path.is_dir():
         result.problems.append(tr("'{path}' adalah folder, bukan berkas basis data.").format(path=path))
         return result
+    # Never open() the file: it may be the database this process has open, and closing any
+    # descriptor of it would drop SQLite's POSIX locks (another process could then delete the
+    # WAL holding our writes). SQLite itself says when a file is not a database.
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        if path.stat().st_size == 0:
+            result.problems.append(tr("Berkas '{path}' kosong (0 byte).").format(path=path))
+            return result
     except OSError as exc:
         result.problems.append(tr("Berkas '{path}' tidak dapat dibaca: {err}").format(path=path, err=exc))
-        return result
-    if header != SQLITE_HEADER:
-        if not header:
-            result.problems.append(tr("Berkas '{path}' kosong (0 byte).").format(path=path))
-        else:
-            result.problems.append(
-                tr("Berkas '{path}' bukan basis data SQLite (kepala berkas rusak atau berkas lain).").format(path=path)
-            )
         return result
     try:
         conn = readonly_connect(path)
@@ -145,7 +140,12 @@ def check_file(
         result.residents = conn.execute("SELECT COUNT(*) FROM resident").fetchone()[0]
         result.certificates = conn.execute("SELECT COUNT(*) FROM certificate").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        result.problems.append(tr("Basis data rusak: {err}").format(err=exc))
+        if "not a database" in str(exc):
+            result.problems.append(
+                tr("Berkas '{path}' bukan basis data SQLite (kepala berkas rusak atau berkas lain).").format(path=path)
+            )
+        else:
+            result.problems.append(tr("Basis data rusak: {err}").format(err=exc))
     finally:
         conn.close()
     return result

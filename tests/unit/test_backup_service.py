@@ -320,3 +320,24 @@ def test_checking_the_open_database_keeps_its_locks(filled, system, make_residen
     assert _count_elsewhere(filled) == 30  # another process opens and closes the database
     make_resident(name="Sesudah pemeriksaan")
     assert _count_elsewhere(filled) == 31, "a write after the check was lost to other processes"
+
+
+def test_restore_over_a_damaged_database_this_process_has_open(filled, system, make_resident, tmp_path):
+    """Damaged while the window had it open: after the restore, this process writes into the
+    restored file (seen by others), not into the replaced one."""
+    from balai_app.db.connection import close_database, open_database
+
+    copy = backup.create_backup(system, out=tmp_path / "c.sqlite").info.path
+    close_database()
+    conn = sqlite3.connect(filled)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'service_record'").fetchone()[0]
+    conn.close()
+    corrupt(filled, offset=(root - 1) * page_size, length=page_size)
+    open_database(filled)  # still opens: the damage is in a table not read at start
+    assert backup.startup_state(filled).damaged
+    result = backup.restore_backup(system, copy, db_path=filled)
+    assert result.safety_copy.name.startswith("rusak-")
+    make_resident(name="Sesudah pemulihan")
+    assert _count_elsewhere(filled) == 31
+    assert integrity.check_file(filled).sound
