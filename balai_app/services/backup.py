@@ -428,11 +428,22 @@ def _safety_copy(db_path: Path, folder: Path, when: dt.datetime) -> Path | None:
         except sqlite3.Error:
             target.unlink(missing_ok=True)
     target = _free_name(folder, DAMAGED_PREFIX, when)
+    _close_own_connection(db_path)
     shutil.copyfile(db_path, target)
     wal = db_path.with_name(db_path.name + "-wal")
     if wal.exists():
         shutil.copyfile(wal, target.with_name(target.name + "-wal"))
     return target
+
+
+def _close_own_connection(db_path: Path) -> None:
+    """Close this process's connection to a damaged ``db_path`` before its file is copied or
+    replaced: it must not outlive the file (it would go on writing into the replaced one), and
+    copying the file outside SQLite drops the connection's locks anyway. peewee reconnects to
+    the new file on next use."""
+    db = database.obj
+    if db is not None and not db.is_closed() and Path(db.database).resolve() == db_path.resolve():
+        db.close()
 
 
 def _page_size(conn: sqlite3.Connection) -> int:
@@ -467,11 +478,7 @@ def _copy_into(source: Path, db_path: Path) -> None:
             dst.close()
         staging.unlink(missing_ok=True)
     else:
-        # This process's own connection to the damaged file must not outlive it (it would go on
-        # writing into the replaced file): close it; peewee reconnects to the new file on next use.
-        db = database.obj
-        if db is not None and not db.is_closed() and Path(db.database).resolve() == db_path.resolve():
-            db.close()
+        _close_own_connection(db_path)
         for extra in ("-wal", "-shm", "-journal"):
             db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
         os.replace(staging, db_path)
