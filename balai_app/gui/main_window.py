@@ -74,12 +74,15 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(qta.icon(section.icon, color="white"), tr(section.label))
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             self.ui.sidebar.addItem(item)
+        self._current_row = -1
         self.ui.sidebar.currentRowChanged.connect(self._show_section)
         self._setup_account_bar()
         add_about_button(self)
         self._setup_idle_lock()
         self._restore_state()
-        self.ui.sidebar.setCurrentRow(0)
+        keys = self.section_keys()
+        start = "sessions" if actor.role == "instruktur" and "sessions" in keys else keys[0]
+        self.ui.sidebar.setCurrentRow(keys.index(start))
 
     # --- sections -------------------------------------------------------
     def section_keys(self) -> list[str]:
@@ -89,9 +92,24 @@ class MainWindow(QMainWindow):
         self.ui.sidebar.setCurrentRow(self.section_keys().index(key))
         return self._pages[key]
 
+    def current_page(self) -> QWidget | None:
+        return self.ui.pages.currentWidget()
+
+    def _may_leave_pages(self) -> bool:
+        """Each open page with unsaved work (``can_leave()``) may ask to save or stay."""
+        return all(page.can_leave() for page in self._pages.values() if hasattr(page, "can_leave"))
+
     def _show_section(self, row: int) -> None:
         if row < 0:
             return
+        current = self.current_page()
+        if row != self._current_row and current is not None and hasattr(current, "can_leave") \
+                and not current.can_leave():
+            self.ui.sidebar.blockSignals(True)  # stay: the sidebar shows the page still open
+            self.ui.sidebar.setCurrentRow(self._current_row)
+            self.ui.sidebar.blockSignals(False)
+            return
+        self._current_row = row
         section = self._sections[row]
         page = self._pages.get(section.key)
         if page is None:
@@ -221,8 +239,26 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 720)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (a laptop at 150 % scaling is small)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(self.width(), area.width() - frame.width())
+        height = min(self.height(), area.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+            self.move(area.topLeft())
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if not self.is_locked and not self._may_leave_pages():
+            self._signing_out = False
+            event.ignore()
+            return
         store = settings()
         store.setValue("main/geometry", self.saveGeometry())
         store.sync()

@@ -283,6 +283,10 @@ class SessionsPage(QWidget):
         elif widget is self.my_classes:
             self.my_classes.refresh()
 
+    def can_leave(self) -> bool:
+        """Asked by the main window before another section, signing out or closing."""
+        return self._may_leave()
+
     def _may_leave(self) -> bool:
         """Unsaved attendance: save, throw away, or stay."""
         if not self.attendance.model.dirty():
