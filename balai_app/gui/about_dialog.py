@@ -9,12 +9,12 @@ from __future__ import annotations
 import platform
 import sys
 
-import qtawesome as qta
 from PySide6.QtCore import Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QToolButton, QWidget
 
 from balai_app import __version__, paths
+from balai_app.gui import icons
 from balai_app.gui.ui_about_dialog import Ui_AboutDialog
 from balai_app.i18n import tr
 
@@ -66,6 +66,8 @@ class AboutDialog(QDialog):
             "Folder ini tidak diubah saat program dipasang ulang, diperbarui atau dihapus."
         ).format(folder=self.data_folder))
         self.ui.copyButton.setText(tr("Salin info versi"))
+        import qtawesome as qta
+
         self.ui.copyButton.setIcon(qta.icon("fa5s.copy"))
         self.ui.copyButton.clicked.connect(self.copy_details)
         self.ui.openDataButton.setText(tr("Buka folder data"))
@@ -94,7 +96,7 @@ def add_about_button(window: QMainWindow) -> QToolButton:
     button.setObjectName("aboutButton")
     button.setText(tr("Tentang"))
     button.setToolTip(tr("Tentang Balai: versi dan letak data (F1)"))
-    button.setIcon(qta.icon("fa5s.info-circle"))
+    icons.later(button.setIcon, "fa5s.info-circle")
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
     def open_dialog() -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import importlib
 
-import qtawesome as qta
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QListWidgetItem, QMainWindow, QToolButton, QWidget
 
 from balai_app import __version__, paths
+from balai_app.gui import icons
 from balai_app.gui.about_dialog import add_about_button
 from balai_app.gui.sections import SECTIONS, Section
 from balai_app.gui.ui_main_window import Ui_MainWindow
@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
             "QListWidget::item:selected{background:#2f6690; color:white;}"
         )
         for section in self._sections:
-            item = QListWidgetItem(qta.icon(section.icon, color="white"), tr(section.label))
+            item = QListWidgetItem(tr(section.label))
+            icons.later(item.setIcon, section.icon, color="white")
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             self.ui.sidebar.addItem(item)
         self._current_row = -1
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         add_about_button(self)
         self._setup_idle_lock()
         self._restore_state()
+        icons.flush_after_first_paint(self)
         keys = self.section_keys()
         start = "sessions" if actor.role == "instruktur" and "sessions" in keys else keys[0]
         self.ui.sidebar.setCurrentRow(keys.index(start))
@@ -131,13 +133,13 @@ class MainWindow(QMainWindow):
         self.ui.statusbar.addPermanentWidget(self.user_label)
         self.password_button = QToolButton()
         self.password_button.setText(tr("Ganti kata sandi"))
-        self.password_button.setIcon(qta.icon("fa5s.key"))
+        icons.later(self.password_button.setIcon, "fa5s.key")
         self.password_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.password_button.clicked.connect(self.change_password)
         self.sign_out_button = QToolButton()
         self.sign_out_button.setText(tr("Keluar"))
         self.sign_out_button.setToolTip(tr("Keluar dari akun ini (layar masuk tampil lagi)"))
-        self.sign_out_button.setIcon(qta.icon("fa5s.sign-out-alt"))
+        icons.later(self.sign_out_button.setIcon, "fa5s.sign-out-alt")
         self.sign_out_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.sign_out_button.clicked.connect(self.sign_out)
         has_account = actor.user_id is not None

@@ -67,3 +67,12 @@ def test_window_fits_the_screen_it_opens_on(gui_app, db, system, qtbot):
     qtbot.addWidget(window)
     area = (window.screen() or QApplication.primaryScreen()).availableGeometry()
     assert window.width() <= area.width() and window.height() <= area.height()
+
+
+def test_icons_arrive_after_the_window_is_painted(gui_app, db, system, qtbot):
+    window = MainWindow(system)
+    qtbot.addWidget(window)
+    assert window.ui.sidebar.item(0).icon().isNull()  # not built before the first paint (start-up speed)
+    window.show()
+    qtbot.waitUntil(lambda: not window.ui.sidebar.item(0).icon().isNull(), timeout=3000)
+    assert all(not window.ui.sidebar.item(i).icon().isNull() for i in range(window.ui.sidebar.count()))
