@@ -13,6 +13,15 @@ KLASTER = {
     "tuna_sosial": "Tuna Sosial dan Korban Perdagangan Orang",
 }
 
+# Short forms for narrow places (column headers of reports).
+KLASTER_SHORT = {
+    "anak": "Anak",
+    "disabilitas": "Disabilitas",
+    "lansia": "Lanjut Usia",
+    "napza": "NAPZA",
+    "tuna_sosial": "Tuna Sosial/KPO",
+}
+
 SEX = {"L": "Laki-laki", "P": "Perempuan"}
 
 RESIDENT_STATUS = {

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 
 from balai_app.domain import codes
 from balai_app.i18n import tr
-from balai_app.services import profile, residents
+from balai_app.services import accounts, profile, residents
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -38,7 +38,8 @@ class HomePage(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.table)
         layout.addStretch(1)
         self.can_see_residents = allowed(actor, "residents.view")
@@ -49,8 +50,8 @@ class HomePage(QWidget):
         info = profile.get_profile()
         self.title.setText(info.name if info else tr("Balai"))
         self.subtitle.setText(
-            tr("Selamat datang, {user}.").format(user=self.actor.username)
-            + (f"  {info.address}, {info.city}" if info and info.address else "")
+            tr("Selamat datang, {user}").format(user=accounts.display_name(self.actor.user_id) or self.actor.username)
+            + (f"\n{info.address}, {info.city}" if info and info.address else "")
         )
         if self.can_see_residents:
             self._fill_counts(residents.counts_by_klaster_and_status(self.actor))
@@ -76,6 +77,13 @@ class HomePage(QWidget):
         footer = [QStandardItem(tr("Jumlah"))] + [self._number(n, bold=True) for n in column_totals]
         footer[0].setFont(self._bold())
         self.model.appendRow(footer)
+        # Every row visible, no scrolling: the table is exactly as tall as its rows.
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        height += self.table.verticalHeader().length()
+        if self.table.horizontalHeader().length() > self.table.viewport().width():
+            height += self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(height + 2)
 
     def _bold(self) -> QFont:
         font = QFont(self.font())

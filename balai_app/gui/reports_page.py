@@ -39,8 +39,8 @@ def _fit_height(view: QTableView) -> None:
     """Show every row: the page scrolls, not each small table."""
     height = view.horizontalHeader().height() + 2 * view.frameWidth()
     height += sum(view.rowHeight(r) for r in range(view.model().rowCount()))
-    if view.horizontalScrollBar().isVisible():
-        height += view.horizontalScrollBar().height()
+    if view.horizontalHeader().length() > view.viewport().width():
+        height += view.horizontalScrollBar().sizeHint().height()
     view.setFixedHeight(height + 2)
 
 

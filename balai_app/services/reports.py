@@ -118,7 +118,8 @@ def table_rows(report: ServedReport) -> dict[str, list[list]]:
         klaster_rows.append([codes.label(codes.KLASTER, klaster), *values])
     klaster_rows.append([tr("Jumlah"), *totals])
 
-    service_rows = [[tr("Jenis layanan"), *(codes.label(codes.KLASTER, k) for k in codes.KLASTER), tr("Jumlah layanan")]]
+    service_rows = [[tr("Jenis layanan"), *(codes.label(codes.KLASTER_SHORT, k) for k in codes.KLASTER),
+                     tr("Jumlah layanan")]]
     for kind, per_klaster in report.services.items():
         cells = []
         total = 0
