@@ -9,7 +9,7 @@ from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.resident_form import FieldMessages, limit_text_height
 from balai_app.gui.ui_resident_assessment_dialog import Ui_AssessmentDialog
 from balai_app.i18n import tr
-from balai_app.services import residents
+from balai_app.services import accounts, residents
 from balai_app.services.context import Actor
 
 FIELDS = {
@@ -45,7 +45,7 @@ class AssessmentDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.dateEdit.setMaximumDate(QDate.currentDate())
         self.ui.dateEdit.setDate(QDate.currentDate())
-        self.ui.assessorEdit.setText(actor.username if not actor.is_system else "")
+        self.ui.assessorEdit.setText("" if actor.is_system else accounts.display_name(actor.user_id) or actor.username)
         for field in TEXT_FIELDS:
             limit_text_height(self._edit(field), 2 if field == "vocational_interest" else 3)
         self.messages = FieldMessages(self.ui, FIELDS, self.ui.errorSummary)

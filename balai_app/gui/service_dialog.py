@@ -10,7 +10,7 @@ from balai_app.domain.errors import BalaiError, NeedsConfirmation, ValidationErr
 from balai_app.gui.resident_form import FieldMessages, confirm, fill_combo, limit_text_height
 from balai_app.gui.ui_resident_service_dialog import Ui_ServiceDialog
 from balai_app.i18n import tr
-from balai_app.services import residents
+from balai_app.services import accounts, residents
 from balai_app.services.context import Actor
 
 FIELDS = {
@@ -43,7 +43,7 @@ class ServiceDialog(QDialog):
                    placeholder=tr("— pilih jenis layanan —"))
         self.ui.dateEdit.setMaximumDate(QDate.currentDate())
         self.ui.dateEdit.setDate(QDate.currentDate())
-        self.ui.staffEdit.setText(actor.username if not actor.is_system else "")
+        self.ui.staffEdit.setText("" if actor.is_system else accounts.display_name(actor.user_id) or actor.username)
         limit_text_height(self.ui.descriptionEdit, 5)
         self.messages = FieldMessages(self.ui, FIELDS, self.ui.errorSummary)
         screen = self.screen().availableGeometry()

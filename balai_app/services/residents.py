@@ -17,7 +17,7 @@ from balai_app.domain.errors import NotFound, StaleRecord, ValidationError
 from balai_app.domain.nik import check_nik
 from balai_app.domain.text import search_key, search_words
 from balai_app.i18n import tr
-from balai_app.services import audit, validation as v
+from balai_app.services import accounts, audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 
@@ -492,7 +492,8 @@ def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *, confirm
         "kind": c.take("kind", v.choice, data.get("kind"), L("kind"), codes.SERVICE_KINDS),
         "description": c.take("description", v.text, data.get("description"), L("description"), required=True,
                               max_length=2000, multiline=True),
-        "staff": c.take("staff", v.text, data.get("staff") or actor.username, L("staff")),
+        "staff": c.take("staff", v.text, data.get("staff") or accounts.display_name(actor.user_id) or actor.username,
+                        L("staff")),
     }
     if not has_assessment(resident_id):
         c.warn("resident", tr("{name} belum pernah diasesmen. Layanan sebaiknya didasarkan pada asesmen.").format(
