@@ -69,7 +69,7 @@ def register(subparsers) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, create=True)
     if profile.is_initialised() or accounts.has_accounts():
         raise BalaiError(tr("Basis data ini sudah disiapkan; 'init' hanya untuk basis data kosong."))
     password = read_new_password(tr("Kata sandi admin {name}: ").format(name=args.admin), "BALAI_ADMIN_PASSWORD")

@@ -16,10 +16,17 @@ from balai_app.services.context import SYSTEM, Actor
 READER = Actor(None, "baris-perintah", "system")
 
 
-def open_db(args: argparse.Namespace):
+def open_db(args: argparse.Namespace, *, create: bool = False):
+    """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands
+    (demo, init) may make a new file: a mistyped path must not silently give an
+    empty database that answers "0 PM" or "TIDAK VALID"."""
     from balai_app.services.backup import refuse_if_damaged
 
-    refuse_if_damaged(paths.database_path())  # a damaged database is never opened for writing
+    path = paths.database_path()
+    if not create and not path.exists():
+        raise BalaiError(tr("Basis data '{path}' tidak ditemukan. Periksa --db (atau BALAI_DB); basis data baru "
+                            "dibuat dengan 'balai-app --db BERKAS init' atau 'demo'.").format(path=path))
+    refuse_if_damaged(path)  # a damaged database is never opened for writing
     try:
         return open_database(paths.database_path())
     except DatabaseError as exc:

@@ -17,7 +17,7 @@ def register(subparsers) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, create=True)
     summary = demo.create_demo(SYSTEM, residents=args.residents, seed=args.seed)
     for line in summary:
         print(line)

@@ -94,7 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Berkas '{path}' tidak ditemukan.", file=sys.stderr)
         print("imported 0, skipped 0")
         return 1
-    open_db(args)
+    open_db(args, create=True)  # a new balai may start from its spreadsheet
     who = actor(args, write=True)  # even a dry run reads who already has which NIK
     try:
         report = resident_io.run_import(who, path, dry_run=args.dry_run, skip_invalid=args.skip_invalid)

@@ -97,3 +97,11 @@ def test_output_piped_into_a_closed_pipe_ends_quietly(tmp_path):
     result = subprocess.run(command, shell=True, capture_output=True, text=True, env={**os.environ})
     assert result.stdout.count("\n") == 1
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_a_mistyped_database_path_is_refused_not_created(tmp_path):
+    missing = tmp_path / "salah-ketik" / "balai.sqlite"
+    result = run("--db", str(missing), "residents", "list")
+    assert result.returncode == 1
+    assert "tidak ditemukan" in result.stderr
+    assert not missing.exists() and not missing.parent.exists()
