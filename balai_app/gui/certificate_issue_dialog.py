@@ -40,8 +40,10 @@ class CertificateIssueDialog(QDialog):
         self.candidates: list[certificates.Candidate] = []
         self.ui.dateEdit.setDate(QDate.currentDate())
         self.ui.dateEdit.setMaximumDate(QDate.currentDate())
-        for bid, label in certificates.batches(actor):
+        for bid, label in certificates.batches(actor, issuable=True):
             self.ui.batchCombo.addItem(label, bid)
+        if batch_id is None:
+            batch_id = self._first_batch_with_work()
         if batch_id is not None:
             index = self.ui.batchCombo.findData(batch_id)
             if index >= 0:
@@ -52,6 +54,14 @@ class CertificateIssueDialog(QDialog):
         self.ui.issueOneButton.clicked.connect(self.issue_selected)
         self.ui.closeButton.clicked.connect(self.accept)
         self.load()
+
+    def _first_batch_with_work(self, look_at: int = 12) -> int | None:
+        """The newest batch with someone eligible and not yet certified (else the newest)."""
+        for index in range(min(look_at, self.ui.batchCombo.count())):
+            bid = self.ui.batchCombo.itemData(index)
+            if any(c.eligible and not c.certificate for c in certificates.candidates(self.actor, bid)):
+                return bid
+        return None
 
     def batch_id(self) -> int | None:
         return self.ui.batchCombo.currentData()
@@ -70,7 +80,9 @@ class CertificateIssueDialog(QDialog):
                 status, why, colour = tr("Memenuhi"), "", green
             else:
                 status, why, colour = tr("Belum"), " ".join(c.reasons), red
-            items = [QStandardItem(c.name), QStandardItem(rate_text(c.attendance_rate)), QStandardItem(status),
+            # The record number tells two people of the same name apart.
+            items = [QStandardItem(f"{c.name} (No. {c.resident_id})"), QStandardItem(rate_text(c.attendance_rate)),
+                     QStandardItem(status),
                      QStandardItem(why)]
             items[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items[2].setForeground(QBrush(colour))
@@ -81,7 +93,9 @@ class CertificateIssueDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.ui.table.resizeRowsToContents()
+        # One line per participant; the full reasons are in the tooltip.
+        self.ui.table.setWordWrap(False)
+        self.ui.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         ready = sum(1 for c in self.candidates if c.eligible and not c.certificate)
         summary = tr("{n} peserta; {ready} memenuhi syarat dan belum bersertifikat; {no} belum memenuhi syarat.").format(
             n=len(self.candidates), ready=ready, no=sum(1 for c in self.candidates if not c.eligible))

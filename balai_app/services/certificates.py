@@ -48,6 +48,7 @@ from balai_app.db.models import (
     User,
     utcnow,
 )
+from balai_app.domain import codes
 from balai_app.domain.dates import format_long, roman_month
 from balai_app.domain.errors import BalaiError, NotFound, ValidationError
 from balai_app.i18n import tr
@@ -768,13 +769,19 @@ def programs(actor: Actor) -> list[tuple[int, str]]:
     return list(Program.select(Program.id, Program.name).order_by(Program.name).tuples())
 
 
-def batches(actor: Actor, program_id: int | None = None) -> list[tuple[int, str]]:
-    """(id, "name (program)") of batches, newest first."""
+def batches(actor: Actor, program_id: int | None = None, *, issuable: bool = False) -> list[tuple[int, str]]:
+    """(id, "name (program)") of batches, newest first. ``issuable``: only running and
+    finished batches (a planned or cancelled one has nobody to certify), with their status."""
     require(actor, "certificates.view")
-    query = Batch.select(Batch.id, Batch.name, Program.name).join(Program).order_by(Batch.start_date.desc(), Batch.id.desc())
+    query = (Batch.select(Batch.id, Batch.name, Program.name, Batch.status).join(Program)
+             .order_by(Batch.start_date.desc(), Batch.id.desc()))
     if program_id:
         query = query.where(Batch.program == program_id)
-    return [(bid, f"{name} ({pname})") for bid, name, pname in query.tuples()]
+    if issuable:
+        query = query.where(Batch.status.in_(["berjalan", "selesai"]))
+        return [(bid, f"{name} ({pname}) — {codes.label(codes.BATCH_STATUS, status)}")
+                for bid, name, pname, status in query.tuples()]
+    return [(bid, f"{name} ({pname})") for bid, name, pname, _status in query.tuples()]
 
 
 def issued_by_name(cert: Certificate) -> str:
