@@ -14,7 +14,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from balai_app import paths
-from balai_app.db.models import database
 from balai_app.domain.errors import BalaiError
 from balai_app.gui.restore_dialog import RestoreDialog, describe_date
 from balai_app.gui.ui_backup_tab import Ui_BackupTab
@@ -234,8 +233,7 @@ class BackupTab(QWidget):
 
 def backup_on_close(parent: QWidget | None = None) -> backup.BackupResult | None:
     """The automatic backup when the window closes: at most once a day; failures are shown."""
-    db = database.obj
-    if db is None or db.is_closed():
+    if not backup.database_is_open():
         return None
     try:
         result = backup.backup_if_due()

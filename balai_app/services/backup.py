@@ -399,6 +399,12 @@ def backed_up_today(folder: Path | None = None, today: dt.date | None = None) ->
     )
 
 
+def database_is_open() -> bool:
+    """True while this process has the database open (the window's close backup needs it)."""
+    db = database.obj
+    return db is not None and not db.is_closed()
+
+
 def backup_if_due(*, now: dt.datetime | None = None, folder: Path | None = None) -> BackupResult | None:
     """The automatic backup on close: at most once a day. None when not due."""
     when = now or _now()
