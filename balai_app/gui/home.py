@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 
 from balai_app.domain import codes
 from balai_app.i18n import tr
-from balai_app.services import accounts, profile, residents
+from balai_app.services import accounts, profile, reports, residents
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -41,10 +41,15 @@ class HomePage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.table)
+        self.follow_up = QLabel()
+        self.follow_up.setTextFormat(Qt.TextFormat.RichText)
+        self.follow_up.setStyleSheet("margin-top:14px;")
+        layout.addWidget(self.follow_up)
         layout.addStretch(1)
         self.can_see_residents = allowed(actor, "residents.view")
         self.heading.setVisible(self.can_see_residents)
         self.table.setVisible(self.can_see_residents)
+        self.follow_up.setVisible(allowed(actor, "reports.view"))
 
     def refresh(self) -> None:
         info = profile.get_profile()
@@ -55,6 +60,22 @@ class HomePage(QWidget):
         )
         if self.can_see_residents:
             self._fill_counts(residents.counts_by_klaster_and_status(self.actor))
+        if self.follow_up.isVisibleTo(self):
+            self._fill_follow_up(reports.dashboard(self.actor))
+
+    def _fill_follow_up(self, board) -> None:
+        lines = [
+            tr("<b>Pelatihan berjalan:</b> {b} angkatan, {p} peserta aktif").format(
+                b=board.running_batches, p=board.active_participants),
+            tr("<b>Sertifikat tahun ini:</b> {n} berlaku, {r} dicabut").format(
+                n=board.certificates_this_year, r=board.revoked_this_year),
+        ]
+        if board.active_without_assessment:
+            lines.append(tr("<span style='color:#b45309'><b>Perlu asesmen:</b> {n} PM aktif belum pernah "
+                            "diasesmen</span>").format(n=board.active_without_assessment))
+        else:
+            lines.append(tr("<b>Asesmen:</b> semua PM aktif sudah diasesmen"))
+        self.follow_up.setText("<br>".join(lines))
 
     def _fill_counts(self, counts: dict[tuple[str, str], int]) -> None:
         statuses = list(codes.RESIDENT_STATUS)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
 
-from balai_app.db.models import Batch, Enrollment, Program, Resident, ServiceRecord
+from balai_app.db.models import Assessment, Batch, Certificate, Enrollment, Program, Resident, ServiceRecord
 from balai_app.domain import codes
 from balai_app.domain.errors import ValidationError
 from balai_app.i18n import tr
@@ -88,6 +88,35 @@ def served_report(actor: Actor, start: dt.date, end: dt.date) -> ServedReport:
     for name, enrolled, completed in query.tuples():
         report.training[name] = (enrolled, completed or 0)
     return report
+
+
+@dataclass
+class Dashboard:
+    """What the Beranda shows beside the counts per klaster: work to follow up."""
+
+    running_batches: int
+    active_participants: int
+    certificates_this_year: int
+    revoked_this_year: int
+    active_without_assessment: int
+
+
+def dashboard(actor: Actor, today: dt.date | None = None) -> Dashboard:
+    require(actor, "reports.view")
+    year = (today or dt.date.today()).year
+    running = Batch.select(Batch.id).where(Batch.status == "berjalan")
+    return Dashboard(
+        running_batches=running.count(),
+        active_participants=Enrollment.select().where(
+            (Enrollment.status == "aktif") & Enrollment.batch.in_(running)).count(),
+        certificates_this_year=Certificate.select().where(
+            (Certificate.year == year) & (Certificate.status == "berlaku")).count(),
+        revoked_this_year=Certificate.select().where(
+            (Certificate.year == year) & (Certificate.status == "dicabut")).count(),
+        active_without_assessment=Resident.select().where(
+            (Resident.status == "aktif") & ~fn.EXISTS(Assessment.select().where(Assessment.resident == Resident.id))
+        ).count(),
+    )
 
 
 def export_report(actor: Actor, report: ServedReport, path) -> None:

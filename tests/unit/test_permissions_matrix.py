@@ -99,6 +99,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "resident_io.insert_rows": OFFICE,
     "resident_io.run_import": OFFICE,
     # reports
+    "reports.dashboard": OFFICE,
     "reports.export_report": OFFICE,
     "reports.served_report": OFFICE,
     # programs and batches

@@ -67,3 +67,13 @@ def test_exports_xlsx_and_pdf_with_embedded_fonts(db, system, make_resident, tmp
             descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descendant["/FontDescriptor"].get_object()
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+
+
+def test_dashboard_counts_work_to_follow_up(db, system, make_resident):
+    a = make_resident(name="Sudah diasesmen")
+    make_resident(name="Belum diasesmen")
+    make_resident(name="Sudah pulang", status="kembali_keluarga", exit_date="2026-03-01")
+    residents.add_assessment(system, a.id, {"assessor": "Rina", "summary": "Siap", "date": dt.date(2026, 1, 6)})
+    board = reports.dashboard(system, today=dt.date(2026, 11, 24))
+    assert board.active_without_assessment == 1  # the one who left is no longer work to do
+    assert (board.running_batches, board.active_participants, board.certificates_this_year) == (0, 0, 0)
