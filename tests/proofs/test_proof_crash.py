@@ -47,8 +47,16 @@ def _state(path: Path) -> tuple[list[str], list, Counter, Counter]:
     return check, fks, per_batch, audits
 
 
+def hard_kill(proc: subprocess.Popen) -> tuple[str, str]:
+    """Kill with no chance to clean up: SIGKILL on POSIX, TerminateProcess on Windows."""
+    proc.kill()
+    out, err = proc.communicate(timeout=30)
+    expected = -signal.SIGKILL if os.name == "posix" else 1
+    assert proc.returncode == expected, err
+    return out, err
+
+
 @pytest.mark.slow
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_sigkill_during_import_never_leaves_half_a_transaction(tmp_path):
     rng = random.Random(int(os.environ.get("BALAI_CRASH_SEED", "7")))
     db_path = tmp_path / "crash.sqlite"
@@ -66,9 +74,7 @@ def test_sigkill_during_import_never_leaves_half_a_transaction(tmp_path):
         else:
             assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
             time.sleep(rng.uniform(0.05, 0.6))
-        proc.send_signal(signal.SIGKILL)
-        out, err = proc.communicate(timeout=30)
-        assert proc.returncode == -signal.SIGKILL, err
+        out, err = hard_kill(proc)
         reported = {int(line.split()[1]) for line in out.splitlines() if line.startswith("committed")}
         committed |= reported
 
@@ -113,7 +119,6 @@ CERT_KILLS = 12
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_sigkill_while_issuing_certificates_keeps_numbers_whole(tmp_path, db, make_resident):
     """A child reissues certificates (revoke + new number in one transaction) and is killed
     12 times: numbering stays gap-free, every participant keeps exactly one valid
@@ -139,9 +144,7 @@ def test_sigkill_while_issuing_certificates_keeps_numbers_whole(tmp_path, db, ma
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
         time.sleep(rng.uniform(0.05, 0.5))
-        proc.send_signal(signal.SIGKILL)
-        out, err = proc.communicate(timeout=30)
-        assert proc.returncode == -signal.SIGKILL, err
+        out, err = hard_kill(proc)
         lines = out.splitlines()
         reported |= {line.split(" ", 1)[1] for line in lines if line.startswith("committed")}
         if lines and lines[-1].startswith("writing"):
@@ -178,7 +181,6 @@ RESTORE_KILLS = 10
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_sigkill_during_restore_leaves_one_whole_database(tmp_path, db, make_resident, system):
     """A child restores backup A, then B, then A ... and is killed 10 times: the database is
     always exactly A's or B's data (every table but the audit trail), never a mix."""
@@ -210,9 +212,7 @@ def test_sigkill_during_restore_leaves_one_whole_database(tmp_path, db, make_res
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
         time.sleep(rng.uniform(0.05, 0.8))
-        proc.send_signal(signal.SIGKILL)
-        out, err = proc.communicate(timeout=30)
-        assert proc.returncode == -signal.SIGKILL, err
+        out, err = hard_kill(proc)
         lines = out.splitlines()
         if lines and lines[-1].startswith("restoring"):
             inside += 1
