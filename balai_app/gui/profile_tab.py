@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.form_errors import ERROR_STYLE, error_labels, show_errors
+from balai_app.gui.logo_picker import choose_logo_file, logo_pixmap, read_logo
 from balai_app.gui.ui_profile_tab import Ui_ProfileTab
 from balai_app.i18n import tr
 from balai_app.services import profile
@@ -58,26 +58,19 @@ class ProfileTab(QWidget):
             self.ui.logoPreview.setText(tr("(tanpa logo)"))
             self.ui.removeLogoButton.setEnabled(False)
             return
-        pixmap = QPixmap()
-        pixmap.loadFromData(data)
-        self.ui.logoPreview.setPixmap(pixmap.scaled(92, 92, Qt.AspectRatioMode.KeepAspectRatio,
-                                                    Qt.TransformationMode.SmoothTransformation))
+        self.ui.logoPreview.setPixmap(logo_pixmap(data, 92))
         self.ui.removeLogoButton.setEnabled(True)
 
     def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Pilih logo balai"), "", tr("Gambar (*.png *.jpg *.jpeg)"))
+        path = choose_logo_file(self)
         if path:
-            self.set_logo_file(Path(path))
+            self.set_logo_file(path)
 
     def set_logo_file(self, path: Path) -> None:
-        try:
-            self.logo = profile.prepare_logo(path.read_bytes())
-        except OSError as exc:
-            show_errors(self.ui, {"logo": tr("Berkas tidak dapat dibaca: {e}").format(e=exc.strerror or exc)})
+        logo = read_logo(self.ui, path)
+        if logo is None:
             return
-        except ValidationError as exc:
-            show_errors(self.ui, exc.errors)
-            return
+        self.logo = logo
         show_errors(self.ui, {})
         self._show_logo(self.logo)
 

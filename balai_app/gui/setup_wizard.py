@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.form_errors import ERROR_STYLE, clear_errors, error_labels, show_errors
+from balai_app.gui.logo_picker import choose_logo_file, logo_pixmap, read_logo
 from balai_app.gui.ui_setup_wizard import Ui_SetupWizard
 from balai_app.i18n import tr
 from balai_app.services import accounts, profile
@@ -57,23 +56,16 @@ class SetupWizard(QWizard):
 
     # --- logo -------------------------------------------------------------
     def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Pilih logo balai"), "", tr("Gambar (*.png *.jpg *.jpeg)"))
+        path = choose_logo_file(self)
         if path:
-            self.set_logo_file(Path(path))
+            self.set_logo_file(path)
 
     def set_logo_file(self, path: Path) -> None:
-        try:
-            self.logo = profile.prepare_logo(path.read_bytes())
-        except OSError as exc:
-            show_errors(self.ui, {"logo": tr("Berkas tidak dapat dibaca: {e}").format(e=exc.strerror or exc)})
+        logo = read_logo(self.ui, path)
+        if logo is None:
             return
-        except ValidationError as exc:
-            show_errors(self.ui, exc.errors)
-            return
-        pixmap = QPixmap()
-        pixmap.loadFromData(self.logo)
-        self.ui.logoPreview.setPixmap(pixmap.scaled(72, 72, Qt.AspectRatioMode.KeepAspectRatio,
-                                                    Qt.TransformationMode.SmoothTransformation))
+        self.logo = logo
+        self.ui.logoPreview.setPixmap(logo_pixmap(self.logo, 72))
         show_errors(self.ui, {})
 
     # --- pages --------------------------------------------------------------
