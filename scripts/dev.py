@@ -64,7 +64,7 @@ def ensure_system_packages(packages: list[tuple[str, str]]) -> None:
         return
     missing = [
         pkg for pkg, provided in packages
-        if not (_have_library(provided) if ".so" in provided else shutil.which(provided))
+        if not provided or not (_have_library(provided) if ".so" in provided else shutil.which(provided))
     ]
     if not missing:
         return
@@ -74,13 +74,17 @@ def ensure_system_packages(packages: list[tuple[str, str]]) -> None:
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
         subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], check=True, env=env)
         return
-    sys.exit(f"dev.py: Qt needs these Debian packages, missing here: {' '.join(missing)} "
+    sys.exit(f"dev.py: these Debian packages are missing here (Qt and Python need them): {' '.join(missing)} "
              f"(install: sudo apt-get install {' '.join(missing)})")
 
 
 def ensure_venv(extras: str) -> Path:
     python = venv_python()
     if not python.exists():
+        try:
+            import ensurepip  # noqa: F401  (Debian ships it in python3-venv)
+        except ImportError:
+            ensure_system_packages([("python3-venv", "")])
         print("dev.py: creating .venv", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     stamp = VENV / ".balai-installed"
