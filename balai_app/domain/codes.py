@@ -63,8 +63,6 @@ SERVICE_KINDS = {
     "vokasional": "Pelatihan vokasional",
 }
 
-ROLES = {"admin": "Admin", "staf": "Staf", "instruktur": "Instruktur"}
-
 BATCH_STATUS = {
     "direncanakan": "Direncanakan",
     "berjalan": "Berjalan",

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.form_errors import clear_errors, show_errors
+from balai_app.gui.qt_dates import from_qdate, to_qdate
 from balai_app.gui.ui_session_dialog import Ui_SessionDialog
 from balai_app.i18n import tr
 from balai_app.services import sessions
 from balai_app.services.context import Actor
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class SessionDialog(QDialog):

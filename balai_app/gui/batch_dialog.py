@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialog
 
 from balai_app.db.models import Batch
@@ -14,14 +14,9 @@ from balai_app.gui.ui_batch_dialog import Ui_BatchDialog
 from balai_app.i18n import tr
 from balai_app.services import training
 from balai_app.services.context import Actor
+from balai_app.gui.qt_dates import from_qdate, to_qdate
 
 
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class BatchDialog(QDialog):

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from balai_app.domain import codes
+from balai_app.gui.table_height import fit_height
 from balai_app.i18n import tr
 from balai_app.services import accounts, profile, reports, residents
 from balai_app.services.context import Actor
@@ -98,13 +99,7 @@ class HomePage(QWidget):
         footer = [QStandardItem(tr("Jumlah"))] + [self._number(n, bold=True) for n in column_totals]
         footer[0].setFont(self._bold())
         self.model.appendRow(footer)
-        # Every row visible, no scrolling: the table is exactly as tall as its rows.
-        self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
-        height += self.table.verticalHeader().length()
-        if self.table.horizontalHeader().length() > self.table.viewport().width():
-            height += self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setFixedHeight(height + 2)
+        fit_height(self.table)
 
     def _bold(self) -> QFont:
         font = QFont(self.font())

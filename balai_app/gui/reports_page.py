@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 import qtawesome as qta
 
 from balai_app.domain.errors import BalaiError
+from balai_app.gui.table_height import fit_height
 from balai_app.i18n import tr
 from balai_app.services import reports
 from balai_app.services.context import Actor
@@ -33,15 +34,6 @@ def _date_edit(value: dt.date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     return edit
-
-
-def _fit_height(view: QTableView) -> None:
-    """Show every row: the page scrolls, not each small table."""
-    height = view.horizontalHeader().height() + 2 * view.frameWidth()
-    height += sum(view.rowHeight(r) for r in range(view.model().rowCount()))
-    if view.horizontalHeader().length() > view.viewport().width():
-        height += view.horizontalScrollBar().sizeHint().height()
-    view.setFixedHeight(height + 2)
 
 
 class ReportsPage(QWidget):
@@ -130,8 +122,7 @@ class ReportsPage(QWidget):
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     items.append(item)
                 model.appendRow(items)
-            view.resizeRowsToContents()
-            _fit_height(view)
+            fit_height(view)
 
     def export(self, kind: str) -> None:
         if self.report is None:

@@ -35,6 +35,7 @@ from balai_app.gui.ui_resident_form import Ui_ResidentForm
 from balai_app.i18n import tr
 from balai_app.services import residents
 from balai_app.services.context import Actor
+from balai_app.gui.qt_dates import to_qdate
 
 ERROR_STYLE = "color:#b3261e;"
 WARNING_STYLE = "color:#8a5300;"
@@ -78,10 +79,6 @@ RELATION_SUGGESTIONS = [
 ]
 
 PHOTO_FILTER = "Gambar JPEG/PNG (*.jpg *.jpeg *.png)"
-
-
-def to_qdate(value: dt.date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else QDate.currentDate()
 
 
 def set_photo_preview(label: QLabel, data: bytes | None, placeholder: str) -> None:

@@ -91,9 +91,8 @@ def seats_taken(batch_id: int) -> int:
 
 
 def _resident(resident_id: int | str) -> Resident:
-    text = "" if isinstance(resident_id, bool) else str(resident_id).strip()
-    is_id = text.isascii() and text.isdigit() and len(text) <= 18  # not '²', not beyond 64 bits
-    resident = Resident.get_or_none(Resident.id == int(text)) if is_id else None
+    number = v.record_id(resident_id)
+    resident = Resident.get_or_none(Resident.id == number) if number is not None else None
     if resident is None:
         raise NotFound(tr("Penerima Manfaat No. {id} tidak ditemukan.").format(id=resident_id))
     return resident

@@ -106,14 +106,6 @@ def list_programs(actor: Actor, include_inactive: bool = False) -> list[Program]
     return list(query)
 
 
-def _is_id(value: Any) -> bool:
-    """A record number SQLite can hold: ASCII digits, at most 18 ("²" and 2**63 are not)."""
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        return False
-    text = str(value).strip()
-    return text.isascii() and text.isdigit() and len(text) <= 18
-
-
 def _key(value: Any) -> str:
     """A code or user name to look up; text SQLite cannot take (lone surrogates) matches nothing."""
     text = str(value).strip()
@@ -127,8 +119,8 @@ def _key(value: Any) -> str:
 def get_program(actor: Actor, id_or_code: int | str) -> Program:
     require(actor, "training.view")
     program = None
-    if _is_id(id_or_code):
-        program = Program.get_or_none(Program.id == int(str(id_or_code).strip()))
+    if v.record_id(id_or_code) is not None:
+        program = Program.get_or_none(Program.id == v.record_id(id_or_code))
     if program is None and isinstance(id_or_code, str):
         key = id_or_code.strip()
         program = Program.get_or_none(fn.UPPER(Program.code) == key.upper())
@@ -593,7 +585,8 @@ def _clean_batch(data: dict[str, Any], batch_id: int | None) -> dict[str, Any]:
     if program in (None, ""):
         c.error("program", tr("Program wajib dipilih."))
     else:
-        row = Program.get_or_none(Program.id == int(str(program))) if _is_id(program) else Program.get_or_none(
+        program_id = v.record_id(program)
+        row = Program.get_or_none(Program.id == program_id) if program_id is not None else Program.get_or_none(
             fn.UPPER(Program.code) == _key(program).upper())
         if row is None:
             c.error("program", tr("Program '{p}' tidak ditemukan.").format(p=program))
@@ -606,7 +599,8 @@ def _clean_batch(data: dict[str, Any], batch_id: int | None) -> dict[str, Any]:
     trainer = getattr(trainer, "id", trainer)
     out["trainer"] = None
     if trainer not in (None, "", 0):
-        user = User.get_or_none(User.id == int(str(trainer))) if _is_id(trainer) else User.get_or_none(
+        trainer_id = v.record_id(trainer)
+        user = User.get_or_none(User.id == trainer_id) if trainer_id is not None else User.get_or_none(
             User.username == _key(trainer))
         if user is None:
             c.error("trainer", tr("Instruktur tidak ditemukan."))

@@ -126,6 +126,15 @@ def date(
     return parsed
 
 
+def record_id(value: Any) -> int | None:
+    """A record number typed or passed in, or None when it cannot be one: ASCII digits
+    only ('²' is a digit to Python) and at most 18 of them (SQLite's 64-bit ids)."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    text = str(value).strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
 def integer(value: Any, label: str, *, required: bool = False, minimum: int | None = None, maximum: int | None = None) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
