@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "balai_app.cli.backup",
     "balai_app.cli.sessions",
     "balai_app.cli.certificates",
+    "balai_app.cli.aftercare",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

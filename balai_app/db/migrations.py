@@ -54,10 +54,18 @@ def _v2_fold_search_text(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "resident_search_text" ON "resident" ("search_text")')
 
 
+def _v3_after_training(db: SqliteDatabase) -> None:
+    """Issue 15 (see ``schema_v3``)."""
+    from balai_app.db import schema_v3
+
+    schema_v3.apply(db)
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
+    (3, "partners, outcomes, aftercare, rehab certificates; ATENSI forms", _v3_after_training),
 ]
 
 

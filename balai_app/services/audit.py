@@ -98,6 +98,11 @@ ENTITIES: dict[str, str] = {
     "setting": "Pengaturan",
     "backup": "Cadangan",
     "audit_event": "Jejak audit",
+    "partner": "Mitra",
+    "outcome": "Hasil setelah pelatihan",
+    "follow_up": "Bimbingan lanjut",
+    "profile_consent": "Persetujuan profil lulusan",
+    "rehab_certificate": "Sertifikat rehabilitasi sosial",
 }
 
 

@@ -145,7 +145,7 @@ class ResidentDetail(QDialog):
         ], self)
         self.service_model = RecordTableModel([
             ("Tanggal", lambda s: dates.format_short(s.date)),
-            ("Jenis layanan", lambda s: codes.label(codes.SERVICE_KINDS, s.kind)),
+            ("Jenis layanan", lambda s: codes.service_label(s.kind, s.subkind)),
             ("Uraian", lambda s: s.description),
             ("Petugas", lambda s: s.staff),
         ], self)
@@ -323,7 +323,7 @@ class ResidentDetail(QDialog):
 
     def _service_html(self, s) -> str:
         head = tr("{kind}, {date} — {staff}").format(
-            kind=codes.label(codes.SERVICE_KINDS, s.kind), date=dates.format_long(s.date), staff=s.staff or EMPTY)
+            kind=codes.service_label(s.kind, s.subkind), date=dates.format_long(s.date), staff=s.staff or EMPTY)
         return f"<p><b>{html.escape(head)}</b></p><p>{self._paragraph(s.description)}</p>"
 
     # --- actions --------------------------------------------------------------
