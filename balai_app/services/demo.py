@@ -121,10 +121,13 @@ def _residents(actor: Actor, rng: random.Random, count: int) -> str:
                 recommendation=tr("Terapi psikososial, pelatihan vokasional"),
             )
             for _ in range(rng.randint(0, 3)):
+                kind = rng.choice(list(codes.SERVICE_KINDS))
                 ServiceRecord.create(
                     resident=resident,
                     date=min(today, entry + dt.timedelta(days=rng.randint(1, 60))),
-                    kind=rng.choice(list(codes.SERVICE_KINDS)),
+                    kind=kind,
+                    # Not drawn from rng: the rest of the demo stays as it was.
+                    subkind=("fisik", "psikososial", "mental_spiritual")[resident.id % 3] if kind == "terapi" else "",
                     description=tr("Layanan rutin sesuai rencana intervensi."),
                     staff="Rina Pekerja Sosial, S.Tr.Sos.",
                 )
