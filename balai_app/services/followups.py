@@ -233,8 +233,11 @@ def _check_exited(resident: Resident) -> None:
 
 
 def _plan_months(value: Any, resident: Resident, contact_date: dt.date | None) -> tuple[int | None, dt.date | None]:
-    """The planned contact a record answers: the one named, else the open plan nearest the date."""
+    """The planned contact a record answers: the one named (0: none, an extra contact), else the
+    open plan nearest the date."""
     open_plans = _open_plans(resident)
+    if value in (0, "0"):  # explicitly a contact outside the plan
+        return None, None
     if value not in (None, ""):
         months = v.integer(value, tr(LABELS["plan_months"]), minimum=1, maximum=60)
         for m, due in open_plans:
@@ -280,6 +283,9 @@ def mark_missed(actor: Actor, resident_id: int, plan_months: int, note: str = ""
     c = v.Collector()
     plan = c.take("plan_months", _plan_months, plan_months if plan_months not in (None, "") else "x", resident, None)
     finding = c.take("finding", v.text, note, tr(LABELS["finding"]), max_length=3000, multiline=True)
+    if plan and plan[1] and plan[1] > dt.date.today():
+        c.error("plan_months", tr("Kontak {n} bulan baru jatuh tempo {d}; belum dapat ditandai terlewat.").format(
+            n=plan[0], d=plan[1].strftime("%d/%m/%Y")))
     c.raise_if_any()
     months, due = plan
     return _save(actor, resident, {"plan_months": months, "due_date": due, "status": "terlewat", "finding": finding,

@@ -170,6 +170,9 @@ def test_record_answers_the_nearest_open_plan(db, system, graduate):
     item = followups.record_followup(system, graduate.id, {"contact_date": "2026-07-01", "how": "kunjungan",
                                                            "finding": "Usaha berjalan", "staff": "Pak Budi"})
     assert (item.plan_months, item.status, item.staff) == (6, "selesai", "Pak Budi")
+    if dt.date.today() < dt.date(2027, 1, 15):
+        with pytest.raises(ValidationError, match="belum dapat ditandai terlewat"):
+            followups.mark_missed(system, graduate.id, 12)  # due 15/01/2027
     missed = followups.mark_missed(system, graduate.id, 3, "Nomor telepon tidak aktif")
     assert missed.status == "terlewat"
     statuses = {i.plan_months: i.status for i in followups.followups_of(system, graduate.id)}

@@ -46,6 +46,12 @@ class HomePage(QWidget):
         self.follow_up.setTextFormat(Qt.TextFormat.RichText)
         self.follow_up.setStyleSheet("margin-top:14px;")
         layout.addWidget(self.follow_up)
+        self.aftercare = None
+        if allowed(actor, "followups.view"):
+            from balai_app.gui.aftercare.home_followups import FollowUpsPanel
+
+            self.aftercare = FollowUpsPanel(actor, self)
+            layout.addWidget(self.aftercare)
         layout.addStretch(1)
         self.can_see_residents = allowed(actor, "residents.view")
         self.heading.setVisible(self.can_see_residents)
@@ -63,6 +69,8 @@ class HomePage(QWidget):
             self._fill_counts(residents.counts_by_klaster_and_status(self.actor))
         if self.follow_up.isVisibleTo(self):
             self._fill_follow_up(reports.dashboard(self.actor))
+        if self.aftercare is not None:
+            self.aftercare.refresh()
 
     def _fill_follow_up(self, board) -> None:
         lines = [

@@ -43,10 +43,12 @@ from balai_app.services.permissions import allowed
 EXTRA_TABS: list[tuple[str, str, str | None]] = [
     ("Pelatihan", "balai_app.gui.residents.enrollments_tab:EnrollmentsTab", "training.view"),
     ("Progres pelatihan", "balai_app.gui.sessions.progress_tab:ResidentProgressTab", "sessions.view"),
+    ("Setelah pelatihan", "balai_app.gui.aftercare.aftercare_tab:AftercareTab", "outcomes.view"),
 ]
 # tab title -> qtawesome icon, for the tabs above
 EXTRA_TAB_ICONS = {
     "Pelatihan": "fa5s.chalkboard-teacher", "Progres pelatihan": "fa5s.tasks", "Sertifikat": "fa5s.certificate",
+    "Setelah pelatihan": "fa5s.briefcase",
 }
 
 EMPTY = "—"
