@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "balai_app.cli.sessions",
     "balai_app.cli.certificates",
     "balai_app.cli.aftercare",
+    "balai_app.cli.monthly_report",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

@@ -98,3 +98,29 @@ def test_commands_need_an_office_account_once_accounts_exist(dbfile, capsys, mon
     monkeypatch.setenv("BALAI_PASSWORD", PASSWORD)
     assert main(["--db", dbfile, "--user", "guru", "partners", "list"]) == 1
     assert "tidak berhak melihat daftar mitra" in capsys.readouterr().err
+
+
+def test_reports_monthly_writes_xlsx_and_pdf(dbfile, capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    month = dt.date.today().strftime("%Y-%m")
+    out = tmp_path / "bulanan.xlsx"
+    assert main(["--db", dbfile, "reports", "monthly", "--month", month, "--out", str(out)]) == 0
+    assert "Laporan Bulanan" in capsys.readouterr().out
+    rows = [[c.value for c in row] for row in load_workbook(out).active.iter_rows()]
+    served = next(r for r in rows if r[0] == "PM dilayani")
+    assert served[-1] == 1  # Sukarti (active); Muh. Ma'ruf left months ago
+    assert main(["--db", dbfile, "reports", "monthly", "--month", month, "--out", str(tmp_path / "b.pdf")]) == 0
+    assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_reports_monthly_usage_errors_exit_2(dbfile, capsys, tmp_path):
+    assert main(["--db", dbfile, "reports", "monthly", "--month", "2026-13", "--out", "x.xlsx"]) == 2
+    assert "bulan tidak valid" in capsys.readouterr().err
+    assert main(["--db", dbfile, "reports", "monthly", "--month", "2026-11", "--out", "x.doc"]) == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["--db", dbfile, "reports", "monthly", "--out", "x.pdf"])
+    assert caught.value.code == 2
+    assert main(["--db", dbfile, "reports", "monthly", "--from", "2026-02-01", "--to", "2026-01-01",
+                 "--out", str(tmp_path / "x.pdf")]) == 1
+    assert "sebelum tanggal awal" in capsys.readouterr().err

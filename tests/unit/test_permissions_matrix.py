@@ -199,6 +199,8 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "followups.mark_missed": OFFICE,
     "followups.record_followup": OFFICE,
     "followups.set_intervals": ADMIN,
+    "monthly_report.export_monthly": OFFICE,
+    "monthly_report.monthly_report": OFFICE,
     # documents
     "documents.participants.export_pdf": ALL,
     "documents.participants.export_xlsx": ALL,
