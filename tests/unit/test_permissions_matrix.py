@@ -200,6 +200,10 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "followups.record_followup": OFFICE,
     "followups.set_intervals": ADMIN,
     "monthly_report.export_monthly": OFFICE,
+    "graduate_profiles.consent_of": OFFICE,
+    "graduate_profiles.graduate_profile": OFFICE,
+    "graduate_profiles.record_consent": OFFICE,
+    "graduate_profiles.write_profile_pdf": OFFICE,
     "monthly_report.monthly_report": OFFICE,
     # documents
     "documents.participants.export_pdf": ALL,
