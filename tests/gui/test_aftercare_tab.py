@@ -82,6 +82,7 @@ def test_record_a_job_at_a_partner_bank_then_correct_it(gui_app, db, system, qtb
 def test_followups_plan_record_and_miss(gui_app, db, system, qtbot, graduate, no_boxes, tmp_path):
     detail, tab = open_tab(qtbot, system, graduate.id)
     assert [r.plan_months for r in tab.followup_model.rows()] == [3, 6, 12]
+    assert [tab.followup_model.index(r, 2).data() for r in range(3)] == ["Terlambat", "Terlambat", "Direncanakan"]
     tab.followup_table.selectRow(0)
     qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
@@ -114,3 +115,26 @@ def test_active_pm_cannot_have_an_outcome_yet(gui_app, db, system, qtbot, make_r
     _detail, tab = open_tab(qtbot, system, r.id)
     assert not tab.add_outcome_button.isEnabled() and not tab.record_button.isEnabled()
     assert "setelah PM lulus" in tab.outcome_summary.text()
+
+
+def test_consent_then_profile_pdf(gui_app, db, system, qtbot, graduate, no_boxes, tmp_path, monkeypatch):
+    partners.create_partner(system, {"name": "Bank Indonesia", "kind": "perusahaan"})
+    detail, tab = open_tab(qtbot, system, graduate.id)
+    box = tab.profile_box
+    assert "belum dicatat" in box.status.text() and not box.print_button.isEnabled()
+    qtbot.mouseClick(box.consent_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    dialog.asked_by.setText("Bu Rina")
+    save(qtbot, dialog)
+    assert "PM menyetujui pada" in box.status.text() and "Bu Rina" in box.status.text()
+    assert box.print_button.isEnabled()
+    box.partner_combo.setCurrentIndex(box.partner_combo.findText("Bank Indonesia"))
+    target = tmp_path / "profil.pdf"
+    monkeypatch.setattr("balai_app.gui.common.file_dialogs.get_save_file_name", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(box.print_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert no_boxes == [("information", f"Profil disimpan di {target}.")]
+    if os.environ.get("BALAI_SHOTS"):
+        detail.resize(900, 760)
+        qtbot.wait(50)
+        detail.grab().save(str(tmp_path / "aftercare_profile.png"))

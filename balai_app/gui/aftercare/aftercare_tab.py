@@ -3,6 +3,8 @@ built, the graduate profile and the social-rehabilitation certificate)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import qtawesome as qta
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -23,6 +25,11 @@ from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
 FOLLOWUP_COLORS = {"rencana": "#1d4ed8", "selesai": "#15803d", "terlewat": "#b91c1c"}
+
+
+def _late(item) -> bool:
+    """A planned contact past its due date with nothing recorded."""
+    return item.status == "rencana" and item.due_date is not None and item.due_date < dt.date.today()
 
 
 def _table(model) -> QTableView:
@@ -81,7 +88,8 @@ class AftercareTab(QWidget):
         self.followup_model = RowsModel([
             Column(tr("Rencana"), lambda f: f.plan_label),
             Column(tr("Jatuh tempo"), lambda f: format_short(f.due_date) or "—"),
-            Column(tr("Status"), lambda f: f.status_label, color=lambda f: FOLLOWUP_COLORS.get(f.status)),
+            Column(tr("Status"), lambda f: tr("Terlambat") if _late(f) else f.status_label,
+                   color=lambda f: "#b45309" if _late(f) else FOLLOWUP_COLORS.get(f.status)),
             Column(tr("Tanggal kontak"), lambda f: format_short(f.contact_date) or "—"),
             Column(tr("Cara"), lambda f: f.how_label or "—"),
             Column(tr("Petugas"), lambda f: f.staff or "—"),
@@ -99,8 +107,12 @@ class AftercareTab(QWidget):
         bar.addStretch(1)
         inner.addLayout(bar)
         layout.addWidget(box)
-        self.extra = QVBoxLayout()  # graduate profile, rehab certificate
-        layout.addLayout(self.extra)
+        self.profile_box = None
+        if allowed(actor, "profiles.consent"):
+            from balai_app.gui.aftercare.profile_box import ProfileBox
+
+            self.profile_box = ProfileBox(actor, self)
+            layout.addWidget(self.profile_box)
 
         can_outcomes = allowed(actor, "outcomes.edit")
         can_followups = allowed(actor, "followups.edit")
@@ -139,6 +151,8 @@ class AftercareTab(QWidget):
             open_plans = [p for p in plans if p.status == "rencana"]
             self.followup_summary.setText(tr("{done} kontak dilaksanakan, {open} masih direncanakan.").format(
                 done=sum(1 for p in plans if p.status == "selesai"), open=len(open_plans)))
+        if self.profile_box is not None:
+            self.profile_box.set_resident(self.resident_id, resident.name)
         self._update_buttons()
 
     def _selected_outcome(self):
