@@ -18,6 +18,7 @@ from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services import audit
 from balai_app.services.accounts_demo import demo_accounts
+from balai_app.services.aftercare_demo import demo_aftercare
 from balai_app.services.certificates_demo import demo_certificates
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
@@ -140,6 +141,7 @@ DEMO_STEPS: list[Callable[[Actor, random.Random], str]] = [demo_accounts]
 DEMO_STEPS.append(demo_training)
 DEMO_STEPS.append(demo_sessions)
 DEMO_STEPS.append(demo_certificates)
+DEMO_STEPS.append(demo_aftercare)
 
 
 def create_demo(actor: Actor, *, residents: int = 150, seed: int = 2026) -> list[str]:

@@ -201,6 +201,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "followups.set_intervals": ADMIN,
     "monthly_report.export_monthly": OFFICE,
     "graduate_profiles.consent_of": OFFICE,
+    "aftercare_demo.demo_aftercare": ADMIN,
     "graduate_profiles.graduate_profile": OFFICE,
     "graduate_profiles.record_consent": OFFICE,
     "graduate_profiles.write_profile_pdf": OFFICE,
