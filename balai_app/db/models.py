@@ -103,7 +103,7 @@ class Resident(BaseModel):
     entry_date = DateField(index=True)
     referral_source = CharField(max_length=200, default="")
     status = CharField(max_length=20, default="aktif", index=True)
-    exit_date = DateField(null=True)
+    exit_date = DateField(null=True, index=True)
     exit_reason = TextField(default="")
     notes = TextField(default="")
     # casefolded name + NIK + birth place: search-as-you-type without a full decode
@@ -144,7 +144,7 @@ class ServiceRecord(BaseModel):
     """A service given under ATENSI."""
 
     resident = ForeignKeyField(Resident, backref="services", on_delete="RESTRICT")
-    date = DateField()
+    date = DateField(index=True)
     kind = CharField(max_length=30)  # codes.SERVICE_KINDS (the ATENSI forms)
     subkind = CharField(max_length=30, default="")  # codes.THERAPY_KINDS when kind is "terapi"
     description = TextField(default="")

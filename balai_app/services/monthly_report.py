@@ -273,13 +273,13 @@ def _overdue(start: dt.date, end: dt.date, today: dt.date) -> Counter:
     months = followups.intervals()
     earliest_exit = followups.add_months(start, -max(months)) - dt.timedelta(days=3)
     latest_exit = followups.add_months(last, -min(months)) + dt.timedelta(days=3)
-    candidates = (Resident.select(Resident.id, Resident.klaster, Resident.sex, Resident.exit_date)
-                  .where(Resident.exit_date.between(earliest_exit, latest_exit)
-                         & Resident.status.in_(codes.AFTERCARE_STATUSES)))
+    leavers = (Resident.exit_date.between(earliest_exit, latest_exit)
+               & Resident.status.in_(codes.AFTERCARE_STATUSES))
+    candidates = Resident.select(Resident.id, Resident.klaster, Resident.sex, Resident.exit_date).where(leavers)
+    # Through the follow_up index on (resident, plan_months): only the candidates' rows are read.
     done = {(r, m) for r, m in FollowUp.select(FollowUp.resident, FollowUp.plan_months)
-            .join(Resident, on=(FollowUp.resident == Resident.id))
-            .where((FollowUp.status == "selesai") & FollowUp.plan_months.is_null(False)
-                   & Resident.exit_date.between(earliest_exit, latest_exit)).tuples()}
+            .where(FollowUp.resident.in_(Resident.select(Resident.id).where(leavers))
+                   & (FollowUp.status == "selesai") & FollowUp.plan_months.is_null(False)).tuples()}
     for resident_id, klaster, sex, exit_date in candidates.tuples():
         for m in months:
             if start <= followups.add_months(exit_date, m) <= last and (resident_id, m) not in done:
