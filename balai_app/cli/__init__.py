@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "balai_app.cli.certificates",
     "balai_app.cli.aftercare",
     "balai_app.cli.monthly_report",
+    "balai_app.cli.rehab_certificates",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

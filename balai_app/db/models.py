@@ -406,6 +406,8 @@ class RehabCertificate(BaseModel):
     snapshot = TextField()
     photo = BlobField(null=True)
     verification_code = CharField(max_length=40)
+    payload = TextField(default="")  # a signed payload (Ed25519, issue 14) when the balai signs
+    key_id = CharField(max_length=16, default="")
     status = CharField(max_length=20, default="berlaku")  # berlaku | dicabut
     issued_at = DateTimeField(default=utcnow)
     issued_by = ForeignKeyField(User, null=True, on_delete="SET NULL")

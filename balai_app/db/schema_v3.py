@@ -141,6 +141,8 @@ class _RehabCertificate(_Base):
     snapshot = TextField()
     photo = BlobField(null=True)
     verification_code = CharField(max_length=40)
+    payload = TextField(default="")  # a signed payload (Ed25519, issue 14) when the balai signs
+    key_id = CharField(max_length=16, default="")
     status = CharField(max_length=20, default="berlaku")
     issued_at = DateTimeField(default=_now)
     issued_by = ForeignKeyField(_User, null=True, on_delete="SET NULL")
