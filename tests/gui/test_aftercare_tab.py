@@ -13,6 +13,7 @@ from balai_app.db.models import FollowUp, Outcome
 from balai_app.gui.aftercare.aftercare_tab import AftercareTab
 from balai_app.gui.residents.resident_detail import ResidentDetail
 from balai_app.services import followups, partners
+from balai_app.services.context import Actor
 
 
 @pytest.fixture
@@ -138,3 +139,36 @@ def test_consent_then_profile_pdf(gui_app, db, system, qtbot, graduate, no_boxes
         detail.resize(900, 760)
         qtbot.wait(50)
         detail.grab().save(str(tmp_path / "aftercare_profile.png"))
+
+
+def test_admin_issues_the_rehab_certificate_at_termination(gui_app, db, system, qtbot, graduate, no_boxes,
+                                                           tmp_path, monkeypatch):
+    from unit.accounts_fixtures import make_profile
+
+    from balai_app.db.models import RehabCertificate
+
+    make_profile()
+    monkeypatch.setattr("balai_app.gui.aftercare.rehab_box.confirm", lambda *a: True)
+    detail, tab = open_tab(qtbot, system, graduate.id)
+    box = tab.rehab_box
+    assert box.issue_button.isEnabled() and not box.pdf_button.isEnabled()
+    assert "Belum diterbitkan" in box.status.text()
+    box.services_check.setChecked(True)
+    qtbot.mouseClick(box.issue_button, Qt.MouseButton.LeftButton)
+    cert = RehabCertificate.get()
+    assert box.status.text().startswith(f"No. {cert.number}, terbit")
+    assert not box.issue_button.isEnabled() and box.pdf_button.isEnabled()
+    target = tmp_path / "srs.pdf"
+    monkeypatch.setattr("balai_app.gui.common.file_dialogs.get_save_file_name", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(box.pdf_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    if os.environ.get("BALAI_SHOTS"):
+        detail.resize(900, 860)
+        qtbot.wait(50)
+        detail.grab().save(str(tmp_path / "aftercare_rehab.png"))
+
+
+def test_staf_sees_the_certificate_but_cannot_issue(gui_app, db, system, qtbot, graduate, no_boxes):
+    detail, tab = open_tab(qtbot, Actor(None, "staf", "staf"), graduate.id)
+    assert tab.rehab_box is not None
+    assert tab.rehab_box.issue_button.isHidden() and tab.rehab_box.pdf_button.isHidden()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -52,7 +53,16 @@ class AftercareTab(QWidget):
         self.actor, self.resident_id = actor, resident_id
         self.resident_name = ""
         self.dialog = None
-        layout = QVBoxLayout(self)
+        # Four boxes: on a 768-pixel screen the tab scrolls instead of pushing the dialog off screen.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
 
         box = QGroupBox(tr("Hasil setelah pelatihan"))
         inner = QVBoxLayout(box)
@@ -113,6 +123,12 @@ class AftercareTab(QWidget):
 
             self.profile_box = ProfileBox(actor, self)
             layout.addWidget(self.profile_box)
+        self.rehab_box = None
+        if allowed(actor, "rehab_certificates.view"):
+            from balai_app.gui.aftercare.rehab_box import RehabBox
+
+            self.rehab_box = RehabBox(actor, self)
+            layout.addWidget(self.rehab_box)
 
         can_outcomes = allowed(actor, "outcomes.edit")
         can_followups = allowed(actor, "followups.edit")
@@ -153,6 +169,8 @@ class AftercareTab(QWidget):
                 done=sum(1 for p in plans if p.status == "selesai"), open=len(open_plans)))
         if self.profile_box is not None:
             self.profile_box.set_resident(self.resident_id, resident.name)
+        if self.rehab_box is not None:
+            self.rehab_box.set_resident(resident)
         self._update_buttons()
 
     def _selected_outcome(self):
