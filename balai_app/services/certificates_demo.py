@@ -23,8 +23,11 @@ def demo_certificates(actor: Actor, rng: random.Random, *, today: dt.date | None
     certificates.save_settings(actor, {"bilingual": True})
     issued, refused = [], 0
     override_done = False
+    last_on = dt.date.min
     for batch in Batch.select().where(Batch.status == "selesai").order_by(Batch.end_date, Batch.id):
-        on = min(today, batch.end_date + dt.timedelta(days=rng.randint(3, 10)))
+        # numbers follow their dates in the register: never dated before the previous batch's
+        on = max(last_on, min(today, batch.end_date + dt.timedelta(days=rng.randint(3, 10))))
+        last_on = on
         result = certificates.issue(actor, batch.id, issued_on=on)
         issued.extend(result.issued)
         refused += len(result.refused)
@@ -41,7 +44,7 @@ def demo_certificates(actor: Actor, rng: random.Random, *, today: dt.date | None
     if len(issued) >= 2:
         old = issued[1]
         certificates.reissue(actor, old.id, tr("Penulisan tempat lahir salah."),
-                             issued_on=min(today, old.issued_at.date() + dt.timedelta(days=14)))
+                             issued_on=today)
         revoked = 1
     return tr("{n} sertifikat demo diterbitkan ({r} dicabut dan diterbitkan ulang); {m} peserta belum memenuhi "
               "syarat").format(n=len(issued) + revoked, r=revoked, m=refused)

@@ -85,8 +85,13 @@ def test_pdf_verify_revoke_list(setup, capsys, tmp_path):
     assert run("--db", db, "certificates", "verify", payload) == 0
     out = capsys.readouterr().out
     assert out.startswith("VALID") and "Đặng Thị Ngọc Ánh" in out
-    assert run("--db", db, "certificates", "verify", payload.replace("Kode: ", "Kode: X")) == 1
+    middle = len(payload) // 3
+    changed = payload[:middle] + ("A" if payload[middle] != "A" else "B") + payload[middle + 1:]
+    assert run("--db", db, "certificates", "verify", changed) == 1
     assert capsys.readouterr().out.startswith("TIDAK VALID")
+    # the URL form, as a phone reads it, verifies the same way
+    assert run("--db", db, "certificates", "verify", "https://balai.example/verifikasi/#" + payload) == 0
+    capsys.readouterr()
 
     assert run("--db", db, "certificates", "revoke", "--number", first, "--reason", "Salah cetak nama") == 0
     capsys.readouterr()

@@ -219,7 +219,7 @@ def test_a_job_can_be_cancelled(qtbot, world, tmp_path):
 def test_verify_dialog(qtbot, world):
     admin, _ = world
     cert = issued(world)[0]
-    payload = certificates.render_data(cert)["qr_payload"]
+    payload = certificates.render_data_by_id(cert.id)["qr_payload"]
     dialog = CertificateVerifyDialog()
     qtbot.addWidget(dialog)
     dialog.ui.payloadEdit.setPlainText(payload)

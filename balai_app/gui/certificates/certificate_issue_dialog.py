@@ -151,7 +151,7 @@ class CertificateIssueDialog(QDialog):
         except BalaiError as exc:
             QMessageBox.warning(self, tr("Sertifikat"), exc.message)
             return None
-        lines = [f"{c.number} — {certificates.render_data(c)['holder']['name']}" for c in result.issued]
+        lines = [f"{c.number} — {c.holder}" for c in result.issued]
         lines += [tr("Ditolak: {name} — {why}").format(name=name, why=why) for name, why in result.refused]
         QMessageBox.information(self, tr("Sertifikat"), tr("{n} sertifikat diterbitkan.").format(n=len(result.issued))
                                 + ("\n\n" + "\n".join(lines) if lines else ""))
