@@ -318,8 +318,9 @@ class _Renderer:
         head_lines = [head.get("title") or "Kepala Balai"]
         head_id = f"NIP. {format_nip(head['nip'])}" if head.get("nip") else ""
         if second:
+            licence = second.get("licence", second.get("number", ""))
             self.signature(517, [second.get("title") or "", second.get("org") or ""], second["name"],
-                           f"No. Reg. {second['number']}" if second.get("number") else "", None, 178)
+                           f"No. Lisensi LSP: {licence}" if licence else "", None, 178)
             self.signature(W - 140, head_lines, head["name"], head_id, place_date, 178)
         else:
             self.signature(W - 175, head_lines, head["name"], head_id, place_date, 230)
