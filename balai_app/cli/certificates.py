@@ -47,6 +47,10 @@ def register(subparsers) -> None:
     p.add_argument("--date", metavar="TANGGAL", help="tanggal terbit (DD/MM/YYYY; bawaan: hari ini)")
     p.set_defaults(func=cmd_reissue)
 
+    p = sub.add_parser("publish", help="tulis folder verifikasi (index.html, kunci publik, daftar pencabutan)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder tujuan (untuk web statis, flashdisk, folder bersama)")
+    p.set_defaults(func=cmd_publish)
+
     p = sub.add_parser("key", help="kunci tanda tangan sertifikat: lihat, ekspor, pasang, ganti")
     p.add_argument("action", choices=["show", "export", "install", "rotate"],
                    help="show: kunci publik; export/install: berkas terenkripsi; rotate: kunci baru")
@@ -146,6 +150,18 @@ def cmd_reissue(args: argparse.Namespace) -> int:
     old = certificates.find(who, args.number)
     new = certificates.reissue(who, old.id, args.reason, issued_on=_date_arg(args.date))
     print(tr("{new}\t{holder}\tmenggantikan {old}").format(new=new.number, holder=new.holder, old=old.number))
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from balai_app.services import certificates_publish
+
+    open_db(args)
+    who = actor(args, write=True)
+    result = certificates_publish.publish(who, args.out)
+    print(tr("Folder verifikasi ditulis ke {path}: {n} berkas, kunci {keys}, {r} sertifikat dicabut (daftar {date}).")
+          .format(path=result.folder, n=len(result.files), keys=", ".join(result.key_ids), r=result.revoked,
+                  date=format_short(result.list_date)))
     return 0
 
 
