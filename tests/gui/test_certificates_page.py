@@ -347,3 +347,31 @@ def test_staff_sees_the_register_without_issue_or_print(qtbot, world):
     assert page.model.rowCount() == 2
     assert page.ui.issueButton.isHidden() and page.ui.printButton.isHidden() and page.ui.revokeButton.isHidden()
     assert not page.ui.previewButton.isHidden()
+
+
+def test_batch_detail_prints_the_batch_certificates(qtbot, world, monkeypatch, tmp_path, boxes):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from balai_app.gui.training.batch_detail import BatchDetail
+
+    admin, course = world
+    first = issued(world)
+    detail = BatchDetail(admin)
+    qtbot.addWidget(detail)
+    detail.show_batch(course.batch.id)
+    assert detail.print_certificates_button.isEnabled()
+    out = tmp_path / "detail.pdf"
+
+    def answer(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", answer)
+    qtbot.mouseClick(detail.print_certificates_button, Qt.MouseButton.LeftButton)
+    wait_runner(qtbot, detail.runner)
+    assert detail.runner.ids == sorted(c.id for c in first)
+    staff_detail = BatchDetail(make_staff())
+    qtbot.addWidget(staff_detail)
+    assert staff_detail.print_certificates_button.isHidden()
