@@ -4,7 +4,6 @@ network, and the QR of a rendered page read back with zbarimg (issue 14)."""
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import json
 import re
 import shutil
