@@ -375,3 +375,15 @@ def test_batch_detail_prints_the_batch_certificates(qtbot, world, monkeypatch, t
     staff_detail = BatchDetail(make_staff())
     qtbot.addWidget(staff_detail)
     assert staff_detail.print_certificates_button.isHidden()
+
+
+def test_register_shows_a_revocation_in_local_time(qtbot, world):
+    import datetime as dt
+
+    admin, _ = world
+    cert = issued(world)[0]
+    certificates.revoke(admin, cert.id, "Nama salah tulis")
+    Certificate.update(revoked_at=dt.datetime(2026, 12, 1, 21, 20)).where(Certificate.id == cert.id).execute()
+    page = make_page(qtbot, admin)
+    notes = [page.model.data(page.model.index(r, 6)) for r in range(page.model.rowCount())]
+    assert any("02/12/2026 04:20 WIB" in n for n in notes), notes  # 04:20 WIB reads the same day, not 1 Dec
