@@ -191,7 +191,7 @@ def _create(actor: Actor, enrollment: Enrollment, issued: dt.date, settings: cs.
             override_reason: str = "", replaces: Certificate | None = None) -> Certificate:
     """Inside ``write_transaction()``: allocate the next number, sign and store the certificate."""
     kid, private_key = signer
-    snapshot, photo = build_snapshot(actor, enrollment, issued, settings)
+    snapshot, photo = build_snapshot(enrollment, issued, settings, actor)
     seq = _next_sequence(issued.year)
     program = enrollment.batch.program
     number = cs.format_number(settings.number_template, seq=seq, program_code=program.code,

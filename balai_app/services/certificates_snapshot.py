@@ -94,7 +94,7 @@ def holder_period(enrollment: Enrollment, batch: Batch) -> tuple[dt.date, dt.dat
     return start, end, start <= batch.start_date and end >= batch.end_date
 
 
-def competent_units(actor, enrollment: Enrollment) -> tuple[list[dict[str, str]], int]:
+def competent_units(enrollment: Enrollment, actor) -> tuple[list[dict[str, str]], int]:
     """(units found Kompeten, in program order; number of active units of the program)."""
     from balai_app.services import progress, training
 
@@ -104,9 +104,10 @@ def competent_units(actor, enrollment: Enrollment) -> tuple[list[dict[str, str]]
     return found, len(units)
 
 
-def build_snapshot(actor, enrollment: Enrollment, issued: dt.date,
-                   settings: cs.CertificateSettings) -> tuple[dict, bytes | None]:
-    """Everything the certificate will state, as plain JSON values, and the photo bytes."""
+def build_snapshot(enrollment: Enrollment, issued: dt.date, settings: cs.CertificateSettings,
+                   actor) -> tuple[dict, bytes | None]:
+    """Everything the certificate will state, as plain JSON values, and the photo bytes
+    (a building block of ``certificates_issue``, which checks the permission)."""
     resident: Resident = enrollment.resident
     batch: Batch = enrollment.batch
     program: Program = batch.program
@@ -117,7 +118,7 @@ def build_snapshot(actor, enrollment: Enrollment, issued: dt.date,
                if not value]
     if missing:
         raise BalaiError(tr("Profil balai belum lengkap: {x}.").format(x=", ".join(missing)))
-    units, total = competent_units(actor, enrollment)
+    units, total = competent_units(enrollment, actor)
     if not total:
         raise BalaiError(tr("Program {p} belum memiliki unit kompetensi aktif.").format(p=program.name))
     photo_row = ResidentPhoto.select(ResidentPhoto.image).where(ResidentPhoto.resident == resident.id).first()

@@ -123,6 +123,7 @@ def ensure_key(actor: Actor = SYSTEM) -> KeyInfo:
     """The current key, made now when this database has none yet (first start, or a database
     from before signing). A database that has a key made on another PC keeps it: this PC
     then verifies but cannot sign until an admin installs the key (``install``)."""
+    require(actor, "certificates.issue")
     info = current()
     if info is not None:
         return info
@@ -165,6 +166,7 @@ def private_key(kid: str):
 
 def current_private_key(actor: Actor = SYSTEM):
     """(key id, private key) to sign with now; makes the key when the database has none."""
+    require(actor, "certificates.issue")
     info = ensure_key(actor)
     return info.key_id, private_key(info.key_id)
 
