@@ -53,9 +53,10 @@ def pdf_bytes(d: dict) -> bytes:
     c.setLineWidth(0.8)
     c.rect(30, 30, width - 60, height - 60)
 
-    logo = base64.b64decode(d["balai"]["logo_png"])
-    c.drawImage(ImageReader(io.BytesIO(logo)), width / 2 - 28, height - 110, 56, 56, mask="auto",
-                preserveAspectRatio=True)
+    if d["balai"].get("logo_png"):  # no invented emblem: without the balai's logo, none prints
+        logo = base64.b64decode(d["balai"]["logo_png"])
+        c.drawImage(ImageReader(io.BytesIO(logo)), width / 2 - 28, height - 110, 56, 56, mask="auto",
+                    preserveAspectRatio=True)
     center = width / 2
     c.setFillColorRGB(*NAVY)
     c.setFont(fonts.SANS_BOLD, 13)
@@ -95,14 +96,14 @@ def pdf_bytes(d: dict) -> bytes:
         y -= h2 + 6
 
     # bottom: QR and code (left), photo (middle), place, date and signatory (right)
-    _qr(c, d["qr_payload"], 56, 52, 84)
+    _qr(c, d["qr_payload"], 48, 46, 118)  # a signed payload: big enough to scan from paper
     c.setFont(fonts.SANS, 7)
     c.setFillColorRGB(*GREY)
-    c.drawString(146, 110, tr("Pindai kode QR atau masukkan"))
-    c.drawString(146, 100, tr("nomor dan kode verifikasi:"))
+    c.drawString(172, 110, tr("Pindai kode QR atau masukkan"))
+    c.drawString(172, 100, tr("nomor dan kode verifikasi:"))
     c.setFont(fonts.SANS_BOLD, 10)
     c.setFillColorRGB(0, 0, 0)
-    c.drawString(146, 86, d["code"])
+    c.drawString(172, 86, d["code"])
     if d.get("photo"):
         c.drawImage(ImageReader(io.BytesIO(d["photo"])), center - 42, 60, 85, 113, preserveAspectRatio=True)
     else:

@@ -75,7 +75,7 @@ THERAPY_KINDS = {
     "belum_dirinci": "Belum dirinci",
 }
 
-# The five service kinds of schema v1/v2 -> the regulation's forms (migration v3).
+# The five service kinds of schema v1-v3 -> the regulation's forms (migration v4).
 LEGACY_SERVICE_KINDS = {
     "kebutuhan_dasar": "hidup_layak",
     "terapi": "terapi",

@@ -4,9 +4,10 @@ It reuses the competency certificate's machinery: the snapshot taken at issue
 (reprints render from it, never from live data), numbering without gaps in its
 own yearly series under ``write_transaction`` (template in the settings),
 revocation with a written reason (the number is never reused), and verification
-by QR payload or by number and typed code. The seal is ``_seal``/``_sealed``:
-today the balai's per-database HMAC code of the competency certificates; the
-table already holds ``payload``/``key_id`` for the Ed25519 signature of issue 14.
+by QR payload or by number and typed code, and the signature: each certificate
+is signed with the balai's Ed25519 key (``signing_keys``, issue 14) as a
+``domain.signed_payload`` document of kind ``SR``; the typed code derives from
+the signature.
 
 What it states never stigmatises the holder: name, place and date of birth, the
 period of service, that the PM completed social-rehabilitation services (ATENSI)
@@ -42,7 +43,6 @@ SNAPSHOT_FORMAT = 1
 KEY_TEMPLATE = "rehab_certificate.number_template"
 DEFAULT_TEMPLATE = "{seq:03d}/SRS/{balai}/{month}/{year}"
 TEMPLATE_FIELDS = {"seq", "balai", "month", "year"}
-QR_TITLE = "SERTIFIKAT REHABILITASI SOSIAL"
 
 # The ATENSI forms as printed on the certificate when the admin asks for the list.
 # Sub-kinds of terapi are never printed, and "dukungan aksesibilitas" is left out:
@@ -83,6 +83,7 @@ class Verdict:
     holder: str = ""
     issued_on: dt.date | None = None
     revoke_reason: str = ""
+    note: str = ""
 
     @property
     def ok(self) -> bool:
@@ -91,7 +92,7 @@ class Verdict:
     def text(self) -> str:
         if self.status == VALID:
             return tr("VALID — Sertifikat Rehabilitasi Sosial No. {n}, atas nama {h}, terbit {d}.").format(
-                n=self.number, h=self.holder, d=format_long(self.issued_on))
+                n=self.number, h=self.holder, d=format_long(self.issued_on)) + (f" {self.note}" if self.note else "")
         if self.status == REVOKED:
             return tr("DICABUT — Sertifikat Rehabilitasi Sosial No. {n} atas nama {h}. Alasan: {r}").format(
                 n=self.number, h=self.holder, r=self.revoke_reason)
@@ -141,27 +142,31 @@ def set_number_template(actor: Actor, template: str) -> str:
     return template
 
 
-# --- the seal (today HMAC; the Ed25519 signature of issue 14 goes here) --------------------
+# --- the signature (issue 14's Ed25519 core, document kind "SR") ---------------------------
+
+KIND = "SR"
 
 
-def _seal(snapshot: dict[str, Any], number: str) -> str:
-    from balai_app.services.certificates import _secret, compute_code
+def signed_document(snapshot: dict[str, Any], number: str, kid: str) -> dict[str, Any]:
+    """What the QR carries and the signature covers: name, birth date, period of service,
+    issue date, balai, and a digest of the whole snapshot. Nothing else (no klaster, no case)."""
+    from balai_app.domain import signed_payload
 
-    return compute_code(_secret(), {"kind": "rehab", **snapshot}, number)
+    return {
+        "v": signed_payload.FORMAT, "t": KIND, "k": kid, "n": number, "h": snapshot["holder"]["name"],
+        "b": snapshot["holder"].get("birth_date"), "s": snapshot["service"]["start"],
+        "e": snapshot["service"]["end"], "d": snapshot["issue"]["date"], "c": snapshot["balai"]["code"],
+        # Everything a reprint shows (place of birth, the service list, signatory, ...), as a digest:
+        # a changed row no longer matches what was signed.
+        "z": hashlib.sha256(json.dumps(snapshot, sort_keys=True, ensure_ascii=False,
+                                       separators=(",", ":")).encode("utf-8")).hexdigest()[:16],
+    }
 
 
-def _sealed(cert: RehabCertificate, code: str) -> bool:
-    from balai_app.services.certificates import _secret_readonly, compute_code
+def qr_payload(cert: RehabCertificate) -> str:
+    from balai_app.domain import signed_payload
 
-    expected = compute_code(_secret_readonly(), {"kind": "rehab", **json.loads(cert.snapshot)}, cert.number)
-    return hmac.compare_digest(expected, cert.verification_code) and hmac.compare_digest(expected, code)
-
-
-def qr_payload(number: str, code: str) -> str:
-    return f"{QR_TITLE}\nNo: {number}\nKode: {code}"
-
-
-_PLAIN = re.compile(r"^SERTIFIKAT REHABILITASI SOSIAL\nNo: (?P<n>[^\n]+)\nKode: (?P<c>[^\n]+)$")
+    return signed_payload.qr_text(cert.payload, json.loads(cert.snapshot).get("verification_url", ""))
 
 
 # --- issuing ----------------------------------------------------------------------------
@@ -184,7 +189,8 @@ def check_eligible(resident: Resident) -> None:
 
 
 def build_snapshot(resident: Resident, issued: dt.date, *, with_services: bool) -> tuple[dict, bytes | None]:
-    from balai_app.services.certificates import _placeholder_logo, certificate_photo
+    from balai_app.services.certificates_settings import read_settings
+    from balai_app.services.certificates_snapshot import certificate_photo
 
     balai = BalaiProfile.get_or_none(BalaiProfile.id == 1)
     if balai is None or not balai.code or not balai.head_name:
@@ -196,7 +202,6 @@ def build_snapshot(resident: Resident, issued: dt.date, *, with_services: bool) 
         given = {k for (k,) in ServiceRecord.select(fn.DISTINCT(ServiceRecord.kind))
                  .where(ServiceRecord.resident == resident.id).tuples()}
         services = [tr(label) for kind, label in NEUTRAL_SERVICES.items() if kind in given]
-    logo = bytes(balai.logo) if balai.logo else _placeholder_logo()
     snapshot = {
         "format": SNAPSHOT_FORMAT,
         "holder": {"name": resident.name, "birth_place": resident.birth_place or "",
@@ -209,7 +214,8 @@ def build_snapshot(resident: Resident, issued: dt.date, *, with_services: bool) 
                       "nip": balai.head_nip or ""},
         "balai": {"name": balai.name, "code": balai.code,
                   "address": ", ".join(p for p in (balai.address, balai.city) if p),
-                  "logo_png": base64.b64encode(logo).decode("ascii")},
+                  "logo_png": base64.b64encode(bytes(balai.logo)).decode("ascii") if balai.logo else None},
+        "verification_url": read_settings().verification_url,
     }
     return snapshot, photo
 
@@ -225,6 +231,10 @@ def issue(actor: Actor, resident_id: int, *, with_services: bool = False,
         raise ValidationError({"issued_on": tr("Tanggal terbit tidak boleh sebelum tanggal terminasi ({d}).").format(
             d=format_long(resident.exit_date))})
     template = number_template()
+    from balai_app.domain import signed_payload
+    from balai_app.services import signing_keys
+
+    kid, private_key = signing_keys.current_private_key(actor)
     with write_transaction():
         held = RehabCertificate.get_or_none((RehabCertificate.resident == resident.id)
                                             & (RehabCertificate.status == "berlaku"))
@@ -238,11 +248,13 @@ def issue(actor: Actor, resident_id: int, *, with_services: bool = False,
                                  year=issued.year)
         if RehabCertificate.select().where(RehabCertificate.number == number).exists():
             raise BalaiError(tr("Nomor {n} sudah dipakai; periksa format nomor di pengaturan.").format(n=number))
+        payload = signed_payload.sign(signed_document(snapshot, number, kid), private_key)
+        signature = signed_payload.b64url_decode(payload.split(".")[1])
         cert = RehabCertificate.create(
             number=number, year=issued.year, sequence=seq, resident=resident.id,
             snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True), photo=photo,
-            verification_code=_seal(snapshot, number), status="berlaku", issued_at=utcnow(),
-            issued_by=actor.user_id)
+            verification_code=signed_payload.typed_code(signature), payload=payload, key_id=kid,
+            status="berlaku", issued_at=utcnow(), issued_by=actor.user_id)
         audit.record(actor, "issue", "rehab_certificate", cert.id, f"{number} — {resident.name}",
                      {"nomor": ["", number]})
     return _row(cert)
@@ -288,36 +300,52 @@ def revoke(actor: Actor, certificate_id: int, reason: str) -> RehabCertificateRo
 # --- verification --------------------------------------------------------------------------
 
 
-def _check(cert: RehabCertificate | None, code: str, payload: str | None) -> Verdict:
-    if cert is None or not _sealed(cert, code):
-        return Verdict(INVALID)
+def _intact(cert: RehabCertificate, decoded) -> bool:
+    """The stored row (what a reprint shows) still says what was signed."""
     snapshot = json.loads(cert.snapshot)
     photo_hash = hashlib.sha256(bytes(cert.photo)).hexdigest() if cert.photo is not None else None
-    if photo_hash != snapshot.get("photo_sha256"):
+    return (cert.payload == decoded.payload and photo_hash == snapshot.get("photo_sha256")
+            and signed_document(snapshot, cert.number, decoded.key_id) == decoded.document)
+
+
+def _verdict(decoded) -> Verdict:
+    if decoded is None or decoded.document.get("t") != KIND:
         return Verdict(INVALID)
-    if payload is not None and not hmac.compare_digest(qr_payload(cert.number, cert.verification_code).encode(),
-                                                       payload.encode("utf-8")):
+    doc = decoded.document
+    cert = RehabCertificate.get_or_none(RehabCertificate.number == str(doc["n"]))
+    issued = dt.date.fromisoformat(doc["d"])
+    if cert is None:
+        # Signed by this balai, unknown to this database (a copy from before it was issued).
+        return Verdict(VALID, str(doc["n"]), str(doc["h"]), issued, note=tr(
+            "Nomor ini tidak ada di basis data ini; status pencabutan tidak diketahui."))
+    if not _intact(cert, decoded):
         return Verdict(INVALID)
-    issued = dt.date.fromisoformat(snapshot["issue"]["date"])
     if cert.status == "dicabut":
-        return Verdict(REVOKED, cert.number, snapshot["holder"]["name"], issued, cert.revoke_reason)
-    return Verdict(VALID, cert.number, snapshot["holder"]["name"], issued)
+        return Verdict(REVOKED, cert.number, str(doc["h"]), issued, cert.revoke_reason)
+    return Verdict(VALID, cert.number, str(doc["h"]), issued)
 
 
 def verify(payload: str) -> Verdict:
-    """A scanned QR payload, exactly: any changed character gives TIDAK VALID."""
-    match = _PLAIN.match(payload or "")
-    if not match:
-        return Verdict(INVALID)
-    return _check(RehabCertificate.get_or_none(RehabCertificate.number == match.group("n")), match.group("c"),
-                  payload)
+    """What the QR holds (URL form or bare payload), exactly: any changed character gives TIDAK VALID."""
+    from balai_app.domain import signed_payload
+    from balai_app.services import signing_keys
+
+    return _verdict(signed_payload.verify((payload or "").strip(), signing_keys.public_keys()))
 
 
 def verify_code(number: str, code: str) -> Verdict:
-    from balai_app.services.certificates import normalise_code
+    """A number and the code printed beside the QR, as a person typed them."""
+    from balai_app.domain import signed_payload
+    from balai_app.services import signing_keys
+    from balai_app.services.certificates_verify import normalise_code
 
-    return _check(RehabCertificate.get_or_none(RehabCertificate.number == (number or "").strip()),
-                  normalise_code(code), None)
+    cert = RehabCertificate.get_or_none(RehabCertificate.number == (number or "").strip())
+    if cert is None or not cert.payload:
+        return Verdict(INVALID)
+    decoded = signed_payload.verify(cert.payload, signing_keys.public_keys())
+    if decoded is None or not hmac.compare_digest(decoded.code, normalise_code(code)):
+        return Verdict(INVALID)
+    return _verdict(decoded)
 
 
 # --- printing --------------------------------------------------------------------------------
@@ -325,8 +353,8 @@ def verify_code(number: str, code: str) -> Verdict:
 
 def render_data(cert: RehabCertificate) -> dict[str, Any]:
     data = json.loads(cert.snapshot)
-    data.update(number=cert.number, code=cert.verification_code, qr_payload=qr_payload(cert.number,
-                cert.verification_code), photo=bytes(cert.photo) if cert.photo is not None else None,
+    data.update(number=cert.number, code=cert.verification_code, qr_payload=qr_payload(cert),
+                photo=bytes(cert.photo) if cert.photo is not None else None,
                 revoked=cert.status == "dicabut")
     return data
 

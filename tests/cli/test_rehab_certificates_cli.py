@@ -43,9 +43,9 @@ def test_issue_pdf_verify_revoke(dbfile, capsys, tmp_path):
     open_database(dbfile)
     from balai_app.db.models import RehabCertificate
 
-    code = RehabCertificate.get().verification_code
+    row = RehabCertificate.get()
+    code, payload = row.verification_code, row.payload
     close_database()
-    payload = f"SERTIFIKAT REHABILITASI SOSIAL\nNo: {number}\nKode: {code}"
     assert main(["--db", dbfile, "rehab-certificates", "verify", payload]) == 0
     assert capsys.readouterr().out.startswith("VALID")
     assert main(["--db", dbfile, "rehab-certificates", "verify", number, "--code", code.lower()]) == 0

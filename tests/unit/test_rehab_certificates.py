@@ -83,13 +83,21 @@ def test_services_print_only_when_asked(terminated, system, tmp_path):
 
 def test_snapshot_verify_and_revoke(terminated, system, tmp_path):
     cert = rc.issue(system, terminated.id, issued_on=dt.date(2026, 7, 1))
-    payload = rc.qr_payload(cert.number, cert.code)
+    row = RehabCertificate.get_by_id(cert.id)
+    assert row.key_id and row.payload and cert.code == row.verification_code  # signed (issue 14)
+    payload = rc.qr_payload(row)
+    from balai_app.domain import signed_payload
+
+    document = signed_payload.decode(payload).document
+    assert document["t"] == "SR" and set(document) == {"v", "t", "k", "n", "h", "b", "s", "e", "d", "c", "z"}
     Resident.update(name="Nama Lain").where(Resident.id == terminated.id).execute()  # live data changes
     verdict = rc.verify(payload)
     assert verdict.ok and verdict.holder == "Yohanes Sembiring"  # the snapshot speaks
     assert rc.verify_code(cert.number, cert.code.lower().replace("-", " ")).ok
-    assert not rc.verify(payload.replace("Kode: ", "Kode: X")).ok
+    forged = payload[:10] + ("A" if payload[10] != "A" else "B") + payload[11:]
+    assert not rc.verify(forged).ok
     assert rc.verify("SERTIFIKAT KOMPETENSI\nNo: 1\nKode: x").status == rc.INVALID
+    assert not rc.verify_code(cert.number, "AAAA-BBBB-CCCC").ok
     original = RehabCertificate.get_by_id(cert.id).snapshot
     RehabCertificate.update(snapshot=original.replace("Medan", "Bogor")).execute()
     assert rc.verify(payload).status == rc.INVALID  # a forged snapshot does not verify
