@@ -61,8 +61,8 @@ def test_numbers_without_gaps_and_one_valid_per_pm(terminated, system, make_resi
     rc.revoke(system, first.id, "Salah tanggal lahir")
     third = rc.issue(system, terminated.id, issued_on=dt.date(2026, 7, 3))
     assert third.number == "003/SRS/BRS-UJI/VII/2026"  # a revoked number is never reused
-    assert [e.action for e in AuditEvent.select().where(AuditEvent.entity == "rehab_certificate").order_by(AuditEvent.id)] == [
-        "issue", "issue", "revoke", "issue"]
+    events = AuditEvent.select().where(AuditEvent.entity == "rehab_certificate").order_by(AuditEvent.id)
+    assert [e.action for e in events] == ["issue", "issue", "revoke", "issue"]
 
 
 def test_pdf_says_nothing_stigmatising(terminated, system, tmp_path):

@@ -27,7 +27,8 @@ class RehabBox(QGroupBox):
         layout.addWidget(self.status)
         bar = QHBoxLayout()
         self.services_check = QCheckBox(tr("Cantumkan daftar layanan yang diterima"))
-        self.services_check.setToolTip(tr("Hanya nama layanan yang netral; tidak pernah klaster, disabilitas atau kasus."))
+        self.services_check.setToolTip(tr("Hanya nama layanan yang netral; tidak pernah klaster, disabilitas "
+                                          "atau kasus."))
         self.issue_button = QPushButton(qta.icon("fa5s.award", color="#1f3a5f"), tr("Terbitkan sertifikat…"))
         self.issue_button.clicked.connect(self.issue)
         self.pdf_button = QPushButton(qta.icon("fa5s.file-pdf", color="#1f3a5f"), tr("Simpan PDF…"))
