@@ -54,10 +54,19 @@ def _v2_fold_search_text(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "resident_search_text" ON "resident" ("search_text")')
 
 
+def _v3_search_and_count_indexes(db: SqliteDatabase) -> None:
+    """A trigram index for the register's contains-search and a covering index
+    for the Beranda's counts (engine-specific SQL: ``db/search_index.py``)."""
+    from balai_app.db import search_index
+
+    search_index.create(db)
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
+    (3, "search and count indexes", _v3_search_and_count_indexes),
 ]
 
 
