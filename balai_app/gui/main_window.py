@@ -42,6 +42,9 @@ class IdleWatcher(QObject):
         return False
 
 
+AFTER_PAINT_SAFETY_MS = 2000
+
+
 class _FirstPaint(QObject):
     """Runs the window's deferred work just after its first paint (input is never blocked for long)."""
 
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._after_paint: list = []
         self.installEventFilter(_FirstPaint(self))
+        QTimer.singleShot(AFTER_PAINT_SAFETY_MS, self._painted)  # never painted (minimised): run it anyway
         icons.flush_after_first_paint(self)
         keys = self.section_keys()
         start = "sessions" if actor.role == "instruktur" and "sessions" in keys else keys[0]
