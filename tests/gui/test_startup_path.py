@@ -177,3 +177,39 @@ def test_beranda_counts_come_after_the_first_paint(gui_app, db, system, make_res
     assert "menghitung" not in home.heading.text()
     totals = home.model.item(home.model.rowCount() - 1, home.model.columnCount() - 1).text()
     assert totals == "3"
+
+
+ICON_CHILD = """
+import sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+seen = {}
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        if name == "qtawesome":
+            seen[name] = threading.current_thread().name
+        return None
+sys.meta_path.insert(0, Spy())
+from balai_app.gui.common import icons
+app = QApplication([])
+button = QPushButton("Beranda")
+icons.later(button.setIcon, "fa5s.home")
+icons.flush_after_first_paint(button)
+button.show()
+def check():
+    if button.icon().isNull():
+        QTimer.singleShot(20, check)
+        return
+    print("IMPORTED_ON", seen.get("qtawesome"), flush=True)
+    app.quit()
+QTimer.singleShot(0, check)
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+"""
+
+
+def test_icons_arrive_after_the_first_paint_imported_off_the_gui_thread(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", ICON_CHILD], check=False, capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=120)
+    assert "IMPORTED_ON balai-icons-import" in out.stdout, out.stdout + out.stderr
