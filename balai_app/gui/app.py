@@ -5,7 +5,8 @@ imports no database code, no services and no dialogs at import time; the
 command modules are not loaded when no command is given (``cli``); the set-up
 wizard only when there is no balai yet. The quick check of the database file
 (``PRAGMA quick_check``: half a second at 200,000 PM) runs on a thread while the
-sign-in window is already shown and the person types; signing in waits for its
+sign-in window is shown (it starts at its first paint) and the person types;
+signing in waits for its
 verdict, and a damaged database closes the sign-in and offers the newest sound
 backup, as before. Only a database that needs a schema upgrade (or cannot be
 opened) waits for the check before anything else.
@@ -18,7 +19,7 @@ import sys
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from balai_app import __version__, i18n, paths
@@ -68,11 +69,15 @@ class BackgroundCheck(QObject):
         self.state: Any = None
         self.error: BaseException | None = None
         self.settled = False  # True once its verdict has been acted upon
+        self._started = False
         self._finished = threading.Event()
         self._thread = threading.Thread(target=self._run, name="balai-startup-check", daemon=True)
 
     def start(self) -> BackgroundCheck:
-        self._thread.start()
+        """Start the check (once); ``wait`` starts it too."""
+        if not self._thread.is_alive() and not self._finished.is_set() and not self._started:
+            self._started = True
+            self._thread.start()
         return self
 
     def _run(self) -> None:
@@ -91,6 +96,7 @@ class BackgroundCheck(QObject):
 
     def wait(self) -> Any:
         """The check's verdict (waits for it); re-raises what the check raised."""
+        self.start()
         self._finished.wait()
         if self.error is not None:
             raise self.error
@@ -150,7 +156,9 @@ def open_checked_database(check: BackgroundCheck) -> bool:
 
 def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
     app = make_application()
-    check = BackgroundCheck(paths.database_path(), app).start()
+    # Started once the sign-in is on screen (it would compete with painting it), or waited for at once
+    # when the database needs an upgrade, does not open, or a first start writes to it.
+    check = BackgroundCheck(paths.database_path(), app)
     if not open_checked_database(check):
         return 1
     session = GuiSession(app, check)
@@ -173,6 +181,20 @@ def _reopen() -> bool:
         QMessageBox.critical(None, "Balai", str(exc))
         return False
     return True
+
+
+class _StartOnPaint(QObject):
+    """Starts the database check once the sign-in has been painted."""
+
+    def __init__(self, check: BackgroundCheck, parent: QObject):
+        super().__init__(parent)
+        self.check = check
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.check.start)
+        return False
 
 
 class GuiSession(QObject):
@@ -249,6 +271,8 @@ class GuiSession(QObject):
 
         while True:
             dialog = LoginDialog()
+            if self.check is not None and not self.check.settled:
+                dialog.installEventFilter(_StartOnPaint(self.check, dialog))
             self._dialog, self._closed_for_check, self._restored = dialog, False, False
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             self._dialog = None
