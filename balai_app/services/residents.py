@@ -386,7 +386,28 @@ def list_residents(
     query = _list_query(flt or ResidentFilter(), order_by, descending, limit, offset)
     if after is not None:
         query = query.where(_after(order_by, descending, after))
-    return [ResidentRow(*row) for row in query.tuples()]
+    return [_compact_row(row) for row in query.tuples()]
+
+
+# Values that repeat across the register (sex, place, dates, klaster, status) are kept once:
+# a list scrolled to its end holds every row, and each repeated string or date would cost
+# its own 50-80 bytes per row. Bounded: distinct values only, and cleared when it grows large.
+_SHARED: dict[Any, Any] = {}
+_SHARED_MAX = 100_000
+
+
+def _share(value):
+    if value is None:
+        return None
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)
+
+
+def _compact_row(values) -> ResidentRow:
+    rid, nik, name, sex, place, birth, klaster, status, entry = values
+    return ResidentRow(rid, nik, name, _share(sex), _share(place), _share(birth), _share(klaster), _share(status),
+                       _share(entry))
 
 
 def _sort_value(order_by: str, row: ResidentRow):

@@ -166,3 +166,13 @@ def test_beranda_counts_read_only_the_covering_index(db, make_resident):
     service = (Resident.select(Resident.klaster, Resident.status, fn.COUNT(Resident.id))
                .group_by(Resident.klaster, Resident.status))
     assert "COVERING INDEX resident_klaster_status" in plan(service)
+
+
+def test_list_rows_share_repeated_values(db, system, make_resident):
+    """A long list keeps one object per distinct place, date, klaster and status, not one per row."""
+    for n in range(3):
+        make_resident(name=f"Siti {n}", birth_place="Bogor", klaster="lansia", entry_date="2026-01-05")
+    first, second, third = residents.list_residents(system)
+    for field in ("birth_place", "entry_date", "klaster", "status", "sex"):
+        assert getattr(first, field) is getattr(second, field) is getattr(third, field), field
+    assert first.birth_place == "Bogor" and str(first.entry_date) == "2026-01-05"
