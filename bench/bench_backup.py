@@ -49,7 +49,12 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["BALAI_DATA_DIR"] = str(Path(tmp) / "data")
         from balai_app.db.connection import open_database, write_transaction
-        from balai_app.db.models import Assessment, Resident, ResidentPhoto, ServiceRecord
+        from balai_app.db.models import (
+            Assessment,
+            Resident,
+            ResidentPhoto,
+            ServiceRecord,
+        )
         from balai_app.services import backup, integrity
         from balai_app.services.context import SYSTEM
 

@@ -178,7 +178,7 @@ def bench_file(folder: Path, source: Path, n: int, repeat: int) -> float:
         assert not check.errors, check.errors[:5]
         resident_io.run_import(SYSTEM, source)
         for suffix in (".csv", ".xlsx"):
-            timed(f"export {n:,} rows to {suffix}", lambda: resident_io.export_residents(
+            timed(f"export {n:,} rows to {suffix}", lambda suffix=suffix: resident_io.export_residents(
                 SYSTEM, folder / f"export{suffix}", with_nik=True))
     finally:
         close_database()

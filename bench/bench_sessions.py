@@ -41,7 +41,15 @@ from benchlib import report as print_report  # noqa: E402
 def setup(folder: Path, participants: int, units: int, n_sessions: int):
     from balai_app.db.connection import open_database, write_transaction
     from balai_app.db.models import (
-        Attendance, Batch, CompetencyUnit, Enrollment, Program, Resident, TrainingSession, UnitAssessment, User,
+        Attendance,
+        Batch,
+        CompetencyUnit,
+        Enrollment,
+        Program,
+        Resident,
+        TrainingSession,
+        UnitAssessment,
+        User,
     )
     from balai_app.services.context import Actor
 
@@ -198,7 +206,7 @@ def main(argv: list[str]) -> int:
 
         def bare_matrix():
             model = QStandardItemModel()
-            for r in range(args.participants):
+            for _row in range(args.participants):
                 model.appendRow([QStandardItem("K") for _ in range(args.units + 4)])
             bare.setModel(model)
             bare.resizeColumnsToContents()

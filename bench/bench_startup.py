@@ -260,9 +260,9 @@ def main() -> int:
     report("1. start -> sign-in window painted", signin, "bare QMainWindow painted", bare, goal="<= 1.5x")
     report("2. 'Masuk' clicked -> main window painted", main_after)
     report("   of which argon2id password check", argon)
-    report("   without the password check", [m - a for m, a in zip(main_after, argon)])
+    report("   without the password check", [m - a for m, a in zip(main_after, argon, strict=True)])
     report("3. start -> main window painted (1 + 2)", total, "bare QMainWindow painted", bare, goal="<= 2x")
-    report("   the same without the password check", [t - a for t, a in zip(total, argon)],
+    report("   the same without the password check", [t - a for t, a in zip(total, argon, strict=True)],
            "bare QMainWindow painted", bare)
     print(load())
     return 0

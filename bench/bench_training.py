@@ -41,7 +41,7 @@ from benchlib import interleave, load, report  # noqa: E402
 def build(path: Path, years: int) -> tuple[int, int]:
     """Returns (id of the 40-participant batch, number of batches)."""
     from balai_app.db.connection import open_database, write_transaction
-    from balai_app.db.models import Batch, BalaiProfile, Enrollment, Resident, User
+    from balai_app.db.models import BalaiProfile, Batch, Enrollment, Resident, User
     from balai_app.services import training
     from balai_app.services.context import SYSTEM
     from balai_app.services.residents import search_key

@@ -18,7 +18,7 @@ the rows the index returned (or, when every word is short, on the table).
 
 from __future__ import annotations
 
-from peewee import SQL, Database, Field, Node, NodeList
+from peewee import SQL, Database, Field, Node, NodeList, SqliteDatabase
 
 FTS_TABLE = "resident_fts"
 # A trigram index serves a word of at least this many characters.
@@ -48,8 +48,14 @@ _COVERING_DDL = [
 ]
 
 
+def _is_sqlite(db: Database) -> bool:
+    return isinstance(db, SqliteDatabase)
+
+
 def trigram_available(db: Database) -> bool:
-    """Whether this SQLite has FTS5 with the trigram tokenizer."""
+    """Whether this SQLite has FTS5 with the trigram tokenizer (other engines: no, here)."""
+    if not _is_sqlite(db):
+        return False  # PostgreSQL: pg_trgm, beside this module; a failed statement would abort its transaction
     try:
         db.execute_sql("CREATE VIRTUAL TABLE temp.balai_trigram_probe USING fts5(x, tokenize='trigram')")
         db.execute_sql("DROP TABLE temp.balai_trigram_probe")
@@ -70,6 +76,8 @@ def create(db: Database) -> None:
 def has_index(db: Database) -> bool:
     """Whether this database carries the trigram search index (looked up once per connection object)."""
     cached = getattr(db, "_balai_has_fts", None)
+    if cached is None and not _is_sqlite(db):
+        cached = False
     if cached is None:
         row = db.execute_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
