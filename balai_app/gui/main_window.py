@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._after_paint: list = []
         self.installEventFilter(_FirstPaint(self))
-        QTimer.singleShot(AFTER_PAINT_SAFETY_MS, self._painted)  # never painted (minimised): run it anyway
+        # Shown but never painted (minimised at start): the deferred work runs anyway.
+        QTimer.singleShot(AFTER_PAINT_SAFETY_MS, self, self._painted_late)
         icons.flush_after_first_paint(self)
         keys = self.section_keys()
         start = "sessions" if actor.role == "instruktur" and "sessions" in keys else keys[0]
@@ -148,6 +149,10 @@ class MainWindow(QMainWindow):
             callback()
         else:
             self._after_paint.append(callback)
+
+    def _painted_late(self) -> None:
+        if self.isVisible():  # not for a window closed meanwhile (its database may be gone)
+            self._painted()
 
     def _painted(self) -> None:
         work, self._after_paint = self._after_paint or [], None

@@ -481,8 +481,12 @@ def entry_years(actor: Actor) -> list[int]:
 
 
 def counts_by_klaster_and_status(actor: Actor) -> dict[tuple[str, str], int]:
-    """{(klaster, status): count} for the home screen and reports."""
+    """{(klaster, status): count} for the home screen and reports: read from the counts
+    the database keeps (``db/search_index.py``), else counted over the covering index."""
     require(actor, "residents.view")
+    kept = search_index.kept_counts(database.obj)
+    if kept is not None:
+        return {(k, s): n for k, s, n in kept}
     query = Resident.select(Resident.klaster, Resident.status, fn.COUNT(Resident.id)).group_by(
         Resident.klaster, Resident.status
     )

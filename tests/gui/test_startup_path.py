@@ -216,3 +216,16 @@ def test_icons_arrive_after_the_first_paint_imported_off_the_gui_thread(tmp_path
     out = subprocess.run([sys.executable, "-c", ICON_CHILD], check=False, capture_output=True, text=True,
                          cwd=ROOT, env=env, timeout=120)
     assert "IMPORTED_ON balai-icons-import" in out.stdout, out.stdout + out.stderr
+
+
+def test_a_window_closed_before_its_first_paint_runs_no_deferred_work(gui_app, db, system, qtbot, monkeypatch):
+    from balai_app.gui import main_window
+    from balai_app.gui.main_window import MainWindow
+
+    monkeypatch.setattr(main_window, "AFTER_PAINT_SAFETY_MS", 10)
+    window = MainWindow(system)
+    ran = []
+    window.after_first_paint(lambda: ran.append(True))
+    qtbot.wait(100)  # the safety timer fired: the window was never shown, nothing runs
+    assert ran == []
+    window.deleteLater()

@@ -152,6 +152,49 @@ def test_count_is_exact_through_the_index_and_bounded_otherwise(db, system, make
     assert residents.count_matching(system, ResidentFilter(text="ag")) == (1, True)
 
 
+def grouped() -> dict[tuple[str, str], int]:
+    rows = database.execute_sql('SELECT klaster, status, count(*) FROM resident GROUP BY 1, 2').fetchall()
+    return {(k, s): n for k, s, n in rows}
+
+
+def test_beranda_counts_are_kept_in_step_with_every_write(db, system, make_resident):
+    """The Beranda reads 30 kept counts instead of scanning the register; they follow every write."""
+    assert residents.counts_by_klaster_and_status(system) == {}
+    a = make_resident(klaster="anak")
+    b = make_resident(klaster="lansia")
+    assert residents.counts_by_klaster_and_status(system) == {("anak", "aktif"): 1, ("lansia", "aktif"): 1}
+    residents.update_resident(system, a.id, {"status": "dirujuk", "exit_date": "2026-02-01"},
+                              expected_version=a.version)
+    residents.update_resident(system, b.id, {"klaster": "anak"}, expected_version=b.version)
+    residents.update_resident(system, b.id, {"notes": "tidak mengubah hitungan"}, expected_version=b.version + 1)
+    cleaned, _ = residents.clean({"name": "Dewi", "sex": "P", "klaster": "napza", "nik": None,
+                                  "nik_missing_reason": "Tidak punya KTP", "entry_date": "2026-01-05"})
+    residents.bulk_create(system, [cleaned, dict(cleaned, name="Rina")])
+    Resident.delete().where(Resident.id == a.id).execute()
+    expected = {("anak", "aktif"): 1, ("napza", "aktif"): 2}
+    assert residents.counts_by_klaster_and_status(system) == expected == grouped()
+    kept = database.execute_sql(f"SELECT count(*) FROM {search_index.COUNTS_TABLE}").fetchone()[0]
+    assert kept <= 30, "one row per (klaster, status) pair"
+
+
+def test_beranda_reads_the_kept_counts_not_the_register(db, make_resident):
+    make_resident()
+    sql = f'SELECT "klaster", "status", "n" FROM "{search_index.COUNTS_TABLE}" WHERE "n" > 0'
+    text = plan_of(sql)
+    assert "resident_count" in text and " resident " not in f" {text} ", text
+
+
+def test_upgrade_counts_existing_residents(tmp_path, isolated_paths, system):
+    copy = tmp_path / "v2c.sqlite"
+    shutil.copy(FIXTURES / "schema_v2.sqlite", copy)
+    open_database(copy)
+    try:
+        assert residents.counts_by_klaster_and_status(system) == grouped()
+        assert sum(grouped().values()) == 2
+    finally:
+        close_database()
+
+
 def test_beranda_counts_read_only_the_covering_index(db, make_resident):
     make_resident(name="Siti")
     query = Resident.select(Resident.klaster, Resident.status, Resident.id)  # warm peewee
