@@ -27,6 +27,9 @@ from balai_app.services.context import Actor
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    from balai_app.gui.common import pyside_guard
+
+    pyside_guard.install()  # shiboken6 6.12.0 on Python 3.11 would abort after minutes of use
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Balai")
     app.setOrganizationName("Balai")
