@@ -71,11 +71,19 @@ def _v3_signed_certificates(db: SqliteDatabase) -> None:
     db.execute_sql("UPDATE program SET adults_only = ? WHERE UPPER(code) = 'LAS'", (True,))
 
 
-def _v4_after_training(db: SqliteDatabase) -> None:
-    """Issue 15 (see ``schema_v4``)."""
-    from balai_app.db import schema_v4
+def _v4_search_and_count_indexes(db: SqliteDatabase) -> None:
+    """A trigram index for the register's contains-search, the Beranda's counts kept by
+    triggers and a covering index (engine-specific SQL: ``db/search_index.py``)."""
+    from balai_app.db import search_index
 
-    schema_v4.apply(db)
+    search_index.create(db)
+
+
+def _v5_after_training(db: SqliteDatabase) -> None:
+    """Issue 15 (see ``schema_v5``)."""
+    from balai_app.db import schema_v5
+
+    schema_v5.apply(db)
 
 
 # (version, description, apply)
@@ -83,7 +91,8 @@ STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
     (3, "signed certificates, adult-only programs", _v3_signed_certificates),
-    (4, "partners, outcomes, aftercare, rehab certificates; ATENSI forms", _v4_after_training),
+    (4, "search and count indexes", _v4_search_and_count_indexes),
+    (5, "partners, outcomes, aftercare, rehab certificates; ATENSI forms", _v5_after_training),
 ]
 
 

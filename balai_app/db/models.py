@@ -318,7 +318,7 @@ class AuditEvent(BaseModel):
     changes = TextField(default="")  # JSON {"field": [old, new], ...}
 
 
-# --- after training (issue 15, schema v4) ------------------------------------------
+# --- after training (issue 15, schema v5) ------------------------------------------
 
 
 class Partner(BaseModel):
