@@ -111,8 +111,7 @@ def main(argv: list[str]) -> int:
     print(f"database: {count} batches over {args.years} years, built in {time.perf_counter() - t0:.1f} s ({db_path})")
 
     from balai_app.db.models import Enrollment
-    from balai_app.documents import participants
-    from balai_app.services import training
+    from balai_app.services import enrollment, exports, training
     from balai_app.services.context import SYSTEM
 
     print(f"enrollments: {Enrollment.select().count()}")
@@ -122,12 +121,12 @@ def main(argv: list[str]) -> int:
         (f"list_batches (year {year})", lambda: training.list_batches(SYSTEM, year=year)),
         ("list_batches (one program)", lambda: training.list_batches(SYSTEM, program_id=1)),
         ("batch_row + batch_participants (40)",
-         lambda: (training.batch_row(SYSTEM, big), training.batch_participants(SYSTEM, big))),
-        ("participant PDF (40)", lambda: participants.export_pdf(SYSTEM, big, folder / "peserta.pdf")),
-        ("participant XLSX (40)", lambda: participants.export_xlsx(SYSTEM, big, folder / "peserta.xlsx")),
+         lambda: (training.batch_row(SYSTEM, big), enrollment.batch_participants(SYSTEM, big))),
+        ("participant PDF (40)", lambda: exports.participants_pdf(SYSTEM, big, folder / "peserta.pdf")),
+        ("participant XLSX (40)", lambda: exports.participants_xlsx(SYSTEM, big, folder / "peserta.xlsx")),
     ]
     assert len(training.list_batches(SYSTEM)) == count
-    assert len(training.batch_participants(SYSTEM, big)) == 40
+    assert len(enrollment.batch_participants(SYSTEM, big)) == 40
 
     from balai_app.gui.app import make_application
     from balai_app.gui.training.training_page import TrainingPage

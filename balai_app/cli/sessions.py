@@ -130,14 +130,10 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
 
 def cmd_sessions_recap(args: argparse.Namespace) -> int:
-    from balai_app.documents import recaps
+    from balai_app.services import exports
 
     open_db(args)
     who = actor(args, write=True)
-    from balai_app.services import profile
-
-    info = profile.get_profile()
-    head = recaps.Letterhead(info.name, info.city) if info else recaps.Letterhead()
     target = Path(args.out)
     kind = target.suffix.lower()
     if kind not in (".pdf", ".xlsx"):
@@ -147,13 +143,8 @@ def cmd_sessions_recap(args: argparse.Namespace) -> int:
             first = parse_date(f"{args.month.strip()}-01")
         except ValueError as exc:
             raise ValidationError({"month": f"--month: {exc}"}) from None
-        grid = progress.attendance_month(who, args.batch, first.year, first.month)
-        writer = recaps.attendance_pdf if kind == ".pdf" else recaps.attendance_xlsx
-        writer(grid, target, head)
+        exports.attendance_recap(who, args.batch, first.year, first.month, target)
     else:
-        matrix = progress.batch_matrix(who, args.batch)
-        writer = recaps.progress_pdf if kind == ".pdf" else recaps.progress_xlsx
-        writer(matrix, target, head)
-    sessions.record_export(who, args.batch, target.name)
+        exports.progress_recap(who, args.batch, target)
     print(target)
     return 0

@@ -11,6 +11,7 @@ from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.domain.errors import NeedsConfirmation
 from balai_app.services import residents, training
+from balai_app.services import enrollment
 
 
 def register(subparsers) -> None:
@@ -99,12 +100,12 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     start = _date(args.date, "--date")
     resident = residents.find_resident(who, args.resident)
     try:
-        row = training.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes)
+        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes)
     except NeedsConfirmation as exc:
         # The contract: a warning, not a refusal. Say it, then enroll.
         for message in exc.warnings.values():
             print(f"peringatan: {message}", file=sys.stderr)
-        row = training.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True)
+        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True)
     batch = training.get_batch(who, args.batch)
     print(f"{resident.name} terdaftar di {batch.name} mulai {format_short(row.start_date)} (No. {row.id})")
     return 0

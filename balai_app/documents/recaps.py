@@ -13,9 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from balai_app.domain.dates import MONTHS, format_long, format_short
+from balai_app.domain.dates import format_long, format_short, month_name
 from balai_app.i18n import tr
-from balai_app.services.progress import AttendanceMonth, BatchProgress, percent
+from balai_app.domain.progress import AttendanceMonth, BatchProgress, percent
 
 # Cell colours (light, so that the letter stays readable in black-and-white print too).
 FILL = {"H": "#dcfce7", "I": "#dbeafe", "S": "#fef3c7", "A": "#fee2e2", "K": "#dcfce7", "BK": "#fee2e2"}
@@ -28,8 +28,6 @@ class Letterhead:
     city: str = ""
 
 
-def month_name(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
 
 
 def _legend_attendance() -> str:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from balai_app import __version__, i18n, paths
-from balai_app.db.connection import DatabaseError, open_database
+from balai_app.services.database import DatabaseError, open_database
 from balai_app.gui.common import file_dialogs
 from balai_app.gui.start.startup_check import ensure_sound_database
 from balai_app.services.context import Actor

@@ -24,6 +24,7 @@ from balai_app.i18n import tr
 from balai_app.services import audit, residents, training, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed, require
+from balai_app.services.records import BatchRecord, EnrollmentRecord
 
 CLOSED_STATUSES = ("lulus", "mengundurkan_diri", "dikeluarkan")
 
@@ -72,18 +73,24 @@ class EnrollCandidate(NamedTuple):
     open_program: str  # code of another open enrollment in this program ('' when none)
 
 
-def get_enrollment(actor: Actor, enrollment_id: int) -> Enrollment:
+def get_enrollment(actor: Actor, enrollment_id: int) -> EnrollmentRecord:
+    return EnrollmentRecord.of(_load(actor, enrollment_id))
+
+
+def _load(actor: Actor, enrollment_id: int) -> Enrollment:
     require(actor, "training.view")
     row = Enrollment.get_or_none(Enrollment.id == enrollment_id)
     if row is None:
         raise NotFound(tr("Keikutsertaan tidak ditemukan."))
-    training.get_batch(actor, row.batch_id)  # visibility for an instruktur
+    training.load_batch(actor, row.batch_id)  # visibility for an instruktur
     return row
 
 
-def enrollment_period(enrollment: Enrollment) -> tuple[dt.date, dt.date]:
+def enrollment_period(enrollment: Enrollment | EnrollmentRecord) -> tuple[dt.date, dt.date]:
     """start_date .. (end_date or the batch's end): the span attendance is counted over."""
-    return enrollment.start_date, enrollment.end_date or enrollment.batch.end_date
+    if enrollment.end_date:
+        return enrollment.start_date, enrollment.end_date
+    return enrollment.start_date, Batch.get_by_id(enrollment.batch_id).end_date
 
 
 def seats_taken(batch_id: int) -> int:
@@ -132,17 +139,17 @@ def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | No
             name=name))
 
 
-def default_start(batch: Batch, today: dt.date | None = None) -> dt.date:
+def default_start(batch: Batch | BatchRecord, today: dt.date | None = None) -> dt.date:
     """The batch start or today, whichever is later (but never after the batch end)."""
     today = today or dt.date.today()
     return min(max(batch.start_date, today), batch.end_date)
 
 
 def enroll(actor: Actor, batch_id: int, resident_id: int, *, start_date: Any = None,
-           confirm_warnings: bool = False) -> Enrollment:
+           confirm_warnings: bool = False) -> EnrollmentRecord:
     """Enroll one resident. Raises ValidationError, or NeedsConfirmation (no assessment yet)."""
     require(actor, "enrollment.edit")
-    batch = training.get_batch(actor, batch_id)
+    batch = training.load_batch(actor, batch_id)
     resident = _resident(resident_id)
     c = v.Collector()
     start = c.take("start_date", v.date, start_date, tr("Tanggal mulai"), earliest=dt.date(2000, 1, 1))
@@ -155,14 +162,14 @@ def enroll(actor: Actor, batch_id: int, resident_id: int, *, start_date: Any = N
         audit.record(actor, "create", "enrollment", row.id, f"{resident.name} — {batch.name}",
                      {"batch": [None, batch.id], "resident": [None, resident.id],
                       "start_date": [None, start.isoformat()]})
-    return row
+    return EnrollmentRecord.of(row)
 
 
 def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_date: Any = None,
-                confirm_warnings: bool = False) -> list[Enrollment]:
+                confirm_warnings: bool = False) -> list[EnrollmentRecord]:
     """Enroll several residents at once: all or none. Errors are keyed by resident id."""
     require(actor, "enrollment.edit")
-    batch = training.get_batch(actor, batch_id)
+    batch = training.load_batch(actor, batch_id)
     errors: dict[str, str] = {}
     warnings: dict[str, str] = {}
     c0 = v.Collector()
@@ -192,14 +199,14 @@ def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_d
             audit.record(actor, "create", "enrollment", row.id, f"{resident.name} — {batch.name}",
                          {"batch": [None, batch.id], "resident": [None, resident.id],
                           "start_date": [None, start.isoformat()]})
-            created.append(row)
+            created.append(EnrollmentRecord.of(row))
     return created
 
 
 def _close(actor: Actor, enrollment_id: int, status: str, date: Any, reason: str, *, reason_required: bool,
-           expected_version: int | None = None) -> Enrollment:
+           expected_version: int | None = None) -> EnrollmentRecord:
     require(actor, "enrollment.edit")
-    row = get_enrollment(actor, enrollment_id)
+    row = _load(actor, enrollment_id)
     c = v.Collector()
     when = c.take("date", v.date, date, tr("Tanggal"), required=True, earliest=dt.date(2000, 1, 1))
     reason = c.take("reason", v.text, reason, tr("Alasan"), required=reason_required, max_length=1000,
@@ -226,32 +233,32 @@ def _close(actor: Actor, enrollment_id: int, status: str, date: Any, reason: str
         audit.record(actor, "update", "enrollment", enrollment_id, f"{row.resident.name} — {row.batch.name}",
                      {"status": ["aktif", status], "status_date": [None, when.isoformat()],
                       "status_reason": ["", reason], "end_date": [None, end.isoformat()]})
-    return Enrollment.get_by_id(enrollment_id)
+    return EnrollmentRecord.of(Enrollment.get_by_id(enrollment_id))
 
 
 def withdraw(actor: Actor, enrollment_id: int, date: Any, reason: str, *,
-             expected_version: int | None = None) -> Enrollment:
+             expected_version: int | None = None) -> EnrollmentRecord:
     """The resident withdrew (mengundurkan diri), with date and reason."""
     return _close(actor, enrollment_id, "mengundurkan_diri", date, reason, reason_required=True,
                   expected_version=expected_version)
 
 
 def remove(actor: Actor, enrollment_id: int, date: Any, reason: str, *,
-           expected_version: int | None = None) -> Enrollment:
+           expected_version: int | None = None) -> EnrollmentRecord:
     """The resident was removed (dikeluarkan), with date and reason."""
     return _close(actor, enrollment_id, "dikeluarkan", date, reason, reason_required=True,
                   expected_version=expected_version)
 
 
-def complete(actor: Actor, enrollment_id: int, date: Any, *, expected_version: int | None = None) -> Enrollment:
+def complete(actor: Actor, enrollment_id: int, date: Any, *, expected_version: int | None = None) -> EnrollmentRecord:
     """The resident completed the training (lulus)."""
     return _close(actor, enrollment_id, "lulus", date, "", reason_required=False, expected_version=expected_version)
 
 
-def reactivate(actor: Actor, enrollment_id: int, reason: str) -> Enrollment:
+def reactivate(actor: Actor, enrollment_id: int, reason: str) -> EnrollmentRecord:
     """Undo a closing recorded by mistake (the rules of a new enrollment apply again)."""
     require(actor, "enrollment.edit")
-    row = get_enrollment(actor, enrollment_id)
+    row = _load(actor, enrollment_id)
     c = v.Collector()
     reason = c.take("reason", v.text, reason, tr("Alasan"), required=True, max_length=1000, multiline=True)
     if row.status == "aktif":
@@ -275,7 +282,7 @@ def reactivate(actor: Actor, enrollment_id: int, reason: str) -> Enrollment:
                           version=Enrollment.version + 1).where(Enrollment.id == row.id).execute()
         audit.record(actor, "update", "enrollment", row.id, f"{resident.name} — {batch.name}",
                      {"status": [row.status, "aktif"], "alasan": ["", reason]})
-    return Enrollment.get_by_id(row.id)
+    return EnrollmentRecord.of(Enrollment.get_by_id(row.id))
 
 
 def open_enrollments_of_resident(actor: Actor, resident_id: int) -> list[ResidentEnrollmentRow]:
@@ -298,7 +305,7 @@ def close_open_enrollments(actor: Actor, resident_id: int, date: Any, status: st
 
 def batch_participants(actor: Actor, batch_id: int) -> list[ParticipantRow]:
     """Participants of a batch, by name. An instruktur gets no NIK or klaster."""
-    training.get_batch(actor, batch_id)
+    training.load_batch(actor, batch_id)
     personal = not training.is_instruktur(actor) and allowed(actor, "residents.view")
     columns = [Enrollment.id, Resident.id, Resident.name, Resident.sex, Enrollment.status, Enrollment.start_date,
                Enrollment.end_date, Enrollment.status_date, Enrollment.status_reason, Enrollment.version]
@@ -335,7 +342,7 @@ def enroll_candidates(actor: Actor, batch_id: int, text: str = "", limit: int = 
     """Aktif residents not yet in this batch, matching ``text`` (name, NIK, birth place)."""
     require(actor, "enrollment.edit")
     require(actor, "residents.view")
-    batch = training.get_batch(actor, batch_id)
+    batch = training.load_batch(actor, batch_id)
     in_batch = Enrollment.select(Enrollment.resident).where(Enrollment.batch == batch_id)
     query = (Resident.select(Resident.id, Resident.name, Resident.nik, Resident.sex, Resident.klaster)
              .where((Resident.status == "aktif") & Resident.id.not_in(in_batch)))

@@ -15,6 +15,7 @@ from balai_app.i18n import tr
 from balai_app.services import accounts, audit, validation as v
 from balai_app.services.context import SYSTEM, Actor
 from balai_app.services.permissions import require
+from balai_app.services.records import ProfileRecord
 
 LABELS = {
     "name": "Nama balai",
@@ -35,9 +36,10 @@ MAX_LOGO_SIDE = 600
 KEEP = object()  # ``update_profile(logo=KEEP)``: leave the logo as it is
 
 
-def get_profile() -> BalaiProfile | None:
+def get_profile() -> ProfileRecord | None:
     """Public facts about the balai (shown on every screen and document)."""
-    return BalaiProfile.get_or_none(BalaiProfile.id == 1)
+    row = BalaiProfile.get_or_none(BalaiProfile.id == 1)
+    return ProfileRecord.of(row) if row is not None else None
 
 
 def is_initialised() -> bool:
@@ -116,7 +118,7 @@ def prepare_logo(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _as_dict(row: BalaiProfile) -> dict[str, Any]:
+def _as_dict(row: BalaiProfile | ProfileRecord) -> dict[str, Any]:
     out = {name: getattr(row, name) for name in FIELDS}
     out["logo"] = bytes(row.logo) if row.logo else None
     return out
@@ -176,7 +178,7 @@ def create_first_admin(admin_data: dict[str, Any], admin_password: str) -> accou
 
 def update_profile(
     actor: Actor, data: dict[str, Any], *, expected_version: int, logo: Any = KEEP
-) -> BalaiProfile:
+) -> ProfileRecord:
     """Change the profile. ``logo``: new image bytes, ``None`` to remove, ``KEEP`` to leave."""
     require(actor, "profile.edit")
     before = get_profile()

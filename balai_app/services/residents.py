@@ -20,6 +20,7 @@ from balai_app.i18n import tr
 from balai_app.services import accounts, audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
+from balai_app.services.records import AssessmentRecord, ResidentRecord, ServiceRecordData
 
 # Field name -> label, as the form and the messages show it.
 LABELS = {
@@ -162,7 +163,7 @@ def _check_nik_free(nik: str | None, resident_id: int | None) -> None:
 
 def create_resident(
     actor: Actor, data: dict[str, Any], *, photo: bytes | None = None, confirm_warnings: bool = False
-) -> Resident:
+) -> ResidentRecord:
     """Register a new PM. Raises ValidationError or NeedsConfirmation (warnings)."""
     require(actor, "residents.edit")
     cleaned = _validated(data, None, confirm_warnings)
@@ -173,7 +174,7 @@ def create_resident(
         if image:
             ResidentPhoto.create(resident=resident, image=image)
         audit.record(actor, "create", "resident", resident.id, resident.name, audit.diff({}, _as_dict(resident)))
-    return resident
+    return ResidentRecord.of(resident)
 
 
 def update_resident(
@@ -183,13 +184,13 @@ def update_resident(
     *,
     expected_version: int,
     confirm_warnings: bool = False,
-) -> Resident:
+) -> ResidentRecord:
     """Save changes; refused (StaleRecord) if the record changed since ``expected_version``.
 
     ``data`` may hold only the fields to change; the others keep their value.
     """
     require(actor, "residents.edit")
-    current = get_resident(actor, resident_id)
+    current = _load(actor, resident_id)
     merged = {**_as_dict(current), **data}
     cleaned = _validated(merged, resident_id, confirm_warnings)
     with write_transaction():
@@ -209,10 +210,14 @@ def update_resident(
         changes = audit.diff(_as_dict(before), _as_dict(after))
         if changes:
             audit.record(actor, "update", "resident", resident_id, after.name, changes)
-    return after
+    return ResidentRecord.of(after)
 
 
-def get_resident(actor: Actor, resident_id: int) -> Resident:
+def get_resident(actor: Actor, resident_id: int) -> ResidentRecord:
+    return ResidentRecord.of(_load(actor, resident_id))
+
+
+def _load(actor: Actor, resident_id: int) -> Resident:
     require(actor, "residents.view")
     resident = Resident.get_or_none(Resident.id == resident_id)
     if resident is None:
@@ -220,7 +225,7 @@ def get_resident(actor: Actor, resident_id: int) -> Resident:
     return resident
 
 
-def find_resident(actor: Actor, nik_or_id: str) -> Resident:
+def find_resident(actor: Actor, nik_or_id: str) -> ResidentRecord:
     """By 16-digit NIK, else by record number."""
     require(actor, "residents.view")
     key = str(nik_or_id).strip()
@@ -231,7 +236,7 @@ def find_resident(actor: Actor, nik_or_id: str) -> Resident:
         resident = Resident.get_or_none(Resident.id == int(key))
     if resident is None:
         raise NotFound(tr("Penerima Manfaat '{key}' tidak ditemukan (gunakan NIK 16 digit atau nomor).").format(key=key))
-    return resident
+    return ResidentRecord.of(resident)
 
 
 # --- photos ---------------------------------------------------------------
@@ -268,7 +273,7 @@ def prepare_photo(data: bytes) -> bytes:
 def set_photo(actor: Actor, resident_id: int, data: bytes | None) -> None:
     """Replace (or with None remove) a resident's photo."""
     require(actor, "residents.edit")
-    resident = get_resident(actor, resident_id)
+    resident = _load(actor, resident_id)
     image = prepare_photo(data) if data else None
     with write_transaction():
         ResidentPhoto.delete().where(ResidentPhoto.resident == resident_id).execute()
@@ -440,17 +445,18 @@ def _clean_assessment(data: dict[str, Any], resident: Resident) -> dict[str, Any
     return out
 
 
-def add_assessment(actor: Actor, resident_id: int, data: dict[str, Any]) -> Assessment:
+def add_assessment(actor: Actor, resident_id: int, data: dict[str, Any]) -> AssessmentRecord:
     require(actor, "assessments.edit")
-    resident = get_resident(actor, resident_id)
+    resident = _load(actor, resident_id)
     cleaned = _clean_assessment(data, resident)
     with write_transaction():
         row = Assessment.create(resident=resident, created_by=actor.user_id, **cleaned)
         audit.record(actor, "create", "assessment", row.id, resident.name, audit.diff({}, cleaned))
-    return row
+    return AssessmentRecord.of(row)
 
 
-def update_assessment(actor: Actor, assessment_id: int, data: dict[str, Any], *, expected_version: int) -> Assessment:
+def update_assessment(actor: Actor, assessment_id: int, data: dict[str, Any], *,
+                      expected_version: int) -> AssessmentRecord:
     require(actor, "assessments.edit")
     row = Assessment.get_or_none(Assessment.id == assessment_id)
     if row is None:
@@ -466,12 +472,13 @@ def update_assessment(actor: Actor, assessment_id: int, data: dict[str, Any], *,
         if changed != 1:
             raise StaleRecord(tr("Asesmen ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
         audit.record(actor, "update", "assessment", assessment_id, row.resident.name, audit.diff(before, cleaned))
-    return Assessment.get_by_id(assessment_id)
+    return AssessmentRecord.of(Assessment.get_by_id(assessment_id))
 
 
-def assessments_of(actor: Actor, resident_id: int) -> list[Assessment]:
+def assessments_of(actor: Actor, resident_id: int) -> list[AssessmentRecord]:
     require(actor, "residents.view")
-    return list(Assessment.select().where(Assessment.resident == resident_id).order_by(Assessment.date.desc()))
+    return [AssessmentRecord.of(a) for a in
+            Assessment.select().where(Assessment.resident == resident_id).order_by(Assessment.date.desc())]
 
 
 def has_assessment(resident_id: int) -> bool:
@@ -481,10 +488,11 @@ def has_assessment(resident_id: int) -> bool:
 SERVICE_LABELS = {"date": "Tanggal layanan", "kind": "Jenis layanan", "description": "Uraian", "staff": "Petugas"}
 
 
-def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *, confirm_warnings: bool = False) -> ServiceRecord:
+def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *,
+                confirm_warnings: bool = False) -> ServiceRecordData:
     """Log an ATENSI service. Warns (NeedsConfirmation) when the PM has no assessment yet."""
     require(actor, "services.edit")
-    resident = get_resident(actor, resident_id)
+    resident = _load(actor, resident_id)
     c = v.Collector()
     L = lambda name: tr(SERVICE_LABELS[name])  # noqa: E731
     cleaned = {
@@ -502,12 +510,13 @@ def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *, confirm
     with write_transaction():
         row = ServiceRecord.create(resident=resident, created_by=actor.user_id, **cleaned)
         audit.record(actor, "create", "service", row.id, resident.name, audit.diff({}, cleaned))
-    return row
+    return ServiceRecordData.of(row)
 
 
-def services_of(actor: Actor, resident_id: int) -> list[ServiceRecord]:
+def services_of(actor: Actor, resident_id: int) -> list[ServiceRecordData]:
     require(actor, "residents.view")
-    return list(ServiceRecord.select().where(ServiceRecord.resident == resident_id).order_by(ServiceRecord.date.desc()))
+    return [ServiceRecordData.of(r) for r in
+            ServiceRecord.select().where(ServiceRecord.resident == resident_id).order_by(ServiceRecord.date.desc())]
 
 
 def bulk_create(actor: Actor, rows: Iterable[dict[str, Any]]) -> int:

@@ -43,6 +43,7 @@ from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
+from balai_app.services.records import BatchRecord, EnrollmentRecord, SessionRecord, UnitRecord
 
 ENDED_EARLY = ("mengundurkan_diri", "dikeluarkan")
 STATUSES = tuple(codes.ATTENDANCE)  # H I S A
@@ -52,8 +53,13 @@ _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 # --- access -----------------------------------------------------------------
 
 
-def batch_for(actor: Actor, batch_id: int, permission: str = "sessions.view") -> Batch:
+def batch_for(actor: Actor, batch_id: int, permission: str = "sessions.view") -> BatchRecord:
     """The batch, after checking ``permission`` and, for an instruktur, that it is his own."""
+    return BatchRecord.of(load_batch_for(actor, batch_id, permission))
+
+
+def load_batch_for(actor: Actor, batch_id: int, permission: str = "sessions.view") -> Batch:
+    """``batch_for``'s row, for other services."""
     require(actor, permission)
     batch = Batch.get_or_none(Batch.id == batch_id)
     if batch is None:
@@ -70,7 +76,7 @@ def _session_for(actor: Actor, session_id: int, permission: str) -> tuple[Traini
     if session is None:
         require(actor, permission)
         raise NotFound(tr("Sesi No. {id} tidak ditemukan.").format(id=session_id))
-    return session, batch_for(actor, session.batch_id, permission)
+    return session, load_batch_for(actor, session.batch_id, permission)
 
 
 # --- enrollment periods -----------------------------------------------------------
@@ -133,16 +139,16 @@ def visible_batches(actor: Actor, *, running_only: bool = False) -> list[BatchCh
     return [BatchChoice(*row) for row in query.tuples()]
 
 
-def program_units(program_id: int, *, include_retired: bool = False) -> list[CompetencyUnit]:
+def program_units(program_id: int, *, include_retired: bool = False) -> list[UnitRecord]:
     query = CompetencyUnit.select().where(CompetencyUnit.program == program_id)
     if not include_retired:
         query = query.where(CompetencyUnit.retired == False)  # noqa: E712
-    return list(query.order_by(CompetencyUnit.position, CompetencyUnit.id))
+    return [UnitRecord.of(u) for u in query.order_by(CompetencyUnit.position, CompetencyUnit.id)]
 
 
-def batch_units(actor: Actor, batch_id: int) -> list[CompetencyUnit]:
+def batch_units(actor: Actor, batch_id: int) -> list[UnitRecord]:
     """The active units of the batch's program, in program order."""
-    batch = batch_for(actor, batch_id)
+    batch = load_batch_for(actor, batch_id)
     return program_units(batch.program_id)
 
 
@@ -164,7 +170,7 @@ def participants(actor: Actor, batch_id: int, on: dt.date | None = None) -> list
     ``nik`` is None for an actor who may not see the register (an instruktur)."""
     from balai_app.services.permissions import allowed
 
-    batch = batch_for(actor, batch_id)
+    batch = load_batch_for(actor, batch_id)
     show_nik = allowed(actor, "residents.view")
     rows = (
         Enrollment.select(
@@ -185,7 +191,7 @@ def participants(actor: Actor, batch_id: int, on: dt.date | None = None) -> list
     return out
 
 
-def enrollment_of(batch_id: int, resident_id: int) -> Enrollment:
+def _enrollment_of(batch_id: int, resident_id: int) -> Enrollment:
     enrollment = Enrollment.get_or_none((Enrollment.batch == batch_id) & (Enrollment.resident == resident_id))
     if enrollment is None:
         raise NotFound(tr("Penerima Manfaat No. {rid} bukan peserta angkatan No. {bid}.").format(
@@ -300,9 +306,9 @@ def session_unit_ids(session_id: int) -> list[int]:
             .order_by(SessionUnit.id).tuples()]
 
 
-def create_session(actor: Actor, batch_id: int, data: Mapping[str, Any]) -> TrainingSession:
+def create_session(actor: Actor, batch_id: int, data: Mapping[str, Any]) -> SessionRecord:
     """A new session of a batch: date, times, topic, units covered (ids or codes), notes."""
-    batch = batch_for(actor, batch_id, "sessions.edit")
+    batch = load_batch_for(actor, batch_id, "sessions.edit")
     cleaned = _clean_session(data, batch)
     units = cleaned.pop("units")
     with write_transaction():
@@ -316,10 +322,11 @@ def create_session(actor: Actor, batch_id: int, data: Mapping[str, Any]) -> Trai
         audit.record(actor, "create", "training_session", session.id,
                      f"{batch.name} {format_short(session.date)}: {session.topic}",
                      audit.diff({}, {**cleaned, "units": ",".join(map(str, units))}))
-    return session
+    return SessionRecord.of(session)
 
 
-def update_session(actor: Actor, session_id: int, data: Mapping[str, Any], *, expected_version: int) -> TrainingSession:
+def update_session(actor: Actor, session_id: int, data: Mapping[str, Any], *,
+                   expected_version: int) -> SessionRecord:
     session, batch = _session_for(actor, session_id, "sessions.edit")
     before = _session_dict(session)
     merged = {**before, "units": session_unit_ids(session.id), **data}
@@ -352,7 +359,7 @@ def update_session(actor: Actor, session_id: int, data: Mapping[str, Any], *, ex
         if changes:
             audit.record(actor, "update", "training_session", session.id,
                          f"{batch.name} {format_short(after.date)}", changes)
-    return after
+    return SessionRecord.of(after)
 
 
 def delete_session(actor: Actor, session_id: int) -> None:
@@ -368,9 +375,9 @@ def delete_session(actor: Actor, session_id: int) -> None:
                      {name: [status, None] for name, status in marks.items()})
 
 
-def get_session(actor: Actor, session_id: int) -> TrainingSession:
+def get_session(actor: Actor, session_id: int) -> SessionRecord:
     session, _batch = _session_for(actor, session_id, "sessions.view")
-    return session
+    return SessionRecord.of(session)
 
 
 class SessionRow(NamedTuple):
@@ -396,7 +403,7 @@ class SessionRow(NamedTuple):
 
 def list_sessions(actor: Actor, batch_id: int) -> list[SessionRow]:
     """The batch's sessions, oldest first, with attendance counts (three queries)."""
-    batch = batch_for(actor, batch_id)
+    batch = load_batch_for(actor, batch_id)
     sessions = list(
         TrainingSession.select(TrainingSession.id, TrainingSession.date, TrainingSession.start_time,
                                TrainingSession.end_time, TrainingSession.topic, TrainingSession.version)
@@ -542,7 +549,7 @@ def save_attendance(
 def set_attendance(actor: Actor, session_id: int, resident_id: int, status: str, note: str | None = None) -> int:
     """One participant's mark (the CLI's ``attendance set``)."""
     session, _batch = _session_for(actor, session_id, "sessions.edit")
-    enrollment = enrollment_of(session.batch_id, resident_id)
+    enrollment = _enrollment_of(session.batch_id, resident_id)
     return save_attendance(actor, session_id, {enrollment.id: (status, note)})
 
 
@@ -604,7 +611,7 @@ def add_unit_assessments(actor: Actor, batch_id: int, items: Iterable[UnitVerdic
 
     A re-assessment adds a row; history is kept and the latest verdict counts.
     """
-    batch = batch_for(actor, batch_id, "assess.edit")
+    batch = load_batch_for(actor, batch_id, "assess.edit")
     units = {u.id: u for u in program_units(batch.program_id)}
     enrollments = {p.enrollment_id: p for p in participants(actor, batch.id)}
     items = list(items)
@@ -646,8 +653,8 @@ def _user_name(actor: Actor) -> str:
 def assess(actor: Actor, batch_id: int, resident_id: int, unit_key: str | int, result: str,
            date: Any = None, **extra: Any) -> int:
     """One verdict by resident and unit code or id (the CLI's ``assess``)."""
-    batch = batch_for(actor, batch_id, "assess.edit")
-    enrollment = enrollment_of(batch.id, resident_id)
+    batch = load_batch_for(actor, batch_id, "assess.edit")
+    enrollment = _enrollment_of(batch.id, resident_id)
     try:
         unit_ids = resolve_units(batch.program_id, [unit_key])
     except v.FieldError as exc:
@@ -678,7 +685,7 @@ def assessment_history(actor: Actor, enrollment_id: int, unit_id: int | None = N
     if enrollment is None:
         require(actor, "sessions.view")
         raise NotFound(tr("Peserta No. {id} tidak ditemukan.").format(id=enrollment_id))
-    batch_for(actor, enrollment.batch_id)
+    load_batch_for(actor, enrollment.batch_id)
     query = (
         UnitAssessment.select(UnitAssessment.id, UnitAssessment.enrollment, UnitAssessment.unit, CompetencyUnit.code,
                               CompetencyUnit.title, UnitAssessment.result, UnitAssessment.date, UnitAssessment.method,
@@ -693,7 +700,7 @@ def assessment_history(actor: Actor, enrollment_id: int, unit_id: int | None = N
     return [AssessmentRow(*row) for row in query.tuples()]
 
 
-def find_participant(actor: Actor, batch_id: int, nik_or_id: str) -> Enrollment:
+def find_participant(actor: Actor, batch_id: int, nik_or_id: str) -> EnrollmentRecord:
     """A batch's participant by NIK or resident number (``residents.find_resident``).
 
     An instruktur, who may not browse the register, is looked up among the
@@ -702,28 +709,20 @@ def find_participant(actor: Actor, batch_id: int, nik_or_id: str) -> Enrollment:
     from balai_app.services import residents
     from balai_app.services.permissions import allowed
 
-    batch = batch_for(actor, batch_id)
+    batch = load_batch_for(actor, batch_id)
     if allowed(actor, "residents.view"):
-        return enrollment_of(batch.id, residents.find_resident(actor, nik_or_id).id)
+        return EnrollmentRecord.of(_enrollment_of(batch.id, residents.find_resident(actor, nik_or_id).id))
     key = str(nik_or_id).strip()
     if len(key) == 16 and key.isdigit():  # matched here, never shown to the instruktur
         match = (Enrollment.select().join(Resident, on=(Enrollment.resident == Resident.id))
                  .where((Enrollment.batch == batch.id) & (Resident.nik == key)).first())
         if match is not None:
-            return match
+            return EnrollmentRecord.of(match)
     for p in participants(actor, batch.id):
         if (len(key) == 16 and key == p.nik) or (key.isdigit() and len(key) < 16 and int(key) == p.resident_id):
-            return Enrollment.get_by_id(p.enrollment_id)
+            return EnrollmentRecord.of(Enrollment.get_by_id(p.enrollment_id))
     raise NotFound(tr("Peserta '{key}' tidak ditemukan di angkatan ini (gunakan NIK 16 digit atau nomor).").format(
         key=key))
-
-
-def record_export(actor: Actor, batch_id: int, what: str) -> None:
-    """Note in the audit trail that a recap of a batch left the program (file or print)."""
-    batch = batch_for(actor, batch_id)
-    with write_transaction():
-        audit.record(actor, "export", "batch", batch.id,
-                     tr("Rekap {batch}: {what}").format(batch=batch.name, what=what))
 
 
 class ClassToday(NamedTuple):

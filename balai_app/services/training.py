@@ -1,8 +1,8 @@
 """Vocational training: programs (keterampilan), their competency units, and batches (angkatan).
 
-Enrollment lives in ``services/enrollment.py``; its public functions are also
-reachable from here (``training.enroll``, ``training.batch_participants``, ...),
-the names other areas rely on.
+Enrollment lives in ``services/enrollment.py`` (it imports this module, never the
+reverse). Public functions return the plain records of ``services/records.py``;
+``load_program``/``load_batch`` hand the peewee row to other services only.
 
 Visibility: an instruktur holds ``training.view`` but sees only the batches
 where ``Batch.trainer`` is their own account; that is enforced here, not by
@@ -36,23 +36,7 @@ from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
-
-# Enrollment functions, served lazily from services/enrollment.py (it imports this module).
-_ENROLLMENT_API = frozenset({
-    "enroll", "enroll_many", "batch_participants", "enrollments_of_resident", "open_enrollments_of_resident",
-    "withdraw", "remove", "complete", "reactivate", "close_open_enrollments", "get_enrollment",
-    "enrollment_period", "seats_taken", "ParticipantRow", "ResidentEnrollmentRow", "EnrollCandidate",
-    "enroll_candidates",
-})
-
-
-def __getattr__(name: str):  # PEP 562: training.enroll(...) etc.
-    if name in _ENROLLMENT_API:
-        from balai_app.services import enrollment
-
-        return getattr(enrollment, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+from balai_app.services.records import BatchRecord, ProgramRecord, UnitRecord, UserRecord
 
 SAMPLE_NOTE = "contoh — sesuaikan dengan SKKNI"
 
@@ -98,12 +82,12 @@ def is_instruktur(actor: Actor) -> bool:
 # --- programs ----------------------------------------------------------------------
 
 
-def list_programs(actor: Actor, include_inactive: bool = False) -> list[Program]:
+def list_programs(actor: Actor, include_inactive: bool = False) -> list[ProgramRecord]:
     require(actor, "training.view")
     query = Program.select().order_by(Program.name, Program.id)
     if not include_inactive:
         query = query.where(Program.active == True)  # noqa: E712
-    return list(query)
+    return [ProgramRecord.of(p) for p in query]
 
 
 def _key(value: Any) -> str:
@@ -116,7 +100,12 @@ def _key(value: Any) -> str:
     return text
 
 
-def get_program(actor: Actor, id_or_code: int | str) -> Program:
+def get_program(actor: Actor, id_or_code: int | str) -> ProgramRecord:
+    return ProgramRecord.of(load_program(actor, id_or_code))
+
+
+def load_program(actor: Actor, id_or_code: int | str) -> Program:
+    """The program row, for other services."""
     require(actor, "training.view")
     program = None
     if v.record_id(id_or_code) is not None:
@@ -166,7 +155,7 @@ def _clean_program(data: dict[str, Any], program_id: int | None) -> dict[str, An
 
 
 def create_program(actor: Actor, data: dict[str, Any], units: list[dict[str, Any]] | None = None,
-                   *, is_sample: bool = False) -> Program:
+                   *, is_sample: bool = False) -> ProgramRecord:
     """A new program, optionally with its first units (dicts with code/title/hours)."""
     require(actor, "programs.edit")
     cleaned = _clean_program(data, None)
@@ -177,12 +166,12 @@ def create_program(actor: Actor, data: dict[str, Any], units: list[dict[str, Any
             CompetencyUnit.create(program=program, position=position, **unit)
         audit.record(actor, "create", "program", program.id, f"{program.code} {program.name}",
                      audit.diff({}, {**cleaned, "units": len(cleaned_units)}))
-    return program
+    return ProgramRecord.of(program)
 
 
-def update_program(actor: Actor, program_id: int, data: dict[str, Any], *, expected_version: int) -> Program:
+def update_program(actor: Actor, program_id: int, data: dict[str, Any], *, expected_version: int) -> ProgramRecord:
     require(actor, "programs.edit")
-    current = get_program(actor, program_id)
+    current = load_program(actor, program_id)
     before = _program_dict(current)
     cleaned = _clean_program({**before, **data}, program_id)
     if "active" in data:
@@ -202,13 +191,13 @@ def update_program(actor: Actor, program_id: int, data: dict[str, Any], *, expec
         changes = audit.diff(before, _program_dict(after))
         if changes:
             audit.record(actor, "update", "program", program_id, f"{after.code} {after.name}", changes)
-    return after
+    return ProgramRecord.of(after)
 
 
 def delete_program(actor: Actor, program_id: int) -> None:
     """Only a program never used by a batch; otherwise deactivate it."""
     require(actor, "programs.edit")
-    program = get_program(actor, program_id)
+    program = load_program(actor, program_id)
     if Batch.select().where(Batch.program == program_id).exists():
         raise BalaiError(tr("Program {name} sudah dipakai angkatan dan tidak dapat dihapus; nonaktifkan saja "
                             "agar riwayat tetap utuh.").format(name=program.name))
@@ -224,21 +213,21 @@ def delete_program(actor: Actor, program_id: int) -> None:
 # --- competency units -----------------------------------------------------------------
 
 
-def units_of(actor: Actor, program_id: int, *, include_retired: bool = True) -> list[CompetencyUnit]:
+def units_of(actor: Actor, program_id: int, *, include_retired: bool = True) -> list[UnitRecord]:
     require(actor, "training.view")
     query = CompetencyUnit.select().where(CompetencyUnit.program == program_id)
     if not include_retired:
         query = query.where(CompetencyUnit.retired == False)  # noqa: E712
-    return list(query.order_by(CompetencyUnit.position, CompetencyUnit.id))
+    return [UnitRecord.of(u) for u in query.order_by(CompetencyUnit.position, CompetencyUnit.id)]
 
 
-def active_units(program_id: int) -> list[CompetencyUnit]:
+def active_units(program_id: int) -> list[UnitRecord]:
     """The units currently taught, in order (retired ones left out)."""
-    return list(
+    return [UnitRecord.of(u) for u in (
         CompetencyUnit.select()
         .where((CompetencyUnit.program == program_id) & (CompetencyUnit.retired == False))  # noqa: E712
         .order_by(CompetencyUnit.position, CompetencyUnit.id)
-    )
+    )]
 
 
 def _clean_unit(data: dict[str, Any], unit_id: int | None) -> dict[str, Any]:
@@ -296,9 +285,9 @@ def _get_unit(unit_id: int) -> CompetencyUnit:
     return unit
 
 
-def add_unit(actor: Actor, program_id: int, data: dict[str, Any]) -> CompetencyUnit:
+def add_unit(actor: Actor, program_id: int, data: dict[str, Any]) -> UnitRecord:
     require(actor, "programs.edit")
-    program = get_program(actor, program_id)
+    program = load_program(actor, program_id)
     cleaned = _clean_unit(data, None)
     with write_transaction():
         last = CompetencyUnit.select(fn.MAX(CompetencyUnit.position)).where(
@@ -306,10 +295,10 @@ def add_unit(actor: Actor, program_id: int, data: dict[str, Any]) -> CompetencyU
         unit = CompetencyUnit.create(program=program_id, position=last + 1, **cleaned)
         audit.record(actor, "create", "competency_unit", unit.id, f"{program.code}: {unit.title}",
                      audit.diff({}, cleaned))
-    return unit
+    return UnitRecord.of(unit)
 
 
-def update_unit(actor: Actor, unit_id: int, data: dict[str, Any], *, expected_version: int) -> CompetencyUnit:
+def update_unit(actor: Actor, unit_id: int, data: dict[str, Any], *, expected_version: int) -> UnitRecord:
     """Change code, title or hours. A unit that is part of history keeps its title,
     and a code once filled in; an empty code may still be completed."""
     require(actor, "programs.edit")
@@ -337,7 +326,7 @@ def update_unit(actor: Actor, unit_id: int, data: dict[str, Any], *, expected_ve
         changes = audit.diff(before, cleaned)
         if changes:
             audit.record(actor, "update", "competency_unit", unit_id, cleaned["title"], changes)
-    return CompetencyUnit.get_by_id(unit_id)
+    return UnitRecord.of(CompetencyUnit.get_by_id(unit_id))
 
 
 def delete_unit(actor: Actor, unit_id: int) -> None:
@@ -354,17 +343,17 @@ def delete_unit(actor: Actor, unit_id: int) -> None:
                      {"code": [unit.code, None], "title": [unit.title, None]})
 
 
-def set_unit_retired(actor: Actor, unit_id: int, retired: bool) -> CompetencyUnit:
+def set_unit_retired(actor: Actor, unit_id: int, retired: bool) -> UnitRecord:
     """Retire a unit (no longer taught; kept for history) or bring it back."""
     require(actor, "programs.edit")
     unit = _get_unit(unit_id)
     if unit.retired == retired:
-        return unit
+        return UnitRecord.of(unit)
     with write_transaction():
         CompetencyUnit.update(retired=retired, updated_at=utcnow(), version=CompetencyUnit.version + 1).where(
             CompetencyUnit.id == unit_id).execute()
         audit.record(actor, "update", "competency_unit", unit_id, unit.title, {"retired": [unit.retired, retired]})
-    return CompetencyUnit.get_by_id(unit_id)
+    return UnitRecord.of(CompetencyUnit.get_by_id(unit_id))
 
 
 def move_unit(actor: Actor, unit_id: int, step: int) -> None:
@@ -431,7 +420,7 @@ SAMPLE_PROGRAMS: list[tuple[dict[str, Any], list[str]]] = [
 ]
 
 
-def create_sample_programs(actor: Actor) -> list[Program]:
+def create_sample_programs(actor: Actor) -> list[ProgramRecord]:
     """The four starter programs (skipping codes already in use), marked ``is_sample``."""
     require(actor, "programs.edit")
     created = []
@@ -446,10 +435,11 @@ def create_sample_programs(actor: Actor) -> list[Program]:
 # --- trainers --------------------------------------------------------------------------------
 
 
-def trainers() -> list[User]:
+def trainers() -> list[UserRecord]:
     """Active accounts with the instruktur role, by name."""
-    return list(User.select().where((User.role == "instruktur") & (User.active == True))  # noqa: E712
-                .order_by(User.full_name, User.id))
+    return [UserRecord.of(u) for u in User.select().where(
+        (User.role == "instruktur") & (User.active == True))  # noqa: E712
+        .order_by(User.full_name, User.id)]
 
 
 # --- batches ---------------------------------------------------------------------------------
@@ -516,7 +506,12 @@ def batch_years(actor: Actor) -> list[int]:
     return list(range(high.year, low.year - 1, -1))
 
 
-def get_batch(actor: Actor, batch_id: int) -> Batch:
+def get_batch(actor: Actor, batch_id: int) -> BatchRecord:
+    return BatchRecord.of(load_batch(actor, batch_id))
+
+
+def load_batch(actor: Actor, batch_id: int) -> Batch:
+    """The batch row, for other services (visibility checked as in ``get_batch``)."""
     require(actor, "training.view")
     batch = Batch.get_or_none(Batch.id == batch_id)
     if batch is None:
@@ -528,7 +523,7 @@ def get_batch(actor: Actor, batch_id: int) -> Batch:
 
 
 def batch_row(actor: Actor, batch_id: int) -> BatchRow:
-    get_batch(actor, batch_id)
+    load_batch(actor, batch_id)
     seats = Enrollment.select(fn.COUNT(Enrollment.id)).where(
         (Enrollment.batch == batch_id) & Enrollment.status.in_(SEAT_STATUSES)).scalar() or 0
     b = (Batch.select(Batch, Program, User).join(Program).switch(Batch).join(User, JOIN.LEFT_OUTER)
@@ -623,7 +618,7 @@ def _clean_batch(data: dict[str, Any], batch_id: int | None) -> dict[str, Any]:
     return out
 
 
-def create_batch(actor: Actor, data: dict[str, Any]) -> Batch:
+def create_batch(actor: Actor, data: dict[str, Any]) -> BatchRecord:
     """``data``: program (id, code or Program), name, trainer (id/username or None), start_date,
     end_date, schedule, room, capacity (default 20), status (default direncanakan)."""
     require(actor, "batches.edit")
@@ -631,13 +626,13 @@ def create_batch(actor: Actor, data: dict[str, Any]) -> Batch:
     with write_transaction():
         batch = Batch.create(**cleaned)
         audit.record(actor, "create", "batch", batch.id, batch.name, audit.diff({}, cleaned))
-    return batch
+    return BatchRecord.of(batch)
 
 
 def update_batch(actor: Actor, batch_id: int, data: dict[str, Any], *, expected_version: int,
-                 confirm_warnings: bool = False) -> Batch:
+                 confirm_warnings: bool = False) -> BatchRecord:
     require(actor, "batches.edit")
-    batch = get_batch(actor, batch_id)
+    batch = load_batch(actor, batch_id)
     before = _batch_dict(batch)
     cleaned = _clean_batch({**before, **data}, batch_id)
     c = v.Collector()
@@ -669,7 +664,7 @@ def update_batch(actor: Actor, batch_id: int, data: dict[str, Any], *, expected_
         changes = audit.diff(before, _batch_dict(after))
         if changes:
             audit.record(actor, "update", "batch", batch_id, after.name, changes)
-    return after
+    return BatchRecord.of(after)
 
 
 def _check_status_change(c: v.Collector, batch: Batch, status: str | None) -> None:
@@ -689,7 +684,7 @@ def _check_status_change(c: v.Collector, batch: Batch, status: str | None) -> No
 
 
 def set_batch_status(actor: Actor, batch_id: int, status: str, *, expected_version: int,
-                     confirm_warnings: bool = False) -> Batch:
+                     confirm_warnings: bool = False) -> BatchRecord:
     return update_batch(actor, batch_id, {"status": status}, expected_version=expected_version,
                         confirm_warnings=confirm_warnings)
 
@@ -701,7 +696,7 @@ def seats_in(batch_id: int) -> int:
 def delete_batch(actor: Actor, batch_id: int) -> None:
     """Only a batch without participants or sessions (a mistake); otherwise cancel it."""
     require(actor, "batches.edit")
-    batch = get_batch(actor, batch_id)
+    batch = load_batch(actor, batch_id)
     if Enrollment.select().where(Enrollment.batch == batch_id).exists() or TrainingSession.select().where(
             TrainingSession.batch == batch_id).exists():
         raise BalaiError(tr("Angkatan {name} sudah memiliki peserta atau sesi; batalkan saja, jangan "

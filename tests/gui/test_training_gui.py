@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageB
 
 from balai_app.db.models import Batch, CompetencyUnit, Enrollment, Program, UnitAssessment, User
 from balai_app.services import residents, training
+from balai_app.services import enrollment as enrol
 from balai_app.services.context import Actor
 
 TODAY = dt.date.today()
@@ -113,7 +114,7 @@ def test_assessed_unit_is_locked_in_its_dialog(db, gui_app, qtbot, system, make_
     batch = training.create_batch(system, {"program": program.id, "name": "A", "start_date": TODAY,
                                            "end_date": TODAY + dt.timedelta(days=30)})
     unit = training.active_units(program.id)[0]
-    e = training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    e = enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
     UnitAssessment.create(enrollment=e.id, unit=unit.id, result="K", date=TODAY)
     dialog = UnitDialog(system, program.id, unit)
     qtbot.addWidget(dialog)
@@ -246,7 +247,7 @@ def test_instruktur_sees_only_own_batches_without_personal_data(gui_app, db, sys
                                           "start_date": TODAY, "end_date": TODAY + dt.timedelta(days=30)})
     training.create_batch(system, {"program": program.id, "name": "Milik Ani", "trainer": ani.id,
                                    "start_date": TODAY, "end_date": TODAY + dt.timedelta(days=30)})
-    training.enroll(system, mine.id, make_resident(name="Rudi").id, confirm_warnings=True)
+    enrol.enroll(system, mine.id, make_resident(name="Rudi").id, confirm_warnings=True)
     page = TrainingPage(Actor(joko.id, "joko", "instruktur"))
     qtbot.addWidget(page)
     page.show()
@@ -273,7 +274,7 @@ def test_leaving_resident_closes_open_enrollments(db, gui_app, qtbot, system, ma
     program = training.create_program(system, {"code": "MJH", "name": "Menjahit"})
     batch = training.create_batch(system, {"program": program.id, "name": "Angkatan I", "start_date": TODAY,
                                            "end_date": TODAY + dt.timedelta(days=30)})
-    training.enroll(system, batch.id, r.id, confirm_warnings=True)
+    enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
     tab = EnrollmentsTab(system, r.id)
     qtbot.addWidget(tab)
     assert tab.model.rowCount() == 1 and "1 masih aktif" in tab.summary.text()

@@ -17,6 +17,7 @@ from hypothesis import given, strategies as st
 
 from balai_app.db.models import CompetencyUnit
 from balai_app.services import certificates, sessions, training
+from balai_app.services import enrollment as enrol
 from proofs.hostile import ANY_HOSTILE, BAD_DATES, HOSTILE_TEXT, HYPOTHESIS, attempt
 from unit.certificate_fixtures import build_course, make_admin, make_profile
 
@@ -127,7 +128,7 @@ def test_enrolment(course, make_resident, start, confirm):
     batch = training.create_batch(admin, {"program": built.program.id, "name": "Terbuka", "start_date": "2026-01-01",
                                           "end_date": "2026-12-31", "status": "berjalan"})
     resident = make_resident(nik=None, nik_missing_reason="belum ada")
-    attempt(path, lambda: training.enroll(admin, batch.id, resident.id, start_date=start, confirm_warnings=confirm))
+    attempt(path, lambda: enrol.enroll(admin, batch.id, resident.id, start_date=start, confirm_warnings=confirm))
 
 
 @pytest.mark.slow

@@ -100,7 +100,6 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "resident_io.run_import": OFFICE,
     # reports
     "reports.dashboard": OFFICE,
-    "reports.export_report": OFFICE,
     "reports.served_report": OFFICE,
     # programs and batches
     "training.add_unit": OFFICE,
@@ -113,7 +112,9 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "training.delete_program": OFFICE,
     "training.delete_unit": OFFICE,
     "training.get_batch": ALL,
+    "training.load_batch": ALL,
     "training.get_program": ALL,
+    "training.load_program": ALL,
     "training.is_instruktur": NO_GATE,
     "training.list_batches": ALL,
     "training.list_programs": ALL,
@@ -144,6 +145,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "sessions.assessment_history": ALL,
     "sessions.attendance_sheet": ALL,
     "sessions.batch_for": ALL,
+    "sessions.load_batch_for": ALL,
     "sessions.batch_units": ALL,
     "sessions.classes_today": ALL,
     "sessions.create_session": ALL,
@@ -152,7 +154,6 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "sessions.get_session": ALL,
     "sessions.list_sessions": ALL,
     "sessions.participants": ALL,
-    "sessions.record_export": ALL,
     "sessions.save_attendance": ALL,
     "sessions.set_attendance": ALL,
     "sessions.update_session": ALL,
@@ -185,9 +186,13 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "certificates.write_pdf": ADMIN,
     "certificates.years": OFFICE,
     "certificates_demo.demo_certificates": ADMIN,
-    # documents
-    "documents.participants.export_pdf": ALL,
-    "documents.participants.export_xlsx": ALL,
+    # exports (documents leaving the program)
+    "exports.attendance_recap": ALL,
+    "exports.participant_list": ALL,
+    "exports.participants_pdf": ALL,
+    "exports.participants_xlsx": ALL,
+    "exports.progress_recap": ALL,
+    "exports.served_report": OFFICE,
 }
 
 

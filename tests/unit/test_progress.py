@@ -143,7 +143,7 @@ def test_month_grid_totals_add_up_to_progress(db, make_resident, system):
 
 def test_with_the_training_services_withdraw_and_complete(db, make_resident, system):
     """The same rules when programs, batches and enrollments come from services.training."""
-    from balai_app.services import training as tsvc
+    from balai_app.services import enrollment as esvc, training as tsvc
 
     trainer = make_user("instruktur")
     program = tsvc.create_program(system, {"code": "LASX", "name": "Las", "min_attendance": 50},
@@ -152,14 +152,14 @@ def test_with_the_training_services_withdraw_and_complete(db, make_resident, sys
                                        "start_date": TODAY - 30 * DAY, "end_date": TODAY + 30 * DAY,
                                        "status": "berjalan"})
     stay, quit_, late = (make_resident(name=n) for n in ("Tetap", "Mundur", "Telat"))
-    e_stay = tsvc.enroll(system, batch.id, stay.id, start_date=TODAY - 30 * DAY, confirm_warnings=True)
-    e_quit = tsvc.enroll(system, batch.id, quit_.id, start_date=TODAY - 30 * DAY, confirm_warnings=True)
-    e_late = tsvc.enroll(system, batch.id, late.id, start_date=TODAY - 9 * DAY, confirm_warnings=True)
+    e_stay = esvc.enroll(system, batch.id, stay.id, start_date=TODAY - 30 * DAY, confirm_warnings=True)
+    e_quit = esvc.enroll(system, batch.id, quit_.id, start_date=TODAY - 30 * DAY, confirm_warnings=True)
+    e_late = esvc.enroll(system, batch.id, late.id, start_date=TODAY - 9 * DAY, confirm_warnings=True)
     held = [sessions.create_session(system, batch.id, {"date": TODAY - d * DAY, "topic": f"S{d}"})
             for d in (25, 20, 15, 10, 5, 1)]
     for s in held:
         sessions.save_attendance(system, s.id, {r.enrollment_id: "H" for r in sessions.attendance_sheet(system, s.id)})
-    tsvc.withdraw(system, e_quit.id, TODAY - 12 * DAY, "Kembali ke keluarga")
+    esvc.withdraw(system, e_quit.id, TODAY - 12 * DAY, "Kembali ke keluarga")
     for e in (e_stay, e_quit, e_late):
         sessions.add_unit_assessments(system, batch.id, [UnitVerdict(e.id, u.id, "K", TODAY - DAY)
                                                          for u in tsvc.active_units(program.id)])

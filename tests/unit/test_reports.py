@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from balai_app.domain.errors import PermissionDenied, ValidationError
-from balai_app.services import reports, residents
+from balai_app.services import exports, reports, residents
 from balai_app.services.context import Actor
 
 
@@ -51,8 +51,8 @@ def test_instruktur_cannot_see_reports(db):
 def test_exports_xlsx_and_pdf_with_embedded_fonts(db, system, make_resident, tmp_path):
     make_resident(name="Ni Luh Putu Ayu", sex="P", nik="3201015501100078")
     report = reports.served_report(system, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
-    reports.export_report(system, report, tmp_path / "r.xlsx")
-    reports.export_report(system, report, tmp_path / "r.pdf")
+    exports.served_report(system, report, tmp_path / "r.xlsx")
+    exports.served_report(system, report, tmp_path / "r.pdf")
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "r.xlsx").active

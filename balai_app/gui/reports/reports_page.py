@@ -25,7 +25,7 @@ import qtawesome as qta
 from balai_app.domain.errors import BalaiError
 from balai_app.gui.common.table_height import fit_height
 from balai_app.i18n import tr
-from balai_app.services import reports
+from balai_app.services import exports, reports
 from balai_app.services.context import Actor
 
 
@@ -136,7 +136,7 @@ class ReportsPage(QWidget):
         if not path.lower().endswith("." + kind):
             path += "." + kind
         try:
-            reports.export_report(self.actor, self.report, path)
+            exports.served_report(self.actor, self.report, path)
         except BalaiError as exc:
             QMessageBox.warning(self, tr("Laporan"), exc.message)
             return

@@ -7,20 +7,20 @@ import datetime as dt
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialog
 
-from balai_app.db.models import Batch
 from balai_app.domain import codes
 from balai_app.gui.training.training_models import error_labels, indonesian_buttons, run_service, show_field_errors
 from balai_app.gui.forms.ui_batch_dialog import Ui_BatchDialog
 from balai_app.i18n import tr
 from balai_app.services import training
 from balai_app.services.context import Actor
+from balai_app.services.records import BatchRecord
 from balai_app.gui.common.qt_dates import from_qdate, to_qdate
 
 
 
 
 class BatchDialog(QDialog):
-    def __init__(self, actor: Actor, batch: Batch | None = None, parent=None, *, program_id: int | None = None):
+    def __init__(self, actor: Actor, batch: BatchRecord | None = None, parent=None, *, program_id: int | None = None):
         super().__init__(parent)
         self.actor, self.batch = actor, batch
         self.ui = Ui_BatchDialog()
@@ -35,7 +35,7 @@ class BatchDialog(QDialog):
         for user in training.trainers():
             self.ui.trainer.addItem(user.full_name, user.id)
         if batch is not None and batch.trainer_id and self.ui.trainer.findData(batch.trainer_id) < 0:
-            self.ui.trainer.addItem(batch.trainer.full_name + tr(" (nonaktif)"), batch.trainer_id)
+            self.ui.trainer.addItem(batch.trainer_name + tr(" (nonaktif)"), batch.trainer_id)
         if len(training.trainers()) == 0:
             self.ui.trainer.setToolTip(tr("Belum ada akun instruktur; instruktur dapat dipilih kemudian."))
         for code in codes.BATCH_STATUS:
@@ -75,7 +75,7 @@ class BatchDialog(QDialog):
         indonesian_buttons(self.ui.buttons)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
-        self.saved: Batch | None = None
+        self.saved: BatchRecord | None = None
         self.adjustSize()
 
     def _suggest_end(self) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balai_app.db.models import CompetencyUnit, Program
 from balai_app.gui.training.training_models import (
     RowsModel,
     error_labels,
@@ -34,12 +33,13 @@ from balai_app.i18n import tr
 from balai_app.services import training
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
+from balai_app.services.records import ProgramRecord, UnitRecord
 
 
 class UnitDialog(QDialog):
     """Add or change one competency unit."""
 
-    def __init__(self, actor: Actor, program_id: int, unit: CompetencyUnit | None = None, parent=None):
+    def __init__(self, actor: Actor, program_id: int, unit: UnitRecord | None = None, parent=None):
         super().__init__(parent)
         self.actor, self.program_id, self.unit = actor, program_id, unit
         self.ui = Ui_ProgramUnitDialog()
@@ -63,7 +63,7 @@ class UnitDialog(QDialog):
         indonesian_buttons(self.ui.buttons)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
-        self.saved: CompetencyUnit | None = None
+        self.saved: UnitRecord | None = None
 
     def data(self) -> dict:
         return {"code": self.ui.code.text(), "title": self.ui.title.text(), "hours": self.ui.hours.value() or None}
@@ -91,7 +91,7 @@ class ProgramEditor(QWidget):
         self.ui = Ui_ProgramEditor()
         self.ui.setupUi(self)
         self.labels = error_labels(self.ui)
-        self.program: Program | None = None
+        self.program: ProgramRecord | None = None
         self.can_edit = allowed(actor, "programs.edit")
         self.units_model = RowsModel(unit_columns(), parent=self)
         self.ui.units.setModel(self.units_model)
@@ -165,7 +165,7 @@ class ProgramEditor(QWidget):
                 self.ui.units.selectRow(row)
         self._update_buttons()
 
-    def selected_unit(self) -> CompetencyUnit | None:
+    def selected_unit(self) -> UnitRecord | None:
         rows = self.ui.units.selectionModel().selectedRows()
         return self.units_model.row_at(rows[0].row()) if rows else None
 
@@ -191,7 +191,7 @@ class ProgramEditor(QWidget):
             "active": self.ui.active.isChecked(),
         }
 
-    def save(self) -> Program | None:
+    def save(self) -> ProgramRecord | None:
         data = self.form_data()
         if self.program is None:
             active = data.pop("active")
