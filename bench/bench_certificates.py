@@ -16,7 +16,6 @@ Drawing, and a platypus Table for the units.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import io
 import statistics
 import sys

@@ -106,7 +106,7 @@ def bench_file(folder: Path, source: Path, n: int) -> float:
         assert report.imported == n, report.summary_line()
         print(f"  -> {report.summary_line()}   target < 10 s: {'OK' if elapsed < 10 else 'MISSED'}")
         for suffix in (".csv", ".xlsx"):
-            timed(f"export {n} rows to {suffix}", lambda: resident_io.export_residents(
+            timed(f"export {n} rows to {suffix}", lambda suffix=suffix: resident_io.export_residents(
                 SYSTEM, folder / f"export{suffix}", with_nik=True))
     finally:
         close_database()

@@ -196,7 +196,7 @@ def update_profile(
         )
         if changed != 1:
             raise StaleRecord(tr("Profil balai telah diubah orang lain sejak dibuka; buka kembali lalu ulangi."))
-        after = get_profile()
+        after = ProfileRecord.of(BalaiProfile.get_by_id(1))
         changes = audit.diff(_as_dict(before), _as_dict(after))
         if changes:
             audit.record(actor, "update", "balai_profile", 1, after.name, changes)

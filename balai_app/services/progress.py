@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from balai_app.db.models import Batch, CompetencyUnit, Enrollment, Program, User, database
+from balai_app.db.models import Batch, Enrollment, Program, User, database
 from balai_app.domain import codes
 from balai_app.domain.errors import NotFound
 from balai_app.domain.progress import (  # noqa: F401 (the types this service hands out)
@@ -40,6 +40,7 @@ from balai_app.domain.progress import (  # noqa: F401 (the types this service ha
 from balai_app.i18n import tr
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
+from balai_app.services.records import UnitRecord
 from balai_app.services.sessions import ENDED_EARLY, PERIOD_END_SQL, load_batch_for, program_units
 
 
@@ -59,7 +60,7 @@ def _held_until(as_of: dt.date | None) -> str:
     return (as_of or dt.date.today()).isoformat()
 
 
-def _compute(batch: Batch, program: Program, units: list[CompetencyUnit], *, enrollment_id: int | None = None,
+def _compute(batch: Batch, program: Program, units: list[UnitRecord], *, enrollment_id: int | None = None,
              as_of: dt.date | None = None) -> tuple[list[ParticipantProgress], int]:
     db = database.obj
     batch_end = batch.end_date.isoformat()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -118,9 +119,9 @@ def dashboard(actor: Actor, today: dt.date | None = None) -> Dashboard:
     )
 
 
-def table_rows(report: ServedReport) -> dict[str, list[list]]:
+def table_rows(report: ServedReport) -> dict[str, list[list[Any]]]:
     """The report as plain tables (headers first) shared by the screen, XLSX and PDF."""
-    klaster_rows = [[tr("Klaster"), tr("Laki-laki"), tr("Perempuan"), tr("Jumlah dilayani"), tr("Masuk"), tr("Keluar")]]
+    klaster_rows: list[list[Any]] = [[tr("Klaster"), tr("Laki-laki"), tr("Perempuan"), tr("Jumlah dilayani"), tr("Masuk"), tr("Keluar")]]
     totals = [0, 0, 0, 0, 0]
     for klaster, row in report.by_klaster.items():
         values = [row["L"], row["P"], row["L"] + row["P"], row["baru"], row["keluar"]]
@@ -128,7 +129,7 @@ def table_rows(report: ServedReport) -> dict[str, list[list]]:
         klaster_rows.append([codes.label(codes.KLASTER, klaster), *values])
     klaster_rows.append([tr("Jumlah"), *totals])
 
-    service_rows = [[tr("Jenis layanan"), *(codes.label(codes.KLASTER_SHORT, k) for k in codes.KLASTER),
+    service_rows: list[list[Any]] = [[tr("Jenis layanan"), *(codes.label(codes.KLASTER_SHORT, k) for k in codes.KLASTER),
                      tr("Jumlah layanan")]]
     for kind, per_klaster in report.services.items():
         cells = []
@@ -139,7 +140,7 @@ def table_rows(report: ServedReport) -> dict[str, list[list]]:
             cells.append(f"{n_services} / {n_people} PM" if n_services else "0")
         service_rows.append([codes.label(codes.SERVICE_KINDS, kind), *cells, total])
 
-    training_rows = [[tr("Program pelatihan"), tr("Peserta"), tr("Lulus")]]
+    training_rows: list[list[Any]] = [[tr("Program pelatihan"), tr("Peserta"), tr("Lulus")]]
     for name, (enrolled, completed) in report.training.items():
         training_rows.append([name, enrolled, completed])
     return {"klaster": klaster_rows, "services": service_rows, "training": training_rows}

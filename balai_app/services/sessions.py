@@ -472,7 +472,7 @@ def fill_unmarked(statuses: Mapping[int, str | None], value: str = "H") -> dict[
 def save_attendance(
     actor: Actor,
     session_id: int,
-    marks: Mapping[int, str | tuple[str | None, str] | None],
+    marks: Mapping[int, str | tuple[str | None, str | None] | None],
 ) -> int:
     """Save the marks of one session in one transaction: ``{enrollment_id: status or (status, note)}``.
 
@@ -486,7 +486,7 @@ def save_attendance(
         raise ValidationError({"date": tr("Presensi belum dapat diisi: sesi ini dijadwalkan {d}.").format(
             d=format_short(session.date))})
     allowed = {p.enrollment_id: p for p in participants(actor, batch.id, on=session.date)}
-    wanted: dict[int, tuple[str, str]] = {}
+    wanted: dict[int, tuple[str, str | None]] = {}
     errors: dict[str, str] = {}
     for enrollment_id, mark in marks.items():
         status, note = (mark if isinstance(mark, tuple) else (mark, None))
@@ -580,7 +580,7 @@ class UnitVerdict:
     assessor_name: str = ""
 
 
-def _clean_verdict(item: UnitVerdict, units: dict[int, CompetencyUnit], enrollments: dict[int, Participant],
+def _clean_verdict(item: UnitVerdict, units: dict[int, UnitRecord], enrollments: dict[int, Participant],
                    prefix: str, errors: dict[str, str]) -> dict[str, Any] | None:
     c = v.Collector()
     L = lambda name: tr(ASSESS_LABELS[name])  # noqa: E731
@@ -747,7 +747,7 @@ def classes_today(actor: Actor, on: dt.date | None = None) -> list[ClassToday]:
         .join(TrainingSession).where(TrainingSession.batch.in_(ids) & (TrainingSession.date == day))
         .group_by(Attendance.session).tuples()
     }
-    today = {}
+    today: dict[int, tuple[int, str]] = {}
     for sid, bid, topic in (TrainingSession.select(TrainingSession.id, TrainingSession.batch, TrainingSession.topic)
                             .where(TrainingSession.batch.in_(ids) & (TrainingSession.date == day))
                             .order_by(TrainingSession.start_time, TrainingSession.id).tuples()):

@@ -502,8 +502,9 @@ def batch_years(actor: Actor) -> list[int]:
     low, high = query.tuples().first() or (None, None)
     if not low or not high:
         return []
-    low, high = v.date(low, "start"), v.date(high, "end")
-    return list(range(high.year, low.year - 1, -1))
+    first, last = v.date(low, "start"), v.date(high, "end")
+    assert first is not None and last is not None  # both were present
+    return list(range(last.year, first.year - 1, -1))
 
 
 def get_batch(actor: Actor, batch_id: int) -> BatchRecord:

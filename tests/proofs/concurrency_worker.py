@@ -60,7 +60,7 @@ def main(argv: list[str]) -> None:
             except ValidationError as exc:
                 assert "nik" in exc.errors, exc.errors
                 done["contested_refused"].append(serial)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (recorded, then judged by the parent)
             errors.append(f"contested: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
     for i in range(ops):
         kind = rng.choice(["create", "create", "update", "update", "assessment", "service", "certificate", "certificate"])
@@ -109,7 +109,7 @@ def main(argv: list[str]) -> None:
                     "date": "2026-01-07", "kind": "terapi", "description": f"layanan {i}"},
                     confirm_warnings=True)
                 done["service"] += 1
-        except Exception as exc:  # everything reaching the caller is recorded, then judged by the parent
+        except Exception as exc:  # noqa: BLE001 (everything reaching the caller is recorded, then judged by the parent)
             errors.append(f"{kind}: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
     print(json.dumps({"worker": worker, "done": done, "errors": errors, "span": [started, time.time()]}), flush=True)
 
