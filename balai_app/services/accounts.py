@@ -21,12 +21,13 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import User, utcnow
-from balai_app.domain.errors import BalaiError, NotFound, StaleRecord, ValidationError
+from balai_app.domain.errors import BalaiError, NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import ROLES, require, role_label
 from balai_app.services.records import UserRecord
+from balai_app.services.versioning import versioned_update
 
 MIN_PASSWORD = 8
 MAX_FAILED = 5
@@ -214,14 +215,9 @@ def update_user(actor: Actor, user_id: int, data: dict[str, Any], *, expected_ve
     if before.role == "admin" and cleaned["role"] != "admin" and before.active and _active_admins(exclude=user_id) == 0:
         raise ValidationError({"role": tr("Harus ada sedikitnya satu admin aktif; peran admin terakhir tidak dapat diubah.")})
     with write_transaction():
-        changed = (
-            User.update(**cleaned, updated_at=utcnow(), version=User.version + 1)
-            .where((User.id == user_id) & (User.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Akun {name} telah diubah orang lain sejak dibuka; buka kembali lalu ulangi.").format(
-                name=before.username))
+        versioned_update(User, user_id, cleaned, expected_version=expected_version,
+                         stale=tr("Akun {name} telah diubah orang lain sejak dibuka; buka kembali lalu "
+                                  "ulangi.").format(name=before.username))
         after = User.get_by_id(user_id)
         changes = audit.diff(_as_dict(before), _as_dict(after))
         if changes:

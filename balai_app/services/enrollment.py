@@ -19,12 +19,13 @@ from peewee import fn
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Assessment, Batch, Enrollment, Program, Resident, utcnow
 from balai_app.domain import codes
-from balai_app.domain.errors import NeedsConfirmation, NotFound, StaleRecord, ValidationError
+from balai_app.domain.errors import NeedsConfirmation, NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, residents, training, validation as v
 from balai_app.services.context import Actor
-from balai_app.services.permissions import allowed, require
+from balai_app.services.permissions import allowed, limit_to_own_batches, require
 from balai_app.services.records import BatchRecord, EnrollmentRecord
+from balai_app.services.versioning import versioned_update
 
 CLOSED_STATUSES = ("lulus", "mengundurkan_diri", "dikeluarkan")
 
@@ -223,13 +224,10 @@ def _close(actor: Actor, enrollment_id: int, status: str, date: Any, reason: str
     batch_end = row.batch.end_date
     end = min(when, batch_end)
     with write_transaction():
-        query = Enrollment.update(status=status, status_date=when, status_reason=reason, end_date=end,
-                                  updated_at=utcnow(), version=Enrollment.version + 1).where(
-            (Enrollment.id == enrollment_id) & (Enrollment.status == "aktif"))
-        if expected_version is not None:
-            query = query.where(Enrollment.version == expected_version)
-        if query.execute() != 1:
-            raise StaleRecord(tr("Keikutsertaan ini telah diubah oleh orang lain; muat ulang lalu ulangi."))
+        versioned_update(Enrollment, enrollment_id,
+                         {"status": status, "status_date": when, "status_reason": reason, "end_date": end},
+                         expected_version=expected_version, where=Enrollment.status == "aktif",
+                         stale=tr("Keikutsertaan ini telah diubah oleh orang lain; muat ulang lalu ulangi."))
         audit.record(actor, "update", "enrollment", enrollment_id, f"{row.resident.name} — {row.batch.name}",
                      {"status": ["aktif", status], "status_date": [None, when.isoformat()],
                       "status_reason": ["", reason], "end_date": [None, end.isoformat()]})
@@ -328,8 +326,7 @@ def enrollments_of_resident(actor: Actor, resident_id: int) -> list[ResidentEnro
         .where(Enrollment.resident == resident_id)
         .order_by(Enrollment.start_date.desc(), Enrollment.id.desc())
     )
-    if training.is_instruktur(actor):
-        query = query.where(Batch.trainer == actor.user_id)
+    query = limit_to_own_batches(query, actor, Batch.trainer)
     rows = []
     for row in query.tuples():
         row = list(row)

@@ -9,13 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import BalaiProfile, Setting, utcnow
-from balai_app.domain.errors import BalaiError, StaleRecord, ValidationError
+from balai_app.db.models import BalaiProfile, Setting
+from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import accounts, audit, validation as v
 from balai_app.services.context import SYSTEM, Actor
 from balai_app.services.permissions import require
 from balai_app.services.records import ProfileRecord
+from balai_app.services.versioning import versioned_update
 
 LABELS = {
     "name": "Nama balai",
@@ -189,13 +190,8 @@ def update_profile(
     if logo is not KEEP:
         cleaned["logo"] = prepare_logo(logo) if logo else None
     with write_transaction():
-        changed = (
-            BalaiProfile.update(**cleaned, updated_at=utcnow(), version=BalaiProfile.version + 1)
-            .where((BalaiProfile.id == 1) & (BalaiProfile.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Profil balai telah diubah orang lain sejak dibuka; buka kembali lalu ulangi."))
+        versioned_update(BalaiProfile, 1, cleaned, expected_version=expected_version,
+                         stale=tr("Profil balai telah diubah orang lain sejak dibuka; buka kembali lalu ulangi."))
         after = ProfileRecord.of(BalaiProfile.get_by_id(1))
         changes = audit.diff(_as_dict(before), _as_dict(after))
         if changes:

@@ -39,7 +39,7 @@ from balai_app.domain.progress import (  # noqa: F401 (the types this service ha
 )
 from balai_app.i18n import tr
 from balai_app.services.context import Actor
-from balai_app.services.permissions import require
+from balai_app.services.permissions import limit_to_own_batches, require
 from balai_app.services.records import UnitRecord
 from balai_app.services.sessions import ENDED_EARLY, PERIOD_END_SQL, load_batch_for, program_units
 
@@ -277,8 +277,7 @@ def resident_training(actor: Actor, resident_id: int) -> list[ResidentTraining]:
     require(actor, "sessions.view")
     query = (Enrollment.select(Enrollment, Batch, Program).join(Batch).join(Program)
              .where(Enrollment.resident == resident_id).order_by(Enrollment.start_date.desc()))
-    if actor.role == "instruktur":
-        query = query.where(Batch.trainer == actor.user_id)
+    query = limit_to_own_batches(query, actor, Batch.trainer)
     db = database.obj
     out = []
     for enrollment in query:

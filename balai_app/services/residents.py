@@ -13,7 +13,7 @@ from peewee import SQL, Case, NodeList, fn
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Assessment, Resident, ResidentPhoto, ServiceRecord, utcnow
 from balai_app.domain import codes
-from balai_app.domain.errors import NotFound, StaleRecord, ValidationError
+from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.domain.nik import check_nik
 from balai_app.domain.text import search_key, search_words
 from balai_app.i18n import tr
@@ -21,6 +21,7 @@ from balai_app.services import accounts, audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 from balai_app.services.records import AssessmentRecord, ResidentRecord, ServiceRecordData
+from balai_app.services.versioning import versioned_update
 
 # Field name -> label, as the form and the messages show it.
 LABELS = {
@@ -196,16 +197,9 @@ def update_resident(
     with write_transaction():
         _check_nik_free(cleaned["nik"], resident_id)
         before = Resident.get_by_id(resident_id)
-        changed = (
-            Resident.update(**cleaned, updated_at=utcnow(), version=Resident.version + 1)
-            .where((Resident.id == resident_id) & (Resident.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(
-                tr("Data {name} telah diubah oleh orang lain sejak formulir dibuka. "
-                   "Tutup formulir, buka kembali, lalu ulangi perubahan Anda.").format(name=before.name)
-            )
+        versioned_update(Resident, resident_id, cleaned, expected_version=expected_version,
+                         stale=tr("Data {name} telah diubah oleh orang lain sejak formulir dibuka. "
+                                  "Tutup formulir, buka kembali, lalu ulangi perubahan Anda.").format(name=before.name))
         after = Resident.get_by_id(resident_id)
         changes = audit.diff(_as_dict(before), _as_dict(after))
         if changes:
@@ -464,13 +458,8 @@ def update_assessment(actor: Actor, assessment_id: int, data: dict[str, Any], *,
     before = {name: getattr(row, name) for name in ASSESSMENT_LABELS}
     cleaned = _clean_assessment({**before, **data}, row.resident)
     with write_transaction():
-        changed = (
-            Assessment.update(**cleaned, updated_at=utcnow(), version=Assessment.version + 1)
-            .where((Assessment.id == assessment_id) & (Assessment.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Asesmen ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
+        versioned_update(Assessment, assessment_id, cleaned, expected_version=expected_version,
+                         stale=tr("Asesmen ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
         audit.record(actor, "update", "assessment", assessment_id, row.resident.name, audit.diff(before, cleaned))
     return AssessmentRecord.of(Assessment.get_by_id(assessment_id))
 

@@ -38,12 +38,13 @@ from balai_app.db.models import (
 )
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short
-from balai_app.domain.errors import NotFound, PermissionDenied, StaleRecord, ValidationError
+from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
-from balai_app.services.permissions import require
+from balai_app.services.permissions import limit_to_own_batches, require, require_trainer_scope
 from balai_app.services.records import BatchRecord, EnrollmentRecord, SessionRecord, UnitRecord
+from balai_app.services.versioning import versioned_update
 
 ENDED_EARLY = ("mengundurkan_diri", "dikeluarkan")
 STATUSES = tuple(codes.ATTENDANCE)  # H I S A
@@ -64,10 +65,7 @@ def load_batch_for(actor: Actor, batch_id: int, permission: str = "sessions.view
     batch = Batch.get_or_none(Batch.id == batch_id)
     if batch is None:
         raise NotFound(tr("Angkatan No. {id} tidak ditemukan.").format(id=batch_id))
-    if actor.role == "instruktur" and batch.trainer_id != actor.user_id:
-        raise PermissionDenied(
-            tr("Anda ({user}) bukan instruktur angkatan {name}.").format(user=actor.username, name=batch.name)
-        )
+    require_trainer_scope(actor, permission, batch.trainer_id)
     return batch
 
 
@@ -129,8 +127,7 @@ def visible_batches(actor: Actor, *, running_only: bool = False) -> list[BatchCh
         .join(User, join_type=JOIN.LEFT_OUTER, on=(Batch.trainer == User.id))
         .where(Batch.status != "dibatalkan")
     )
-    if actor.role == "instruktur":
-        query = query.where(Batch.trainer == actor.user_id)
+    query = limit_to_own_batches(query, actor, Batch.trainer)
     if running_only:
         today = dt.date.today()
         query = query.where((Batch.status == "berjalan") | ((Batch.start_date <= today) & (Batch.end_date >= today)
@@ -343,13 +340,8 @@ def update_session(actor: Actor, session_id: int, data: Mapping[str, Any], *,
                 "pada tanggal itu ({names}).").format(names=", ".join(outside[:5]))})
     with write_transaction():
         _check_duplicate(batch.id, cleaned["date"], cleaned["start_time"], exclude=session.id)
-        changed = (
-            TrainingSession.update(**cleaned, updated_at=utcnow(), version=TrainingSession.version + 1)
-            .where((TrainingSession.id == session.id) & (TrainingSession.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Sesi ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
+        versioned_update(TrainingSession, session.id, cleaned, expected_version=expected_version,
+                         stale=tr("Sesi ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
         SessionUnit.delete().where(SessionUnit.session == session.id).execute()
         if units:
             SessionUnit.insert_many([(session.id, u) for u in units],
@@ -736,9 +728,7 @@ class ClassToday(NamedTuple):
 def classes_today(actor: Actor, on: dt.date | None = None) -> list[ClassToday]:
     """The running batches the actor teaches (all running ones for office staff) and today's session."""
     day = on or dt.date.today()
-    batches = visible_batches(actor, running_only=True)
-    if actor.role == "instruktur":
-        batches = [b for b in batches if b.trainer_id == actor.user_id]
+    batches = visible_batches(actor, running_only=True)  # an instruktur's own only
     ids = [b.id for b in batches]
     if not ids:
         return []

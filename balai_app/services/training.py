@@ -31,12 +31,13 @@ from balai_app.db.models import (
     utcnow,
 )
 from balai_app.domain import codes
-from balai_app.domain.errors import BalaiError, NotFound, PermissionDenied, StaleRecord, ValidationError
+from balai_app.domain.errors import BalaiError, NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
-from balai_app.services.permissions import require
+from balai_app.services.permissions import limit_to_own_batches, require, require_trainer_scope
 from balai_app.services.records import BatchRecord, ProgramRecord, UnitRecord, UserRecord
+from balai_app.services.versioning import versioned_update
 
 SAMPLE_NOTE = "contoh — sesuaikan dengan SKKNI"
 
@@ -179,14 +180,9 @@ def update_program(actor: Actor, program_id: int, data: dict[str, Any], *, expec
     if "is_sample" in data:  # the admin marks a starter program as checked against SKKNI
         cleaned["is_sample"] = bool(data["is_sample"])
     with write_transaction():
-        changed = (
-            Program.update(**cleaned, updated_at=utcnow(), version=Program.version + 1)
-            .where((Program.id == program_id) & (Program.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Program {name} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
-                                 "ulangi perubahan Anda.").format(name=current.name))
+        versioned_update(Program, program_id, cleaned, expected_version=expected_version,
+                         stale=tr("Program {name} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
+                                  "ulangi perubahan Anda.").format(name=current.name))
         after = Program.get_by_id(program_id)
         changes = audit.diff(before, _program_dict(after))
         if changes:
@@ -316,13 +312,8 @@ def update_unit(actor: Actor, unit_id: int, data: dict[str, Any], *, expected_ve
         if errors:
             raise ValidationError(errors)
     with write_transaction():
-        changed = (
-            CompetencyUnit.update(**cleaned, updated_at=utcnow(), version=CompetencyUnit.version + 1)
-            .where((CompetencyUnit.id == unit_id) & (CompetencyUnit.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Unit ini telah diubah oleh orang lain; buka kembali lalu ulangi."))
+        versioned_update(CompetencyUnit, unit_id, cleaned, expected_version=expected_version,
+                         stale=tr("Unit ini telah diubah oleh orang lain; buka kembali lalu ulangi."))
         changes = audit.diff(before, cleaned)
         if changes:
             audit.record(actor, "update", "competency_unit", unit_id, cleaned["title"], changes)
@@ -466,9 +457,7 @@ SEAT_STATUSES = ("aktif", "lulus")
 
 
 def _visible(query, actor: Actor):
-    if is_instruktur(actor):
-        return query.where(Batch.trainer == actor.user_id)
-    return query
+    return limit_to_own_batches(query, actor, Batch.trainer)
 
 
 def list_batches(actor: Actor, program_id: int | None = None, status: str | None = None,
@@ -517,9 +506,7 @@ def load_batch(actor: Actor, batch_id: int) -> Batch:
     batch = Batch.get_or_none(Batch.id == batch_id)
     if batch is None:
         raise NotFound(tr("Angkatan No. {id} tidak ditemukan.").format(id=batch_id))
-    if is_instruktur(actor) and batch.trainer_id != actor.user_id:
-        raise PermissionDenied(tr("Angkatan ini diampu instruktur lain; Anda hanya dapat membuka angkatan "
-                                  "Anda sendiri."))
+    require_trainer_scope(actor, "training.view", batch.trainer_id)
     return batch
 
 
@@ -653,14 +640,9 @@ def update_batch(actor: Actor, batch_id: int, data: dict[str, Any], *, expected_
                 n=outside))
     c.raise_if_any(confirm_warnings)
     with write_transaction():
-        changed = (
-            Batch.update(**cleaned, updated_at=utcnow(), version=Batch.version + 1)
-            .where((Batch.id == batch_id) & (Batch.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Angkatan {name} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
-                                 "ulangi.").format(name=batch.name))
+        versioned_update(Batch, batch_id, cleaned, expected_version=expected_version,
+                         stale=tr("Angkatan {name} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
+                                  "ulangi.").format(name=batch.name))
         after = Batch.get_by_id(batch_id)
         changes = audit.diff(before, _batch_dict(after))
         if changes:
