@@ -45,7 +45,7 @@ def _v2_fold_search_text(db: SqliteDatabase) -> None:
     """Search ignores accents and apostrophe styles: recompute every resident's
     search key with the folding of ``domain.text``, and index the column (the
     list's count reads the index instead of the table)."""
-    from balai_app.domain.text import search_key
+    from balai_app.db.migration_v2 import search_key  # frozen: never the live domain.text
 
     rows = db.execute_sql('SELECT id, name, nik, birth_place FROM "resident"').fetchall()
     for resident_id, name, nik, birth_place in rows:
