@@ -33,7 +33,7 @@ def build(path: Path, years: int) -> tuple[int, int]:
     """Returns (id of the 40-participant batch, number of batches)."""
     from balai_app.db.connection import open_database, write_transaction
     from balai_app.db.models import Batch, BalaiProfile, Enrollment, Resident, User
-    from balai_app.services import training
+    from balai_app.services import curriculum
     from balai_app.services.context import SYSTEM
     from balai_app.services.residents import search_key
 
@@ -45,7 +45,7 @@ def build(path: Path, years: int) -> tuple[int, int]:
         BalaiProfile.create(id=1, name="Balai Rehabilitasi Sosial Bench", code="BRS-B", city="Bogor")
         trainers = [User.create(username=f"instr{i}", full_name=f"Instruktur {i}", role="instruktur",
                                 password_hash="x").id for i in range(6)]
-        programs = training.create_sample_programs(SYSTEM)
+        programs = curriculum.create_sample_programs(SYSTEM)
         people = []
         for n in range(years * 250):
             name = f"Penerima Manfaat {n:05d}"

@@ -354,9 +354,9 @@ class Candidate:
 
 
 def _active_units(program_id: int) -> list[CompetencyUnit]:
-    from balai_app.services import training
+    from balai_app.services import curriculum
 
-    return list(training.active_units(program_id))
+    return list(curriculum.active_units(program_id))
 
 
 def candidates(actor: Actor, batch_id: int) -> list[Candidate]:
@@ -482,10 +482,10 @@ def units_without_code(actor: Actor, batch_id: int) -> list[str]:
     the program never invents official codes.
     """
     require(actor, "certificates.view")
-    from balai_app.services import training
+    from balai_app.services import curriculum, training
 
     batch = training.get_batch(actor, batch_id)
-    return [unit.title for unit in training.active_units(batch.program_id) if not (unit.code or "").strip()]
+    return [unit.title for unit in curriculum.active_units(batch.program_id) if not (unit.code or "").strip()]
 
 
 def missing_codes_warning(titles: list[str]) -> str:

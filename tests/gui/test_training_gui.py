@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageB
 
 from balai_app.db.models import Batch, CompetencyUnit, Enrollment, Program, UnitAssessment, User
 from balai_app.services import residents, training
+from balai_app.services import curriculum
 from balai_app.services import enrollment as enrol
 from balai_app.services.context import Actor
 
@@ -94,13 +95,13 @@ def test_create_program_and_units(page, qtbot, system, say_yes):
 
         when_dialog_opens(qtbot, fill)
         qtbot.mouseClick(editor.ui.addUnit, Qt.MouseButton.LeftButton)
-    assert [u.title for u in training.active_units(program.id)] == ["Mengoperasikan komputer", "Mengetik cepat"]
+    assert [u.title for u in curriculum.active_units(program.id)] == ["Mengoperasikan komputer", "Mengetik cepat"]
     # Move the second up, retire it, delete the other (never used).
     editor.ui.units.selectRow(1)
     qtbot.mouseClick(editor.ui.moveUp, Qt.MouseButton.LeftButton)
-    assert [u.title for u in training.active_units(program.id)][0] == "Mengetik cepat"
+    assert [u.title for u in curriculum.active_units(program.id)][0] == "Mengetik cepat"
     qtbot.mouseClick(editor.ui.retireUnit, Qt.MouseButton.LeftButton)
-    assert [u.title for u in training.active_units(program.id)] == ["Mengoperasikan komputer"]
+    assert [u.title for u in curriculum.active_units(program.id)] == ["Mengoperasikan komputer"]
     assert "[dipensiunkan]" in editor.units_model.index(0, 2).data()
     editor.ui.units.selectRow(1)
     qtbot.mouseClick(editor.ui.deleteUnit, Qt.MouseButton.LeftButton)
@@ -110,10 +111,10 @@ def test_create_program_and_units(page, qtbot, system, say_yes):
 def test_assessed_unit_is_locked_in_its_dialog(db, gui_app, qtbot, system, make_resident, say_yes):
     from balai_app.gui.training.program_editor import UnitDialog
 
-    program = training.create_program(system, {"code": "MJH", "name": "Menjahit"}, [{"title": "K3"}])
+    program = curriculum.create_program(system, {"code": "MJH", "name": "Menjahit"}, [{"title": "K3"}])
     batch = training.create_batch(system, {"program": program.id, "name": "A", "start_date": TODAY,
                                            "end_date": TODAY + dt.timedelta(days=30)})
-    unit = training.active_units(program.id)[0]
+    unit = curriculum.active_units(program.id)[0]
     e = enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
     UnitAssessment.create(enrollment=e.id, unit=unit.id, result="K", date=TODAY)
     dialog = UnitDialog(system, program.id, unit)
@@ -127,7 +128,7 @@ def test_assessed_unit_is_locked_in_its_dialog(db, gui_app, qtbot, system, make_
 def test_create_batch_in_dialog(db, gui_app, qtbot, system):
     from balai_app.gui.training.batch_dialog import BatchDialog
 
-    program = training.create_program(system, {"code": "LAS", "name": "Las", "weeks": 10})
+    program = curriculum.create_program(system, {"code": "LAS", "name": "Las", "weeks": 10})
     User.create(username="joko", full_name="Joko Prasetyo", role="instruktur", password_hash="x")
     dialog = BatchDialog(system)
     qtbot.addWidget(dialog)
@@ -157,7 +158,7 @@ def test_create_batch_in_dialog(db, gui_app, qtbot, system):
 
 
 def test_enroll_several_from_the_batch_page(page, qtbot, system, make_resident, say_yes, monkeypatch):
-    program = training.create_program(system, {"code": "DG", "name": "Desain Grafis"})
+    program = curriculum.create_program(system, {"code": "DG", "name": "Desain Grafis"})
     batch = training.create_batch(system, {"program": program.id, "name": "Angkatan I", "capacity": 3,
                                            "start_date": TODAY - dt.timedelta(days=5),
                                            "end_date": TODAY + dt.timedelta(days=60)})
@@ -220,8 +221,8 @@ def test_enroll_several_from_the_batch_page(page, qtbot, system, make_resident, 
 
 
 def test_batch_filters(page, system):
-    a = training.create_program(system, {"code": "MJH", "name": "Menjahit"})
-    b = training.create_program(system, {"code": "CC", "name": "Contact Center"})
+    a = curriculum.create_program(system, {"code": "MJH", "name": "Menjahit"})
+    b = curriculum.create_program(system, {"code": "CC", "name": "Contact Center"})
     training.create_batch(system, {"program": a.id, "name": "M 2019", "start_date": "2019-02-01",
                                    "end_date": "2019-05-01"})
     training.create_batch(system, {"program": b.id, "name": "C 2026", "start_date": "2026-02-01",
@@ -242,7 +243,7 @@ def test_instruktur_sees_only_own_batches_without_personal_data(gui_app, db, sys
 
     joko = User.create(username="joko", full_name="Joko", role="instruktur", password_hash="x")
     ani = User.create(username="ani", full_name="Ani", role="instruktur", password_hash="x")
-    program = training.create_program(system, {"code": "MJH", "name": "Menjahit"})
+    program = curriculum.create_program(system, {"code": "MJH", "name": "Menjahit"})
     mine = training.create_batch(system, {"program": program.id, "name": "Milik Joko", "trainer": joko.id,
                                           "start_date": TODAY, "end_date": TODAY + dt.timedelta(days=30)})
     training.create_batch(system, {"program": program.id, "name": "Milik Ani", "trainer": ani.id,
@@ -271,7 +272,7 @@ def test_leaving_resident_closes_open_enrollments(db, gui_app, qtbot, system, ma
 
     r = make_resident()
     assert ask_close_open_enrollments(None, system, r.id) is True  # nothing open: no question
-    program = training.create_program(system, {"code": "MJH", "name": "Menjahit"})
+    program = curriculum.create_program(system, {"code": "MJH", "name": "Menjahit"})
     batch = training.create_batch(system, {"program": program.id, "name": "Angkatan I", "start_date": TODAY,
                                            "end_date": TODAY + dt.timedelta(days=30)})
     enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
@@ -301,7 +302,7 @@ def test_enroll_from_the_residents_detail_tab(db, gui_app, qtbot, system, make_r
     from balai_app.gui.residents.enrollments_tab import EnrollmentsTab
 
     r = make_resident(name="Yohanes")
-    program = training.create_program(system, {"code": "LAS", "name": "Pengelasan (Las)"})
+    program = curriculum.create_program(system, {"code": "LAS", "name": "Pengelasan (Las)"})
     batch = training.create_batch(system, {"program": program.id, "name": "Angkatan I", "start_date": TODAY,
                                            "end_date": TODAY + dt.timedelta(days=30)})
     training.create_batch(system, {"program": program.id, "name": "Lama", "start_date": "2020-01-01",

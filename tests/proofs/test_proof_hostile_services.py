@@ -17,6 +17,7 @@ from hypothesis import given, strategies as st
 
 from balai_app.db.models import CompetencyUnit
 from balai_app.services import certificates, sessions, training
+from balai_app.services import curriculum
 from balai_app.services import enrollment as enrol
 from proofs.hostile import ANY_HOSTILE, BAD_DATES, HOSTILE_TEXT, HYPOTHESIS, attempt
 from unit.certificate_fixtures import build_course, make_admin, make_profile
@@ -48,13 +49,13 @@ def test_programs_and_units(course, data):
     admin, built, path = course
     program_data = mutate(data.draw, {**PROGRAM, "code": f"P{data.draw(st.integers(0, 10**6))}"}, list(PROGRAM))
     unit = mutate(data.draw, {"code": "C.1", "title": "Menyiapkan mesin las", "hours": 8}, ["code", "title", "hours"])
-    attempt(path, lambda: training.create_program(admin, program_data, [unit]))
+    attempt(path, lambda: curriculum.create_program(admin, program_data, [unit]))
     program = built.program
-    attempt(path, lambda: training.update_program(admin, program.id, program_data,
-                                                  expected_version=training.get_program(admin, program.id).version))
-    attempt(path, lambda: training.add_unit(admin, program.id, unit))
+    attempt(path, lambda: curriculum.update_program(admin, program.id, program_data,
+                                                  expected_version=curriculum.get_program(admin, program.id).version))
+    attempt(path, lambda: curriculum.add_unit(admin, program.id, unit))
     target = built.units[-1]
-    attempt(path, lambda: training.update_unit(admin, target.id, unit,
+    attempt(path, lambda: curriculum.update_unit(admin, target.id, unit,
                                                expected_version=CompetencyUnit.get_by_id(target.id).version))
 
 

@@ -143,10 +143,10 @@ def test_month_grid_totals_add_up_to_progress(db, make_resident, system):
 
 def test_with_the_training_services_withdraw_and_complete(db, make_resident, system):
     """The same rules when programs, batches and enrollments come from services.training."""
-    from balai_app.services import enrollment as esvc, training as tsvc
+    from balai_app.services import curriculum, enrollment as esvc, training as tsvc
 
     trainer = make_user("instruktur")
-    program = tsvc.create_program(system, {"code": "LASX", "name": "Las", "min_attendance": 50},
+    program = curriculum.create_program(system, {"code": "LASX", "name": "Las", "min_attendance": 50},
                                   [{"code": "LAS.01", "title": "K3 las"}, {"code": "LAS.02", "title": "Las SMAW"}])
     batch = tsvc.create_batch(system, {"program": program.id, "name": "Angkatan Uji", "trainer": trainer.id,
                                        "start_date": TODAY - 30 * DAY, "end_date": TODAY + 30 * DAY,
@@ -162,7 +162,7 @@ def test_with_the_training_services_withdraw_and_complete(db, make_resident, sys
     esvc.withdraw(system, e_quit.id, TODAY - 12 * DAY, "Kembali ke keluarga")
     for e in (e_stay, e_quit, e_late):
         sessions.add_unit_assessments(system, batch.id, [UnitVerdict(e.id, u.id, "K", TODAY - DAY)
-                                                         for u in tsvc.active_units(program.id)])
+                                                         for u in curriculum.active_units(program.id)])
     rows = {r.enrollment_id: r for r in progress.batch_progress(system, batch.id)}
     assert (rows[e_stay.id].sessions_counted, rows[e_stay.id].eligible) == (6, True)
     assert (rows[e_quit.id].sessions_counted, rows[e_quit.id].present) == (3, 3)  # 25, 20, 15

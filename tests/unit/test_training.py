@@ -24,6 +24,7 @@ from balai_app.domain.errors import (
     ValidationError,
 )
 from balai_app.services import residents, training
+from balai_app.services import curriculum
 from balai_app.services import enrollment as enrol
 from balai_app.services.context import Actor
 
@@ -37,7 +38,7 @@ def user(role: str, name: str) -> Actor:
 
 @pytest.fixture
 def program(db, system):
-    return training.create_program(system, {"code": "mjh", "name": "Menjahit"},
+    return curriculum.create_program(system, {"code": "mjh", "name": "Menjahit"},
                                    [{"title": "K3"}, {"code": "C.14.01", "title": "Mengukur badan"}])
 
 
@@ -61,83 +62,83 @@ def assessed(make_resident, system, **kw):
 def test_program_code_upper_unique_and_units_ordered(program, system):
     assert program.code == "MJH" and program.min_attendance == 80
     with pytest.raises(ValidationError) as err:
-        training.create_program(system, {"code": "MJH", "name": "Lain"})
+        curriculum.create_program(system, {"code": "MJH", "name": "Lain"})
     assert "code" in err.value.errors
     with pytest.raises(ValidationError) as err:
-        training.create_program(system, {"code": "", "name": ""})
+        curriculum.create_program(system, {"code": "", "name": ""})
     assert set(err.value.errors) == {"code", "name"}
-    assert [u.title for u in training.active_units(program.id)] == ["K3", "Mengukur badan"]
-    assert training.get_program(system, "mjh").id == program.id
+    assert [u.title for u in curriculum.active_units(program.id)] == ["K3", "Mengukur badan"]
+    assert curriculum.get_program(system, "mjh").id == program.id
 
 
 def test_unit_codes_are_free_text(program, system):
     for code in ("J.620100.017.02", "TIK.DG01.001.01", "abc 1"):
-        assert training.add_unit(system, program.id, {"code": code, "title": f"Unit {code}"}).code == code
+        assert curriculum.add_unit(system, program.id, {"code": code, "title": f"Unit {code}"}).code == code
 
 
 def test_update_program_stale_version(program, system):
-    training.update_program(system, program.id, {"name": "Menjahit Busana"}, expected_version=1)
+    curriculum.update_program(system, program.id, {"name": "Menjahit Busana"}, expected_version=1)
     with pytest.raises(StaleRecord):
-        training.update_program(system, program.id, {"name": "X"}, expected_version=1)
+        curriculum.update_program(system, program.id, {"name": "X"}, expected_version=1)
 
 
 def test_sample_programs_have_no_codes(db, system):
-    created = training.create_sample_programs(system)
+    created = curriculum.create_sample_programs(system)
     assert [p.code for p in created] == ["MJH", "LAS", "DG", "CC"]
     assert all(p.is_sample for p in created)
     units = CompetencyUnit.select()
     assert units.count() >= 20 and all(u.code == "" for u in units)
-    assert training.create_sample_programs(system) == []  # idempotent
+    assert curriculum.create_sample_programs(system) == []  # idempotent
 
 
 def test_move_retire_and_delete_unit(program, system):
-    first, second = training.active_units(program.id)
-    training.move_unit(system, second.id, -1)
-    assert [u.id for u in training.active_units(program.id)] == [second.id, first.id]
-    training.move_unit(system, second.id, -1)  # already first: nothing
-    training.set_unit_retired(system, first.id, True)
-    assert [u.id for u in training.active_units(program.id)] == [second.id]
-    assert len(training.units_of(system, program.id)) == 2
-    training.delete_unit(system, first.id)  # never used: may be deleted
-    assert len(training.units_of(system, program.id)) == 1
+    first, second = curriculum.active_units(program.id)
+    curriculum.move_unit(system, second.id, -1)
+    assert [u.id for u in curriculum.active_units(program.id)] == [second.id, first.id]
+    curriculum.move_unit(system, second.id, -1)  # already first: nothing
+    curriculum.set_unit_retired(system, first.id, True)
+    assert [u.id for u in curriculum.active_units(program.id)] == [second.id]
+    assert len(curriculum.units_of(system, program.id)) == 2
+    curriculum.delete_unit(system, first.id)  # never used: may be deleted
+    assert len(curriculum.units_of(system, program.id)) == 1
 
 
 def test_assessed_unit_cannot_be_deleted_or_renamed(program, batch, make_resident, system):
-    unit = training.active_units(program.id)[0]
+    unit = curriculum.active_units(program.id)[0]
     enrollment = enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
     UnitAssessment.create(enrollment=enrollment.id, unit=unit.id, result="K", date=TODAY)
     with pytest.raises(BalaiError, match="tidak dapat dihapus"):
-        training.delete_unit(system, unit.id)
+        curriculum.delete_unit(system, unit.id)
     with pytest.raises(ValidationError) as err:
-        training.update_unit(system, unit.id, {"title": "K3 baru"}, expected_version=unit.version)
+        curriculum.update_unit(system, unit.id, {"title": "K3 baru"}, expected_version=unit.version)
     assert "pensiunkan" in err.value.errors["title"]
     # An empty code may still be completed, and the unit retired.
-    done = training.update_unit(system, unit.id, {"code": "C.14.00"}, expected_version=unit.version)
+    done = curriculum.update_unit(system, unit.id, {"code": "C.14.00"}, expected_version=unit.version)
     assert done.code == "C.14.00"
     with pytest.raises(ValidationError):
-        training.update_unit(system, unit.id, {"code": "X"}, expected_version=done.version)
-    assert training.set_unit_retired(system, unit.id, True).retired
+        curriculum.update_unit(system, unit.id, {"code": "X"}, expected_version=done.version)
+    assert curriculum.set_unit_retired(system, unit.id, True).retired
 
 
 def test_unit_on_certificate_snapshot_is_history(program, make_resident, system):
-    unit = training.active_units(program.id)[1]
+    unit = curriculum.active_units(program.id)[1]
     r = make_resident()
     Certificate.create(number="1/2026", year=2026, sequence=1, resident=r.id, program=program.id,
                        snapshot=json.dumps({"units": [{"code": unit.code, "title": unit.title}]}),
                        verification_code="abc")
     with pytest.raises(BalaiError, match="sertifikat"):
-        training.delete_unit(system, unit.id)
-    first = training.active_units(program.id)[0]  # "K3", printed with an empty code
+        curriculum.delete_unit(system, unit.id)
+    first = curriculum.active_units(program.id)[0]  # "K3", printed with an empty code
     Certificate.create(number="2/2026", year=2026, sequence=2, resident=r.id, program=program.id,
                        snapshot=json.dumps({"units": [{"code": "", "title": "K3"}]}), verification_code="def")
-    first = training.update_unit(system, first.id, {"code": "C.14.00"}, expected_version=first.version)
+    first = curriculum.update_unit(system, first.id, {"code": "C.14.00"}, expected_version=first.version)
     with pytest.raises(ValidationError):  # still printed: the title stays
-        training.update_unit(system, first.id, {"title": "K3 lain"}, expected_version=first.version)
+        curriculum.update_unit(system, first.id, {"title": "K3 lain"}, expected_version=first.version)
 
 
 def test_program_with_batches_cannot_be_deleted(program, batch, system):
     with pytest.raises(BalaiError, match="nonaktifkan"):
-        training.delete_program(system, program.id)
+        curriculum.delete_program(system, program.id)
 
 
 # --- batches --------------------------------------------------------------------------
@@ -178,7 +179,7 @@ def test_capacity_cannot_shrink_below_participants(batch, make_resident, system)
 
 
 def test_batch_list_filters(program, batch, system):
-    other = training.create_program(system, {"code": "LAS", "name": "Las"})
+    other = curriculum.create_program(system, {"code": "LAS", "name": "Las"})
     training.create_batch(system, {"program": other.id, "name": "Las 2020", "start_date": "2020-01-06",
                                    "end_date": "2020-04-06"})
     assert {b.name for b in training.list_batches(system)} == {"Angkatan I", "Las 2020"}
@@ -263,7 +264,7 @@ def test_second_open_enrollment_in_same_program_refused(program, batch, make_res
     with pytest.raises(ValidationError, match="sudah terdaftar"):
         enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
     # Another program is fine.
-    las = training.create_program(system, {"code": "LAS", "name": "Las"})
+    las = curriculum.create_program(system, {"code": "LAS", "name": "Las"})
     b3 = training.create_batch(system, {"program": las.id, "name": "Las I", "start_date": TODAY,
                                         "end_date": TODAY + dt.timedelta(days=30)})
     enrol.enroll(system, b3.id, r.id, confirm_warnings=True)
@@ -330,7 +331,7 @@ def test_enroll_many_all_or_nothing(batch, make_resident, system):
 def test_close_open_enrollments_when_leaving(program, batch, make_resident, system):
     r = make_resident()
     e = enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
-    las = training.create_program(system, {"code": "LAS", "name": "Las"})
+    las = curriculum.create_program(system, {"code": "LAS", "name": "Las"})
     b2 = training.create_batch(system, {"program": las.id, "name": "Las I", "start_date": TODAY,
                                         "end_date": TODAY + dt.timedelta(days=30)})
     enrol.enroll(system, b2.id, r.id, confirm_warnings=True)
@@ -357,6 +358,6 @@ def test_unknown_things(db, system):
     with pytest.raises(NotFound):
         training.get_batch(system, 99)
     with pytest.raises(NotFound):
-        training.get_program(system, "XX")
+        curriculum.get_program(system, "XX")
     with pytest.raises(NotFound):
         enrol.enroll(system, 99, 1)

@@ -9,6 +9,7 @@ import pytest
 from balai_app.db.models import BalaiProfile, User
 from balai_app.services import exports
 from balai_app.services import training
+from balai_app.services import curriculum
 from balai_app.services import enrollment
 from balai_app.services.context import Actor
 
@@ -19,7 +20,7 @@ TODAY = dt.date.today()
 def setup(db, system, make_resident):
     BalaiProfile.create(id=1, name="Balai Rehabilitasi Sosial Uji", code="BRS-U", city="Bogor")
     joko = User.create(username="joko", full_name="Joko Prasetyo", role="instruktur", password_hash="x")
-    program = training.create_program(system, {"code": "MJH", "name": "Menjahit"}, [{"title": "K3"}])
+    program = curriculum.create_program(system, {"code": "MJH", "name": "Menjahit"}, [{"title": "K3"}])
     batch = training.create_batch(system, {"program": program.id, "name": "Angkatan I 2026", "trainer": joko.id,
                                            "start_date": TODAY - dt.timedelta(days=10),
                                            "end_date": TODAY + dt.timedelta(days=50)})

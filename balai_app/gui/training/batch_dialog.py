@@ -12,6 +12,7 @@ from balai_app.gui.training.training_models import error_labels, indonesian_butt
 from balai_app.gui.forms.ui_batch_dialog import Ui_BatchDialog
 from balai_app.i18n import tr
 from balai_app.services import training
+from balai_app.services import curriculum
 from balai_app.services.context import Actor
 from balai_app.services.records import BatchRecord
 from balai_app.gui.common.qt_dates import from_qdate, to_qdate
@@ -29,7 +30,7 @@ class BatchDialog(QDialog):
         show_field_errors(self.labels, {}, self.ui.errorSummary)
         self.setWindowTitle(tr("Ubah angkatan") if batch else tr("Angkatan baru"))
         self.days = {d: getattr(self.ui, f"day{d}") for d in training.WEEKDAYS}
-        for program in training.list_programs(actor, include_inactive=batch is not None):
+        for program in curriculum.list_programs(actor, include_inactive=batch is not None):
             self.ui.program.addItem(f"{program.code} — {program.name}", program.id)
         self.ui.trainer.addItem(tr("(belum ditentukan)"), None)
         for user in training.trainers():
@@ -83,7 +84,7 @@ class BatchDialog(QDialog):
         program_id = self.ui.program.currentData()
         if not program_id:
             return
-        program = training.get_program(self.actor, program_id)
+        program = curriculum.get_program(self.actor, program_id)
         start = from_qdate(self.ui.start_date.date())
         if program.weeks:
             self.ui.end_date.setDate(to_qdate(start + dt.timedelta(weeks=program.weeks) - dt.timedelta(days=1)))

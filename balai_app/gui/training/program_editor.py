@@ -30,7 +30,7 @@ from balai_app.gui.training.training_models import (
 from balai_app.gui.forms.ui_program_editor import Ui_ProgramEditor
 from balai_app.gui.forms.ui_program_unit_dialog import Ui_ProgramUnitDialog
 from balai_app.i18n import tr
-from balai_app.services import training
+from balai_app.services import curriculum
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 from balai_app.services.records import ProgramRecord, UnitRecord
@@ -51,7 +51,7 @@ class UnitDialog(QDialog):
             self.ui.code.setText(unit.code)
             self.ui.title.setText(unit.title)
             self.ui.hours.setValue(unit.hours or 0)
-            why = training.unit_history(unit.id)
+            why = curriculum.unit_history(unit.id)
             if why:
                 self.ui.title.setReadOnly(True)
                 self.ui.title.setToolTip(tr("Judul tidak dapat diubah karena {why}.").format(why=why))
@@ -70,9 +70,9 @@ class UnitDialog(QDialog):
 
     def save(self) -> None:
         if self.unit is None:
-            call = lambda _confirm: training.add_unit(self.actor, self.program_id, self.data())  # noqa: E731
+            call = lambda _confirm: curriculum.add_unit(self.actor, self.program_id, self.data())  # noqa: E731
         else:
-            call = lambda _confirm: training.update_unit(  # noqa: E731
+            call = lambda _confirm: curriculum.update_unit(  # noqa: E731
                 self.actor, self.unit.id, self.data(), expected_version=self.unit.version)
         result = run_service(self, call, labels=self.labels, summary=self.ui.errorSummary)
         if result is not None:
@@ -137,7 +137,7 @@ class ProgramEditor(QWidget):
 
     # --- loading ----------------------------------------------------------
     def load(self, program_id: int | None) -> None:
-        self.program = training.get_program(self.actor, program_id) if program_id else None
+        self.program = curriculum.get_program(self.actor, program_id) if program_id else None
         p = self.program
         show_field_errors(self.labels, {}, self.ui.errorSummary)
         self.ui.sampleBanner.setVisible(bool(p and p.is_sample))
@@ -157,7 +157,7 @@ class ProgramEditor(QWidget):
         self.reload_units()
 
     def reload_units(self, select_id: int | None = None) -> None:
-        units = training.units_of(self.actor, self.program.id) if self.program else []
+        units = curriculum.units_of(self.actor, self.program.id) if self.program else []
         self.units_model.set_rows(units)
         if select_id is not None:
             row = self.units_model.find(lambda u: u.id == select_id)
@@ -197,14 +197,14 @@ class ProgramEditor(QWidget):
             active = data.pop("active")
 
             def call(_confirm):
-                program = training.create_program(self.actor, data)
+                program = curriculum.create_program(self.actor, data)
                 if not active:
-                    program = training.update_program(self.actor, program.id, {"active": False},
+                    program = curriculum.update_program(self.actor, program.id, {"active": False},
                                                       expected_version=program.version)
                 return program
         else:
             program_id, version = self.program.id, self.program.version
-            call = lambda _confirm: training.update_program(  # noqa: E731
+            call = lambda _confirm: curriculum.update_program(  # noqa: E731
                 self.actor, program_id, data, expected_version=version)
         result = run_service(self, call, labels=self.labels, summary=self.ui.errorSummary)
         if result is not None:
@@ -215,7 +215,7 @@ class ProgramEditor(QWidget):
     def mark_checked(self) -> None:
         if self.program is None:
             return
-        missing = sum(1 for u in training.active_units(self.program.id) if not u.code)
+        missing = sum(1 for u in curriculum.active_units(self.program.id) if not u.code)
         if missing:
             answer = QMessageBox.question(self, tr("Program contoh"), tr(
                 "{n} unit belum memiliki kode. Tetap tandai program ini sudah disesuaikan dengan SKKNI?").format(
@@ -223,7 +223,7 @@ class ProgramEditor(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         program_id, version = self.program.id, self.program.version
-        result = run_service(self, lambda _c: training.update_program(
+        result = run_service(self, lambda _c: curriculum.update_program(
             self.actor, program_id, {"is_sample": False}, expected_version=version))
         if result is not None:
             self.load(result.id)
@@ -236,7 +236,7 @@ class ProgramEditor(QWidget):
             name=self.program.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if run_service(self, lambda _c: training.delete_program(self.actor, self.program.id) or True) is not None:
+        if run_service(self, lambda _c: curriculum.delete_program(self.actor, self.program.id) or True) is not None:
             self.load(None)
             self.saved.emit(0)
 
@@ -259,14 +259,14 @@ class ProgramEditor(QWidget):
 
     def move(self, step: int) -> None:
         unit = self.selected_unit()
-        if unit is not None and run_service(self, lambda _c: training.move_unit(self.actor, unit.id, step) or True):
+        if unit is not None and run_service(self, lambda _c: curriculum.move_unit(self.actor, unit.id, step) or True):
             self.reload_units(unit.id)
 
     def toggle_retired(self) -> None:
         unit = self.selected_unit()
         if unit is None:
             return
-        if run_service(self, lambda _c: training.set_unit_retired(self.actor, unit.id, not unit.retired)):
+        if run_service(self, lambda _c: curriculum.set_unit_retired(self.actor, unit.id, not unit.retired)):
             self.reload_units(unit.id)
             self.saved.emit(self.program.id)
 
@@ -277,7 +277,7 @@ class ProgramEditor(QWidget):
         answer = QMessageBox.question(self, tr("Hapus unit"), tr("Hapus unit \"{title}\"?").format(title=unit.title))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if run_service(self, lambda _c: training.delete_unit(self.actor, unit.id) or True):
+        if run_service(self, lambda _c: curriculum.delete_unit(self.actor, unit.id) or True):
             self.reload_units()
             self.saved.emit(self.program.id)
 
@@ -326,7 +326,7 @@ class ProgramsTab(QWidget):
             select_id = self.editor.program.id
         self.list.blockSignals(True)
         self.list.clear()
-        programs = training.list_programs(self.actor, include_inactive=True)
+        programs = curriculum.list_programs(self.actor, include_inactive=True)
         for program in programs:
             text = f"{program.code} — {program.name}"
             if program.is_sample:
@@ -364,6 +364,6 @@ class ProgramsTab(QWidget):
         self.editor.ui.code.setFocus()
 
     def add_samples(self) -> None:
-        created = run_service(self, lambda _c: training.create_sample_programs(self.actor))
+        created = run_service(self, lambda _c: curriculum.create_sample_programs(self.actor))
         if created:
             self.refresh(created[0].id)
