@@ -101,6 +101,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from balai_app.services import progress, sessions
+    from balai_app.services import attendance
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -117,10 +118,10 @@ def main(argv: list[str]) -> int:
                                                             "start_time": f"{7 + i // 60:02d}:{i % 60:02d}"}).id
                  for i in range(args.repeat)]
         rng = random.Random(1)
-        first = timed(lambda i: sessions.save_attendance(
+        first = timed(lambda i: attendance.save_attendance(
             actor, fresh[i], {e: rng.choice("HHHHIS") for e in enrollment_ids}), args.repeat)
         ok &= report(f"save attendance, {len(enrollment_ids)} participants (new marks)", first, 50)
-        again = timed(lambda i: sessions.save_attendance(
+        again = timed(lambda i: attendance.save_attendance(
             actor, fresh[i], {e: rng.choice("HA") for e in enrollment_ids}), args.repeat)
         ok &= report(f"save attendance, {len(enrollment_ids)} participants (changes, audited)", again, 50)
 

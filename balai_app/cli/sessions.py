@@ -13,6 +13,8 @@ from balai_app.domain import codes
 from balai_app.domain.dates import parse_date
 from balai_app.domain.errors import ValidationError
 from balai_app.services import progress, sessions
+from balai_app.services import unit_assessments
+from balai_app.services import attendance
 
 
 def register(subparsers) -> None:
@@ -89,7 +91,7 @@ def cmd_attendance_set(args: argparse.Namespace) -> int:
     who = actor(args, write=True)
     session = sessions.get_session(who, args.session)
     enrollment = sessions.find_participant(who, session.batch_id, args.resident)
-    sessions.save_attendance(who, session.id, {enrollment.id: (args.status, args.note)})
+    attendance.save_attendance(who, session.id, {enrollment.id: (args.status, args.note)})
     print(f"{codes.label(codes.ATTENDANCE, args.status)}")
     return 0
 
@@ -98,7 +100,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)
     enrollment = sessions.find_participant(who, args.batch, args.resident)
-    record_id = sessions.assess(who, args.batch, enrollment.resident_id, args.unit, args.result, args.date,
+    record_id = unit_assessments.assess(who, args.batch, enrollment.resident_id, args.unit, args.result, args.date,
                                 method=args.method, score=args.score, evidence=args.evidence)
     print(record_id)
     return 0

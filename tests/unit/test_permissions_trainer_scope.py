@@ -11,6 +11,7 @@ from unit.sessions_fixtures import actor_of, build_training, make_user
 
 from balai_app.domain.errors import PermissionDenied
 from balai_app.services import enrollment, permissions, progress, sessions, training
+from balai_app.services import attendance
 from balai_app.services.context import Actor
 
 
@@ -70,7 +71,7 @@ def test_session_lists_reach_an_instruktur_without_nik(two_batches):
     people = sessions.participants(own.trainer_actor, own.batch.id)
     assert people and all(p.nik is None for p in people)
     session = sessions.create_session(own.trainer_actor, own.batch.id, {"date": dt.date.today(), "topic": "Pola"})
-    sheet = sessions.attendance_sheet(own.trainer_actor, session.id)
+    sheet = attendance.attendance_sheet(own.trainer_actor, session.id)
     assert sheet and all(row.nik is None for row in sheet)
 
 
@@ -110,7 +111,7 @@ SCOPED_BY_MATRIX = _scoped_functions()
 
 
 def test_the_matrix_finds_the_scoped_functions():
-    assert {"training.get_batch", "sessions.save_attendance", "progress.enrollment_progress",
+    assert {"training.get_batch", "attendance.save_attendance", "progress.enrollment_progress",
             "exports.participants_pdf"} <= set(SCOPED_BY_MATRIX)
 
 
