@@ -11,16 +11,16 @@ from typing import Any, NamedTuple
 from peewee import SQL, Case, NodeList, fn
 
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import Assessment, Resident, ResidentPhoto, ServiceRecord, utcnow
+from balai_app.db.models import Resident, ResidentPhoto, utcnow
 from balai_app.domain import codes
 from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.domain.nik import check_nik
 from balai_app.domain.text import search_key, search_words
 from balai_app.i18n import tr
-from balai_app.services import accounts, audit, validation as v
+from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
-from balai_app.services.records import AssessmentRecord, ResidentRecord, ServiceRecordData
+from balai_app.services.records import ResidentRecord
 from balai_app.services.versioning import versioned_update
 
 # Field name -> label, as the form and the messages show it.
@@ -191,7 +191,7 @@ def update_resident(
     ``data`` may hold only the fields to change; the others keep their value.
     """
     require(actor, "residents.edit")
-    current = _load(actor, resident_id)
+    current = load_resident(actor, resident_id)
     merged = {**_as_dict(current), **data}
     cleaned = _validated(merged, resident_id, confirm_warnings)
     with write_transaction():
@@ -208,10 +208,11 @@ def update_resident(
 
 
 def get_resident(actor: Actor, resident_id: int) -> ResidentRecord:
-    return ResidentRecord.of(_load(actor, resident_id))
+    return ResidentRecord.of(load_resident(actor, resident_id))
 
 
-def _load(actor: Actor, resident_id: int) -> Resident:
+def load_resident(actor: Actor, resident_id: int) -> Resident:
+    """The resident row, for other services (``residents.view`` checked)."""
     require(actor, "residents.view")
     resident = Resident.get_or_none(Resident.id == resident_id)
     if resident is None:
@@ -267,7 +268,7 @@ def prepare_photo(data: bytes) -> bytes:
 def set_photo(actor: Actor, resident_id: int, data: bytes | None) -> None:
     """Replace (or with None remove) a resident's photo."""
     require(actor, "residents.edit")
-    resident = _load(actor, resident_id)
+    resident = load_resident(actor, resident_id)
     image = prepare_photo(data) if data else None
     with write_transaction():
         ResidentPhoto.delete().where(ResidentPhoto.resident == resident_id).execute()
@@ -405,107 +406,6 @@ def counts_by_klaster_and_status(actor: Actor) -> dict[tuple[str, str], int]:
         Resident.klaster, Resident.status
     )
     return {(k, s): n for k, s, n in query.tuples()}
-
-
-# --- assessments and services ------------------------------------------------
-
-ASSESSMENT_LABELS = {
-    "date": "Tanggal asesmen",
-    "assessor": "Asesor",
-    "physical": "Aspek fisik",
-    "mental": "Aspek mental",
-    "social": "Aspek sosial",
-    "family": "Aspek keluarga",
-    "vocational_interest": "Minat vokasional",
-    "summary": "Ringkasan",
-    "recommendation": "Rekomendasi layanan",
-}
-
-
-def _clean_assessment(data: dict[str, Any], resident: Resident) -> dict[str, Any]:
-    c = v.Collector()
-    L = lambda name: tr(ASSESSMENT_LABELS[name])  # noqa: E731
-    out = {
-        "date": c.take("date", v.date, data.get("date") or dt.date.today(), L("date"), required=True, not_future=True),
-        "assessor": c.take("assessor", v.text, data.get("assessor"), L("assessor"), required=True),
-    }
-    for name in ("physical", "mental", "social", "family", "vocational_interest", "summary", "recommendation"):
-        out[name] = c.take(name, v.text, data.get(name), L(name), max_length=5000, multiline=True)
-    if not any(out[name] for name in ("physical", "mental", "social", "family", "vocational_interest", "summary")):
-        c.error("summary", tr("Isi minimal satu aspek atau ringkasan asesmen."))
-    if out["date"] and out["date"] < resident.entry_date - dt.timedelta(days=90):
-        c.warn("date", tr("Tanggal asesmen jauh sebelum tanggal masuk."))
-    c.raise_if_any(confirm_warnings=True)
-    return out
-
-
-def add_assessment(actor: Actor, resident_id: int, data: dict[str, Any]) -> AssessmentRecord:
-    require(actor, "assessments.edit")
-    resident = _load(actor, resident_id)
-    cleaned = _clean_assessment(data, resident)
-    with write_transaction():
-        row = Assessment.create(resident=resident, created_by=actor.user_id, **cleaned)
-        audit.record(actor, "create", "assessment", row.id, resident.name, audit.diff({}, cleaned))
-    return AssessmentRecord.of(row)
-
-
-def update_assessment(actor: Actor, assessment_id: int, data: dict[str, Any], *,
-                      expected_version: int) -> AssessmentRecord:
-    require(actor, "assessments.edit")
-    row = Assessment.get_or_none(Assessment.id == assessment_id)
-    if row is None:
-        raise NotFound(tr("Asesmen tidak ditemukan."))
-    before = {name: getattr(row, name) for name in ASSESSMENT_LABELS}
-    cleaned = _clean_assessment({**before, **data}, row.resident)
-    with write_transaction():
-        versioned_update(Assessment, assessment_id, cleaned, expected_version=expected_version,
-                         stale=tr("Asesmen ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
-        audit.record(actor, "update", "assessment", assessment_id, row.resident.name, audit.diff(before, cleaned))
-    return AssessmentRecord.of(Assessment.get_by_id(assessment_id))
-
-
-def assessments_of(actor: Actor, resident_id: int) -> list[AssessmentRecord]:
-    require(actor, "residents.view")
-    return [AssessmentRecord.of(a) for a in
-            Assessment.select().where(Assessment.resident == resident_id).order_by(Assessment.date.desc())]
-
-
-def has_assessment(resident_id: int) -> bool:
-    return Assessment.select().where(Assessment.resident == resident_id).exists()
-
-
-SERVICE_LABELS = {"date": "Tanggal layanan", "kind": "Jenis layanan", "description": "Uraian", "staff": "Petugas"}
-
-
-def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *,
-                confirm_warnings: bool = False) -> ServiceRecordData:
-    """Log an ATENSI service. Warns (NeedsConfirmation) when the PM has no assessment yet."""
-    require(actor, "services.edit")
-    resident = _load(actor, resident_id)
-    c = v.Collector()
-    L = lambda name: tr(SERVICE_LABELS[name])  # noqa: E731
-    cleaned = {
-        "date": c.take("date", v.date, data.get("date") or dt.date.today(), L("date"), required=True, not_future=True),
-        "kind": c.take("kind", v.choice, data.get("kind"), L("kind"), codes.SERVICE_KINDS),
-        "description": c.take("description", v.text, data.get("description"), L("description"), required=True,
-                              max_length=2000, multiline=True),
-        "staff": c.take("staff", v.text, data.get("staff") or accounts.display_name(actor.user_id) or actor.username,
-                        L("staff")),
-    }
-    if not has_assessment(resident_id):
-        c.warn("resident", tr("{name} belum pernah diasesmen. Layanan sebaiknya didasarkan pada asesmen.").format(
-            name=resident.name))
-    c.raise_if_any(confirm_warnings)
-    with write_transaction():
-        row = ServiceRecord.create(resident=resident, created_by=actor.user_id, **cleaned)
-        audit.record(actor, "create", "service", row.id, resident.name, audit.diff({}, cleaned))
-    return ServiceRecordData.of(row)
-
-
-def services_of(actor: Actor, resident_id: int) -> list[ServiceRecordData]:
-    require(actor, "residents.view")
-    return [ServiceRecordData.of(r) for r in
-            ServiceRecord.select().where(ServiceRecord.resident == resident_id).order_by(ServiceRecord.date.desc())]
 
 
 def bulk_create(actor: Actor, rows: Iterable[dict[str, Any]]) -> int:

@@ -9,7 +9,8 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from balai_app.db.models import Batch, CompetencyUnit, Enrollment, Program, UnitAssessment, User
-from balai_app.services import residents, training
+from balai_app.services import training
+from balai_app.services import casework
 from balai_app.services import curriculum
 from balai_app.services import enrollment as enrol
 from balai_app.services.context import Actor
@@ -164,7 +165,7 @@ def test_enroll_several_from_the_batch_page(page, qtbot, system, make_resident, 
                                            "end_date": TODAY + dt.timedelta(days=60)})
     siti = make_resident(name="Siti Aminah", sex="P", nik="3201015501100001")
     budi = make_resident(name="Budi Santoso")
-    residents.add_assessment(system, budi.id, {"date": "2026-01-06", "assessor": "Rina", "summary": "Siap"})
+    casework.add_assessment(system, budi.id, {"date": "2026-01-06", "assessor": "Rina", "summary": "Siap"})
     make_resident(name="Sri Keluar", status="selesai", exit_date="2026-02-01")
     page.refresh()
     tabs = page.batches

@@ -25,6 +25,7 @@ from balai_app.db.connection import open_database
 from balai_app.db.models import Certificate
 from balai_app.domain.errors import BalaiError, StaleRecord, ValidationError
 from balai_app.services import certificates, residents
+from balai_app.services import casework
 from balai_app.services.context import SYSTEM, Actor
 
 SHARED = 10  # residents 1..10 are created by the parent and edited by both workers
@@ -101,11 +102,11 @@ def main(argv: list[str]) -> None:
                 else:
                     errors.append("reissue never succeeded after 200 retries")
             elif kind == "assessment":
-                residents.add_assessment(SYSTEM, rng.choice(own), {
+                casework.add_assessment(SYSTEM, rng.choice(own), {
                     "date": "2026-01-06", "assessor": f"Pekerja {worker}", "summary": f"asesmen {i}"})
                 done["assessment"] += 1
             else:
-                residents.add_service(SYSTEM, rng.choice(own), {
+                casework.add_service(SYSTEM, rng.choice(own), {
                     "date": "2026-01-07", "kind": "terapi", "description": f"layanan {i}"},
                     confirm_warnings=True)
                 done["service"] += 1

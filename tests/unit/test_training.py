@@ -23,7 +23,8 @@ from balai_app.domain.errors import (
     StaleRecord,
     ValidationError,
 )
-from balai_app.services import residents, training
+from balai_app.services import training
+from balai_app.services import casework
 from balai_app.services import curriculum
 from balai_app.services import enrollment as enrol
 from balai_app.services.context import Actor
@@ -51,7 +52,7 @@ def batch(program, system):
 
 def assessed(make_resident, system, **kw):
     r = make_resident(**kw)
-    residents.add_assessment(system, r.id, {"date": TODAY - dt.timedelta(days=40) if r.entry_date else None,
+    casework.add_assessment(system, r.id, {"date": TODAY - dt.timedelta(days=40) if r.entry_date else None,
                                             "assessor": "Rina", "summary": "Siap pelatihan"})
     return r
 
