@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from balai_app.domain.errors import BalaiError, ValidationError
-from balai_app.gui.residents.resident_form import FieldMessages, limit_text_height
+from balai_app.gui.residents.form_helpers import FieldMessages, limit_text_height
 from balai_app.gui.forms.ui_resident_assessment_dialog import Ui_AssessmentDialog
 from balai_app.i18n import tr
 from balai_app.services import accounts, residents

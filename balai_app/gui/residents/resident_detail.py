@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from balai_app.domain import codes, dates
 from balai_app.domain.nik import mask
-from balai_app.gui.residents.resident_form import set_photo_preview
+from balai_app.gui.residents.form_helpers import set_photo_preview
 from balai_app.gui.residents.resident_model import RecordTableModel
 from balai_app.gui.forms.ui_resident_detail import Ui_ResidentDetail
 from balai_app.i18n import tr

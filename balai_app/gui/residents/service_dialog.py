@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from balai_app.domain import codes
 from balai_app.domain.errors import BalaiError, NeedsConfirmation, ValidationError
-from balai_app.gui.residents.resident_form import FieldMessages, confirm, fill_combo, limit_text_height
+from balai_app.gui.residents.form_helpers import FieldMessages, confirm, fill_combo, limit_text_height
 from balai_app.gui.forms.ui_resident_service_dialog import Ui_ServiceDialog
 from balai_app.i18n import tr
 from balai_app.services import accounts, residents
