@@ -19,6 +19,7 @@ from peewee import fn
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Assessment, Batch, Enrollment, Program, Resident, utcnow
 from balai_app.domain import codes
+from balai_app.domain.codes import BatchStatus, EnrollmentStatus, ResidentStatus
 from balai_app.domain.errors import NeedsConfirmation, NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, residents, training, validation as v
@@ -27,7 +28,7 @@ from balai_app.services.permissions import allowed, limit_to_own_batches, requir
 from balai_app.services.records import BatchRecord, EnrollmentRecord
 from balai_app.services.versioning import versioned_update
 
-CLOSED_STATUSES = ("lulus", "mengundurkan_diri", "dikeluarkan")
+CLOSED_STATUSES = (EnrollmentStatus.PASSED, EnrollmentStatus.WITHDRAWN, EnrollmentStatus.REMOVED)
 
 
 class ParticipantRow(NamedTuple):
@@ -108,10 +109,10 @@ def _resident(resident_id: int | str) -> Resident:
 
 def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | None, taken: int) -> None:
     name = resident.name
-    if resident.status != "aktif":
+    if resident.status != ResidentStatus.ACTIVE:
         c.error("resident", tr("{name} berstatus {status}; hanya PM berstatus Aktif yang dapat didaftarkan.").format(
             name=name, status=codes.label(codes.RESIDENT_STATUS, resident.status)))
-    if batch.status in ("selesai", "dibatalkan"):
+    if batch.status in (BatchStatus.FINISHED, BatchStatus.CANCELLED):
         c.error("batch", tr("Angkatan {batch} berstatus {status}; pendaftaran ditutup.").format(
             batch=batch.name, status=codes.label(codes.BATCH_STATUS, batch.status)))
     if taken >= batch.capacity:
@@ -123,7 +124,7 @@ def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | No
             name=name, status=codes.label(codes.ENROLLMENT_STATUS, same_batch.status)))
     else:
         other = (Enrollment.select(Enrollment, Batch).join(Batch)
-                 .where((Enrollment.resident == resident.id) & (Enrollment.status == "aktif")
+                 .where((Enrollment.resident == resident.id) & (Enrollment.status == EnrollmentStatus.ACTIVE)
                         & (Batch.program == batch.program_id)).first())
         if other is not None:
             c.error("resident", tr("{name} masih aktif di {batch} pada program yang sama; selesaikan atau "
@@ -159,7 +160,7 @@ def enroll(actor: Actor, batch_id: int, resident_id: int, *, start_date: Any = N
     with write_transaction():
         _check(c, batch, resident, start, training.seats_in(batch.id))
         c.raise_if_any(confirm_warnings)
-        row = Enrollment.create(batch=batch.id, resident=resident.id, start_date=start, status="aktif")
+        row = Enrollment.create(batch=batch.id, resident=resident.id, start_date=start, status=EnrollmentStatus.ACTIVE)
         audit.record(actor, "create", "enrollment", row.id, f"{resident.name} — {batch.name}",
                      {"batch": [None, batch.id], "resident": [None, resident.id],
                       "start_date": [None, start.isoformat()]})
@@ -196,7 +197,7 @@ def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_d
             raise NeedsConfirmation(warnings)
         for rid in dict.fromkeys(resident_ids):
             resident = _resident(rid)
-            row = Enrollment.create(batch=batch.id, resident=resident.id, start_date=start, status="aktif")
+            row = Enrollment.create(batch=batch.id, resident=resident.id, start_date=start, status=EnrollmentStatus.ACTIVE)
             audit.record(actor, "create", "enrollment", row.id, f"{resident.name} — {batch.name}",
                          {"batch": [None, batch.id], "resident": [None, resident.id],
                           "start_date": [None, start.isoformat()]})
@@ -212,7 +213,7 @@ def _close(actor: Actor, enrollment_id: int, status: str, date: Any, reason: str
     when = c.take("date", v.date, date, tr("Tanggal"), required=True, earliest=dt.date(2000, 1, 1))
     reason = c.take("reason", v.text, reason, tr("Alasan"), required=reason_required, max_length=1000,
                     multiline=True) or ""
-    if row.status != "aktif":
+    if row.status != EnrollmentStatus.ACTIVE:
         c.error("status", tr("Keikutsertaan ini sudah berstatus {s}.").format(
             s=codes.label(codes.ENROLLMENT_STATUS, row.status)))
     if when is not None and when < row.start_date:
@@ -226,10 +227,10 @@ def _close(actor: Actor, enrollment_id: int, status: str, date: Any, reason: str
     with write_transaction():
         versioned_update(Enrollment, enrollment_id,
                          {"status": status, "status_date": when, "status_reason": reason, "end_date": end},
-                         expected_version=expected_version, where=Enrollment.status == "aktif",
+                         expected_version=expected_version, where=Enrollment.status == EnrollmentStatus.ACTIVE,
                          stale=tr("Keikutsertaan ini telah diubah oleh orang lain; muat ulang lalu ulangi."))
         audit.record(actor, "update", "enrollment", enrollment_id, f"{row.resident.name} — {row.batch.name}",
-                     {"status": ["aktif", status], "status_date": [None, when.isoformat()],
+                     {"status": [EnrollmentStatus.ACTIVE, status], "status_date": [None, when.isoformat()],
                       "status_reason": ["", reason], "end_date": [None, end.isoformat()]})
     return EnrollmentRecord.of(Enrollment.get_by_id(enrollment_id))
 
@@ -237,20 +238,20 @@ def _close(actor: Actor, enrollment_id: int, status: str, date: Any, reason: str
 def withdraw(actor: Actor, enrollment_id: int, date: Any, reason: str, *,
              expected_version: int | None = None) -> EnrollmentRecord:
     """The resident withdrew (mengundurkan diri), with date and reason."""
-    return _close(actor, enrollment_id, "mengundurkan_diri", date, reason, reason_required=True,
+    return _close(actor, enrollment_id, EnrollmentStatus.WITHDRAWN, date, reason, reason_required=True,
                   expected_version=expected_version)
 
 
 def remove(actor: Actor, enrollment_id: int, date: Any, reason: str, *,
            expected_version: int | None = None) -> EnrollmentRecord:
     """The resident was removed (dikeluarkan), with date and reason."""
-    return _close(actor, enrollment_id, "dikeluarkan", date, reason, reason_required=True,
+    return _close(actor, enrollment_id, EnrollmentStatus.REMOVED, date, reason, reason_required=True,
                   expected_version=expected_version)
 
 
 def complete(actor: Actor, enrollment_id: int, date: Any, *, expected_version: int | None = None) -> EnrollmentRecord:
     """The resident completed the training (lulus)."""
-    return _close(actor, enrollment_id, "lulus", date, "", reason_required=False, expected_version=expected_version)
+    return _close(actor, enrollment_id, EnrollmentStatus.PASSED, date, "", reason_required=False, expected_version=expected_version)
 
 
 def reactivate(actor: Actor, enrollment_id: int, reason: str) -> EnrollmentRecord:
@@ -259,32 +260,32 @@ def reactivate(actor: Actor, enrollment_id: int, reason: str) -> EnrollmentRecor
     row = _load(actor, enrollment_id)
     c = v.Collector()
     reason = c.take("reason", v.text, reason, tr("Alasan"), required=True, max_length=1000, multiline=True)
-    if row.status == "aktif":
+    if row.status == EnrollmentStatus.ACTIVE:
         c.error("status", tr("Keikutsertaan ini masih aktif."))
     c.raise_if_any()
     batch, resident = row.batch, row.resident
     with write_transaction():
         check = v.Collector()
-        if resident.status != "aktif":
+        if resident.status != ResidentStatus.ACTIVE:
             check.error("resident", tr("{name} tidak lagi berstatus Aktif.").format(name=resident.name))
         if training.seats_in(batch.id) - (1 if row.status in training.SEAT_STATUSES else 0) >= batch.capacity:
             check.error("batch", tr("Angkatan {batch} sudah penuh.").format(batch=batch.name))
         other = (Enrollment.select().join(Batch)
-                 .where((Enrollment.resident == resident.id) & (Enrollment.status == "aktif")
+                 .where((Enrollment.resident == resident.id) & (Enrollment.status == EnrollmentStatus.ACTIVE)
                         & (Batch.program == batch.program_id) & (Enrollment.id != row.id)).exists())
         if other:
             check.error("resident", tr("{name} sudah aktif di angkatan lain pada program yang sama.").format(
                 name=resident.name))
         check.raise_if_any()
-        Enrollment.update(status="aktif", status_date=None, status_reason="", end_date=None, updated_at=utcnow(),
+        Enrollment.update(status=EnrollmentStatus.ACTIVE, status_date=None, status_reason="", end_date=None, updated_at=utcnow(),
                           version=Enrollment.version + 1).where(Enrollment.id == row.id).execute()
         audit.record(actor, "update", "enrollment", row.id, f"{resident.name} — {batch.name}",
-                     {"status": [row.status, "aktif"], "alasan": ["", reason]})
+                     {"status": [row.status, EnrollmentStatus.ACTIVE], "alasan": ["", reason]})
     return EnrollmentRecord.of(Enrollment.get_by_id(row.id))
 
 
 def open_enrollments_of_resident(actor: Actor, resident_id: int) -> list[ResidentEnrollmentRow]:
-    return [r for r in enrollments_of_resident(actor, resident_id) if r.status == "aktif"]
+    return [r for r in enrollments_of_resident(actor, resident_id) if r.status == EnrollmentStatus.ACTIVE]
 
 
 def close_open_enrollments(actor: Actor, resident_id: int, date: Any, status: str, reason: str) -> int:
@@ -294,10 +295,10 @@ def close_open_enrollments(actor: Actor, resident_id: int, date: Any, status: st
     if status not in CLOSED_STATUSES:
         raise ValidationError({"status": tr("Status penutupan tidak dikenal: '{s}'.").format(s=status)})
     ids = [e.id for e in Enrollment.select(Enrollment.id).where(
-        (Enrollment.resident == resident_id) & (Enrollment.status == "aktif"))]
+        (Enrollment.resident == resident_id) & (Enrollment.status == EnrollmentStatus.ACTIVE))]
     with write_transaction():
         for enrollment_id in ids:
-            _close(actor, enrollment_id, status, date, reason, reason_required=status != "lulus")
+            _close(actor, enrollment_id, status, date, reason, reason_required=status != EnrollmentStatus.PASSED)
     return len(ids)
 
 
@@ -342,14 +343,14 @@ def enroll_candidates(actor: Actor, batch_id: int, text: str = "", limit: int = 
     batch = training.load_batch(actor, batch_id)
     in_batch = Enrollment.select(Enrollment.resident).where(Enrollment.batch == batch_id)
     query = (Resident.select(Resident.id, Resident.name, Resident.nik, Resident.sex, Resident.klaster)
-             .where((Resident.status == "aktif") & Resident.id.not_in(in_batch)))
+             .where((Resident.status == ResidentStatus.ACTIVE) & Resident.id.not_in(in_batch)))
     query = residents.matching_text(query, text)
     rows = list(query.order_by(fn.LOWER(Resident.name), Resident.id).limit(limit).tuples())
     ids = [r[0] for r in rows]
     assessed = {r for (r,) in Assessment.select(Assessment.resident).where(Assessment.resident.in_(ids)).tuples()}
     open_in_program = {
         r: code for r, code in Enrollment.select(Enrollment.resident, Program.code).join(Batch).join(Program)
-        .where(Enrollment.resident.in_(ids) & (Enrollment.status == "aktif") & (Batch.program == batch.program_id))
+        .where(Enrollment.resident.in_(ids) & (Enrollment.status == EnrollmentStatus.ACTIVE) & (Batch.program == batch.program_id))
         .tuples()
     }
     return [EnrollCandidate(rid, name, nik, sex, klaster, rid in assessed, open_in_program.get(rid, ""))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -322,7 +322,7 @@ SORT_COLUMNS = {
 }
 
 
-def _label_order(column, labels: dict[str, str]):
+def _label_order(column, labels: Mapping[Any, str]):
     """Sort a coded column in the order of the labels the list shows (a code's
     alphabet differs: 'disabilitas' is 'Penyandang Disabilitas')."""
     ranked = sorted(labels, key=lambda code: labels[code].casefold())

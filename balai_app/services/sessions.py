@@ -34,6 +34,7 @@ from balai_app.db.models import (
     database,
 )
 from balai_app.domain import codes
+from balai_app.domain.codes import BatchStatus, EnrollmentStatus
 from balai_app.domain.dates import format_short
 from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.i18n import tr
@@ -43,7 +44,7 @@ from balai_app.services.permissions import limit_to_own_batches, require, requir
 from balai_app.services.records import BatchRecord, EnrollmentRecord, SessionRecord, UnitRecord
 from balai_app.services.versioning import versioned_update
 
-ENDED_EARLY = ("mengundurkan_diri", "dikeluarkan")
+ENDED_EARLY = (EnrollmentStatus.WITHDRAWN, EnrollmentStatus.REMOVED)
 STATUSES = tuple(codes.ATTENDANCE)  # H I S A
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -124,13 +125,13 @@ def visible_batches(actor: Actor, *, running_only: bool = False) -> list[BatchCh
         .join(Program, on=(Batch.program == Program.id))
         .switch(Batch)
         .join(User, join_type=JOIN.LEFT_OUTER, on=(Batch.trainer == User.id))
-        .where(Batch.status != "dibatalkan")
+        .where(Batch.status != BatchStatus.CANCELLED)
     )
     query = limit_to_own_batches(query, actor, Batch.trainer)
     if running_only:
         today = dt.date.today()
-        query = query.where((Batch.status == "berjalan") | ((Batch.start_date <= today) & (Batch.end_date >= today)
-                                                           & (Batch.status != "selesai")))
+        query = query.where((Batch.status == BatchStatus.RUNNING) | ((Batch.start_date <= today) & (Batch.end_date >= today)
+                                                           & (Batch.status != BatchStatus.FINISHED)))
     query = query.order_by(Batch.start_date.desc(), Batch.id.desc())
     return [BatchChoice(*row) for row in query.tuples()]
 

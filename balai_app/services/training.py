@@ -26,6 +26,7 @@ from balai_app.db.models import (
     User,
 )
 from balai_app.domain import codes
+from balai_app.domain.codes import BatchStatus, EnrollmentStatus
 from balai_app.domain.errors import BalaiError, NotFound
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
@@ -48,10 +49,10 @@ BATCH_LABELS = {
 
 # Allowed batch status changes (a finished batch can be reopened to correct it).
 BATCH_TRANSITIONS = {
-    "direncanakan": {"berjalan", "dibatalkan"},
-    "berjalan": {"selesai", "dibatalkan", "direncanakan"},
-    "selesai": {"berjalan"},
-    "dibatalkan": {"direncanakan"},
+    BatchStatus.PLANNED: {BatchStatus.RUNNING, BatchStatus.CANCELLED},
+    BatchStatus.RUNNING: {BatchStatus.FINISHED, BatchStatus.CANCELLED, BatchStatus.PLANNED},
+    BatchStatus.FINISHED: {BatchStatus.RUNNING},
+    BatchStatus.CANCELLED: {BatchStatus.PLANNED},
 }
 
 WEEKDAYS = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
@@ -91,7 +92,7 @@ class BatchRow(NamedTuple):
     participants: int  # aktif + lulus (the seats taken)
 
 
-SEAT_STATUSES = ("aktif", "lulus")
+SEAT_STATUSES = (EnrollmentStatus.ACTIVE, EnrollmentStatus.PASSED)
 
 
 def _visible(query, actor: Actor):
@@ -239,7 +240,7 @@ def _clean_batch(data: dict[str, Any], batch_id: int | None) -> dict[str, Any]:
     out["room"] = c.take("room", v.text, data.get("room"), L("room"), max_length=100)
     out["capacity"] = c.take("capacity", v.integer, 20 if data.get("capacity") in (None, "") else data["capacity"],
                              L("capacity"), required=True, minimum=1, maximum=500)
-    out["status"] = c.take("status", v.choice, data.get("status") or "direncanakan", L("status"), codes.BATCH_STATUS)
+    out["status"] = c.take("status", v.choice, data.get("status") or BatchStatus.PLANNED, L("status"), codes.BATCH_STATUS)
     c.raise_if_any()
     return out
 
@@ -295,11 +296,11 @@ def _check_status_change(c: v.Collector, batch: Batch, status: str | None) -> No
         c.error("status", tr("Status tidak dapat diubah dari {a} menjadi {b}.").format(
             a=codes.label(codes.BATCH_STATUS, batch.status), b=codes.label(codes.BATCH_STATUS, status)))
         return
-    open_count = Enrollment.select().where((Enrollment.batch == batch.id) & (Enrollment.status == "aktif")).count()
-    if status == "dibatalkan" and open_count:
+    open_count = Enrollment.select().where((Enrollment.batch == batch.id) & (Enrollment.status == EnrollmentStatus.ACTIVE)).count()
+    if status == BatchStatus.CANCELLED and open_count:
         c.error("status", tr("Masih ada {n} peserta aktif. Tutup dulu keikutsertaan mereka (mengundurkan diri) "
                              "sebelum membatalkan angkatan.").format(n=open_count))
-    if status == "selesai" and open_count:
+    if status == BatchStatus.FINISHED and open_count:
         c.warn("status", tr("{n} peserta masih berstatus aktif; tandai lulus atau mengundurkan diri "
                             "setelah angkatan selesai.").format(n=open_count))
 
