@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 import qtawesome as qta
 
-from balai_app.domain.errors import BalaiError
 from balai_app.gui.common.table_height import fit_height
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import exports, reports
 from balai_app.services.context import Actor
@@ -104,11 +104,10 @@ class ReportsPage(QWidget):
 
     def refresh(self) -> None:
         start, end = self.period()
-        try:
-            self.report = reports.served_report(self.actor, start, end)
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Laporan"), exc.message)
+        report = service_call(self, lambda: reports.served_report(self.actor, start, end), title=tr("Laporan"))
+        if report is FAILED:
             return
+        self.report = report
         self.summary.setText(tr("{n} PM dilayani pada periode ini.").format(n=self.report.served_total()))
         for key, rows in reports.table_rows(self.report).items():
             model, view = self.tables[key]
@@ -135,9 +134,7 @@ class ReportsPage(QWidget):
             return
         if not path.lower().endswith("." + kind):
             path += "." + kind
-        try:
-            exports.served_report(self.actor, self.report, path)
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Laporan"), exc.message)
+        if service_call(self, lambda: exports.served_report(self.actor, self.report, path),
+                        title=tr("Laporan")) is FAILED:
             return
         QMessageBox.information(self, tr("Laporan"), tr("Laporan disimpan di {path}.").format(path=path))

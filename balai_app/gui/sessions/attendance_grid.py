@@ -27,8 +27,8 @@ import qtawesome as qta
 
 from balai_app.domain import codes
 from balai_app.domain.dates import format_long
-from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.domain.nik import mask
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import sessions
 from balai_app.services import attendance
@@ -310,13 +310,8 @@ class AttendanceEditor(QWidget):
         marks = self.model.marks()
         if not marks:
             return True
-        try:
-            attendance.save_attendance(self.actor, self.session_id, marks)
-        except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
-            return False
-        except BalaiError as exc:
-            self.error.setText(exc.message)
+        if service_call(self, lambda: attendance.save_attendance(self.actor, self.session_id, marks),
+                        on_error=self.error.setText) is FAILED:
             return False
         current = self.view.currentIndex().row()
         self.load(self.session_id)

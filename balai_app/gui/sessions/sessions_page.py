@@ -37,6 +37,7 @@ from balai_app.gui.sessions.attendance_session_dialog import SessionDialog
 from balai_app.gui.sessions.my_classes import MyClassesWidget
 from balai_app.gui.sessions.progress_assessment import AssessmentEditor
 from balai_app.gui.sessions.progress_matrix import ProgressMatrixView
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import progress, sessions
 from balai_app.services.context import Actor
@@ -356,10 +357,8 @@ class SessionsPage(QWidget):
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            sessions.delete_session(self.actor, row.id)
-        except BalaiError as exc:
-            self._show_message(exc.message)
+        if service_call(self, lambda: sessions.delete_session(self.actor, row.id),
+                        on_error=self._show_message) is FAILED:
             return
         if self.attendance.session_id == row.id:
             self.attendance.load(None)
