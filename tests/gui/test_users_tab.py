@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
-from unit.accounts_fixtures import fast_hashing, make_account  # noqa: F401 (fixture)
+from unit.accounts_fixtures import make_account
 
 from balai_app.gui.settings.users_tab import UsersTab
 from balai_app.services import accounts
 
 
-def test_an_admin_cannot_deactivate_their_own_account(db, qtbot, monkeypatch, fast_hashing):  # noqa: F811
+def test_an_admin_cannot_deactivate_their_own_account(db, qtbot, monkeypatch, fast_hashing):
     admin = make_account("admin", "rina")
     make_account("staf", "budi")
     tab = UsersTab(admin)
@@ -23,7 +23,7 @@ def test_an_admin_cannot_deactivate_their_own_account(db, qtbot, monkeypatch, fa
     assert accounts.find_user(admin, "rina").active
 
 
-def test_deactivating_another_account_works(db, qtbot, monkeypatch, fast_hashing):  # noqa: F811
+def test_deactivating_another_account_works(db, qtbot, monkeypatch, fast_hashing):
     admin = make_account("admin", "rina")
     make_account("staf", "budi")
     tab = UsersTab(admin)

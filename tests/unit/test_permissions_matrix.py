@@ -29,7 +29,7 @@ import random
 from types import GeneratorType
 
 import pytest
-from unit.accounts_fixtures import fast_hashing, make_account  # noqa: F401 (fixture)
+from unit.accounts_fixtures import make_account
 
 import balai_app.documents as documents_package
 import balai_app.services as services_package
@@ -286,7 +286,7 @@ def outcome(func, actor, tmp_path) -> bool:
 
 
 @pytest.fixture
-def world(db, fast_hashing):  # noqa: F811
+def world(db, fast_hashing):
     """One account per role, and a profile so that the demo refuses quickly."""
     from unit.accounts_fixtures import make_profile
 
