@@ -52,6 +52,7 @@ class ProgramRecord:
     is_sample: bool
     active: bool
     version: int
+    adults_only: bool = False  # enrolling a PM under 15 needs a written reason (issue 14)
 
     @classmethod
     def of(cls, row: Any) -> ProgramRecord:
