@@ -24,7 +24,7 @@ def graduate(db, system, make_resident):
     Resident.update(klaster="napza", disabilities="fisik", nik=SECRETS["nik"], address=SECRETS["address"],
                     notes=SECRETS["notes"], exit_reason=SECRETS["exit_reason"],
                     referral_source=SECRETS["referral_source"]).where(Resident.id == resident.id).execute()
-    ResidentPhoto.create(resident=resident, image=jpeg())
+    ResidentPhoto.create(resident=resident.id, image=jpeg())
     from balai_app.db.models import Enrollment
 
     Enrollment.update(status="lulus", status_date=course.batch.end_date).where(

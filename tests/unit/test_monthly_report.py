@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from balai_app.db.models import Batch, Certificate, Enrollment, Program, RehabCertificate
 from balai_app.domain.errors import PermissionDenied, ValidationError
-from balai_app.services import followups, monthly_report as mr, outcomes, partners, residents
+from balai_app.services import casework, followups, monthly_report as mr, outcomes, partners
 from balai_app.services.context import Actor
 
 OCT = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
@@ -33,23 +33,23 @@ def october(db, system, make_resident):
     for who, day, kind, sub in ((a, "2026-10-02", "terapi", "psikososial"), (a, "2026-10-03", "terapi", None),
                                 (b, "2026-10-06", "hidup_layak", None), (c, "2026-10-07", "vokasional", None),
                                 (a, "2026-09-30", "aksesibilitas", None)):
-        residents.add_service(system, who.id, {"date": day, "kind": kind, "subkind": sub, "description": "x"},
+        casework.add_service(system, who.id, {"date": day, "kind": kind, "subkind": sub, "description": "x"},
                               confirm_warnings=True)
     program = Program.create(code="CC", name="Contact center")
     batch = Batch.create(program=program, name="Angkatan I", start_date=dt.date(2026, 9, 1),
                          end_date=dt.date(2026, 10, 31), status="selesai")
-    Enrollment.create(batch=batch, resident=a, start_date=dt.date(2026, 9, 1))
-    Enrollment.create(batch=batch, resident=c, start_date=dt.date(2026, 9, 1), status="lulus",
+    Enrollment.create(batch=batch, resident=a.id, start_date=dt.date(2026, 9, 1))
+    Enrollment.create(batch=batch, resident=c.id, start_date=dt.date(2026, 9, 1), status="lulus",
                       status_date=dt.date(2026, 10, 15))
     cancelled = Batch.create(program=program, name="Batal", start_date=dt.date(2026, 10, 1),
                              end_date=dt.date(2026, 10, 30), status="dibatalkan")
-    Enrollment.create(batch=cancelled, resident=b, start_date=dt.date(2026, 10, 1))
+    Enrollment.create(batch=cancelled, resident=b.id, start_date=dt.date(2026, 10, 1))
     common = dict(snapshot="{}", verification_code="x")
-    Certificate.create(number="1/2026", year=2026, sequence=1, resident=c, program=program, batch=batch,
+    Certificate.create(number="1/2026", year=2026, sequence=1, resident=c.id, program=program, batch=batch,
                        issued_at=dt.datetime(2026, 10, 16, 3, 0), **common)
-    Certificate.create(number="2/2026", year=2026, sequence=2, resident=a, program=program, batch=batch,
+    Certificate.create(number="2/2026", year=2026, sequence=2, resident=a.id, program=program, batch=batch,
                        issued_at=dt.datetime(2026, 10, 16, 3, 0), status="dicabut", **common)
-    RehabCertificate.create(number="R1/2026", year=2026, sequence=1, resident=c,
+    RehabCertificate.create(number="R1/2026", year=2026, sequence=1, resident=c.id,
                             issued_at=dt.datetime(2026, 10, 21, 2, 0), **common)
     bank = partners.create_partner(system, {"name": "BCA", "kind": "perusahaan"})
     outcomes.add_outcome(system, c.id, {"kind": "bekerja", "partner": bank.id, "date": "2026-10-25"})

@@ -12,7 +12,7 @@ from unit.certificate_fixtures import jpeg
 
 from balai_app.db.models import AuditEvent, RehabCertificate, Resident, ResidentPhoto
 from balai_app.domain.errors import PermissionDenied, ValidationError
-from balai_app.services import rehab_certificates as rc, residents
+from balai_app.services import casework, rehab_certificates as rc
 from balai_app.services.context import Actor
 
 SECRETS = ["Korban Penyalahgunaan NAPZA", "NAPZA", "napza", "Disabilitas", "Rehabilitasi pecandu sabu",
@@ -27,9 +27,9 @@ def terminated(db, system, make_resident):
                       birth_place="Medan", entry_date="2026-01-05", status="selesai", exit_date="2026-06-30",
                       exit_reason="Rehabilitasi pecandu sabu tuntas", address="Jl. Rahasia 9",
                       referral_source="Satpol PP", notes="Catatan kasus", disabilities="fisik")
-    ResidentPhoto.create(resident=r, image=jpeg())
+    ResidentPhoto.create(resident=r.id, image=jpeg())
     for kind, sub in (("terapi", "mental_spiritual"), ("vokasional", None), ("aksesibilitas", None)):
-        residents.add_service(system, r.id, {"date": "2026-02-01", "kind": kind, "subkind": sub,
+        casework.add_service(system, r.id, {"date": "2026-02-01", "kind": kind, "subkind": sub,
                                              "description": "x"}, confirm_warnings=True)
     return r
 
