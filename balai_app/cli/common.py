@@ -26,6 +26,9 @@ def open_db(args: argparse.Namespace, *, create: bool = False):
     if not create and not path.exists():
         raise BalaiError(tr("Basis data '{path}' tidak ditemukan. Periksa --db (atau BALAI_DB); basis data baru "
                             "dibuat dengan 'balai-app --db BERKAS init' atau 'demo'.").format(path=path))
+    if not create and path.stat().st_size == 0:
+        raise BalaiError(tr("Basis data '{path}' kosong (0 byte). Basis data baru dibuat dengan "
+                            "'balai-app --db BERKAS init' atau 'demo'.").format(path=path))
     refuse_if_damaged(path)  # a damaged database is never opened for writing
     try:
         return open_database(paths.database_path())

@@ -33,6 +33,58 @@ class DatabaseTooNew(DatabaseError):
     pass
 
 
+class ForeignDatabase(DatabaseError):
+    """A non-empty file that is not a Balai database (another program's SQLite file)."""
+
+
+# Tables every Balai database has had since schema v1.
+CORE_TABLES = ("resident", "certificate", "user", "audit_event", "setting", "balai_profile")
+
+
+def _readonly_uri(path: Path) -> str:
+    import urllib.parse
+
+    uri_path = urllib.parse.quote(str(path.resolve()).replace("\\", "/"), safe="/:")
+    if not uri_path.startswith("/"):
+        uri_path = "/" + uri_path  # Windows drive letter: file:///C:/...
+    return f"file:{uri_path}?mode=ro"
+
+
+def refuse_foreign_file(path: Path) -> None:
+    """Raise ForeignDatabase when ``path`` holds anything but a Balai database or nothing.
+
+    Only an empty file (zero bytes, or a new SQLite file without any table) may
+    become a Balai database. Another program's file is left exactly as it is:
+    it is looked at through a read-only connection, before any pragma (WAL!)
+    could change it.
+    """
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return
+    except OSError:
+        return  # the real open reports the problem
+    try:
+        conn = sqlite3.connect(_readonly_uri(path), uri=True, timeout=15)
+    except sqlite3.Error:
+        return
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    except sqlite3.Error:
+        return  # not a database at all: the real open says so
+    finally:
+        conn.close()
+    if not tables:
+        return
+    missing = [t for t in CORE_TABLES if t not in tables]
+    if missing or version == 0:
+        raise ForeignDatabase(
+            f"Berkas '{path}' bukan basis data Balai (berisi tabel program lain; tabel "
+            f"{', '.join(missing) or '-'} tidak ada). Berkas ini tidak diubah. Pilih berkas basis data "
+            "Balai, atau buat yang baru dengan 'balai-app --db BERKAS-BARU init'."
+        )
+
+
 def _connect(path: Path) -> SqliteDatabase:
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=15, check_same_thread=False)
     db.connect(reuse_if_open=True)
@@ -76,6 +128,9 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     if path.exists() and path.is_dir():
         raise DatabaseError(f"'{path}' adalah folder, bukan berkas basis data.")
     path.parent.mkdir(parents=True, exist_ok=True)
+    refuse_foreign_file(path)  # before any pragma touches another program's file
+    global _read_only_reason
+    _read_only_reason = None
     try:
         db = _connect(path)
         version = schema_version(db)
@@ -98,6 +153,31 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
         migrations.run(db, version)
     database.initialize(db)
     return db
+
+
+_read_only_reason: str | None = None
+
+
+def set_read_only(reason: str) -> None:
+    """From now on the open database refuses every write (``PRAGMA query_only``).
+
+    Used when the full integrity check, run after opening, finds damage: the
+    person can still read and export, but nothing is written into a damaged
+    file. Kept on reconnect (peewee re-applies its pragmas)."""
+    global _read_only_reason
+    _read_only_reason = reason
+    db = database.obj
+    if db is None:
+        return
+    pragmas = [(k, v) for k, v in getattr(db, "_pragmas", []) if k != "query_only"]
+    db._pragmas = [*pragmas, ("query_only", 1)]
+    if not db.is_closed():
+        db.execute_sql("PRAGMA query_only = 1")
+
+
+def read_only_reason() -> str | None:
+    """Why the open database is read-only, or None when it is writable."""
+    return _read_only_reason
 
 
 def close_database() -> None:

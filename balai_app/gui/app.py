@@ -52,7 +52,11 @@ def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
     except DatabaseError as exc:
         QMessageBox.critical(None, "Balai", str(exc))
         return 1
+    from balai_app.gui.common.integrity_watch import IntegrityWatch
+
     session = GuiSession(app)
+    session.watch = IntegrityWatch(paths.database_path(), session)
+    session.watch.start()  # the full check, off the path to the first window
     if actor is not None:
         session.show_window(actor)
     elif not session.start():
@@ -71,6 +75,7 @@ class GuiSession(QObject):
         super().__init__(app)
         self.app = app
         self.window = None
+        self.watch = None  # the background integrity check (IntegrityWatch), set by run_gui
         app.setQuitOnLastWindowClosed(False)
 
     def start(self) -> bool:
@@ -105,6 +110,8 @@ class GuiSession(QObject):
         self.window = MainWindow(actor)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.closed.connect(self._window_closed, Qt.ConnectionType.QueuedConnection)
+        if self.watch is not None:
+            self.watch.watch_window(self.window)  # the read-only banner when the check found damage
         self.window.show()
 
     def quit(self) -> None:

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from balai_app.db import migrations
+from balai_app.db.connection import CORE_TABLES
 from balai_app.i18n import tr
 
-# Tables every Balai database has had since schema v1.
-CORE_TABLES = ("resident", "certificate", "user", "audit_event", "setting", "balai_profile")
+__all__ = ["CORE_TABLES", "FileCheck", "check_file", "readonly_connect", "one_pc_warning", "network_location"]
 MAX_LISTED_PROBLEMS = 20
 
 
