@@ -308,10 +308,11 @@ def _check(cert: Certificate | None, code: str, payload: str | None) -> Verdict:
         VALID, cert.number, snapshot["holder"]["name"], snapshot["program"]["name"],
         dt.date.fromisoformat(snapshot["issue"]["date"]),
     )
-    if cert.status == "dicabut":
+    recorded = audit.revocation_of(cert.id)  # the chained trail: an UPDATE of status cannot un-revoke
+    if cert.status == "dicabut" or recorded is not None:
         verdict.status = REVOKED
-        verdict.revoked_at = cert.revoked_at
-        verdict.revoke_reason = cert.revoke_reason
+        verdict.revoked_at = cert.revoked_at or (recorded.at if recorded else None)
+        verdict.revoke_reason = cert.revoke_reason or (recorded.reason if recorded else "")
         successor = Certificate.select(Certificate.number).where(Certificate.replaces == cert.id).first()
         verdict.replaced_by = successor.number if successor else ""
     return verdict

@@ -75,12 +75,47 @@ def _limited(rows: list[str]) -> list[str]:
     return rows[:MAX_LISTED_PROBLEMS] + [tr("... dan {n} masalah lain.").format(n=extra)]
 
 
+def audit_findings(conn: sqlite3.Connection) -> list[str]:
+    """Tampering with the audit trail or the certificates' revocations (read-only):
+    a guard trigger missing, the first event where the hash chain breaks, a
+    certificate whose status disagrees with the revocations the trail records."""
+    from balai_app.domain.audit_chain import CONTENT_COLUMNS, first_break
+
+    findings: list[str] = []
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version < 3:  # before the chain: nothing to verify (opening upgrades it)
+        return findings
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    missing = [name for name in migrations.AUDIT_TRIGGERS_SQLITE if name not in triggers]
+    if missing:
+        findings.append(tr("Pengaman jejak audit hilang (trigger {names} dihapus): jejak audit dapat diubah tanpa "
+                           "terlihat.").format(names=", ".join(missing)))
+    columns = ", ".join(f'"{c}"' for c in CONTENT_COLUMNS)
+    broken = first_break(conn.execute(f'SELECT {columns}, prev_hash, hash FROM "audit_event" ORDER BY id'))
+    if broken is not None:
+        why = (tr("isinya diubah") if broken.reason == "hash"
+               else tr("peristiwa sebelumnya dihapus atau disisipkan"))
+        findings.append(tr("Rantai jejak audit putus pada peristiwa No. {id}: {why}.").format(id=broken.event_id, why=why))
+    revoked_in_trail = {r[0] for r in conn.execute(
+        "SELECT DISTINCT entity_id FROM audit_event WHERE action = 'revoke' AND entity = 'certificate'")}
+    for cert_id, number, status in conn.execute('SELECT id, number, status FROM "certificate" ORDER BY id'):
+        if cert_id in revoked_in_trail and status != "dicabut":
+            findings.append(tr("Sertifikat {number} berstatus '{status}' padahal jejak audit mencatat "
+                               "pencabutannya.").format(number=number, status=status))
+        elif status == "dicabut" and cert_id not in revoked_in_trail:
+            findings.append(tr("Sertifikat {number} berstatus dicabut tanpa catatan pencabutan di jejak audit.").format(
+                number=number))
+    return _limited(findings)
+
+
 def check_file(
-    path: str | os.PathLike[str], *, quick: bool = False, foreign_keys: bool = True, scan: bool = True
+    path: str | os.PathLike[str], *, quick: bool = False, foreign_keys: bool = True, scan: bool = True,
+    audit: bool = False,
 ) -> FileCheck:
     """Check a database file read-only. ``quick`` uses ``quick_check`` (start-up);
     ``scan=False`` skips the page scan entirely (listing many backups: header,
-    schema and counts only)."""
+    schema and counts only); ``audit`` also verifies the audit chain, its guard
+    triggers and the certificates' revocations (``check``)."""
     path = Path(path)
     result = FileCheck(path)
     if not path.exists():
@@ -137,6 +172,8 @@ def check_file(
                     table=table, rowid=rowid, parent=parent)
                 for table, rowid, parent, _fkid in bad
             ]))
+        if audit:
+            result.problems.extend(audit_findings(conn))
         result.residents = conn.execute("SELECT COUNT(*) FROM resident").fetchone()[0]
         result.certificates = conn.execute("SELECT COUNT(*) FROM certificate").fetchone()[0]
     except sqlite3.DatabaseError as exc:

@@ -49,7 +49,7 @@ from typing import Any
 import peewee
 
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import AuditEvent, Resident, utcnow
+from balai_app.db.models import Resident, utcnow
 from balai_app.domain import codes
 from balai_app.domain.errors import BalaiError
 from balai_app.domain.nik import mask
@@ -604,9 +604,6 @@ def _insert_sql(model, names: list[str]) -> str:
     return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
 
 
-AUDIT_COLUMNS = ["at", "user", "username", "action", "entity", "entity_id", "summary", "changes"]
-
-
 def _write_rows(actor: Actor, rows: list[dict[str, Any]], progress: Callable[[int, int], None] | None) -> None:
     """Inside the caller's transaction. The INSERT is prepared once and run
     through the DB-API cursor: building the same peewee query 10,000 times
@@ -623,11 +620,11 @@ def _write_rows(actor: Actor, rows: list[dict[str, Any]], progress: Callable[[in
         record["created_at"] = record["updated_at"] = now
         record["version"] = 1
         cursor.execute(resident_sql, [_sql_value(record[f.name]) if f.name in record else _default(f) for f in fields])
-        events.append((now, actor.user_id, actor.username, "create", "resident", cursor.lastrowid, record["name"],
-                       changes))
+        events.append(audit.NewEvent(actor.user_id, actor.username, "create", "resident", cursor.lastrowid,
+                                     record["name"], changes))
         if progress and done % CHUNK == 0:
             progress(done, len(rows))
-    cursor.executemany(_insert_sql(AuditEvent, AUDIT_COLUMNS), events)
+    audit.append_events(cursor, events)
 
 
 def _check_niks_still_free(rows: list[dict[str, Any]]) -> None:
