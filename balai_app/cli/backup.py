@@ -70,6 +70,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     db_path = paths.database_path()
+    stray = integrity.stray_wal_warning(db_path)  # before our own connection holds the file
+    if stray:
+        print(tr("PERINGATAN: {msg}").format(msg=stray), file=sys.stderr)
     result = integrity.check_file(db_path, quick=False, foreign_keys=True, audit=True)
     warning = integrity.one_pc_warning(db_path)
     if warning:

@@ -188,6 +188,65 @@ def check_file(
     return result
 
 
+# --- a write-ahead log that nobody holds open -------------------------------------
+
+SHM_DMS_BYTE = 128  # SQLite's "dead man switch" lock in the -shm file (unix and win32 VFS)
+
+
+def _someone_has_it_open(shm: Path) -> bool:
+    """True when a process holds SQLite's shared lock on the -shm file's DMS byte.
+
+    Only call from a process that does not have this database open: closing our
+    probe descriptor would drop this process's own POSIX locks on the -shm."""
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            os.lseek(fd, SHM_DMS_BYTE, os.SEEK_SET)
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            except OSError:
+                return True
+            os.lseek(fd, SHM_DMS_BYTE, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            return False
+        import fcntl
+
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE)
+        except OSError:
+            return True
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, SHM_DMS_BYTE)
+        return False
+    finally:
+        os.close(fd)
+
+
+def stray_wal_warning(path: str | os.PathLike[str]) -> str | None:
+    """A warning when a non-empty ``-wal`` lies next to a database that no process has
+    open: SQLite merges it silently at the next open, and a WAL copied from another copy
+    of the database would mix two databases. Run before the file is opened."""
+    path = Path(path)
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if not wal.exists() or wal.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    shm = path.with_name(path.name + "-shm")
+    if shm.exists() and _someone_has_it_open(shm):
+        return None
+    return tr("Berkas '{wal}' ada di samping basis data, padahal tidak ada program yang sedang membukanya. Bisa "
+              "jadi sisa program yang terhenti (SQLite akan memasukkannya saat dibuka), tetapi bila berkas itu "
+              "berasal dari salinan lain, isinya dapat mencampur dua basis data. Jangan menyalin basis data "
+              "beserta berkas -wal dari tempat lain; bila ragu, buat cadangan lalu periksa data, atau pulihkan "
+              "dari cadangan.").format(wal=wal.name)
+
+
 # --- network drives (the one-PC rule) ---------------------------------------
 
 NETWORK_FILESYSTEMS = {

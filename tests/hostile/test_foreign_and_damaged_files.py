@@ -83,3 +83,33 @@ def test_a_file_whose_index_lacks_a_row_is_refused_by_the_command_line(tmp_path)
     assert db.read_bytes() == before
     check = run("--db", str(db), "check")
     assert check.returncode == 1 and "row 5 missing from index resident_status" in check.stdout
+
+
+def _wal_database(path: Path) -> sqlite3.Connection:
+    """A Balai database with writes still in its -wal (checkpointing off)."""
+    from balai_app.db.connection import close_database, open_database
+
+    open_database(path)
+    close_database()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("INSERT INTO setting (key, value) VALUES ('x', 'y')")
+    conn.commit()
+    return conn
+
+
+def test_check_warns_about_a_wal_that_no_process_holds(tmp_path):
+    db = tmp_path / "balai.sqlite"
+    holder = _wal_database(db)
+    assert Path(str(db) + "-wal").stat().st_size > 0
+    result = run("--db", str(db), "check")
+    assert "-wal" not in result.stderr  # a program has it open: the WAL is its own
+    # The WAL of a process that died (or copied from elsewhere) stays behind.
+    stray = tmp_path / "stray.sqlite"
+    import shutil
+
+    shutil.copy(db, stray)
+    shutil.copy(str(db) + "-wal", str(stray) + "-wal")
+    holder.close()
+    result = run("--db", str(stray), "check")
+    assert "PERINGATAN" in result.stderr and "stray.sqlite-wal" in result.stderr
