@@ -11,6 +11,7 @@ from balai_app.db.connection import write_transaction
 from balai_app.domain import codes
 from balai_app.domain.dates import format_long, format_short
 from balai_app.domain.nik import mask
+from balai_app.domain.spreadsheet import append_row
 from balai_app.i18n import tr
 from balai_app.services import audit, profile, training
 from balai_app.services.context import Actor
@@ -59,16 +60,16 @@ def export_xlsx(actor: Actor, batch_id: int, target: str | Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = tr("Peserta")
-    ws.append([info.name if info else tr("Balai")])
+    append_row(ws, [info.name if info else tr("Balai")])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([tr("Daftar Peserta Pelatihan")])
+    append_row(ws, [tr("Daftar Peserta Pelatihan")])
     ws["A2"].font = Font(bold=True)
-    ws.append([tr("Program"), f"{batch.program_code} — {batch.program_name}"])
-    ws.append([tr("Angkatan"), batch.name])
-    ws.append([tr("Periode"), _period(batch)])
-    ws.append([tr("Instruktur"), batch.trainer_name or "-"])
-    ws.append([])
-    ws.append(header)
+    append_row(ws, [tr("Program"), f"{batch.program_code} — {batch.program_name}"])
+    append_row(ws, [tr("Angkatan"), batch.name])
+    append_row(ws, [tr("Periode"), _period(batch)])
+    append_row(ws, [tr("Instruktur"), batch.trainer_name or "-"])
+    append_row(ws, [])
+    append_row(ws, header)
     head_row = ws.max_row
     fill = PatternFill("solid", fgColor="1F3A5F")
     for cell in ws[head_row]:
@@ -76,7 +77,7 @@ def export_xlsx(actor: Actor, batch_id: int, target: str | Path) -> Path:
         cell.fill = fill
         cell.alignment = Alignment(vertical="center")
     for line in body:
-        ws.append(line)
+        append_row(ws, line)
     for row in ws.iter_rows(min_row=head_row + 1):
         for cell in row:
             if isinstance(cell.value, dt.date):

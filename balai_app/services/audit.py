@@ -24,6 +24,7 @@ from balai_app.db.connection import write_transaction
 from balai_app.db.models import AuditEvent, database, utcnow
 from balai_app.domain.audit_chain import AT_FORMAT, CONTENT_COLUMNS, GENESIS, event_hash
 from balai_app.domain.errors import ValidationError
+from balai_app.domain.spreadsheet import append_row, safe_cell
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 
@@ -288,16 +289,16 @@ def export_events(actor: Actor, flt: AuditFilter | None, path: str | Path) -> in
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(headers)
-            writer.writerows([_safe_cell(x) for x in values] for values in rows)
+            writer.writerows([safe_cell(x) for x in values] for values in rows)
     else:
         from openpyxl import Workbook
 
         book = Workbook()
         sheet = book.active
         sheet.title = tr("Jejak audit")
-        sheet.append(headers)
+        append_row(sheet, headers)
         for values in rows:
-            sheet.append([_safe_cell(x) for x in values])
+            append_row(sheet, values)
         for column, width in zip("ABCDEFGH", (8, 20, 16, 22, 18, 9, 40, 80), strict=True):
             sheet.column_dimensions[column].width = width
         sheet.freeze_panes = "A2"
@@ -305,13 +306,6 @@ def export_events(actor: Actor, flt: AuditFilter | None, path: str | Path) -> in
     with write_transaction():
         record(actor, "export", "audit_event", None, tr("{n} baris jejak audit ke {file}").format(n=len(rows), file=path.name))
     return len(rows)
-
-
-def _safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is kept as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 # --- revocations, as the chained trail records them ---------------------------------------

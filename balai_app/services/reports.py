@@ -15,6 +15,7 @@ from peewee import JOIN, fn
 from balai_app.db.models import Assessment, Batch, Certificate, Enrollment, Program, Resident, ServiceRecord
 from balai_app.domain import codes
 from balai_app.domain.errors import ValidationError
+from balai_app.domain.spreadsheet import append_row
 from balai_app.i18n import tr
 from balai_app.services import audit
 from balai_app.services.context import Actor
@@ -173,17 +174,17 @@ def _write_xlsx(report: ServedReport, path) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Laporan"
-    sheet.append([tr("Laporan Penerima Manfaat yang dilayani")])
+    append_row(sheet, [tr("Laporan Penerima Manfaat yang dilayani")])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([tr("Periode: {a} s.d. {b}").format(a=format_long(report.start), b=format_long(report.end))])
+    append_row(sheet, [tr("Periode: {a} s.d. {b}").format(a=format_long(report.start), b=format_long(report.end))])
     titles = {"klaster": tr("Per klaster"), "services": tr("Layanan ATENSI (jumlah layanan / PM)"),
               "training": tr("Pelatihan vokasional")}
     for key, rows in table_rows(report).items():
-        sheet.append([])
-        sheet.append([titles[key]])
+        append_row(sheet, [])
+        append_row(sheet, [titles[key]])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
         for index, row in enumerate(rows):
-            sheet.append(row)
+            append_row(sheet, row)
             if index == 0:
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True)

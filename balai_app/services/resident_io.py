@@ -53,6 +53,7 @@ from balai_app.db.models import Resident, utcnow
 from balai_app.domain import codes
 from balai_app.domain.errors import BalaiError
 from balai_app.domain.nik import mask
+from balai_app.domain.spreadsheet import append_row, safe_cell, unescape
 from balai_app.i18n import tr
 from balai_app.services import audit, residents
 from balai_app.services.context import Actor
@@ -333,9 +334,7 @@ def _unexcel(cell: str) -> str:
     """Undo what the exporter does for Excel: ="123" and a leading apostrophe."""
     if len(cell) >= 3 and cell.startswith('="') and cell.endswith('"'):
         return cell[2:-1].replace('""', '"')
-    if cell.startswith("'"):
-        return cell[1:]
-    return cell
+    return unescape(cell)
 
 
 def _xlsx_records(path: Path) -> list[tuple[int, list[Any]]]:
@@ -347,7 +346,8 @@ def _xlsx_records(path: Path) -> list[tuple[int, list[Any]]]:
         sheet.reset_dimensions()  # some programs write a wrong used range; read every row
         out = []
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            out.append((number, list(cells)))
+            # our own export wrote '=... for text a spreadsheet would run
+            out.append((number, [unescape(c) if isinstance(c, str) else c for c in cells]))
         return out
     finally:
         workbook.close()
@@ -658,9 +658,6 @@ def _sql_value(value: Any) -> Any:
 
 # --- export -------------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "'")
-
-
 def export_rows(actor: Actor, *, with_nik: bool = False, flt: residents.ResidentFilter | None = None) -> Iterable[list[Any]]:
     """The export's data rows (values as the XLSX writes them), ordered by record number."""
     require(actor, "residents.export")
@@ -719,9 +716,7 @@ def _csv_value(header: str, value: Any) -> str:
     text = str(value)
     if header in DIGIT_HEADERS and text.isdigit():
         return f'="{text}"'
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+    return safe_cell(text)
 
 
 def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
@@ -756,7 +751,7 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
         cell = WriteOnlyCell(sheet, value=header)
         cell.font = bold
         heading.append(cell)
-    sheet.append(heading)
+    append_row(sheet, heading)
     count = 0
     for row in rows:
         out = []
@@ -765,11 +760,11 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "DD/MM/YYYY"
             else:
-                cell = WriteOnlyCell(sheet, value=None if value in (None, "") else value)
+                cell = WriteOnlyCell(sheet, value=None if value in (None, "") else safe_cell(value))
                 if isinstance(value, str):
                     cell.data_type = "s"  # never a formula, even when it starts with '='
             out.append(cell)
-        sheet.append(out)
+        append_row(sheet, out)
         count += 1
     workbook.save(path)
     return count
