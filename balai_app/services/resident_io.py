@@ -34,7 +34,6 @@ Export
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
@@ -51,6 +50,7 @@ import peewee
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Resident, utcnow
 from balai_app.domain import codes
+from balai_app.domain.csv_text import BadByte, decode_csv
 from balai_app.domain.errors import BalaiError
 from balai_app.domain.nik import mask
 from balai_app.domain.spreadsheet import append_row, safe_cell, unescape
@@ -215,6 +215,7 @@ def read_table(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], l
     if not path.is_file():
         raise ImportFileError(tr("Berkas '{p}' tidak ditemukan.").format(p=path))
     try:
+        _check_size(path, suffix)
         records = _xlsx_records(path) if suffix == ".xlsx" else _csv_records(path)
     except ImportFileError:
         raise
@@ -285,24 +286,53 @@ def _present(value: Any) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+MAX_FILE_MB = 40  # a CSV/XLSX larger than this is refused before it is read
+MAX_ROWS = 100_000  # data rows: keeps the peak memory of checking a file under about 300 MB
+MAX_XLSX_UNPACKED_MB = 400  # what an XLSX (a zip) may unpack to: a zip bomb is refused unread
+
+
+def _too_large(path: Path, why: str) -> ImportFileError:
+    return ImportFileError(tr(
+        "Berkas '{p}' terlalu besar untuk diimpor sekaligus ({why}). Batasnya {mb} MB dan {rows} baris data; "
+        "bagi berkas menjadi beberapa bagian lalu impor satu per satu.").format(
+        p=path.name, why=why, mb=MAX_FILE_MB, rows=f"{MAX_ROWS:,}".replace(",", ".")))
+
+
+def _check_size(path: Path, suffix: str) -> None:
+    size = path.stat().st_size
+    if size > MAX_FILE_MB * 1024 * 1024:
+        raise _too_large(path, tr("{mb:.0f} MB").format(mb=size / 1024 / 1024))
+    if suffix == ".xlsx":
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+        except (zipfile.BadZipFile, OSError):
+            return  # openpyxl says what is wrong with it
+        if unpacked > MAX_XLSX_UNPACKED_MB * 1024 * 1024:
+            raise _too_large(path, tr("isinya {mb:.0f} MB setelah dibuka").format(mb=unpacked / 1024 / 1024))
+
+
+def _decode(data: bytes, path: Path) -> str:
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        # Bytes cp1252 leaves undefined (0x81, 0x8D, ...): keep going, latin-1 maps every byte.
-        return data.decode("latin-1")
+        return decode_csv(data)[0]
+    except BadByte as bad:
+        head = data[: bad.offset - len(bad.line_prefix.encode("utf-8", errors="replace"))]
+        header_line = next((line for line in head.decode("utf-8", errors="replace").splitlines() if line.strip()), "")
+        delimiter = _sniff_delimiter([header_line]) if header_line else ","
+        headers = next(csv.reader([header_line], delimiter=delimiter), [])
+        index = max(0, len(next(csv.reader([bad.line_prefix], delimiter=delimiter), [""])) - 1)
+        column = headers[index].strip() if index < len(headers) and bad.line > 1 else str(index + 1)
+        raise ImportFileError(tr(
+            "Berkas '{p}' bukan teks UTF-8 yang sah: baris {row}, kolom '{col}' berisi byte 0x{b:02X} yang tidak "
+            "dapat dibaca. Bagian lain berkas ditulis dalam UTF-8, jadi berkas tidak dibaca sebagai Windows-1252 "
+            "(nama beraksen akan rusak). Perbaiki sel itu, simpan sebagai 'CSV UTF-8', lalu impor lagi.").format(
+            p=path.name, row=bad.line, col=column, b=bad.byte)) from None
 
 
 def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
-    text = _decode(path.read_bytes())
+    text = _decode(path.read_bytes(), path)
     lines = text.splitlines()
     delimiter = None
     # Excel's own hint line: "sep=;" (Excel hides it, so it is no row).
@@ -312,9 +342,20 @@ def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
         lines = lines[1:]
     if delimiter is None:
         delimiter = _sniff_delimiter([line for line in lines[:50] if line.strip()][:10])
+    del lines
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # Excel shows one record per row (even with line breaks inside quotes): number records, not lines.
-    return [(number, [_unexcel(c) for c in cells]) for number, cells in enumerate(reader, start=1)]
+    return _limited_rows(path, ((number, [_unexcel(c) for c in cells]) for number, cells in enumerate(reader, start=1)))
+
+
+def _limited_rows(path: Path, records) -> list[tuple[int, list[Any]]]:
+    """The records, refused as soon as there are more than ``MAX_ROWS`` (+ a title block)."""
+    out = []
+    for record in records:
+        out.append(record)
+        if len(out) > MAX_ROWS + 11:
+            raise _too_large(path, tr("lebih dari {n} baris").format(n=f"{MAX_ROWS:,}".replace(",", ".")))
+    return out
 
 
 def _sniff_delimiter(lines: list[str]) -> str:
@@ -344,11 +385,9 @@ def _xlsx_records(path: Path) -> list[tuple[int, list[Any]]]:
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some programs write a wrong used range; read every row
-        out = []
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            # our own export wrote '=... for text a spreadsheet would run
-            out.append((number, [unescape(c) if isinstance(c, str) else c for c in cells]))
-        return out
+        # our own export wrote '=... for text a spreadsheet would run
+        return _limited_rows(path, ((number, [unescape(c) if isinstance(c, str) else c for c in cells])
+                                    for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1)))
     finally:
         workbook.close()
 

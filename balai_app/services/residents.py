@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -238,6 +239,8 @@ def find_resident(actor: Actor, nik_or_id: str) -> Resident:
 
 MAX_PHOTO_SIDE = 600
 MAX_PHOTO_INPUT = 20 * 1024 * 1024
+# Below Pillow's decompression-bomb warning (89 MP): a 50 MP photo decodes to 150-200 MB already.
+MAX_PHOTO_PIXELS = 50_000_000
 
 
 def prepare_photo(data: bytes) -> bytes:
@@ -247,9 +250,17 @@ def prepare_photo(data: bytes) -> bytes:
     if len(data) > MAX_PHOTO_INPUT:
         raise ValidationError({"photo": tr("Berkas foto terlalu besar (maksimal 20 MB).")})
     try:
-        image = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():  # our own pixel limit below answers in Indonesian
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
         if image.format not in ("JPEG", "PNG"):
             raise ValidationError({"photo": tr("Foto harus berformat JPEG atau PNG.")})
+        if image.width * image.height > MAX_PHOTO_PIXELS:  # read from the header, before decoding
+            raise ValidationError({"photo": tr(
+                "Foto terlalu besar: {w} x {h} piksel ({mp} megapiksel; maksimal {max} megapiksel). "
+                "Perkecil dulu foto ini.").format(w=image.width, h=image.height,
+                                                  mp=round(image.width * image.height / 1e6),
+                                                  max=MAX_PHOTO_PIXELS // 1_000_000)})
         image = ImageOps.exif_transpose(image)
         image.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
         if image.mode not in ("RGB", "L"):
