@@ -12,10 +12,6 @@ from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services.context import SYSTEM, Actor
 
-# A read-only command run without --user on a database with accounts.
-READER = Actor(None, "baris-perintah", "system")
-
-
 def open_db(args: argparse.Namespace, *, create: bool = False):
     """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands
     (demo, init) may make a new file: a mistyped path must not silently give an
@@ -62,10 +58,12 @@ def actor(args: argparse.Namespace, *, write: bool, allow_password_change: bool 
     """The acting user for a command.
 
     Until a database has accounts, the program itself acts (demo, set-up).
-    Once it has accounts, a command that changes data (``write=True``, also
-    used for sensitive reads) needs ``--user NAME``; the password comes from
-    ``BALAI_PASSWORD`` or a prompt, and the person's role decides as in the
-    window. A read-only command may run without ``--user``.
+    Once it has accounts, EVERY command that reads or changes data needs
+    ``--user NAME`` (an instruktur at the PC must not list every PM with klaster
+    by leaving it out); the password comes from ``BALAI_PASSWORD`` or a prompt,
+    and the person's role decides as in the window. Only ``--version``,
+    ``--help``, ``check`` and ``certificates verify`` run without an account
+    (they never call this). ``write`` is kept for the callers' documentation.
     """
     from balai_app.cli import UsageError
     from balai_app.services import accounts
@@ -74,10 +72,9 @@ def actor(args: argparse.Namespace, *, write: bool, allow_password_change: bool 
         return SYSTEM
     name = getattr(args, "user", None)
     if not name:
-        if write:
-            raise UsageError(tr("perintah ini memerlukan akun: sebutkan --user NAMA "
-                                "(kata sandi dari prompt atau BALAI_PASSWORD)"))
-        return READER
+        raise UsageError(tr("basis data ini memiliki akun: sebutkan --user NAMA (kata sandi dari prompt atau "
+                            "BALAI_PASSWORD). Tanpa akun hanya --version, --help, check dan "
+                            "certificates verify yang dapat dipakai."))
     password = read_password(tr("Kata sandi {name}: ").format(name=name), "BALAI_PASSWORD")
     signed = accounts.authenticate(name, password)
     if signed.must_change_password and not allow_password_change:
