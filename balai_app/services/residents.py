@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import warnings
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -519,18 +518,3 @@ def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *, confirm
 def services_of(actor: Actor, resident_id: int) -> list[ServiceRecord]:
     require(actor, "residents.view")
     return list(ServiceRecord.select().where(ServiceRecord.resident == resident_id).order_by(ServiceRecord.date.desc()))
-
-
-def bulk_create(actor: Actor, rows: Iterable[dict[str, Any]]) -> int:
-    """Insert already-validated rows (from ``clean``) in one transaction; used by the importer."""
-    require(actor, "residents.import")
-    count = 0
-    with write_transaction():
-        for cleaned in rows:
-            cleaned = dict(cleaned)
-            cleaned["search_text"] = search_key(cleaned["name"], cleaned.get("nik"), cleaned.get("birth_place", ""))
-            resident = Resident.create(**cleaned)
-            count += 1
-            audit.record(actor, "create", "resident", resident.id, resident.name, {"sumber": ["", "impor"]})
-    return count
-
