@@ -81,3 +81,37 @@ def actor(args: argparse.Namespace, *, write: bool, allow_password_change: bool 
         raise BalaiError(tr("Kata sandi akun {name} harus diganti dahulu: "
                             "balai-app --user {name} users password").format(name=signed.actor.username))
     return signed.actor
+
+
+def busy_holder(path) -> str:
+    """What holds the database's write lock, when the program can tell (a restore)."""
+    from pathlib import Path
+
+    from balai_app.services import backup
+
+    path = Path(path)
+    for staging in path.parent.glob(f"{path.name}{backup.STAGING_MARK}*.part"):
+        pid = staging.name[len(path.name) + len(backup.STAGING_MARK):].split(".", 1)[0]
+        if pid.isdigit() and backup._process_alive(int(pid)):
+            return tr("pemulihan cadangan oleh proses {pid}").format(pid=pid)
+    return ""
+
+
+def unexpected_error(exc: BaseException) -> str:
+    """The message for an error no command expected: a database busy for longer than the
+    wait (exit 1, in Indonesian, naming what holds it when known), else a fault, whose
+    traceback goes to the log file rather than to the person."""
+    import traceback
+
+    from balai_app import log
+
+    if "database is locked" in str(exc) or "database is busy" in str(exc):
+        log.get("cli").warning("basis data sibuk: %s", exc)
+        holder = busy_holder(paths.database_path())
+        return tr("Basis data sedang dipakai untuk menyimpan oleh program lain{by} lebih dari 15 detik. Tidak ada "
+                  "yang diubah; coba lagi sebentar lagi.").format(by=f" ({holder})" if holder else
+                                                                   tr(" (misalnya impor besar atau pemulihan)"))
+    log.get("cli").error("Kesalahan tak terduga:\n%s", "".join(traceback.format_exception(exc)))
+    return tr("Kesalahan tak terduga ({kind}: {msg}). Rincian dicatat di {log}.").format(
+        kind=type(exc).__name__, msg=log.scrub(str(exc))[:200], log=log.log_file())
+

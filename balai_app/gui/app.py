@@ -44,11 +44,19 @@ def install_translators(app: QApplication) -> None:
 
 
 def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
+    from balai_app import log
+    from balai_app.gui.common import error_dialog
+
+    log.setup()
+    log.get("app").info("Balai %s dimulai (jendela), Python %s, %s", __version__, sys.version.split()[0], sys.platform)
     app = make_application()
+    error_dialog.install()  # an unexpected error is logged and explained; the program goes on
     if not ensure_sound_database(paths.database_path()):  # a damaged database is never opened
         return 1
     try:
-        open_database(paths.database_path())
+        from balai_app.db.connection import GUI_BUSY_MS
+
+        open_database(paths.database_path(), busy_ms=GUI_BUSY_MS)  # never a 15-second freeze
     except DatabaseError as exc:
         QMessageBox.critical(None, "Balai", str(exc))
         return 1

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import peewee
 
-from balai_app import paths
+from balai_app import log, paths
 from balai_app.db import migrations
 from balai_app.db.connection import PRAGMAS, backup_to, write_transaction
 from balai_app.db.models import Setting, database
@@ -289,6 +289,7 @@ def _verified_copy(source, target: Path) -> BackupInfo:
     try:
         backup_to(source, target)
     except (sqlite3.Error, OSError) as exc:
+        log.get("backup").error("cadangan gagal ditulis ke %s: %s", target, exc)
         raise BackupError(tr("Cadangan gagal ditulis ke '{path}': {err}").format(path=target, err=exc)) from exc
     info = inspect_backup(target, full=True)
     if not info.sound:
@@ -358,6 +359,7 @@ def create_backup(
             tr("Folder cadangan '{path}' tidak dapat dibuat: {err}").format(path=folder, err=exc)
         ) from exc
     info = _verified_copy(source, _free_name(folder, REGULAR_PREFIX, when))
+    log.get("backup").info("cadangan dibuat: %s (%s byte)", info.path, info.size)
     result = BackupResult(info)
     result.removed = rotate(folder)
     if second is True:
@@ -640,6 +642,7 @@ def restore_backup(
         raise BalaiError(
             tr("Pemulihan gagal: {err}. Basis data sebelumnya tersimpan di '{safety}'.").format(err=exc, safety=safety)
         ) from exc
+    log.get("backup").info("dipulihkan dari %s ke %s; salinan pengaman %s", info.path, db_path, safety)
     after = integrity.check_file(db_path, quick=True, foreign_keys=False)
     if after.damaged:
         raise BalaiError(

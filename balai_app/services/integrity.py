@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from balai_app.db import migrations
-from balai_app.db.connection import CORE_TABLES
+from balai_app.db.connection import CORE_TABLES, is_busy_error, read_only_reason, set_read_only
 from balai_app.i18n import tr
 
-__all__ = ["CORE_TABLES", "FileCheck", "check_file", "readonly_connect", "one_pc_warning", "network_location"]
+# For the window (which never imports balai_app.db): the read-only switch and the busy test.
+__all__ = ["CORE_TABLES", "FileCheck", "check_file", "readonly_connect", "one_pc_warning", "network_location",
+           "is_busy_error", "read_only_reason", "set_read_only"]
 MAX_LISTED_PROBLEMS = 20
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
-from balai_app.db.connection import read_only_reason, set_read_only
+from balai_app.services.integrity import read_only_reason, set_read_only
 from balai_app.i18n import tr
 
 BANNER_NAME = "readOnlyBanner"
