@@ -535,11 +535,12 @@ def check_rows(
     problems: list[Problem] = []
     first_row_of_nik: dict[str, int] = {}
     total = progress_total or len(rows)
+    owners = _nik_owners(rows)  # one query per 500 NIKs of the file, not one per row
     for done, raw in enumerate(rows, start=1):
         row_problems: list[Problem] = []
         data = row_to_data(raw, written, row_problems)
         reported = {p.column for p in row_problems if p.is_error}  # said better already; not twice
-        cleaned, collector = residents.clean(data)
+        cleaned, collector = residents.clean(data, nik_owners=owners)
         for name, message in collector.errors.items():
             if column_of(name) not in reported:
                 row_problems.append(Problem(raw.row, column_of(name), message))
@@ -558,6 +559,17 @@ def check_rows(
         if progress and (done % CHUNK == 0 or done == len(rows)):
             progress(done, total)
     return valid, problems
+
+
+def _nik_owners(rows: list[RawRow]) -> dict[str, tuple[int, str]]:
+    """{NIK: (record number, name)} of the registered PMs whose NIK appears in the file."""
+    candidates = sorted({re.sub(r"\D", "", str(raw.values.get("nik") or "")) for raw in rows} - {""})
+    owners: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(candidates), 500):
+        query = (Resident.select(Resident.nik, Resident.id, Resident.name)
+                 .where(Resident.nik.in_(candidates[start:start + 500])))
+        owners.update({nik: (rid, name) for nik, rid, name in query.tuples()})
+    return owners
 
 
 def _read_data(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], list[Problem]]:

@@ -55,9 +55,11 @@ def label(field_name: str) -> str:
 
 
 
-def clean(data: dict[str, Any], *, resident_id: int | None = None) -> tuple[dict[str, Any], v.Collector]:
+def clean(data: dict[str, Any], *, resident_id: int | None = None,
+          nik_owners: dict[str, tuple[int, str]] | None = None) -> tuple[dict[str, Any], v.Collector]:
     """Validate a resident's data. Returns the cleaned values and the collector
-    holding errors and warnings; nothing is written."""
+    holding errors and warnings; nothing is written. ``nik_owners`` ({NIK: (id, name)},
+    looked up once for a whole file by the importer) replaces the per-row query."""
     c = v.Collector()
     out: dict[str, Any] = {}
     L = label
@@ -124,12 +126,17 @@ def clean(data: dict[str, Any], *, resident_id: int | None = None) -> tuple[dict
             out["nik_missing_reason"] = ""
             for warning in result.warnings:
                 c.warn("nik", warning)
-            owner = Resident.select(Resident.id, Resident.name).where(Resident.nik == result.nik)
-            if resident_id is not None:
-                owner = owner.where(Resident.id != resident_id)
-            owner = owner.first()
-            if owner:
-                c.error("nik", tr("NIK sudah terdaftar atas nama {name} (No. {id}).").format(name=owner.name, id=owner.id))
+            if nik_owners is not None:
+                found = nik_owners.get(result.nik)
+                owner_id, owner_name = found if found and found[0] != resident_id else (None, "")
+            else:
+                owner = Resident.select(Resident.id, Resident.name).where(Resident.nik == result.nik)
+                if resident_id is not None:
+                    owner = owner.where(Resident.id != resident_id)
+                owner = owner.first()
+                owner_id, owner_name = (owner.id, owner.name) if owner else (None, "")
+            if owner_id is not None:
+                c.error("nik", tr("NIK sudah terdaftar atas nama {name} (No. {id}).").format(name=owner_name, id=owner_id))
     return out, c
 
 
