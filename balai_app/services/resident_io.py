@@ -73,6 +73,17 @@ HEADERS: dict[str, str] = {
     "nama_wali": "guardian_name",
     "telepon_wali": "guardian_phone",
     "catatan": "notes",
+    # Since the round-trip fix (issue 13): everything else a PM record holds, so that an
+    # export with NIK imported into an empty database gives the same PMs back.
+    "status": "status",
+    "tanggal_keluar": "exit_date",
+    "alasan_keluar": "exit_reason",
+    "disabilitas": "disabilities",
+    "alasan_tanpa_nik": "nik_missing_reason",
+    "agama": "religion",
+    "pendidikan": "education",
+    "hubungan_wali": "guardian_relation",
+    "sumber_rujukan": "referral_source",
 }
 REQUIRED_HEADERS = ("nama", "jenis_kelamin", "klaster")
 # A few spellings seen in real office spreadsheets.
@@ -84,8 +95,7 @@ HEADER_ALIASES = {
     "tgl_masuk": "tanggal_masuk",
 }
 FIELD_TO_HEADER = {f: h for h, f in HEADERS.items()}
-FIELD_TO_HEADER["nik_missing_reason"] = "nik"
-DATE_HEADERS = ("tanggal_lahir", "tanggal_masuk")
+DATE_HEADERS = ("tanggal_lahir", "tanggal_masuk", "tanggal_keluar")
 DIGIT_HEADERS = ("nik", "no_kk", "telepon_wali")
 
 DEFAULT_NIK_MISSING_REASON = "NIK tidak tercantum pada berkas impor"
@@ -492,7 +502,7 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
         data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
     elif not nik:
         data["nik"] = None
-        data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
+        data["nik_missing_reason"] = data.get("nik_missing_reason") or tr(DEFAULT_NIK_MISSING_REASON)
     if data["no_kk"] and "*" in str(data["no_kk"]):
         problems.append(Problem(raw.row, col("no_kk"), tr("No. KK disamarkan; impor memerlukan No. KK lengkap.")))
         data["no_kk"] = ""
@@ -514,7 +524,37 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
                 "atau nama klaster lengkap)."
             ).format(x=klaster_text[:60])))
         data["klaster"] = klaster or ""
+    status_text = "" if data.get("status") is None else str(data["status"]).strip()
+    if status_text:
+        status = _code_from_text(codes.RESIDENT_STATUS, status_text)
+        if status is None:
+            problems.append(Problem(raw.row, col("status"), tr(
+                "Status tidak dikenal: '{x}' (gunakan {all}).").format(
+                x=status_text[:40], all=", ".join(codes.RESIDENT_STATUS.values()))))
+        data["status"] = status or ""
+    else:
+        data["status"] = "aktif"
+    disabilities_text = "" if data.get("disabilities") is None else str(data["disabilities"]).strip()
+    found = []
+    for part in (p.strip() for p in re.split(r"[,;/]", disabilities_text) if p.strip()):
+        code = _code_from_text(codes.DISABILITIES, part)
+        if code is None:
+            problems.append(Problem(raw.row, col("disabilitas"), tr(
+                "Jenis disabilitas tidak dikenal: '{x}' (gunakan {all}).").format(
+                x=part[:40], all=", ".join(codes.DISABILITIES.values()))))
+        else:
+            found.append(code)
+    data["disabilities"] = found
     return data
+
+
+def _code_from_text(table: dict[str, str], text: str) -> str | None:
+    """A code of ``table`` from its code or its label (case, spaces and '_' ignored)."""
+    key = " ".join(text.casefold().replace("_", " ").split())
+    for code, label in table.items():
+        if key in (code.replace("_", " "), " ".join(label.casefold().split())):
+            return code
+    return None
 
 
 def check_rows(
@@ -529,6 +569,8 @@ def check_rows(
 
     def column_of(name: str) -> str:  # a clean() field -> the header as the file writes it
         header = FIELD_TO_HEADER.get(name, name)
+        if header not in written and name == "nik_missing_reason":
+            header = "nik"  # a file without that column: the reason belongs to the missing NIK
         return written.get(header, header)
 
     valid: list[ValidRow] = []
@@ -723,6 +765,8 @@ def export_rows(actor: Actor, *, with_nik: bool = False, flt: residents.Resident
             row["no_kk"] = mask(row["no_kk"])
         row["nik"] = row["nik"] or ""
         row["klaster"] = codes.KLASTER.get(row["klaster"], row["klaster"])
+        row["status"] = codes.RESIDENT_STATUS.get(row["status"], row["status"])
+        row["disabilitas"] = ", ".join(codes.DISABILITIES.get(d, d) for d in (row["disabilitas"] or "").split(",") if d)
         yield [row[h] for h in HEADERS]
 
 
@@ -782,7 +826,9 @@ def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
 
 
 WIDTHS = {"nik": 20, "no_kk": 20, "nama": 30, "jenis_kelamin": 14, "tempat_lahir": 18, "tanggal_lahir": 14,
-          "klaster": 30, "alamat": 40, "tanggal_masuk": 14, "nama_wali": 24, "telepon_wali": 16, "catatan": 40}
+          "klaster": 30, "alamat": 40, "tanggal_masuk": 14, "nama_wali": 24, "telepon_wali": 16, "catatan": 40,
+          "status": 18, "tanggal_keluar": 14, "alasan_keluar": 30, "disabilitas": 30, "alasan_tanpa_nik": 30,
+          "agama": 12, "pendidikan": 18, "hubungan_wali": 14, "sumber_rujukan": 24}
 
 
 def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
