@@ -578,6 +578,7 @@ def check_rows(
     first_row_of_nik: dict[str, int] = {}
     total = progress_total or len(rows)
     owners = _nik_owners(rows)  # one query per 500 NIKs of the file, not one per row
+    people = _Twins()  # possible duplicates: registered PMs and earlier rows of the file
     for done, raw in enumerate(rows, start=1):
         row_problems: list[Problem] = []
         data = row_to_data(raw, written, row_problems)
@@ -588,6 +589,10 @@ def check_rows(
                 row_problems.append(Problem(raw.row, column_of(name), message))
         for name, message in collector.warnings.items():
             row_problems.append(Problem(raw.row, column_of(name), message, "warning"))
+        if cleaned.get("name") and not any(p.is_error for p in row_problems):
+            twin = people.twin_of(cleaned, raw.row)
+            if twin:
+                row_problems.append(Problem(raw.row, column_of("name"), twin, "warning"))
         nik = cleaned.get("nik")
         if nik:
             if nik in first_row_of_nik:
@@ -601,6 +606,48 @@ def check_rows(
         if progress and (done % CHUNK == 0 or done == len(rows)):
             progress(done, total)
     return valid, problems
+
+
+class _Twins:
+    """The same person twice, when a NIK cannot tell (issue 13): the name folded as the search
+    folds it plus the birth date, or plus the family/guardian name, matches a registered PM
+    or an earlier row of the file. Loaded once per file; only a warning, never a refusal."""
+
+    def __init__(self) -> None:
+        from balai_app.domain.text import fold
+
+        self.fold = fold
+        self.by_birth: dict[tuple[str, Any], str] = {}
+        self.by_guardian: dict[tuple[str, str], str] = {}
+        query = Resident.select(Resident.id, Resident.name, Resident.birth_date, Resident.guardian_name)
+        for rid, name, birth, guardian in query.tuples().iterator():
+            who = tr("PM No. {id} ({name})").format(id=rid, name=name)
+            self._remember(name, birth, guardian, who)
+
+    def _keys(self, name: str, birth: Any, guardian: str) -> tuple[tuple | None, tuple | None]:
+        folded = " ".join(self.fold(name).split())
+        return ((folded, birth) if birth else None,
+                (folded, " ".join(self.fold(guardian).split())) if guardian and guardian.strip() else None)
+
+    def _remember(self, name: str, birth: Any, guardian: str, who: str) -> None:
+        by_birth, by_guardian = self._keys(name, birth, guardian or "")
+        if by_birth:
+            self.by_birth.setdefault(by_birth, who)
+        if by_guardian:
+            self.by_guardian.setdefault(by_guardian, who)
+
+    def twin_of(self, cleaned: dict[str, Any], row: int) -> str | None:
+        by_birth, by_guardian = self._keys(cleaned["name"], cleaned.get("birth_date"), cleaned.get("guardian_name") or "")
+        message = None
+        if by_birth and by_birth in self.by_birth:
+            message = tr("Mungkin orang yang sama dengan {who}: nama dan tanggal lahir sama. Periksa sebelum "
+                         "mengimpor agar tidak tercatat dua kali.").format(who=self.by_birth[by_birth])
+        elif by_guardian and by_guardian in self.by_guardian:
+            message = tr("Mungkin orang yang sama dengan {who}: nama dan nama keluarga/wali sama. Periksa sebelum "
+                         "mengimpor agar tidak tercatat dua kali.").format(who=self.by_guardian[by_guardian])
+        self._remember(cleaned["name"], cleaned.get("birth_date"), cleaned.get("guardian_name") or "",
+                       tr("baris {r} berkas ini").format(r=row))
+        return message
 
 
 def _nik_owners(rows: list[RawRow]) -> dict[str, tuple[int, str]]:

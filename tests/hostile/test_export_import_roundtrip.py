@@ -77,3 +77,23 @@ def test_an_unknown_status_or_disability_names_row_and_column(db, system, tmp_pa
     report = resident_io.check_import(system, path)
     assert {(p.row, p.column) for p in report.errors} == {(2, "status"), (2, "disabilitas")}
     assert Path(path).exists()
+
+
+def test_the_same_person_without_nik_is_warned_about_on_import(db, system, tmp_path, make_resident):
+    make_resident(name="Muh. Ma'ruf", nik=None, nik_missing_reason="Tidak memiliki KTP", birth_date="15-01-1990")
+    make_resident(name="Sukarno", nik=None, nik_missing_reason="Tidak memiliki KTP", birth_date=None,
+                  guardian_name="Ibu Fatmawati")
+    path = tmp_path / "dua-kali.csv"
+    path.write_text(
+        "nama;jenis_kelamin;klaster;tanggal_lahir;nama_wali;tanggal_masuk\n"
+        "MUH. MA’RUF;L;anak;15/01/1990;;05/01/2026\n"      # folded name + birth date
+        "sukarno;L;tuna_sosial;;ibu fatmawati;05/01/2026\n"  # name + family name
+        "Siti Aminah;P;anak;01/02/2001;;05/01/2026\n"
+        "Siti  Aminah;P;anak;01/02/2001;;05/01/2026\n",      # twice in the same file
+        encoding="utf-8")
+    report = resident_io.check_import(system, path)
+    warned = {(p.row, p.column): p.message for p in report.warnings if "orang yang sama" in p.message}
+    assert set(warned) == {(2, "nama"), (3, "nama"), (5, "nama")}
+    assert "tanggal lahir" in warned[(2, "nama")] and "Ma'ruf" in warned[(2, "nama")]
+    assert "nama keluarga/wali" in warned[(3, "nama")] and "baris 4" in warned[(5, "nama")]
+    assert not report.errors  # a warning, never a refusal
