@@ -54,6 +54,23 @@ def _v2_fold_search_text(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "resident_search_text" ON "resident" ("search_text")')
 
 
+def _v3_signed_certificates(db: SqliteDatabase) -> None:
+    """Certificates signed with the balai's Ed25519 key (issue 14): the signed payload and
+    its key id beside each certificate (empty for the older HMAC ones, which keep
+    verifying with their code), and programs that admit adults only (welding by default).
+    Written with playhouse.migrate so that it runs on SQLite and PostgreSQL alike."""
+    from peewee import BooleanField, CharField, TextField
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrator = SchemaMigrator.from_database(db)
+    migrate(
+        migrator.add_column("certificate", "payload", TextField(default="")),
+        migrator.add_column("certificate", "key_id", CharField(max_length=16, default="")),
+        migrator.add_column("program", "adults_only", BooleanField(default=False)),
+    )
+    db.execute_sql("UPDATE program SET adults_only = ? WHERE UPPER(code) = 'LAS'", (True,))
+
+
 # --- SQLite-specific: the audit trail's guard triggers (PostgreSQL needs its own) ----------------
 
 AUDIT_TRIGGERS_SQLITE = {
@@ -83,14 +100,20 @@ AUDIT_TRIGGERS_SQLITE = {
 }
 
 
-def _v3_audit_chain(db: SqliteDatabase) -> None:
+def _v4_audit_chain(db: SqliteDatabase) -> None:
     """The audit trail becomes tamper-evident: each event stores the hash of the one
     before it and of its own content (``domain.audit_chain``); existing events are
     chained in id order. Inserting with an existing or older id is refused."""
     from balai_app.domain.audit_chain import CONTENT_COLUMNS, GENESIS, event_hash
 
-    db.execute_sql('ALTER TABLE "audit_event" ADD COLUMN "prev_hash" VARCHAR(64)')
-    db.execute_sql('ALTER TABLE "audit_event" ADD COLUMN "hash" VARCHAR(64)')
+    from peewee import CharField
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrator = SchemaMigrator.from_database(db)
+    migrate(
+        migrator.add_column("audit_event", "prev_hash", CharField(max_length=64, null=True)),
+        migrator.add_column("audit_event", "hash", CharField(max_length=64, null=True)),
+    )
     for name in AUDIT_TRIGGERS_SQLITE:
         db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
     columns = ", ".join(f'"{c}"' for c in CONTENT_COLUMNS)
@@ -108,8 +131,11 @@ def _v3_audit_chain(db: SqliteDatabase) -> None:
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
-    (3, "tamper-evident audit chain", _v3_audit_chain),
+    (3, "signed certificates, adult-only programs", _v3_signed_certificates),
+    (4, "tamper-evident audit chain", _v4_audit_chain),
 ]
+
+AUDIT_CHAIN_VERSION = 4  # from this schema on, audit events are chained (check verifies it)
 
 
 def latest_version() -> int:

@@ -85,7 +85,7 @@ def audit_findings(conn: sqlite3.Connection) -> list[str]:
 
     findings: list[str] = []
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version < 3:  # before the chain: nothing to verify (opening upgrades it)
+    if version < migrations.AUDIT_CHAIN_VERSION:  # before the chain: nothing to verify (opening upgrades it)
         return findings
     triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     missing = [name for name in migrations.AUDIT_TRIGGERS_SQLITE if name not in triggers]

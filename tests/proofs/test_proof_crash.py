@@ -153,7 +153,8 @@ def test_sigkill_during_certificates_issue_batch_keeps_numbers_whole(tmp_path, d
     db_path = Path(db.database)
     close_database()
 
-    env = {**os.environ, "BALAI_DATA_DIR": str(tmp_path / "data"), "BALAI_PASSWORD": PASSWORD}
+    # the same PC's data folder: the certificate signing key is there (issue 14)
+    env = {**os.environ, "BALAI_PASSWORD": PASSWORD}
     printed: set[str] = set()
     inside = 0
     for run, (mode, event) in enumerate(CERT_SCHEDULE):
