@@ -44,15 +44,27 @@ def install_translators(app: QApplication) -> None:
 
 
 def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
+    from balai_app import log
+    from balai_app.gui.common import error_dialog
+
+    log.setup()
+    log.get("app").info("Balai %s dimulai (jendela), Python %s, %s", __version__, sys.version.split()[0], sys.platform)
     app = make_application()
+    error_dialog.install()  # an unexpected error is logged and explained; the program goes on
     if not ensure_sound_database(paths.database_path()):  # a damaged database is never opened
         return 1
     try:
-        open_database(paths.database_path())
+        from balai_app.db.connection import GUI_BUSY_MS
+
+        open_database(paths.database_path(), busy_ms=GUI_BUSY_MS)  # never a 15-second freeze
     except DatabaseError as exc:
         QMessageBox.critical(None, "Balai", str(exc))
         return 1
+    from balai_app.gui.common.integrity_watch import IntegrityWatch
+
     session = GuiSession(app)
+    session.watch = IntegrityWatch(paths.database_path(), session)
+    session.watch.start()  # the full check, off the path to the first window
     if actor is not None:
         session.show_window(actor)
     elif not session.start():
@@ -71,6 +83,7 @@ class GuiSession(QObject):
         super().__init__(app)
         self.app = app
         self.window = None
+        self.watch = None  # the background integrity check (IntegrityWatch), set by run_gui
         app.setQuitOnLastWindowClosed(False)
 
     def start(self) -> bool:
@@ -105,6 +118,8 @@ class GuiSession(QObject):
         self.window = MainWindow(actor)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.closed.connect(self._window_closed, Qt.ConnectionType.QueuedConnection)
+        if self.watch is not None:
+            self.watch.watch_window(self.window)  # the read-only banner when the check found damage
         self.window.show()
 
     def quit(self) -> None:
