@@ -148,7 +148,7 @@ def main(argv: list[str]) -> int:
     except BalaiError as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_INVALID
-    except Exception as exc:  # a busy database, or a fault: never a bare traceback
+    except Exception as exc:  # noqa: BLE001 (a busy database, or a fault: never a bare traceback)
         from balai_app.cli.common import unexpected_error
 
         print(unexpected_error(exc), file=sys.stderr)

@@ -9,7 +9,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pytest
 
 NIK = "3201014101900001"
 NAME = "Siti Rahasia Aminah"
