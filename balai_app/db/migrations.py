@@ -57,15 +57,16 @@ def _v2_fold_search_text(db: SqliteDatabase) -> None:
 def _v3_signed_certificates(db: SqliteDatabase) -> None:
     """Certificates signed with the balai's Ed25519 key (issue 14): the signed payload and
     its key id beside each certificate (empty for the older HMAC ones, which keep
-    verifying with their code), and programs that admit adults only (welding by default).
+    verifying with their code), the QR's module matrix encoded once at issue, and programs that admit adults only (welding by default).
     Written with playhouse.migrate so that it runs on SQLite and PostgreSQL alike."""
-    from peewee import BooleanField, CharField, TextField
+    from peewee import BlobField, BooleanField, CharField, TextField
     from playhouse.migrate import SchemaMigrator, migrate
 
     migrator = SchemaMigrator.from_database(db)
     migrate(
         migrator.add_column("certificate", "payload", TextField(default="")),
         migrator.add_column("certificate", "key_id", CharField(max_length=16, default="")),
+        migrator.add_column("certificate", "qr", BlobField(null=True)),
         migrator.add_column("program", "adults_only", BooleanField(default=False)),
     )
     db.execute_sql("UPDATE program SET adults_only = ? WHERE UPPER(code) = 'LAS'", (True,))

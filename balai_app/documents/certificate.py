@@ -78,6 +78,33 @@ def period_lines(d: dict[str, Any]) -> tuple[str, str]:
     return text, english
 
 
+def qr_matrix(text: str) -> bytes:
+    """The QR code of ``text`` (error correction M, one fixed mask) as packed modules:
+    2 bytes of module count, then the rows, one bit per module. Encoding a ~500-character
+    payload in pure Python is the slow part of a certificate, so it is done once, at issue."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    code = QrCodeWidget(text, barLevel="M").qr
+    # One fixed mask instead of trying all eight (QR allows any; the search costs 8x).
+    if code.version is None:
+        code.version = code.calculate_version()
+    code.makeImpl(False, QR_MASK)
+    count = code.getModuleCount()
+    bits = 0
+    for row in code.modules:
+        for module in row:
+            bits = (bits << 1) | (1 if module else 0)
+    return count.to_bytes(2, "big") + bits.to_bytes((count * count + 7) // 8, "big")
+
+
+def unpack_qr(packed: bytes) -> tuple[int, list[list[bool]]]:
+    count = int.from_bytes(packed[:2], "big")
+    bits = int.from_bytes(packed[2:], "big")
+    total = count * count
+    text = format(bits, f"0{(len(packed) - 2) * 8}b")[-total:] if total else ""
+    return count, [[text[r * count + col] == "1" for col in range(count)] for r in range(count)]
+
+
 class Cancelled(Exception):
     """``progress`` returned False: rendering stopped, the target is incomplete."""
 
@@ -249,16 +276,9 @@ class _Renderer:
         c.drawCentredString(0, -40, "DICABUT")
         c.restoreState()
 
-    def qr(self, payload: str, x: float, y: float, size: float) -> None:
-        from reportlab.graphics.barcode.qr import QrCodeWidget
-
-        widget = QrCodeWidget(payload, barLevel="M")
-        code = widget.qr
-        # One fixed mask instead of trying all eight (QR allows any; the search costs ~12 ms a code).
-        if code.version is None:
-            code.version = code.calculate_version()
-        code.makeImpl(False, QR_MASK)
-        count = code.getModuleCount()
+    def qr(self, payload: str, x: float, y: float, size: float, matrix: bytes | None = None) -> None:
+        """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given."""
+        count, rows = unpack_qr(matrix or qr_matrix(payload))
         border = 2
         box = size / (count + 2 * border)
         c = self.c
@@ -269,7 +289,7 @@ class _Renderer:
         c.scale(box, -box)  # module units, rows downwards
         c.setFillColorRGB(0, 0, 0)
         path = c.beginPath()
-        for r, row in enumerate(code.modules):
+        for r, row in enumerate(rows):
             col = 0
             while col < count:
                 if row[col]:
@@ -403,7 +423,7 @@ class _Renderer:
 
         # bottom row: QR + code, photo, signatures
         qr_size = QR_SIZE
-        self.qr(d["qr_payload"], 46, 44, qr_size)
+        self.qr(d["qr_payload"], 46, 44, qr_size, d.get("qr_matrix"))
         tx = 46 + qr_size + 6
         self.text("Kode verifikasi" + (" / Verification code" if en else ""), tx, 138, fonts.SANS, 7.5, GREY)
         self.text(d["code"], tx, 123, fonts.SERIF_BOLD, 12, NAVY)
