@@ -139,12 +139,23 @@ def _v4_audit_chain(db: SqliteDatabase) -> None:
         db.execute_sql(sql)
 
 
+def _v5_certificate_qr(db: SqliteDatabase) -> None:
+    """Each certificate's QR is encoded once, when it is issued: its module matrix is
+    stored beside it and printing never encodes it again (older certificates have none and
+    are encoded when printed). A nullable column: the same ALTER on both engines."""
+    from peewee import BlobField
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrate(SchemaMigrator.from_database(db).add_column("certificate", "qr", BlobField(null=True)))
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
     (3, "signed certificates, adult-only programs", _v3_signed_certificates),
     (4, "tamper-evident audit chain", _v4_audit_chain),
+    (5, "certificate QR encoded once at issue", _v5_certificate_qr),
 ]
 
 AUDIT_CHAIN_VERSION = 4  # from this schema on, audit events are chained (check verifies it)
