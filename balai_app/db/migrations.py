@@ -149,6 +149,14 @@ def _v5_certificate_qr(db: SqliteDatabase) -> None:
     migrate(SchemaMigrator.from_database(db).add_column("certificate", "qr", BlobField(null=True)))
 
 
+def _v6_search_and_count_indexes(db: SqliteDatabase) -> None:
+    """A trigram index for the register's contains-search and a covering index
+    for the Beranda's counts (engine-specific SQL: ``db/search_index.py``)."""
+    from balai_app.db import search_index
+
+    search_index.create(db)
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
@@ -156,6 +164,7 @@ STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (3, "signed certificates, adult-only programs", _v3_signed_certificates),
     (4, "tamper-evident audit chain", _v4_audit_chain),
     (5, "certificate QR encoded once at issue", _v5_certificate_qr),
+    (6, "search and count indexes", _v6_search_and_count_indexes),
 ]
 
 AUDIT_CHAIN_VERSION = 4  # from this schema on, audit events are chained (check verifies it)

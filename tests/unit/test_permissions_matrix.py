@@ -79,6 +79,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "casework.add_assessment": OFFICE,
     "casework.add_service": OFFICE,
     "casework.assessments_of": OFFICE,
+    "residents.count_matching": OFFICE,
     "residents.count_residents": OFFICE,
     "residents.counts_by_klaster_and_status": OFFICE,
     "residents.create_resident": OFFICE,
