@@ -439,7 +439,7 @@ def _sort_value(order_by: str, row: ResidentRow):
 def _after(order_by: str, descending: bool, row: ResidentRow):
     """Rows after ``row`` in ORDER BY key [DESC], id. SQLite puts NULLs first
     going up and last going down; ties are broken by id, always ascending."""
-    column = SORT_KEYS.get(order_by, SORT_COLUMNS[order_by])
+    column: Any = SORT_KEYS[order_by] if order_by in SORT_KEYS else SORT_COLUMNS[order_by]
     value = _sort_value(order_by, row)
     same_later = Resident.id > row.id
     if value is None:
