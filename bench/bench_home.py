@@ -9,13 +9,13 @@ min / median / max, ratio of medians, the machine's load):
 - ``services.residents.counts_by_klaster_and_status`` (the counts the database
   keeps by triggers) against reading the same counts table in plain ``sqlite3``;
   for reference the plain ``GROUP BY`` over the covering index (what engines
-  without the counts table do) and without any index (before schema 3);
+  without the counts table do) and without any index (before schema 4);
 - ``reports.dashboard`` (the Beranda's follow-up figures) alone;
 - the Beranda page's refresh (counts, follow-up figures, table) on screen
   (offscreen without a DISPLAY) against a bare ``QTableView`` filled with the
   same 5 x 7 numbers;
 - for reference, the plain ``GROUP BY`` with the index switched off
-  (``NOT INDEXED``): what the count cost before schema 3.
+  (``NOT INDEXED``): what the count cost before schema 4.
 """
 
 from __future__ import annotations

@@ -112,7 +112,7 @@ AUDIT_TRIGGERS_SQLITE = {
 }
 
 
-def _v4_audit_chain(db: SqliteDatabase) -> None:
+def _v5_audit_chain(db: SqliteDatabase) -> None:
     """The audit trail becomes tamper-evident: each event stores the hash of the one
     before it and of its own content (``domain.audit_chain``); existing events are
     chained in id order. Inserting with an existing or older id is refused."""
@@ -139,7 +139,7 @@ def _v4_audit_chain(db: SqliteDatabase) -> None:
         db.execute_sql(sql)
 
 
-def _v5_certificate_qr(db: SqliteDatabase) -> None:
+def _v6_certificate_qr(db: SqliteDatabase) -> None:
     """Each certificate's QR is encoded once, when it is issued: its module matrix is
     stored beside it and printing never encodes it again (older certificates have none and
     are encoded when printed). A nullable column: the same ALTER on both engines."""
@@ -149,7 +149,7 @@ def _v5_certificate_qr(db: SqliteDatabase) -> None:
     migrate(SchemaMigrator.from_database(db).add_column("certificate", "qr", BlobField(null=True)))
 
 
-def _v6_search_and_count_indexes(db: SqliteDatabase) -> None:
+def _v4_search_and_count_indexes(db: SqliteDatabase) -> None:
     """A trigram index for the register's contains-search and a covering index
     for the Beranda's counts (engine-specific SQL: ``db/search_index.py``)."""
     from balai_app.db import search_index
@@ -162,12 +162,12 @@ STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
     (3, "signed certificates, adult-only programs", _v3_signed_certificates),
-    (4, "tamper-evident audit chain", _v4_audit_chain),
-    (5, "certificate QR encoded once at issue", _v5_certificate_qr),
-    (6, "search and count indexes", _v6_search_and_count_indexes),
+    (4, "search and count indexes", _v4_search_and_count_indexes),
+    (5, "tamper-evident audit chain", _v5_audit_chain),
+    (6, "certificate QR encoded once at issue", _v6_certificate_qr),
 ]
 
-AUDIT_CHAIN_VERSION = 4  # from this schema on, audit events are chained (check verifies it)
+AUDIT_CHAIN_VERSION = 5  # from this schema on, audit events are chained (check verifies it)
 
 
 def latest_version() -> int:
