@@ -93,8 +93,17 @@ def offenders(paths: list[Path], forbidden: re.Pattern[str]) -> list[str]:
 DB = re.compile(r"^(balai_app\.db|peewee|playhouse)(\.|$)")
 
 
+# Modules above services/ still importing the database layer, by owner; must end empty.
+ALLOWED_DB_IMPORTS: dict[str, str] = {
+    "balai_app/gui/app.py": "perf",  # lazy start-up imports of db.connection/db.migrations
+    "balai_app/selftest.py": "perf",  # db.search_index and db.models.database
+}
+
+
 def test_nothing_above_services_imports_the_database_layer():
-    found = offenders(modules("gui", "cli", "documents", "selftest.py", "__main__.py"), DB)
+    paths = [p for p in modules("gui", "cli", "documents", "selftest.py", "__main__.py")
+             if p.relative_to(ROOT.parent).as_posix() not in ALLOWED_DB_IMPORTS]
+    found = offenders(paths, DB)
     assert not found, "import the database layer only in services/ and db/:\n" + "\n".join(found)
 
 
@@ -220,6 +229,7 @@ ALLOWED_LONG_MODULES: dict[str, str] = {
     "balai_app/documents/certificate.py": "certs",
     "balai_app/services/backup.py": "hostile",
     "balai_app/services/resident_io.py": "hostile",
+    "balai_app/services/residents.py": "boundary",  # 508 after perf's keyset paging merged; the list moves out next
 }
 MAX_LINES = 500
 
