@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from unit.accounts_fixtures import fast_hashing, make_account, make_profile  # noqa: F401 (fixture)
+from unit.accounts_fixtures import make_account, make_profile
 
 from balai_app.db.connection import close_database, open_database, read_only_reason
 from balai_app.gui.app import GuiSession
@@ -19,7 +19,7 @@ SHOTS = Path(os.environ.get("BALAI_SHOTS", tempfile.gettempdir()))
 
 
 @pytest.fixture
-def staffed_db(db_path, fast_hashing):  # noqa: F811
+def staffed_db(db_path, fast_hashing):
     open_database(db_path)
     make_profile()
     make_account("staf", "rina")

@@ -41,7 +41,7 @@ def main(argv: list[str]) -> None:
             encoding="utf-8")
         total = 2 * size
 
-        def progress(done: int, _total: int, batch: int = batch) -> None:
+        def progress(done: int, _total: int, batch: int = batch, total: int = total) -> None:
             if size < done < total and database.obj.in_transaction():
                 print(f"in-transaction {batch} {done - size}", flush=True)
                 if mode == "pause" and batch > first:

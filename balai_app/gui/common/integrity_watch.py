@@ -36,7 +36,7 @@ class _CheckThread(QThread):
         try:
             result = integrity.check_file(self.path, quick=False, foreign_keys=False)
             problems = list(result.problems)
-        except Exception as exc:  # the check must never take the program down
+        except Exception as exc:  # noqa: BLE001 (the check must never take the program down)
             problems = [str(exc)]
         self.finished_check.emit(problems)
 

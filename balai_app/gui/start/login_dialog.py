@@ -6,11 +6,12 @@ password an admin reset) must choose a new password before going on.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
-from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
 from balai_app.gui.common.form_errors import ERROR_STYLE, clear_errors
 from balai_app.gui.forms.ui_login_form import Ui_LoginForm
 from balai_app.i18n import tr
@@ -19,6 +20,9 @@ from balai_app.services.accounts import SignedIn, SignInError
 from balai_app.services.accounts_demo import DEMO_PASSWORD
 from balai_app.services.context import Actor
 from balai_app.services.integrity import is_busy_error
+
+if TYPE_CHECKING:  # loaded only when a password must be changed (not before the sign-in paints)
+    from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
 
 
 class LoginForm(QWidget):
@@ -117,6 +121,8 @@ class LoginDialog(QDialog):
             self.signed = signed
             self.accept()
             return
+        from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
+
         self.password_dialog = ChangePasswordDialog(signed.actor, self, forced=True,
                                                     old_password=self.form.last_password)
         self.password_dialog.accepted.connect(lambda: self._password_changed(signed))
