@@ -57,16 +57,15 @@ def _v2_fold_search_text(db: SqliteDatabase) -> None:
 def _v3_signed_certificates(db: SqliteDatabase) -> None:
     """Certificates signed with the balai's Ed25519 key (issue 14): the signed payload and
     its key id beside each certificate (empty for the older HMAC ones, which keep
-    verifying with their code), the QR's module matrix encoded once at issue, and programs that admit adults only (welding by default).
+    verifying with their code), and programs that admit adults only (welding by default).
     Written with playhouse.migrate so that it runs on SQLite and PostgreSQL alike."""
-    from peewee import BlobField, BooleanField, CharField, TextField
+    from peewee import BooleanField, CharField, TextField
     from playhouse.migrate import SchemaMigrator, migrate
 
     migrator = SchemaMigrator.from_database(db)
     migrate(
         migrator.add_column("certificate", "payload", TextField(default="")),
         migrator.add_column("certificate", "key_id", CharField(max_length=16, default="")),
-        migrator.add_column("certificate", "qr", BlobField(null=True)),
         migrator.add_column("program", "adults_only", BooleanField(default=False)),
     )
     db.execute_sql("UPDATE program SET adults_only = ? WHERE UPPER(code) = 'LAS'", (True,))
@@ -80,12 +79,22 @@ def _v4_search_and_count_indexes(db: SqliteDatabase) -> None:
     search_index.create(db)
 
 
+def _v5_certificate_qr(db: SqliteDatabase) -> None:
+    """Each certificate's QR module matrix, encoded once when it is issued (issue 18), so that
+    printing never encodes a QR again. Empty for older certificates (encoded when printed)."""
+    from peewee import BlobField
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrate(SchemaMigrator.from_database(db).add_column("certificate", "qr", BlobField(null=True)))
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
     (3, "signed certificates, adult-only programs", _v3_signed_certificates),
     (4, "search and count indexes", _v4_search_and_count_indexes),
+    (5, "certificate QR encoded once", _v5_certificate_qr),
 ]
 
 
