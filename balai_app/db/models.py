@@ -316,6 +316,9 @@ class AuditEvent(BaseModel):
         indexes = ((("entity", "entity_id"), False),)
     summary = TextField(default="")
     changes = TextField(default="")  # JSON {"field": [old, new], ...}
+    # The tamper-evident chain (domain.audit_chain); written only by services.audit.
+    prev_hash = CharField(max_length=64, null=True)
+    hash = CharField(max_length=64, null=True)
 
 
 ALL_MODELS = [

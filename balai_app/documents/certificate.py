@@ -18,7 +18,6 @@ each embedded subset costs about 18 KB.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import io
 from collections.abc import Callable
