@@ -125,7 +125,7 @@ THERAPY_KINDS = {
     "belum_dirinci": "Belum dirinci",
 }
 
-# The five service kinds of schema v1-v4 -> the regulation's forms (migration v5).
+# The five service kinds of schema v1-v6 -> the regulation's forms (migration v7).
 LEGACY_SERVICE_KINDS = {
     "kebutuhan_dasar": "hidup_layak",
     "terapi": "terapi",

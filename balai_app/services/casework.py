@@ -103,7 +103,7 @@ def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *,
                         L("staff")),
     }
     # Terapi is given as fisik, psikososial or mental spiritual (Permensos 7/2021); a caller
-    # that does not say which records "belum dirinci", like the records migrated from v4.
+    # that does not say which records "belum dirinci", like the records migrated from v6.
     cleaned["subkind"] = c.take(
         "subkind", v.choice, data.get("subkind") or "belum_dirinci", L("subkind"), codes.THERAPY_KINDS
     ) if cleaned["kind"] == "terapi" else ""

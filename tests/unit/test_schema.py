@@ -168,7 +168,7 @@ def test_v2_recomputes_search_keys_of_a_v1_database(db_path, isolated_paths):
         close_database()
 
 
-def test_v5_maps_every_service_record_to_the_atensi_forms(db_path, isolated_paths):
+def test_v7_maps_every_service_record_to_the_atensi_forms(db_path, isolated_paths):
     """No service record is lost, none changes its PM or date; the five old kinds become
     the regulation's forms (terapi -> terapi, sub-kind 'belum dirinci')."""
     from balai_app.db.connection import _connect

@@ -1,7 +1,7 @@
-"""Schema version 5 (issue 15): life after training, and ATENSI as the regulation names it.
+"""Schema version 7 (issue 15): life after training, and ATENSI as the regulation names it.
 
 Frozen like ``schema_v1.sql``: these are copies of the models as they stood
-when v5 was released, so that later edits of ``models.py`` never change what
+when v7 was released, so that later edits of ``models.py`` never change what
 this step creates. The tables are made through peewee (``create_tables``), and
 the two data statements are plain portable SQL, so the step runs on SQLite and
 on PostgreSQL alike.
@@ -31,7 +31,7 @@ from peewee import (
     TextField,
 )
 
-# kind of schema v1-v4 -> (kind of v5, subkind)
+# kind of schema v1-v6 -> (kind of v7, subkind)
 SERVICE_KIND_MAP = {
     "kebutuhan_dasar": ("hidup_layak", ""),
     "pengasuhan": ("perawatan_sosial", ""),
@@ -160,7 +160,7 @@ NEW_TABLES = [_Partner, _Outcome, _FollowUp, _ProfileConsent, _RehabCertificate]
 
 
 def apply(db) -> None:
-    """Migration step 5 (runs inside the step's transaction)."""
+    """Migration step 7 (runs inside the step's transaction)."""
     with db.bind_ctx([_User, _Resident, *NEW_TABLES]):
         db.create_tables(NEW_TABLES, safe=False)
     db.execute_sql("ALTER TABLE service_record ADD COLUMN subkind VARCHAR(30) NOT NULL DEFAULT ''")
