@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -80,10 +81,29 @@ def ts_text() -> str:
     return "\n".join(out)
 
 
+def lrelease_command() -> list[str]:
+    """Qt's lrelease as the PySide6 wheel ships it (``lrelease.exe`` on Windows).
+
+    The wheel puts the binary in the PySide6 folder (``Qt/libexec`` on some builds); the
+    ``pyside6-lrelease`` launcher beside the interpreter only starts that binary.
+    """
+    import PySide6
+
+    base = Path(PySide6.__file__).resolve().parent
+    names = ["lrelease.exe"] if sys.platform == "win32" else ["lrelease"]
+    for folder in (base, base / "Qt" / "libexec", base / "Qt" / "bin"):
+        for name in names:
+            if (folder / name).is_file():
+                return [str(folder / name)]
+    scripts = Path(sysconfig.get_path("scripts"))
+    for name in ("pyside6-lrelease.exe", "pyside6-lrelease"):
+        if (scripts / name).is_file():
+            return [str(scripts / name)]
+    raise SystemExit(f"make_qt_translation.py: Qt's lrelease not found in {base} (install pyside6-essentials)")
+
+
 def lrelease(ts: Path, qm: Path) -> None:
-    tool = Path(sys.executable).parent / "pyside6-lrelease"
-    command = [str(tool)] if tool.exists() else [sys.executable, "-m", "PySide6.scripts.pyside_tool", "lrelease"]
-    subprocess.run([*command, "-silent", str(ts), "-qm", str(qm)], check=True)
+    subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
 def main(argv: list[str]) -> int:
