@@ -54,8 +54,8 @@ def main() -> int:
 
     from balai_app.db.connection import open_database
     from balai_app.gui.app import make_application
-    from balai_app.gui.resident_model import COLUMN_KEYS
-    from balai_app.gui.residents_page import ResidentsPage
+    from balai_app.gui.residents.resident_model import COLUMN_KEYS
+    from balai_app.gui.residents.residents_page import ResidentsPage
     from balai_app.services.context import SYSTEM
 
     app = make_application()

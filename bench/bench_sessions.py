@@ -130,7 +130,7 @@ def main(argv: list[str]) -> int:
 
         from PySide6.QtWidgets import QApplication
 
-        from balai_app.gui.progress_matrix import ProgressMatrixView
+        from balai_app.gui.sessions.progress_matrix import ProgressMatrixView
 
         app = QApplication.instance() or QApplication([])
         view = ProgressMatrixView(actor)

@@ -130,7 +130,7 @@ def main(argv: list[str]) -> int:
     assert len(training.batch_participants(SYSTEM, big)) == 40
 
     from balai_app.gui.app import make_application
-    from balai_app.gui.training_page import TrainingPage
+    from balai_app.gui.training.training_page import TrainingPage
 
     app = make_application()
     page = TrainingPage(SYSTEM)

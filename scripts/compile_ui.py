@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compile every Designer form ``ui/*.ui`` into ``balai_app/gui/ui_*.py`` with pyside6-uic.
+"""Compile every Designer form ``ui/*.ui`` into ``balai_app/gui/forms/ui_*.py`` with pyside6-uic.
 
 Run after editing a form:  python scripts/compile_ui.py
 ``--check`` exits 1 when a committed module differs from what its form compiles to
@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "ui"
-OUT_DIR = ROOT / "balai_app" / "gui"
+OUT_DIR = ROOT / "balai_app" / "gui" / "forms"
 HEADER = "# Generated from ui/{name} by scripts/compile_ui.py (pyside6-uic) — do not edit by hand.\n"
 
 

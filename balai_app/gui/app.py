@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from balai_app import __version__, i18n, paths
 from balai_app.db.connection import DatabaseError, open_database
-from balai_app.gui import file_dialogs
-from balai_app.gui.startup_check import ensure_sound_database
+from balai_app.gui.common import file_dialogs
+from balai_app.gui.start.startup_check import ensure_sound_database
 from balai_app.services.context import Actor
 
 
@@ -75,7 +75,7 @@ class GuiSession(QObject):
 
     def start(self) -> bool:
         """Set-up (when needed) and sign-in; shows the window. False when the person gave up."""
-        from balai_app.gui.setup_wizard import SetupWizard
+        from balai_app.gui.start.setup_wizard import SetupWizard
         from balai_app.services import accounts, profile
 
         signed = None
@@ -92,7 +92,7 @@ class GuiSession(QObject):
         return True
 
     def sign_in(self):
-        from balai_app.gui.login_dialog import LoginDialog
+        from balai_app.gui.start.login_dialog import LoginDialog
 
         dialog = LoginDialog()
         if dialog.exec() != QDialog.DialogCode.Accepted:

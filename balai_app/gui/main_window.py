@@ -9,10 +9,10 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QT
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QListWidgetItem, QMainWindow, QToolButton, QWidget
 
 from balai_app import __version__, paths
-from balai_app.gui import icons
-from balai_app.gui.about_dialog import add_about_button
+from balai_app.gui.common import icons
+from balai_app.gui.common.about_dialog import add_about_button
 from balai_app.gui.sections import SECTIONS, Section
-from balai_app.gui.ui_main_window import Ui_MainWindow
+from balai_app.gui.forms.ui_main_window import Ui_MainWindow
 from balai_app.i18n import tr
 from balai_app.services import accounts, profile
 from balai_app.services.context import Actor
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self._signing_out = False
 
     def change_password(self) -> None:
-        from balai_app.gui.change_password_dialog import ChangePasswordDialog
+        from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
 
         dialog = ChangePasswordDialog(self.actor, self)
         dialog.accepted.connect(lambda: self.ui.statusbar.showMessage(tr("Kata sandi diganti."), 5000))
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         """Hide everything behind the lock screen until the same person's password is given."""
         if self.is_locked or self.actor.user_id is None:
             return
-        from balai_app.gui.login_dialog import LockScreen
+        from balai_app.gui.start.login_dialog import LockScreen
 
         self.is_locked = True
         self.idle_timer.stop()
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         store.sync()
         self.idle_timer.stop()
         QApplication.instance().removeEventFilter(self.idle_watcher)
-        importlib.import_module("balai_app.gui.backup_tab").backup_on_close(self)  # at most once a day
+        importlib.import_module("balai_app.gui.settings.backup_tab").backup_on_close(self)  # at most once a day
         accounts.sign_out(self.actor, reason=tr("keluar") if self._signing_out else tr("jendela ditutup"))
         self.closed.emit(self._signing_out)
         super().closeEvent(event)

@@ -19,16 +19,16 @@ class Section:
 
 
 SECTIONS: list[Section] = [
-    Section("home", "Beranda", "fa5s.home", "balai_app.gui.home:HomePage"),
-    Section("residents", "Penerima Manfaat", "fa5s.users", "balai_app.gui.residents_page:ResidentsPage",
+    Section("home", "Beranda", "fa5s.home", "balai_app.gui.home.home:HomePage"),
+    Section("residents", "Penerima Manfaat", "fa5s.users", "balai_app.gui.residents.residents_page:ResidentsPage",
             "residents.view"),
-    Section("training", "Pelatihan", "fa5s.chalkboard-teacher", "balai_app.gui.training_page:TrainingPage",
+    Section("training", "Pelatihan", "fa5s.chalkboard-teacher", "balai_app.gui.training.training_page:TrainingPage",
             "training.view"),
-    Section("sessions", "Sesi & Presensi", "fa5s.clipboard-check", "balai_app.gui.sessions_page:SessionsPage",
+    Section("sessions", "Sesi & Presensi", "fa5s.clipboard-check", "balai_app.gui.sessions.sessions_page:SessionsPage",
             "sessions.view"),
-    Section("certificates", "Sertifikat", "fa5s.certificate", "balai_app.gui.certificates_page:CertificatesPage",
+    Section("certificates", "Sertifikat", "fa5s.certificate", "balai_app.gui.certificates.certificates_page:CertificatesPage",
             "certificates.view"),
-    Section("reports", "Laporan", "fa5s.chart-bar", "balai_app.gui.reports_page:ReportsPage", "reports.view"),
-    Section("audit", "Jejak Audit", "fa5s.history", "balai_app.gui.audit_page:AuditPage", "audit.view"),
-    Section("settings", "Pengaturan", "fa5s.cog", "balai_app.gui.settings_page:SettingsPage", "settings.view"),
+    Section("reports", "Laporan", "fa5s.chart-bar", "balai_app.gui.reports.reports_page:ReportsPage", "reports.view"),
+    Section("audit", "Jejak Audit", "fa5s.history", "balai_app.gui.audit.audit_page:AuditPage", "audit.view"),
+    Section("settings", "Pengaturan", "fa5s.cog", "balai_app.gui.settings.settings_page:SettingsPage", "settings.view"),
 ]

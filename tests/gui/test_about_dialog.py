@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QToolButton
 
 def test_about_dialog_shows_version_and_data_folder(gui_app, qtbot, isolated_paths):
     from balai_app import __version__
-    from balai_app.gui.about_dialog import AboutDialog
+    from balai_app.gui.common.about_dialog import AboutDialog
 
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
@@ -21,7 +21,7 @@ def test_about_dialog_shows_version_and_data_folder(gui_app, qtbot, isolated_pat
 
 def test_copy_puts_version_details_on_the_clipboard(gui_app, qtbot):
     from balai_app import __version__
-    from balai_app.gui.about_dialog import AboutDialog
+    from balai_app.gui.common.about_dialog import AboutDialog
 
     dialog = AboutDialog()
     qtbot.addWidget(dialog)

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from unit.accounts_fixtures import PASSWORD, fast_hashing, make_account, make_profile  # noqa: F401 (fixture)
 
 from balai_app.db.models import AuditEvent, User
-from balai_app.gui.audit_page import AuditPage
-from balai_app.gui.profile_tab import ProfileTab
-from balai_app.gui.users_tab import UserDialog, UsersTab
+from balai_app.gui.audit.audit_page import AuditPage
+from balai_app.gui.settings.profile_tab import ProfileTab
+from balai_app.gui.settings.users_tab import UserDialog, UsersTab
 from balai_app.services import accounts, audit, profile, residents
 
 

@@ -51,8 +51,8 @@ def names(path: Path) -> list[str]:
 
 
 def test_backup_now_then_restore_from_the_gui(qtbot, gui_app, filled, answers, tmp_path, make_resident):
-    from balai_app.gui.backup_tab import BackupTab
-    from balai_app.gui.restore_dialog import RestoreDialog
+    from balai_app.gui.settings.backup_tab import BackupTab
+    from balai_app.gui.settings.restore_dialog import RestoreDialog
 
     tab = BackupTab(ADMIN)
     qtbot.addWidget(tab)
@@ -109,7 +109,7 @@ def test_backup_now_then_restore_from_the_gui(qtbot, gui_app, filled, answers, t
 
 
 def test_restore_dialog_refuses_a_file_that_is_not_a_backup(qtbot, gui_app, filled, tmp_path):
-    from balai_app.gui.restore_dialog import RestoreDialog
+    from balai_app.gui.settings.restore_dialog import RestoreDialog
 
     junk = tmp_path / "laporan.sqlite"
     junk.write_text("ini laporan, bukan cadangan", encoding="utf-8")
@@ -123,7 +123,7 @@ def test_restore_dialog_refuses_a_file_that_is_not_a_backup(qtbot, gui_app, fill
 
 
 def test_second_folder_failure_is_shown(qtbot, gui_app, filled, answers, tmp_path):
-    from balai_app.gui.backup_tab import BackupTab
+    from balai_app.gui.settings.backup_tab import BackupTab
 
     tab = BackupTab(ADMIN)
     qtbot.addWidget(tab)
@@ -140,7 +140,7 @@ def test_second_folder_failure_is_shown(qtbot, gui_app, filled, answers, tmp_pat
 
 
 def test_check_button_reports_a_sound_database(qtbot, gui_app, filled):
-    from balai_app.gui.backup_tab import BackupTab
+    from balai_app.gui.settings.backup_tab import BackupTab
 
     tab = BackupTab(ADMIN)
     qtbot.addWidget(tab)
@@ -149,7 +149,7 @@ def test_check_button_reports_a_sound_database(qtbot, gui_app, filled):
 
 
 def test_tab_is_in_settings_for_admins_only(qtbot, gui_app, filled):
-    from balai_app.gui.settings_page import SettingsPage
+    from balai_app.gui.settings.settings_page import SettingsPage
 
     page = SettingsPage(ADMIN)
     qtbot.addWidget(page)
@@ -161,7 +161,7 @@ def test_tab_is_in_settings_for_admins_only(qtbot, gui_app, filled):
 
 
 def test_backup_on_close_once_a_day(qtbot, gui_app, filled, answers, isolated_paths):
-    from balai_app.gui.backup_tab import backup_on_close
+    from balai_app.gui.settings.backup_tab import backup_on_close
 
     assert backup_on_close(None) is not None
     assert backup_on_close(None) is None
@@ -179,7 +179,7 @@ def _damage(path: Path) -> None:
 
 
 def test_startup_offers_the_newest_sound_backup_and_restores_it(qtbot, gui_app, filled, answers, system):
-    from balai_app.gui.startup_check import ensure_sound_database
+    from balai_app.gui.start.startup_check import ensure_sound_database
     from balai_app.services import backup
 
     backup.create_backup(system)
@@ -194,7 +194,7 @@ def test_startup_offers_the_newest_sound_backup_and_restores_it(qtbot, gui_app, 
 
 
 def test_startup_declined_leaves_the_damaged_file_untouched(qtbot, gui_app, filled, answers, system):
-    from balai_app.gui.startup_check import ensure_sound_database
+    from balai_app.gui.start.startup_check import ensure_sound_database
     from balai_app.services import backup
 
     backup.create_backup(system)
@@ -206,7 +206,7 @@ def test_startup_declined_leaves_the_damaged_file_untouched(qtbot, gui_app, fill
 
 
 def test_startup_without_any_backup_says_so(qtbot, gui_app, filled, answers):
-    from balai_app.gui.startup_check import ensure_sound_database
+    from balai_app.gui.start.startup_check import ensure_sound_database
 
     _damage(filled)
     assert ensure_sound_database(filled) is False
@@ -214,7 +214,7 @@ def test_startup_without_any_backup_says_so(qtbot, gui_app, filled, answers):
 
 
 def test_screenshot_of_the_backup_tab(qtbot, gui_app, filled, system, tmp_path):
-    from balai_app.gui.backup_tab import BackupTab
+    from balai_app.gui.settings.backup_tab import BackupTab
     from balai_app.services import backup
 
     backup.create_backup(system)
@@ -249,9 +249,9 @@ def test_restore_in_the_main_window_signs_out_even_when_the_account_is_not_in_th
     """After a restore the person signs in again, against the restored accounts. The backup
     here predates the admin's account: closing the session must not fail on it."""
     from balai_app.db.connection import write_transaction
-    from balai_app.gui.backup_tab import BackupTab
+    from balai_app.gui.settings.backup_tab import BackupTab
     from balai_app.gui.main_window import MainWindow
-    from balai_app.gui.restore_dialog import RestoreDialog
+    from balai_app.gui.settings.restore_dialog import RestoreDialog
     from balai_app.services import accounts, backup
     from balai_app.services.context import Actor as SignedActor
 
@@ -287,7 +287,7 @@ def test_restore_in_the_main_window_signs_out_even_when_the_account_is_not_in_th
 
 def test_startup_warns_about_a_database_on_a_network_drive(qtbot, gui_app, filled, answers, monkeypatch):
     """The one-PC rule at start-up (the mount table stands in for a real network share)."""
-    from balai_app.gui.startup_check import ensure_sound_database
+    from balai_app.gui.start.startup_check import ensure_sound_database
     from balai_app.services import integrity
 
     real = integrity.network_location
@@ -308,8 +308,8 @@ def test_restore_from_another_file_and_choose_the_second_folder(qtbot, gui_app, 
                                                                  monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from balai_app.gui.backup_tab import BackupTab
-    from balai_app.gui.restore_dialog import RestoreDialog
+    from balai_app.gui.settings.backup_tab import BackupTab
+    from balai_app.gui.settings.restore_dialog import RestoreDialog
     from balai_app.services import backup
 
     usb = tmp_path / "flashdisk"

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from balai_app.db.models import AuditEvent, Certificate
-from balai_app.gui import certificate_print_worker as worker
-from balai_app.gui.certificate_issue_dialog import CertificateIssueDialog
-from balai_app.gui.certificate_settings import CertificateSettingsTab
-from balai_app.gui.certificate_verify_dialog import CertificateVerifyDialog
-from balai_app.gui.certificates_page import CertificatesPage
+from balai_app.gui.certificates import certificate_print_worker as worker
+from balai_app.gui.certificates.certificate_issue_dialog import CertificateIssueDialog
+from balai_app.gui.settings.certificate_settings import CertificateSettingsTab
+from balai_app.gui.certificates.certificate_verify_dialog import CertificateVerifyDialog
+from balai_app.gui.certificates.certificates_page import CertificatesPage
 from balai_app.services import certificates
 from unit.certificate_fixtures import build_course, make_admin, make_profile, make_staff
 

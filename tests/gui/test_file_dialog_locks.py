@@ -3,7 +3,7 @@
 Qt's file dialog reads each listed file for its MIME type; on Linux closing
 that descriptor released every POSIX lock this process held on the database,
 and another process then deleted the WAL that still held our writes (found
-by a tester: a PM saved in the window vanished). balai_app.gui.file_dialogs
+by a tester: a PM saved in the window vanished). balai_app.gui.common.file_dialogs
 fixes it; this test shows the real dialog on the real folder.
 """
 
@@ -51,7 +51,7 @@ def test_dialog_on_the_database_folder_keeps_writes_visible(gui_app, db, db_path
 
 
 def test_every_static_file_dialog_is_the_safe_one(gui_app):
-    from balai_app.gui import file_dialogs
+    from balai_app.gui.common import file_dialogs
 
     if sys.platform == "win32":
         assert not getattr(QFileDialog, "_balai_safe", False)

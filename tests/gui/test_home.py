@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from balai_app.gui.home import HomePage
+from balai_app.gui.home.home import HomePage
 from balai_app.services.context import Actor
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 from unit.accounts_fixtures import PASSWORD, fast_hashing, make_account, make_profile  # noqa: F401 (fixture)
 
 from balai_app.db.models import AuditEvent, User
-from balai_app.gui.login_dialog import LockScreen, LoginDialog
+from balai_app.gui.start.login_dialog import LockScreen, LoginDialog
 from balai_app.gui.main_window import MainWindow
 from balai_app.services import profile
 

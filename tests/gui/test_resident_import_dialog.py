@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from balai_app.db.models import AuditEvent, Resident
-from balai_app.gui.resident_import_dialog import ResidentImportDialog, export_residents_interactive
+from balai_app.gui.residents.resident_import_dialog import ResidentImportDialog, export_residents_interactive
 from balai_app.services.context import Actor
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from balai_app.db.models import Assessment, ServiceRecord
-from balai_app.gui.resident_detail import ResidentDetail
+from balai_app.gui.residents.resident_detail import ResidentDetail
 from balai_app.services import residents
 
 
@@ -139,7 +139,7 @@ def test_edit_from_the_detail_refreshes_it(gui_app, db, system, qtbot, make_resi
 
 
 def test_other_areas_add_tabs(gui_app, db, system, qtbot, make_resident, answers):
-    from balai_app.gui.resident_detail import EXTRA_TABS
+    from balai_app.gui.residents.resident_detail import EXTRA_TABS
 
     r = make_resident()
     detail = open_detail(qtbot, system, r.id)

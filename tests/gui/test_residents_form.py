@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from balai_app.db.models import Resident
-from balai_app.gui.resident_form import ResidentForm
+from balai_app.gui.residents.resident_form import ResidentForm
 from balai_app.services import residents
 
 

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from balai_app.gui.resident_model import COLUMN_KEYS, ResidentTableModel
-from balai_app.gui.residents_page import ResidentsPage
+from balai_app.gui.residents.resident_model import COLUMN_KEYS, ResidentTableModel
+from balai_app.gui.residents.residents_page import ResidentsPage
 from balai_app.services.residents import ResidentFilter
 
 
@@ -224,7 +224,7 @@ def test_import_and_export_buttons_open_their_dialogs(gui_app, db, system, qtbot
                                                       monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from balai_app.gui import resident_import_dialog
+    from balai_app.gui.residents import resident_import_dialog
 
     page = make_page(qtbot, system)
     assert page.ui.importButton.isEnabled() and page.ui.exportButton.isEnabled()

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from balai_app.db.models import Attendance, UnitAssessment
-from balai_app.gui.attendance_grid import COL_STATUS
-from balai_app.gui.sessions_page import SessionsPage
+from balai_app.gui.sessions.attendance_grid import COL_STATUS
+from balai_app.gui.sessions.sessions_page import SessionsPage
 from balai_app.services import progress, sessions
 from unit.sessions_fixtures import DAY, actor_of, build_training, enroll, make_user
 
@@ -119,7 +119,7 @@ def test_new_session_dialog_lists_participants_of_that_day(page, training, make_
     seen = {}
 
     def fake_exec(dialog):
-        from balai_app.gui.attendance_session_dialog import to_qdate
+        from balai_app.gui.sessions.attendance_session_dialog import to_qdate
 
         dialog.ui.dateEdit.setDate(to_qdate(TODAY - 10 * DAY))
         seen["before"] = dialog.ui.participantsList.count()
@@ -134,7 +134,7 @@ def test_new_session_dialog_lists_participants_of_that_day(page, training, make_
         dialog.save()
         return dialog.result()
 
-    monkeypatch.setattr("balai_app.gui.attendance_session_dialog.SessionDialog.exec", fake_exec)
+    monkeypatch.setattr("balai_app.gui.sessions.attendance_session_dialog.SessionDialog.exec", fake_exec)
     page.tabs.setCurrentWidget(page.attendance_tab)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert seen["before"] == 6 and "Gita Terlambat" in seen["after"] and len(seen["after"]) == 7
@@ -209,7 +209,7 @@ def test_office_staff_see_every_batch_without_my_classes(gui_app, qtbot, trainin
 
 
 def test_resident_progress_tab(gui_app, qtbot, training, system):
-    from balai_app.gui.progress_tab import ResidentProgressTab
+    from balai_app.gui.sessions.progress_tab import ResidentProgressTab
 
     s = sessions.create_session(system, training.batch.id, {"date": TODAY - DAY, "topic": "Materi satu"})
     sessions.save_attendance(system, s.id, {training.enrollments[0].id: "S"})
@@ -230,7 +230,7 @@ def test_from_my_classes_to_a_saved_day_with_the_keyboard_only(page, training, q
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from balai_app.gui.attendance_session_dialog import SessionDialog
+    from balai_app.gui.sessions.attendance_session_dialog import SessionDialog
 
     def fill_dialog():
         dialog = QApplication.activeModalWidget()
@@ -264,7 +264,7 @@ def test_coming_back_to_the_page_keeps_unsaved_marks(page, training, system, qtb
 
 
 def test_instruktur_sees_no_nik_column(page, gui_app, qtbot, training, db):
-    from balai_app.gui.attendance_grid import COL_NIK, AttendanceEditor
+    from balai_app.gui.sessions.attendance_grid import COL_NIK, AttendanceEditor
 
     assert page.attendance.view.isColumnHidden(COL_NIK)
     staf_editor = AttendanceEditor(actor_of(make_user("staf")))

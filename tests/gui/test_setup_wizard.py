@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from unit.accounts_fixtures import PASSWORD, fast_hashing, make_profile  # noqa: F401 (fixture)
 
 from balai_app.db.models import BalaiProfile, User
-from balai_app.gui.setup_wizard import SetupWizard, needs_setup
+from balai_app.gui.start.setup_wizard import SetupWizard, needs_setup
 from balai_app.services import accounts, profile
 
 

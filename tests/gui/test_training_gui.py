@@ -17,7 +17,7 @@ TODAY = dt.date.today()
 
 @pytest.fixture
 def page(gui_app, db, system, qtbot):
-    from balai_app.gui.training_page import TrainingPage
+    from balai_app.gui.training.training_page import TrainingPage
 
     widget = TrainingPage(system)
     qtbot.addWidget(widget)
@@ -107,7 +107,7 @@ def test_create_program_and_units(page, qtbot, system, say_yes):
 
 
 def test_assessed_unit_is_locked_in_its_dialog(db, gui_app, qtbot, system, make_resident, say_yes):
-    from balai_app.gui.program_editor import UnitDialog
+    from balai_app.gui.training.program_editor import UnitDialog
 
     program = training.create_program(system, {"code": "MJH", "name": "Menjahit"}, [{"title": "K3"}])
     batch = training.create_batch(system, {"program": program.id, "name": "A", "start_date": TODAY,
@@ -124,7 +124,7 @@ def test_assessed_unit_is_locked_in_its_dialog(db, gui_app, qtbot, system, make_
 
 
 def test_create_batch_in_dialog(db, gui_app, qtbot, system):
-    from balai_app.gui.batch_dialog import BatchDialog
+    from balai_app.gui.training.batch_dialog import BatchDialog
 
     program = training.create_program(system, {"code": "LAS", "name": "Las", "weeks": 10})
     User.create(username="joko", full_name="Joko Prasetyo", role="instruktur", password_hash="x")
@@ -237,7 +237,7 @@ def test_batch_filters(page, system):
 
 
 def test_instruktur_sees_only_own_batches_without_personal_data(gui_app, db, system, qtbot, make_resident):
-    from balai_app.gui.training_page import TrainingPage
+    from balai_app.gui.training.training_page import TrainingPage
 
     joko = User.create(username="joko", full_name="Joko", role="instruktur", password_hash="x")
     ani = User.create(username="ani", full_name="Ani", role="instruktur", password_hash="x")
@@ -265,8 +265,8 @@ def test_instruktur_sees_only_own_batches_without_personal_data(gui_app, db, sys
 
 
 def test_leaving_resident_closes_open_enrollments(db, gui_app, qtbot, system, make_resident):
-    from balai_app.gui.enroll_close_dialog import ask_close_open_enrollments
-    from balai_app.gui.enrollments_tab import EnrollmentsTab
+    from balai_app.gui.training.enroll_close_dialog import ask_close_open_enrollments
+    from balai_app.gui.residents.enrollments_tab import EnrollmentsTab
 
     r = make_resident()
     assert ask_close_open_enrollments(None, system, r.id) is True  # nothing open: no question
@@ -297,7 +297,7 @@ def test_leaving_resident_closes_open_enrollments(db, gui_app, qtbot, system, ma
 def test_enroll_from_the_residents_detail_tab(db, gui_app, qtbot, system, make_resident, monkeypatch, say_yes):
     from PySide6.QtWidgets import QInputDialog
 
-    from balai_app.gui.enrollments_tab import EnrollmentsTab
+    from balai_app.gui.residents.enrollments_tab import EnrollmentsTab
 
     r = make_resident(name="Yohanes")
     program = training.create_program(system, {"code": "LAS", "name": "Pengelasan (Las)"})

@@ -51,8 +51,8 @@ def test_wheel_holds_every_resource_and_package_data(wheel):
     assert "balai_app/resources/fonts/DejaVuSans.ttf" in expected
     assert [name for name in expected if name not in names] == []
     assert "balai_app/db/schema_v1.sql" in names
-    compiled_forms = [p.name for p in (ROOT / "balai_app" / "gui").glob("ui_*.py")]
-    assert compiled_forms and all(f"balai_app/gui/{name}" in names for name in compiled_forms)
+    compiled_forms = [p.name for p in (ROOT / "balai_app" / "gui" / "forms").glob("ui_*.py")]
+    assert compiled_forms and all(f"balai_app/gui/forms/{name}" in names for name in compiled_forms)
 
 
 def test_installed_wheel_finds_its_resources(wheel, tmp_path):

@@ -18,4 +18,4 @@ def test_every_form_has_a_module():
     forms = sorted(p.stem for p in (ROOT / "ui").glob("*.ui"))
     assert forms, "no forms found"
     for stem in forms:
-        assert (ROOT / "balai_app" / "gui" / f"ui_{stem}.py").exists(), stem
+        assert (ROOT / "balai_app" / "gui" / "forms" / f"ui_{stem}.py").exists(), stem

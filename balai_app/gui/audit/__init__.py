@@ -1,0 +1,1 @@
+"""The audit section of the window."""

@@ -1,0 +1,1 @@
+"""The common section of the window."""

@@ -1,0 +1,1 @@
+"""The home section of the window."""

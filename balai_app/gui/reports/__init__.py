@@ -1,0 +1,1 @@
+"""The reports section of the window."""

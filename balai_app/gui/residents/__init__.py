@@ -1,0 +1,1 @@
+"""The residents section of the window."""

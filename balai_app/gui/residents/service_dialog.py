@@ -1,0 +1,85 @@
+"""Catat layanan: one ATENSI service given to a PM (ui/resident_service_dialog.ui)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+
+from balai_app.domain import codes
+from balai_app.domain.errors import BalaiError, NeedsConfirmation, ValidationError
+from balai_app.gui.residents.resident_form import FieldMessages, confirm, fill_combo, limit_text_height
+from balai_app.gui.forms.ui_resident_service_dialog import Ui_ServiceDialog
+from balai_app.i18n import tr
+from balai_app.services import accounts, residents
+from balai_app.services.context import Actor
+
+FIELDS = {
+    "date": ("dateError", "dateEdit"),
+    "kind": ("kindError", "kindCombo"),
+    "description": ("descriptionError", "descriptionEdit"),
+    "staff": ("staffError", "staffEdit"),
+}
+
+
+class ServiceDialog(QDialog):
+    """After Accepted, ``self.service`` is the saved record."""
+
+    def __init__(self, actor: Actor, resident_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actor = actor
+        self.resident_id = resident_id
+        self.service = None
+        self.ui = Ui_ServiceDialog()
+        self.ui.setupUi(self)
+        resident = residents.get_resident(actor, resident_id)
+        self.setWindowTitle(tr("Catat layanan — {name}").format(name=resident.name))
+        name = resident.name.replace("&", "&amp;").replace("<", "&lt;")
+        self.ui.residentLabel.setText(tr("Layanan ATENSI untuk <b>{name}</b>").format(name=name))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(tr("Simpan"))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        fill_combo(self.ui.kindCombo, [(c, codes.label(codes.SERVICE_KINDS, c)) for c in codes.SERVICE_KINDS],
+                   placeholder=tr("— pilih jenis layanan —"))
+        self.ui.dateEdit.setMaximumDate(QDate.currentDate())
+        self.ui.dateEdit.setDate(QDate.currentDate())
+        self.ui.staffEdit.setText("" if actor.is_system else accounts.display_name(actor.user_id) or actor.username)
+        limit_text_height(self.ui.descriptionEdit, 5)
+        self.messages = FieldMessages(self.ui, FIELDS, self.ui.errorSummary)
+        screen = self.screen().availableGeometry()
+        self.resize(min(self.width(), screen.width() - 40), min(self.height(), screen.height() - 60))
+        self.ui.kindCombo.setFocus()
+
+    def values(self) -> dict:
+        return {
+            "date": self.ui.dateEdit.date().toPython(),
+            "kind": self.ui.kindCombo.currentData(),
+            "description": self.ui.descriptionEdit.toPlainText(),
+            "staff": self.ui.staffEdit.text(),
+        }
+
+    def save(self) -> bool:
+        self.messages.clear()
+        data = self.values()
+        confirmed = False
+        while True:
+            try:
+                self.service = residents.add_service(self.actor, self.resident_id, data, confirm_warnings=confirmed)
+            except ValidationError as exc:
+                self.messages.show(exc.errors)
+                return False
+            except NeedsConfirmation as exc:
+                if confirmed:
+                    return False
+                lines = "\n".join(f"• {m}" for m in exc.warnings.values())
+                if not confirm(self, tr("Periksa kembali"),
+                               tr("{lines}\n\nTetap catat layanan ini?").format(lines=lines), tr("Ya, catat")):
+                    return False
+                confirmed = True
+                continue
+            except BalaiError as exc:
+                QMessageBox.warning(self, tr("Tidak dapat menyimpan"), exc.message)
+                return False
+            break
+        self.accept()
+        return True

@@ -1,0 +1,1 @@
+"""The sessions section of the window."""

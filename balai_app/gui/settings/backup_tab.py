@@ -1,0 +1,245 @@
+"""Pengaturan > Cadangan: back up now, check, second folder, the list of backups, restore.
+
+Also ``backup_on_close(window)``, called by the main window when it closes:
+the automatic backup (at most once a day), whose failures are shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox, QWidget
+
+from balai_app import paths
+from balai_app.domain.errors import BalaiError
+from balai_app.gui.settings.restore_dialog import RestoreDialog, describe_date
+from balai_app.gui.forms.ui_backup_tab import Ui_BackupTab
+from balai_app.i18n import tr
+from balai_app.services import backup, integrity
+from balai_app.services.context import Actor
+from balai_app.services.permissions import allowed
+
+_Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ["Tanggal", "Jenis", "PM", "Sertifikat", "Ukuran", "Berkas"]
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+
+
+class BackupListModel(QAbstractTableModel):
+    """The backups folder, newest first (``services.backup.list_backups``)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[backup.BackupInfo] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = backup.list_backups()
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        info = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                lambda: info.taken_at.strftime("%d/%m/%Y %H:%M"),
+                lambda: info.kind,
+                lambda: "-" if info.residents is None else str(info.residents),
+                lambda: "-" if info.certificates is None else str(info.certificates),
+                lambda: _size(info.size),
+                lambda: info.path.name,
+            ][column]()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3, 4):
+            return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(info.path) if info.sound else "\n".join(info.problems)
+        if role == Qt.ItemDataRole.ForegroundRole and not info.sound:
+            from PySide6.QtGui import QColor
+
+            return QColor("#b91c1c")
+        return None
+
+    def info_at(self, row: int) -> backup.BackupInfo:
+        return self.rows[row]
+
+
+class BackupTab(QWidget):
+    restored = Signal()
+
+    def __init__(self, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actor = actor
+        self.ui = Ui_BackupTab()
+        self.ui.setupUi(self)
+        self.model = BackupListModel(self)
+        self.ui.backupsView.setModel(self.model)
+        header = self.ui.backupsView.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.ui.backupsView.verticalHeader().setVisible(False)
+        self.ui.backupNowButton.setIcon(qta.icon("fa5s.save"))
+        self.ui.checkButton.setIcon(qta.icon("fa5s.stethoscope"))
+        self.ui.restoreButton.setIcon(qta.icon("fa5s.undo"))
+        self.ui.restoreFileButton.setIcon(qta.icon("fa5s.folder-open"))
+        self.ui.chooseSecondButton.setIcon(qta.icon("fa5s.folder"))
+        self.ui.networkWarning.setStyleSheet(
+            "background:#fef3c7; color:#92400e; border:1px solid #f59e0b; padding:6px; font-weight:bold;")
+        can_restore = allowed(actor, "backup.restore")
+        self.ui.restoreButton.setEnabled(can_restore)
+        self.ui.restoreFileButton.setEnabled(can_restore)
+        self.ui.backupNowButton.clicked.connect(self.backup_now)
+        self.ui.checkButton.clicked.connect(self.check_database)
+        self.ui.chooseSecondButton.clicked.connect(self.choose_second)
+        self.ui.saveSecondButton.clicked.connect(self.save_second)
+        self.ui.restoreButton.clicked.connect(self.restore_selected)
+        self.ui.restoreFileButton.clicked.connect(self.restore_file)
+        self.ui.backupsView.doubleClicked.connect(lambda _index: self.restore_selected())
+        self.refresh()
+
+    # --- state ------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.ui.folderLabel.setText(str(paths.backup_dir()))
+        warning = integrity.one_pc_warning(backup.current_database_path())
+        self.ui.networkWarning.setText(warning or "")
+        self.ui.networkWarning.setVisible(bool(warning))
+        keep = backup.rotation()
+        self.ui.policyLabel.setText(tr(
+            "Otomatis saat program ditutup (paling banyak sekali sehari). Disimpan: {d} harian, {w} mingguan, "
+            "{m} bulanan. Setiap cadangan diperiksa (integrity_check) setelah ditulis.").format(
+            d=keep.daily, w=keep.weekly, m=keep.monthly))
+        second = backup.second_folder()
+        self.ui.secondFolderEdit.setText(str(second) if second else "")
+        self.model.reload()
+        regular = [i for i in self.model.rows if i.path.name.startswith(backup.REGULAR_PREFIX)]
+        if regular:
+            last = regular[0]
+            self.ui.lastBackupLabel.setText(tr("{date} — {res} PM, {cert} sertifikat").format(
+                date=describe_date(last), res=last.residents, cert=last.certificates))
+        else:
+            self.ui.lastBackupLabel.setText(tr("belum ada"))
+        if self.model.rowCount():
+            self.ui.backupsView.selectRow(0)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.ui.statusLabel.setStyleSheet("color:#b91c1c; font-weight:bold;" if error else "color:#166534;")
+        self.ui.statusLabel.setText(text)
+
+    # --- actions ------------------------------------------------------------------
+    def backup_now(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = backup.create_backup(self.actor)
+        except BalaiError as exc:
+            QApplication.restoreOverrideCursor()
+            self._say(exc.message, error=True)
+            QMessageBox.critical(self, tr("Cadangan gagal"), exc.message)
+            return
+        QApplication.restoreOverrideCursor()
+        self.refresh()
+        info = result.info
+        text = tr("Cadangan dibuat dan diperiksa: {name} ({res} PM, {cert} sertifikat).").format(
+            name=info.path.name, res=info.residents, cert=info.certificates)
+        if result.second_path:
+            text += " " + tr("Salinan kedua: {path}.").format(path=result.second_path)
+        self._say(text)
+        if result.second_error:
+            self._say(result.second_error, error=True)
+            QMessageBox.warning(self, tr("Folder cadangan kedua"), result.second_error)
+
+    def check_database(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = integrity.check_file(backup.current_database_path())
+        finally:
+            QApplication.restoreOverrideCursor()
+        if result.damaged:
+            self._say(tr("Basis data bermasalah:") + "\n" + "\n".join(f"- {p}" for p in result.problems[:10]),
+                      error=True)
+        else:
+            self._say(tr("Basis data sehat: integrity_check ok, foreign_key_check tanpa masalah "
+                         "({res} PM, {cert} sertifikat).").format(res=result.residents, cert=result.certificates))
+
+    def choose_second(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Pilih folder cadangan kedua"),
+                                                  self.ui.secondFolderEdit.text())
+        if folder:
+            self.ui.secondFolderEdit.setText(folder)
+
+    def save_second(self) -> None:
+        value = self.ui.secondFolderEdit.text().strip()
+        try:
+            backup.set_second_folder(self.actor, value or None)
+        except BalaiError as exc:
+            self.ui.secondStatusLabel.setStyleSheet("color:#b91c1c;")
+            self.ui.secondStatusLabel.setText(exc.message)
+            return
+        self.ui.secondStatusLabel.setStyleSheet("color:#166534;")
+        if value and not Path(value).is_dir():
+            self.ui.secondStatusLabel.setStyleSheet("color:#b45309;")
+            self.ui.secondStatusLabel.setText(
+                tr("Disimpan, tetapi folder ini belum ada sekarang (disk USB belum dipasang?). "
+                   "Setiap cadangan akan memberi tahu bila gagal menyalin ke sana."))
+        else:
+            self.ui.secondStatusLabel.setText(tr("Disimpan.") if value else tr("Folder cadangan kedua tidak dipakai."))
+
+    def selected_info(self) -> backup.BackupInfo | None:
+        rows = self.ui.backupsView.selectionModel().selectedRows()
+        return self.model.info_at(rows[0].row()) if rows else None
+
+    def restore_selected(self) -> None:
+        info = self.selected_info()
+        if info is None:
+            self._say(tr("Pilih dulu cadangan yang akan dipulihkan."), error=True)
+            return
+        self.open_restore(info.path)
+
+    def restore_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Pilih berkas cadangan"), str(paths.backup_dir()),
+                                              tr("Cadangan Balai (*.sqlite *.db);;Semua berkas (*)"))
+        if name:
+            self.open_restore(Path(name))
+
+    def open_restore(self, path: Path) -> RestoreDialog:
+        dialog = RestoreDialog(self.actor, path, self)
+        if dialog.exec() == RestoreDialog.DialogCode.Accepted:
+            self.refresh()
+            self._say(tr("Dipulihkan dari {name}.").format(name=path.name))
+            self.restored.emit()
+            # The accounts are now those of the backup: sign in again (the main window's sign-out).
+            window = self.window()
+            if window is not self and hasattr(window, "sign_out"):
+                QTimer.singleShot(0, window.sign_out)
+        return dialog
+
+
+def backup_on_close(parent: QWidget | None = None) -> backup.BackupResult | None:
+    """The automatic backup when the window closes: at most once a day; failures are shown."""
+    if not backup.database_is_open():
+        return None
+    try:
+        result = backup.backup_if_due()
+    except BalaiError as exc:
+        QMessageBox.warning(parent, tr("Cadangan otomatis gagal"), exc.message)
+        return None
+    if result is not None and result.second_error:
+        QMessageBox.warning(parent, tr("Folder cadangan kedua"), result.second_error)
+    return result

@@ -1,0 +1,1 @@
+"""The start section of the window."""

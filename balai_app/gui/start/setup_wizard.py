@@ -1,0 +1,148 @@
+"""First start: the balai's profile, its head, and the first admin account.
+
+Shown when the database has no balai profile. "Pakai data demo" fills the
+empty database with the demo balai instead (then the sign-in screen follows).
+With ``admin_only`` (a database that has a profile but no account yet) only
+the admin page is shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from balai_app.domain.errors import BalaiError, ValidationError
+from balai_app.gui.common.form_errors import ERROR_STYLE, clear_errors, error_labels, show_errors
+from balai_app.gui.common.logo_picker import choose_logo_file, logo_pixmap, read_logo
+from balai_app.gui.forms.ui_setup_wizard import Ui_SetupWizard
+from balai_app.i18n import tr
+from balai_app.services import accounts, profile
+from balai_app.services.accounts import SignedIn
+
+BALAI_FIELDS = ("name", "code", "address", "city", "phone", "logo")
+HEAD_FIELDS = ("head_name", "head_nip", "head_title")
+ADMIN_FIELDS = ("username", "full_name", "password", "repeat")
+
+
+class SetupWizard(QWizard):
+    def __init__(self, parent: QWidget | None = None, *, admin_only: bool = False):
+        super().__init__(parent)
+        self.ui = Ui_SetupWizard()
+        self.ui.setupUi(self)
+        self.setWindowTitle(tr("Penyiapan awal Balai"))
+        self.admin_only = admin_only
+        self.signed: SignedIn | None = None
+        self.demo_created = False
+        self.logo: bytes | None = None
+        for label in error_labels(self.ui).values():
+            label.setStyleSheet(ERROR_STYLE)
+        self.ui.finishError.setStyleSheet(ERROR_STYLE)
+        clear_errors(self.ui, self.ui.finishError)
+        self.ui.headTitleEdit.setText(tr("Kepala Balai"))
+        self.ui.chooseLogoButton.clicked.connect(self.choose_logo)
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("Lanjut >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("< Kembali"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("Selesai"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("Batal"))
+        if admin_only:
+            self.removePage(self.pageIds()[0])
+            self.removePage(self.pageIds()[0])
+            self.ui.adminPage.setSubTitle(tr("Basis data ini belum memiliki akun. Buat akun admin pertama."))
+        else:
+            self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+            self.setButtonText(QWizard.WizardButton.CustomButton1, tr("Pakai data demo"))
+            self.customButtonClicked.connect(self._custom_button)
+
+    # --- logo -------------------------------------------------------------
+    def choose_logo(self) -> None:
+        path = choose_logo_file(self)
+        if path:
+            self.set_logo_file(path)
+
+    def set_logo_file(self, path: Path) -> None:
+        logo = read_logo(self.ui, path)
+        if logo is None:
+            return
+        self.logo = logo
+        self.ui.logoPreview.setPixmap(logo_pixmap(self.logo, 72))
+        show_errors(self.ui, {})
+
+    # --- pages --------------------------------------------------------------
+    def profile_data(self) -> dict[str, str]:
+        ui = self.ui
+        return {"name": ui.nameEdit.text(), "code": ui.codeEdit.text(), "address": ui.addressEdit.toPlainText(),
+                "city": ui.cityEdit.text(), "phone": ui.phoneEdit.text(), "head_name": ui.headNameEdit.text(),
+                "head_nip": ui.headNipEdit.text(), "head_title": ui.headTitleEdit.text()}
+
+    def _page_errors(self, fields: tuple[str, ...], *, require_head: bool) -> dict[str, str]:
+        try:
+            profile.clean_profile(self.profile_data(), require_head=require_head)
+        except ValidationError as exc:
+            return {k: m for k, m in exc.errors.items() if k in fields}
+        return {}
+
+    def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt name)
+        if self.demo_created:  # QWizard.done() validates the page once more
+            return True
+        page = self.currentPage()
+        if page is self.ui.balaiPage:
+            errors = self._page_errors(BALAI_FIELDS, require_head=False)
+        elif page is self.ui.headPage:
+            errors = self._page_errors(HEAD_FIELDS, require_head=True)
+        else:
+            return self._finish()
+        show_errors(self.ui, errors)
+        return not errors
+
+    def _finish(self) -> bool:
+        ui = self.ui
+        if ui.passwordEdit.text() != ui.repeatEdit.text():
+            show_errors(ui, {"repeat": tr("Kedua kata sandi tidak sama.")}, ui.finishError)
+            return False
+        admin = {"username": ui.usernameEdit.text(), "full_name": ui.fullNameEdit.text()}
+        try:
+            if self.admin_only:
+                self.signed = profile.create_first_admin(admin, ui.passwordEdit.text())
+            else:
+                self.signed = profile.initialise(self.profile_data(), admin, ui.passwordEdit.text(), logo=self.logo)
+        except ValidationError as exc:
+            other = {k: m for k, m in exc.errors.items() if k not in ADMIN_FIELDS}
+            show_errors(ui, exc.errors, ui.finishError)
+            if other:
+                ui.finishError.setText(tr("Periksa halaman sebelumnya: ") + " ".join(other.values()))
+                ui.finishError.setVisible(True)
+            return False
+        except BalaiError as exc:
+            show_errors(ui, {}, ui.finishError)
+            ui.finishError.setText(exc.message)
+            ui.finishError.setVisible(True)
+            return False
+        return True
+
+    # --- demo ------------------------------------------------------------------
+    def _custom_button(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value or which == QWizard.WizardButton.CustomButton1:
+            self.create_demo()
+
+    def create_demo(self) -> None:
+        answer = QMessageBox.question(
+            self, tr("Data demo"),
+            tr("Isi basis data ini dengan balai DEMO (data contoh, bukan data sebenarnya) untuk mencoba program?\n\n"
+               "Akun demo: admin, staf, instruktur; kata sandi: demo."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from balai_app.services import demo
+        from balai_app.services.context import SYSTEM
+
+        try:
+            demo.create_demo(SYSTEM)
+        except BalaiError as exc:
+            QMessageBox.warning(self, tr("Data demo"), exc.message)
+            return
+        self.demo_created = True
+        self.done(QWizard.DialogCode.Accepted)
+
+
+def needs_setup() -> bool:
+    return not profile.is_initialised() or not accounts.has_accounts()
