@@ -32,6 +32,11 @@
   #define BundleDir "dist\balai-app"
 #endif
 
+; Release compression; CI's Wine check compiles the older installer it upgrades from faster.
+#ifndef Compression
+  #define Compression "lzma2/max"
+#endif
+
 ; Indonesian installer messages: our own translation of Inno Setup's Default.isl, kept in the
 ; repository (resources/installer/Indonesian.isl), complete for the Inno Setup version the
 ; builds use (6.4.1: the npm package innosetup in CI's Wine check). ISCC warns when a message
@@ -64,7 +69,7 @@ SetupIconFile=resources\images\balai.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName} {#AppVersion}
 WizardStyle=modern
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 ; An upgrade while Balai is open: close it first (Restart Manager).
 CloseApplications=yes

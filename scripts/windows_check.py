@@ -90,6 +90,7 @@ WINE_GAP_MARKER = "wine_gap"
 TIMEOUT_TESTS = 50 * 60
 TIMEOUT_BUILD = 30 * 60
 TIMEOUT_STEP = 15 * 60
+TIMEOUT_APP = 8 * 60  # one command of the installed program (seconds when all is well)
 
 STARTED = time.monotonic()
 
@@ -563,6 +564,13 @@ class Wine:
         subprocess.run(["wineboot", "--init"], env=self.env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, timeout=TIMEOUT_STEP, check=False)
         self.wait_idle("wineboot")
+        # A new prefix may say Windows 7 (Debian's Wine 8.0 does); the installer needs Windows 10.
+        subprocess.run(["wine", "winecfg", "/v", "win10"], env=self.env(), stdin=subprocess.DEVNULL,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=TIMEOUT_STEP, check=False)
+        self.wait_idle("winecfg")
+        code, output = self.run(["cmd", "/c", "ver"], name="windows-version")
+        if not re.search(r"Windows 10\.0\.\d+", output):
+            fail(f"the Wine prefix does not say Windows 10 after winecfg /v win10: {output.strip()!r}")
         system32 = self.prefix / "drive_c" / "windows" / "system32"
         profile = self.prefix / "drive_c" / "users" / WINE_USER
         if not (system32 / "kernel32.dll").is_file() or not profile.is_dir():
@@ -753,7 +761,8 @@ class Check:
     def installer_steps(self, out: Path) -> None:
         with self.step("installer.iss compiled with ISCC"):
             check_indonesian_messages(self.inno)
-            self.old_setup = self.compile_installer(OLDER_VERSION, self.work / "installer-older")
+            # The older installer only starts the upgrade: compiled fast (the release's is lzma2/max).
+            self.old_setup = self.compile_installer(OLDER_VERSION, self.work / "installer-older", fast=True)
             self.setup = self.compile_installer(self.version, out)
         with self.step("silent install, installed --self-test, database with a non-ASCII path"):
             self.install_and_use()
@@ -833,11 +842,12 @@ class Check:
 
     # --- the installer ---
 
-    def compile_installer(self, app_version: str, out: Path) -> Path:
+    def compile_installer(self, app_version: str, out: Path, *, fast: bool = False) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         numeric = version.numeric_version(app_version)
         args = [self.host.winpath(self.inno / "ISCC.exe"), f"/DAppVersion={app_version}",
                 f"/DAppVersionNumeric={numeric}", f"/DBundleDir={self.host.winpath(self.bundle)}",
+                *(["/DCompression=zip/1"] if fast else []),
                 f"/O{self.host.winpath(out)}", self.host.winpath(ROOT / "installer.iss")]
         code, output = self.host.run(args, name=f"iscc-{app_version}", timeout=TIMEOUT_BUILD, cwd=ROOT)
         setup = out / f"balai-setup-{app_version}.exe"
@@ -873,7 +883,10 @@ class Check:
             fail(f"{name}: {self.app_dir / 'balai-app.exe'} missing after the installation")
 
     def app(self, args: list[str], name: str) -> tuple[int, str]:
-        return self.host.run([self.host.winpath(self.app_dir / "balai-app.exe"), *args], name=name, display=True)
+        """A command of the installed program. No display: an uncaught error of the windowed exe
+        then ends it with the traceback on stderr instead of a dialog waiting for a click."""
+        return self.host.run([self.host.winpath(self.app_dir / "balai-app.exe"), *args], name=name,
+                             timeout=TIMEOUT_APP)
 
     def install_and_use(self) -> None:
         self.setup_run(self.old_setup, "install")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from packaging_helpers import ROOT
 
@@ -55,3 +56,9 @@ def test_version_comes_from_pyproject():
 def test_the_launcher_runs_the_package_main():
     launcher = (ROOT / "packaging" / "launcher.py").read_text(encoding="utf-8")
     assert "from balai_app.__main__ import main" in launcher
+
+
+def test_the_frozen_program_runs_in_utf8_mode():
+    """Output to a pipe in the ANSI code page broke on a path like 'Ağustus' (found under Wine)."""
+    assert 'PYTHON_OPTIONS = [("X utf8_mode=1", None, "OPTION")]' in SPEC
+    assert re.search(r"exe = EXE\(  # noqa: F821\n    pyz,\n    a\.scripts,\n    PYTHON_OPTIONS,", SPEC)
