@@ -292,8 +292,11 @@ def test_startup_warns_about_a_database_on_a_network_drive(qtbot, gui_app, fille
 
     real = integrity.network_location
     if sys.platform == "win32":  # the drive's type stands in for a mapped network drive
+        def remote(root):
+            return integrity.DRIVE_REMOTE
+
         monkeypatch.setattr(integrity, "network_location",
-                            lambda path, **kw: real(path, platform="win32", drive_type=lambda root: integrity.DRIVE_REMOTE))
+                            lambda path, **kw: real(path, platform="win32", drive_type=remote))
     else:
         folder = str(filled.parent).replace(" ", "\\040")  # escaped as in /proc/mounts
         mounts = f"/dev/sda1 / ext4 rw 0 0\n//nas/kantor {folder} cifs rw 0 0\n"

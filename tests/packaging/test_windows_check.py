@@ -47,7 +47,8 @@ def test_the_self_test_verdict_line_decides_not_the_exit_code(check):
 
 def _junit(tmp_path: Path, tests: int, failures: int = 0, errors: int = 0, skipped: int = 0) -> Path:
     cases = "".join(f'<testcase classname="t" name="c{i}"/>' for i in range(tests - failures))
-    cases += "".join(f'<testcase classname="t" name="bad{i}"><failure message="x"/></testcase>' for i in range(failures))
+    cases += "".join(f'<testcase classname="t" name="bad{i}"><failure message="x"/></testcase>'
+                     for i in range(failures))
     path = tmp_path / "junit.xml"
     path.write_text(f'<testsuites><testsuite name="pytest" tests="{tests}" failures="{failures}" errors="{errors}" '
                     f'skipped="{skipped}">{cases}</testsuite></testsuites>', encoding="utf-8")
