@@ -104,3 +104,13 @@ def test_every_wine_gap_test_names_its_reason():
     for name, args in found:
         assert re.search(r"reason\s*=\s*\S", args), f"{name}: wine_gap without reason="
         assert "Wine" in args, f"{name}: the reason must name what Wine lacks"
+
+
+def test_the_tests_left_out_under_wine_exist(check):
+    """A renamed test would run under Wine again (and fail loudly); a gone one is noticed here."""
+    for node, tools in check.TEST_DESELECTED.items():
+        path, _, name = node.partition("::")
+        assert f"def {name}(" in (ROOT / path).read_text(encoding="utf-8"), node
+        assert tools
+    for path in check.TEST_IGNORED + check.TEST_PATHS:
+        assert (ROOT / path).exists(), path
