@@ -436,6 +436,12 @@ def build_stub_dlls(site: Path, out: Path) -> list[Path]:
     return made
 
 
+def _posix_abspath(path: Path | str) -> str:
+    """An absolute path with forward slashes (also when the tests run this on Windows)."""
+    text = os.fspath(path)
+    return os.path.abspath(text).replace("\\", "/") if os.name == "posix" else text.replace("\\", "/")
+
+
 class Xvfb:
     """A virtual X screen; its display number comes from Xvfb itself once it is ready."""
 
@@ -508,11 +514,11 @@ class Wine:
 
     def winpath(self, path: Path) -> str:
         """A Linux path as the Windows side sees it (drive_c is C:, the rest is Z:)."""
-        path = Path(path).resolve()
-        drive_c = (self.prefix / "drive_c").resolve()
-        if path == drive_c or drive_c in path.parents:
-            return "C:\\" + str(path.relative_to(drive_c)).replace("/", "\\").lstrip(".")
-        return "Z:" + str(path).replace("/", "\\")
+        text = _posix_abspath(path)
+        drive_c = _posix_abspath(self.prefix / "drive_c")
+        if text == drive_c or text.startswith(drive_c + "/"):
+            return "C:\\" + text[len(drive_c) + 1:].replace("/", "\\")
+        return "Z:" + text.replace("/", "\\")
 
     def unixpath(self, winpath: str) -> Path:
         if winpath[:2].upper() == "C:":
