@@ -111,7 +111,7 @@ def check_modules(ctx: Context) -> str:
 
 
 def check_database(ctx: Context) -> str:
-    from balai_app.db.connection import open_database
+    from balai_app.services.database import open_database
     from balai_app.services import residents
     from balai_app.services.context import SYSTEM
 
@@ -133,7 +133,18 @@ def check_database(ctx: Context) -> str:
     again = residents.get_resident(SYSTEM, resident.id)
     _need(again.name == RESIDENT_NAME, f"nama terbaca {again.name!r}")
     ctx.resident_id = resident.id
-    return f"PM #{resident.id} tersimpan di {db_path.name}"
+    # The register's search index: SQLite's FTS5 with the trigram tokenizer in this build.
+    import sqlite3
+
+    from balai_app.db import search_index
+    from balai_app.db.models import database
+
+    _need(search_index.has_index(database.obj),
+          f"indeks pencarian FTS5/trigram tidak tersedia (SQLite {sqlite3.sqlite_version})")
+    word = RESIDENT_NAME.split()[0][1:4]
+    found = residents.list_residents(SYSTEM, residents.ResidentFilter(text=word))
+    _need([r.id for r in found] == [resident.id], f"pencarian {word!r} tidak menemukan PM uji")
+    return f"PM #{resident.id} tersimpan di {db_path.name}; pencarian trigram (SQLite {sqlite3.sqlite_version})"
 
 
 def check_libraries(ctx: Context) -> str:
@@ -395,7 +406,7 @@ def _emit(text: str) -> None:
 def run() -> int:
     """Run every check; print and log the report; 0 when all passed, else 1."""
     from balai_app import paths
-    from balai_app.db.connection import close_database
+    from balai_app.services.database import close_database
 
     started = time.perf_counter()
     log_folder = paths.log_dir()  # the user's, resolved before the checks move the data folder

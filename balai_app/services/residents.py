@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from peewee import SQL, Case, NodeList, fn
 
+from balai_app.db import search_index
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import Assessment, Resident, ResidentPhoto, ServiceRecord, utcnow
+from balai_app.db.models import Resident, ResidentPhoto, database, utcnow
 from balai_app.domain import codes
-from balai_app.domain.errors import NotFound, StaleRecord, ValidationError
+from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.domain.nik import check_nik
 from balai_app.domain.text import search_key, search_words
 from balai_app.i18n import tr
-from balai_app.services import accounts, audit, validation as v
+from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
+from balai_app.services.records import ResidentRecord
+from balai_app.services.versioning import versioned_update
 
 # Field name -> label, as the form and the messages show it.
 LABELS = {
@@ -162,7 +165,7 @@ def _check_nik_free(nik: str | None, resident_id: int | None) -> None:
 
 def create_resident(
     actor: Actor, data: dict[str, Any], *, photo: bytes | None = None, confirm_warnings: bool = False
-) -> Resident:
+) -> ResidentRecord:
     """Register a new PM. Raises ValidationError or NeedsConfirmation (warnings)."""
     require(actor, "residents.edit")
     cleaned = _validated(data, None, confirm_warnings)
@@ -173,7 +176,7 @@ def create_resident(
         if image:
             ResidentPhoto.create(resident=resident, image=image)
         audit.record(actor, "create", "resident", resident.id, resident.name, audit.diff({}, _as_dict(resident)))
-    return resident
+    return ResidentRecord.of(resident)
 
 
 def update_resident(
@@ -183,36 +186,34 @@ def update_resident(
     *,
     expected_version: int,
     confirm_warnings: bool = False,
-) -> Resident:
+) -> ResidentRecord:
     """Save changes; refused (StaleRecord) if the record changed since ``expected_version``.
 
     ``data`` may hold only the fields to change; the others keep their value.
     """
     require(actor, "residents.edit")
-    current = get_resident(actor, resident_id)
+    current = load_resident(actor, resident_id)
     merged = {**_as_dict(current), **data}
     cleaned = _validated(merged, resident_id, confirm_warnings)
     with write_transaction():
         _check_nik_free(cleaned["nik"], resident_id)
         before = Resident.get_by_id(resident_id)
-        changed = (
-            Resident.update(**cleaned, updated_at=utcnow(), version=Resident.version + 1)
-            .where((Resident.id == resident_id) & (Resident.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(
-                tr("Data {name} telah diubah oleh orang lain sejak formulir dibuka. "
-                   "Tutup formulir, buka kembali, lalu ulangi perubahan Anda.").format(name=before.name)
-            )
+        versioned_update(Resident, resident_id, cleaned, expected_version=expected_version,
+                         stale=tr("Data {name} telah diubah oleh orang lain sejak formulir dibuka. "
+                                  "Tutup formulir, buka kembali, lalu ulangi perubahan Anda.").format(name=before.name))
         after = Resident.get_by_id(resident_id)
         changes = audit.diff(_as_dict(before), _as_dict(after))
         if changes:
             audit.record(actor, "update", "resident", resident_id, after.name, changes)
-    return after
+    return ResidentRecord.of(after)
 
 
-def get_resident(actor: Actor, resident_id: int) -> Resident:
+def get_resident(actor: Actor, resident_id: int) -> ResidentRecord:
+    return ResidentRecord.of(load_resident(actor, resident_id))
+
+
+def load_resident(actor: Actor, resident_id: int) -> Resident:
+    """The resident row, for other services (``residents.view`` checked)."""
     require(actor, "residents.view")
     resident = Resident.get_or_none(Resident.id == resident_id)
     if resident is None:
@@ -220,7 +221,7 @@ def get_resident(actor: Actor, resident_id: int) -> Resident:
     return resident
 
 
-def find_resident(actor: Actor, nik_or_id: str) -> Resident:
+def find_resident(actor: Actor, nik_or_id: str) -> ResidentRecord:
     """By 16-digit NIK, else by record number."""
     require(actor, "residents.view")
     key = str(nik_or_id).strip()
@@ -231,7 +232,7 @@ def find_resident(actor: Actor, nik_or_id: str) -> Resident:
         resident = Resident.get_or_none(Resident.id == int(key))
     if resident is None:
         raise NotFound(tr("Penerima Manfaat '{key}' tidak ditemukan (gunakan NIK 16 digit atau nomor).").format(key=key))
-    return resident
+    return ResidentRecord.of(resident)
 
 
 # --- photos ---------------------------------------------------------------
@@ -268,7 +269,7 @@ def prepare_photo(data: bytes) -> bytes:
 def set_photo(actor: Actor, resident_id: int, data: bytes | None) -> None:
     """Replace (or with None remove) a resident's photo."""
     require(actor, "residents.edit")
-    resident = get_resident(actor, resident_id)
+    resident = load_resident(actor, resident_id)
     image = prepare_photo(data) if data else None
     with write_transaction():
         ResidentPhoto.delete().where(ResidentPhoto.resident == resident_id).execute()
@@ -322,7 +323,7 @@ SORT_COLUMNS = {
 }
 
 
-def _label_order(column, labels: dict[str, str]):
+def _label_order(column, labels: Mapping[Any, str]):
     """Sort a coded column in the order of the labels the list shows (a code's
     alphabet differs: 'disabilitas' is 'Penyandang Disabilitas')."""
     ranked = sorted(labels, key=lambda code: labels[code].casefold())
@@ -334,17 +335,20 @@ SORT_KEYS = {
     "klaster": _label_order(Resident.klaster, codes.KLASTER),
     "status": _label_order(Resident.status, codes.RESIDENT_STATUS),
 }
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+# code -> its rank in SORT_KEYS, for keyset paging
+_RANKS = {
+    name: {code: rank for rank, code in enumerate(sorted(labels, key=lambda c: labels[c].casefold()))}
+    for name, labels in (("klaster", codes.KLASTER), ("status", codes.RESIDENT_STATUS))
+}
 
 
 def matching_text(query, text: str):
     """Narrow a Resident query to rows whose name, NIK or place of birth contain
-    every word of ``text`` (case, accents and apostrophe styles ignored)."""
-    for word in search_words(text):
-        query = query.where(SQL("search_text LIKE ? ESCAPE '\\'", (f"%{_escape_like(word)}%",)))
+    every word of ``text`` (case, accents and apostrophe styles ignored). Words of
+    three or more characters are looked up in the trigram index
+    (``db/search_index.py``), not scanned."""
+    for clause in search_index.contains_all(database.obj, search_words(text), Resident.id, Resident.search_text):
+        query = query.where(clause)
     return query
 
 
@@ -370,27 +374,104 @@ def list_residents(
     descending: bool = False,
     limit: int = 200,
     offset: int = 0,
+    after: ResidentRow | None = None,
 ) -> list[ResidentRow]:
-    """One page of the list: only the light columns, never photos or notes."""
+    """One page of the list: only the light columns, never photos or notes.
+
+    ``after``: the last row of the previous page; the page starts after it in
+    the same order (keyset paging: as fast at row 50,000 as at row 1, where an
+    ``offset`` makes SQLite step over every earlier row again).
+    """
     require(actor, "residents.view")
-    return [ResidentRow(*row) for row in _list_query(flt or ResidentFilter(), order_by, descending, limit, offset).tuples()]
+    query = _list_query(flt or ResidentFilter(), order_by, descending, limit, offset)
+    if after is not None:
+        query = query.where(_after(order_by, descending, after))
+    return [_compact_row(row) for row in query.tuples()]
+
+
+# Values that repeat across the register (sex, place, dates, klaster, status) are kept once:
+# a list scrolled to its end holds every row, and each repeated string or date would cost
+# its own 50-80 bytes per row. Bounded: distinct values only, and cleared when it grows large.
+_SHARED: dict[Any, Any] = {}
+_SHARED_MAX = 100_000
+
+
+def _share(value):
+    if value is None:
+        return None
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)
+
+
+def _compact_row(values) -> ResidentRow:
+    rid, nik, name, sex, place, birth, klaster, status, entry = values
+    return ResidentRow(rid, nik, name, _share(sex), _share(place), _share(birth), _share(klaster), _share(status),
+                       _share(entry))
+
+
+def _sort_value(order_by: str, row: ResidentRow):
+    """The value the list sorts ``row`` by (the label rank for coded columns)."""
+    value = getattr(row, order_by)
+    if order_by in _RANKS:
+        return _RANKS[order_by].get(value, len(_RANKS[order_by]))
+    return value
+
+
+def _after(order_by: str, descending: bool, row: ResidentRow):
+    """Rows after ``row`` in ORDER BY key [DESC], id. SQLite puts NULLs first
+    going up and last going down; ties are broken by id, always ascending."""
+    column: Any = SORT_KEYS.get(order_by, SORT_COLUMNS[order_by])
+    value = _sort_value(order_by, row)
+    same_later = Resident.id > row.id
+    if value is None:
+        if descending:
+            return column.is_null() & same_later
+        return column.is_null(False) | (column.is_null() & same_later)
+    beyond = (column < value) | column.is_null() if descending else column > value
+    return beyond | ((column == value) & same_later)
 
 
 def _list_query(flt: ResidentFilter, order_by: str, descending: bool, limit: int, offset: int):
     column = SORT_KEYS[order_by] if order_by in SORT_KEYS else SORT_COLUMNS[order_by]
     if flt.text.split() and order_by not in ("id", *SORT_KEYS):
         # With a search text, walking the sort column's index row by row (what SQLite picks
-        # for ORDER BY ... LIMIT) checks LIKE on most of the table before it has a page when
-        # few rows match: ~50 ms for "siti" over 50,000 PM. A unary plus keeps SQLite off
-        # that index: it scans once and sorts only the matches (~10 ms, whatever matches).
+        # for ORDER BY ... LIMIT) checks the search on most of the table before it has a page
+        # when few rows match. A unary plus keeps SQLite off that index: it takes the
+        # matches from the search index and sorts only them.
         column = NodeList((SQL("+"), column), glue="")
     query = _filtered(Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt)
     return query.order_by(column.desc() if descending else column.asc(), Resident.id).limit(limit).offset(offset)
 
 
+class ResidentCount(NamedTuple):
+    """How many residents match: ``exact`` False means "at least ``n``" (a search
+    the index cannot serve is not counted to the end)."""
+
+    n: int
+    exact: bool
+
+
+# A search of only one- and two-letter words is checked row by row: its count stops here.
+COUNT_CAP = 1000
+
+
 def count_residents(actor: Actor, flt: ResidentFilter | None = None) -> int:
     require(actor, "residents.view")
     return _filtered(Resident.select(fn.COUNT(Resident.id)), flt or ResidentFilter()).scalar() or 0
+
+
+def count_matching(actor: Actor, flt: ResidentFilter | None = None) -> ResidentCount:
+    """The count the list shows. Exact when an index narrows the search (the
+    trigram index, or no text at all: SQLite counts an index, not the rows);
+    otherwise counted up to ``COUNT_CAP`` and marked as a lower bound."""
+    require(actor, "residents.view")
+    flt = flt or ResidentFilter()
+    if search_index.uses_index(database.obj, search_words(flt.text)):
+        return ResidentCount(count_residents(actor, flt), True)
+    capped = _filtered(Resident.select(Resident.id), flt).limit(COUNT_CAP + 1)
+    n = Resident.select(fn.COUNT(SQL("*"))).from_(capped.alias("capped")).scalar() or 0
+    return ResidentCount(min(n, COUNT_CAP), n <= COUNT_CAP)
 
 
 def entry_years(actor: Actor) -> list[int]:
@@ -400,114 +481,16 @@ def entry_years(actor: Actor) -> list[int]:
 
 
 def counts_by_klaster_and_status(actor: Actor) -> dict[tuple[str, str], int]:
-    """{(klaster, status): count} for the home screen and reports."""
+    """{(klaster, status): count} for the home screen and reports: read from the counts
+    the database keeps (``db/search_index.py``), else counted over the covering index."""
     require(actor, "residents.view")
+    kept = search_index.kept_counts(database.obj)
+    if kept is not None:
+        return {(k, s): n for k, s, n in kept}
     query = Resident.select(Resident.klaster, Resident.status, fn.COUNT(Resident.id)).group_by(
         Resident.klaster, Resident.status
     )
     return {(k, s): n for k, s, n in query.tuples()}
-
-
-# --- assessments and services ------------------------------------------------
-
-ASSESSMENT_LABELS = {
-    "date": "Tanggal asesmen",
-    "assessor": "Asesor",
-    "physical": "Aspek fisik",
-    "mental": "Aspek mental",
-    "social": "Aspek sosial",
-    "family": "Aspek keluarga",
-    "vocational_interest": "Minat vokasional",
-    "summary": "Ringkasan",
-    "recommendation": "Rekomendasi layanan",
-}
-
-
-def _clean_assessment(data: dict[str, Any], resident: Resident) -> dict[str, Any]:
-    c = v.Collector()
-    L = lambda name: tr(ASSESSMENT_LABELS[name])  # noqa: E731
-    out = {
-        "date": c.take("date", v.date, data.get("date") or dt.date.today(), L("date"), required=True, not_future=True),
-        "assessor": c.take("assessor", v.text, data.get("assessor"), L("assessor"), required=True),
-    }
-    for name in ("physical", "mental", "social", "family", "vocational_interest", "summary", "recommendation"):
-        out[name] = c.take(name, v.text, data.get(name), L(name), max_length=5000, multiline=True)
-    if not any(out[name] for name in ("physical", "mental", "social", "family", "vocational_interest", "summary")):
-        c.error("summary", tr("Isi minimal satu aspek atau ringkasan asesmen."))
-    if out["date"] and out["date"] < resident.entry_date - dt.timedelta(days=90):
-        c.warn("date", tr("Tanggal asesmen jauh sebelum tanggal masuk."))
-    c.raise_if_any(confirm_warnings=True)
-    return out
-
-
-def add_assessment(actor: Actor, resident_id: int, data: dict[str, Any]) -> Assessment:
-    require(actor, "assessments.edit")
-    resident = get_resident(actor, resident_id)
-    cleaned = _clean_assessment(data, resident)
-    with write_transaction():
-        row = Assessment.create(resident=resident, created_by=actor.user_id, **cleaned)
-        audit.record(actor, "create", "assessment", row.id, resident.name, audit.diff({}, cleaned))
-    return row
-
-
-def update_assessment(actor: Actor, assessment_id: int, data: dict[str, Any], *, expected_version: int) -> Assessment:
-    require(actor, "assessments.edit")
-    row = Assessment.get_or_none(Assessment.id == assessment_id)
-    if row is None:
-        raise NotFound(tr("Asesmen tidak ditemukan."))
-    before = {name: getattr(row, name) for name in ASSESSMENT_LABELS}
-    cleaned = _clean_assessment({**before, **data}, row.resident)
-    with write_transaction():
-        changed = (
-            Assessment.update(**cleaned, updated_at=utcnow(), version=Assessment.version + 1)
-            .where((Assessment.id == assessment_id) & (Assessment.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Asesmen ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
-        audit.record(actor, "update", "assessment", assessment_id, row.resident.name, audit.diff(before, cleaned))
-    return Assessment.get_by_id(assessment_id)
-
-
-def assessments_of(actor: Actor, resident_id: int) -> list[Assessment]:
-    require(actor, "residents.view")
-    return list(Assessment.select().where(Assessment.resident == resident_id).order_by(Assessment.date.desc()))
-
-
-def has_assessment(resident_id: int) -> bool:
-    return Assessment.select().where(Assessment.resident == resident_id).exists()
-
-
-SERVICE_LABELS = {"date": "Tanggal layanan", "kind": "Jenis layanan", "description": "Uraian", "staff": "Petugas"}
-
-
-def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *, confirm_warnings: bool = False) -> ServiceRecord:
-    """Log an ATENSI service. Warns (NeedsConfirmation) when the PM has no assessment yet."""
-    require(actor, "services.edit")
-    resident = get_resident(actor, resident_id)
-    c = v.Collector()
-    L = lambda name: tr(SERVICE_LABELS[name])  # noqa: E731
-    cleaned = {
-        "date": c.take("date", v.date, data.get("date") or dt.date.today(), L("date"), required=True, not_future=True),
-        "kind": c.take("kind", v.choice, data.get("kind"), L("kind"), codes.SERVICE_KINDS),
-        "description": c.take("description", v.text, data.get("description"), L("description"), required=True,
-                              max_length=2000, multiline=True),
-        "staff": c.take("staff", v.text, data.get("staff") or accounts.display_name(actor.user_id) or actor.username,
-                        L("staff")),
-    }
-    if not has_assessment(resident_id):
-        c.warn("resident", tr("{name} belum pernah diasesmen. Layanan sebaiknya didasarkan pada asesmen.").format(
-            name=resident.name))
-    c.raise_if_any(confirm_warnings)
-    with write_transaction():
-        row = ServiceRecord.create(resident=resident, created_by=actor.user_id, **cleaned)
-        audit.record(actor, "create", "service", row.id, resident.name, audit.diff({}, cleaned))
-    return row
-
-
-def services_of(actor: Actor, resident_id: int) -> list[ServiceRecord]:
-    require(actor, "residents.view")
-    return list(ServiceRecord.select().where(ServiceRecord.resident == resident_id).order_by(ServiceRecord.date.desc()))
 
 
 def bulk_create(actor: Actor, rows: Iterable[dict[str, Any]]) -> int:
