@@ -55,7 +55,8 @@ def test_demo_refuses_a_database_with_data(tmp_path):
 def test_residents_list_masks_nik(tmp_path):
     db = tmp_path / "demo.sqlite"
     run("--db", str(db), "demo", "--residents", "10")
-    result = run("--db", str(db), "residents", "list", "--limit", "3")
+    result = run("--db", str(db), "--user", "staf", "residents", "list", "--limit", "3",
+                 env_extra={"BALAI_PASSWORD": "demo"})
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == "3 dari 10 PM"
@@ -91,9 +92,13 @@ def test_usage_errors_speak_indonesian():
 def test_output_piped_into_a_closed_pipe_ends_quietly(tmp_path):
     db = tmp_path / "demo.sqlite"
     run("--db", str(db), "demo", "--residents", "900")  # ~90 KB: more than a pipe holds
+    import os
+
     # As `| head -1` does (on every OS): read one line, then close the pipe.
-    proc = subprocess.Popen([sys.executable, "-m", "balai_app", "--db", str(db), "residents", "list", "--limit", "900"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "balai_app", "--db", str(db), "--user", "staf", "residents", "list", "--limit", "900"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        env={**os.environ, "BALAI_PASSWORD": "demo"})
     first = proc.stdout.readline()
     proc.stdout.close()
     stderr = proc.stderr.read()
