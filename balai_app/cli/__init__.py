@@ -140,10 +140,14 @@ def main(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"balai-app: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:
-        # Output piped into `head` and the like: stop quietly, like other tools.
+    except OSError as exc:
+        # Output piped into `head` and the like: stop quietly, like other tools. Windows
+        # reports the closed pipe as EINVAL (ERROR_NO_DATA), not as BrokenPipeError.
+        import errno
         import os
 
+        if not isinstance(exc, BrokenPipeError) and not (sys.platform == "win32" and exc.errno == errno.EINVAL):
+            raise
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
