@@ -114,9 +114,9 @@ AUDIT_TRIGGERS_SQLITE = {
 
 def _v5_audit_chain(db: SqliteDatabase) -> None:
     """The audit trail becomes tamper-evident: each event stores the hash of the one
-    before it and of its own content (``domain.audit_chain``); existing events are
+    before it and of its own content (frozen copy in ``db.migration_v5``); existing events are
     chained in id order. Inserting with an existing or older id is refused."""
-    from balai_app.domain.audit_chain import CONTENT_COLUMNS, GENESIS, event_hash
+    from balai_app.db.migration_v5 import CONTENT_COLUMNS, GENESIS, event_hash
 
     from peewee import CharField
     from playhouse.migrate import SchemaMigrator, migrate
