@@ -39,6 +39,7 @@ from balai_app.db.models import (
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short
 from balai_app.domain.errors import NotFound, PermissionDenied, StaleRecord, ValidationError
+from balai_app.domain.text import batch_phrase
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
@@ -60,9 +61,31 @@ def batch_for(actor: Actor, batch_id: int, permission: str = "sessions.view") ->
         raise NotFound(tr("Angkatan No. {id} tidak ditemukan.").format(id=batch_id))
     if actor.role == "instruktur" and batch.trainer_id != actor.user_id:
         raise PermissionDenied(
-            tr("Anda ({user}) bukan instruktur angkatan {name}.").format(user=actor.username, name=batch.name)
+            tr("Anda ({user}) bukan instruktur {name}.").format(user=actor.username, name=batch_phrase(batch.name))
         )
     return batch
+
+
+def require_ready(batch: Batch, what: str, *, trainer_or_sessions: bool = False) -> None:
+    """Refuse ``what`` (sessions, attendance, verdicts, certificates) for a batch that has not started.
+
+    A batch still "Direncanakan", a cancelled one, or one without a trainer has
+    no classes yet; the window hides such batches, and this keeps the CLI and
+    every other caller to the same rule. For certificates
+    (``trainer_or_sessions``) a batch whose trainer was removed after its
+    sessions were held is still certifiable: only one that never had classes is refused.
+    """
+    name = batch_phrase(batch.name, start=True)
+    if batch.status in ("direncanakan", "dibatalkan"):
+        hint = (tr("Ubah statusnya menjadi Berjalan di Pelatihan › Angkatan dulu.") if batch.status == "direncanakan"
+                else "")
+        raise ValidationError({"batch": (tr("{name} masih berstatus {status}: {what} belum dapat dicatat.").format(
+            name=name, status=codes.label(codes.BATCH_STATUS, batch.status), what=what) + " " + hint).strip()})
+    if batch.trainer_id is None and not (
+            trainer_or_sessions and TrainingSession.select().where(TrainingSession.batch == batch.id).exists()):
+        raise ValidationError({"batch": tr(
+            "{name} belum memiliki instruktur: {what} belum dapat dicatat. Tetapkan instruktur di "
+            "Pelatihan › Angkatan dulu.").format(name=name, what=what)})
 
 
 def _session_for(actor: Actor, session_id: int, permission: str) -> tuple[TrainingSession, Batch]:
@@ -303,6 +326,7 @@ def session_unit_ids(session_id: int) -> list[int]:
 def create_session(actor: Actor, batch_id: int, data: Mapping[str, Any]) -> TrainingSession:
     """A new session of a batch: date, times, topic, units covered (ids or codes), notes."""
     batch = batch_for(actor, batch_id, "sessions.edit")
+    require_ready(batch, tr("sesi"))
     cleaned = _clean_session(data, batch)
     units = cleaned.pop("units")
     with write_transaction():
@@ -474,6 +498,7 @@ def save_attendance(
     audit trail. Returns the number of marks written or changed.
     """
     session, batch = _session_for(actor, session_id, "sessions.edit")
+    require_ready(batch, tr("presensi"))
     today = dt.date.today()
     if session.date > today:
         raise ValidationError({"date": tr("Presensi belum dapat diisi: sesi ini dijadwalkan {d}.").format(
@@ -605,6 +630,7 @@ def add_unit_assessments(actor: Actor, batch_id: int, items: Iterable[UnitVerdic
     A re-assessment adds a row; history is kept and the latest verdict counts.
     """
     batch = batch_for(actor, batch_id, "assess.edit")
+    require_ready(batch, tr("penilaian unit kompetensi"))
     units = {u.id: u for u in program_units(batch.program_id)}
     enrollments = {p.enrollment_id: p for p in participants(actor, batch.id)}
     items = list(items)

@@ -31,6 +31,7 @@ from balai_app.db.models import (
     utcnow,
 )
 from balai_app.domain import codes
+from balai_app.domain.text import batch_phrase
 from balai_app.domain.errors import BalaiError, NotFound, PermissionDenied, StaleRecord, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
@@ -663,8 +664,8 @@ def update_batch(actor: Actor, batch_id: int, data: dict[str, Any], *, expected_
             .execute()
         )
         if changed != 1:
-            raise StaleRecord(tr("Angkatan {name} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
-                                 "ulangi.").format(name=batch.name))
+            raise StaleRecord(tr("{name} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
+                                 "ulangi.").format(name=batch_phrase(batch.name, start=True)))
         after = Batch.get_by_id(batch_id)
         changes = audit.diff(before, _batch_dict(after))
         if changes:
@@ -704,8 +705,8 @@ def delete_batch(actor: Actor, batch_id: int) -> None:
     batch = get_batch(actor, batch_id)
     if Enrollment.select().where(Enrollment.batch == batch_id).exists() or TrainingSession.select().where(
             TrainingSession.batch == batch_id).exists():
-        raise BalaiError(tr("Angkatan {name} sudah memiliki peserta atau sesi; batalkan saja, jangan "
-                            "dihapus.").format(name=batch.name))
+        raise BalaiError(tr("{name} sudah memiliki peserta atau sesi; batalkan saja, jangan "
+                            "dihapus.").format(name=batch_phrase(batch.name, start=True)))
     with write_transaction():
         Batch.delete().where(Batch.id == batch_id).execute()
         audit.record(actor, "delete", "batch", batch_id, batch.name, audit.diff(_batch_dict(batch), {}))
