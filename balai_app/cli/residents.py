@@ -11,6 +11,7 @@ from balai_app.cli.common import actor, open_db
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short
 from balai_app.domain.nik import mask
+from balai_app.i18n import tr
 from balai_app.services import resident_io, residents
 
 IMPORT_HELP = """\
@@ -91,7 +92,8 @@ def _checked_suffix(file: str) -> Path:
 def cmd_import(args: argparse.Namespace) -> int:
     path = _checked_suffix(args.file)
     if not path.is_file():
-        print(f"Berkas '{path}' tidak ditemukan.", file=sys.stderr)
+        print(tr("Berkas '{path}' tidak ditemukan.").format(path=path), file=sys.stderr)
+        print(tr("Impor dibatalkan: tidak ada PM yang disimpan."))
         print("imported 0, skipped 0")
         return 1
     open_db(args, create=True)  # a new balai may start from its spreadsheet
@@ -100,11 +102,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = resident_io.run_import(who, path, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
     except resident_io.ImportFileError as exc:
         print(exc.message, file=sys.stderr)
+        print(tr("Impor dibatalkan: tidak ada PM yang disimpan."))
         print("imported 0, skipped 0")
         return 1
     for problem in report.problems:
         note = "" if problem.is_error else "peringatan: "
         print(f"baris {problem.row}, kolom {problem.column}: {note}{problem.message}")
+    print(report.summary_sentence())
     print(report.summary_line())
     if report.dry_run:
         return 0 if report.can_import(args.skip_invalid) else 1

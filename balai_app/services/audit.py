@@ -18,6 +18,7 @@ from peewee import fn
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import AuditEvent
 from balai_app.domain.errors import ValidationError
+from balai_app.i18n import tr
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 
@@ -198,14 +199,23 @@ def filter_choices(actor: Actor) -> dict[str, list[str]]:
 EXPORT_HEADERS = ["No.", "Waktu", "Pengguna", "Tindakan", "Jenis data", "No. data", "Ringkasan", "Perubahan"]
 
 
+def shown_value(value: Any) -> str:
+    """A changed value as a reader sees it: Ya/Tidak for yes/no flags, empty for nothing."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return tr("Ya") if value else tr("Tidak")
+    return str(value)
+
+
 def changes_text(row: AuditRow) -> str:
     parts = []
     for key, value in row.changes_dict().items():
         if isinstance(value, list) and len(value) == 2:
-            old, new = ("" if x is None else x for x in value)
-            parts.append(f"{key}: {old!s} → {new!s}")
+            old, new = (shown_value(x) for x in value)
+            parts.append(f"{key}: {old} → {new}")
         else:
-            parts.append(f"{key}: {value!s}")
+            parts.append(f"{key}: {shown_value(value)}")
     return "; ".join(parts)
 
 

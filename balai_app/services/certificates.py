@@ -285,9 +285,15 @@ class Verdict:
         if self.status == REVOKED:
             return tr("DICABUT — No. {n} atas nama {holder} dicabut pada {date}. Alasan: {reason}").format(
                 n=self.number, holder=self.holder, date=format_long(self.revoked_at.date() if self.revoked_at else None),
-                reason=self.revoke_reason) + (
+                reason=_sentence(self.revoke_reason)) + (
                 " " + tr("Diganti oleh No. {n}.").format(n=self.replaced_by) if self.replaced_by else "")
         return tr("TIDAK VALID — sertifikat tidak dikenal atau data/kode tidak cocok.")
+
+
+def _sentence(text: str | None) -> str:
+    """Free text ended with a full stop, so that a following sentence does not run into it."""
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".!?" else text + "."
 
 
 def _check(cert: Certificate | None, code: str, payload: str | None) -> Verdict:

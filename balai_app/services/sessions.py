@@ -136,7 +136,25 @@ class BatchChoice(NamedTuple):
 def visible_batches(actor: Actor, *, running_only: bool = False) -> list[BatchChoice]:
     """Batches the actor may record sessions for (an instruktur: only his own), newest first."""
     require(actor, "sessions.view")
-    query = (
+    query = _choice_query()
+    if actor.role == "instruktur":
+        query = query.where(Batch.trainer == actor.user_id)
+    if running_only:
+        today = dt.date.today()
+        query = query.where((Batch.status == "berjalan") | ((Batch.start_date <= today) & (Batch.end_date >= today)
+                                                           & (Batch.status != "selesai")))
+    query = query.order_by(Batch.start_date.desc(), Batch.id.desc())
+    return [BatchChoice(*row) for row in query.tuples()]
+
+
+def batch_choice(actor: Actor, batch_id: int) -> BatchChoice:
+    """One batch with its program and trainer, as the session dialog names it."""
+    batch_for(actor, batch_id)
+    return BatchChoice(*_choice_query().where(Batch.id == batch_id).tuples().get())
+
+
+def _choice_query():
+    return (
         Batch.select(
             Batch.id, Batch.name, Program.id, Program.code, Program.name, Batch.trainer,
             fn.COALESCE(User.full_name, ""), Batch.start_date, Batch.end_date, Batch.status,
@@ -146,14 +164,6 @@ def visible_batches(actor: Actor, *, running_only: bool = False) -> list[BatchCh
         .join(User, join_type=JOIN.LEFT_OUTER, on=(Batch.trainer == User.id))
         .where(Batch.status != "dibatalkan")
     )
-    if actor.role == "instruktur":
-        query = query.where(Batch.trainer == actor.user_id)
-    if running_only:
-        today = dt.date.today()
-        query = query.where((Batch.status == "berjalan") | ((Batch.start_date <= today) & (Batch.end_date >= today)
-                                                           & (Batch.status != "selesai")))
-    query = query.order_by(Batch.start_date.desc(), Batch.id.desc())
-    return [BatchChoice(*row) for row in query.tuples()]
 
 
 def program_units(program_id: int, *, include_retired: bool = False) -> list[CompetencyUnit]:

@@ -30,7 +30,8 @@ def test_import_valid_file_exit_0(tmp_path):
     db = tmp_path / "b.sqlite"
     result = run("--db", db, "residents", "import", FIXTURES / "pm_excel_id.csv")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["imported 4, skipped 0"]
+    # The Indonesian sentence, then the English last line scripts rely on (issue 13).
+    assert result.stdout.splitlines() == ["Impor selesai: 4 PM disimpan, 0 baris dilewati.", "imported 4, skipped 0"]
     assert count(db) == 4
 
 
@@ -85,7 +86,8 @@ def test_missing_file_is_invalid_input_and_unknown_extension_is_usage(tmp_path):
     db = tmp_path / "b.sqlite"
     missing = run("--db", db, "residents", "import", tmp_path / "tidak-ada.csv")
     assert missing.returncode == 1
-    assert "tidak ditemukan" in missing.stderr and missing.stdout.strip() == "imported 0, skipped 0"
+    assert "tidak ditemukan" in missing.stderr and missing.stdout.splitlines() == [
+        "Impor dibatalkan: tidak ada PM yang disimpan.", "imported 0, skipped 0"]
     odd = run("--db", db, "residents", "import", FIXTURES / "pm_errors.csv.bak")
     assert odd.returncode == 2 and "tidak didukung" in odd.stderr
     no_file = run("--db", db, "residents", "import")
