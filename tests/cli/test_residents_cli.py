@@ -43,8 +43,9 @@ def test_invalid_rows_stop_everything_exit_1_with_each_problem(tmp_path):
     assert lines[0] == "baris 3, kolom tanggal_lahir: Tanggal lahir: tanggal tidak ada di kalender: '31-02-2026'"
     assert lines[1].startswith("baris 4, kolom klaster: Klaster tidak dikenal: 'veteran'")
     assert lines[2] == "baris 5, kolom nik: NIK 3201010703900001 sudah dipakai di baris 2 berkas ini."
+    assert lines[-2] == "Impor dibatalkan: tidak ada PM yang disimpan, 5 baris dilewati."
     assert lines[-1] == "imported 0, skipped 5 (3 baris tidak valid; tidak ada yang disimpan)"
-    assert len(lines) == 4
+    assert len(lines) == 5
     assert count(db) == 0
 
 
