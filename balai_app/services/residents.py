@@ -312,6 +312,7 @@ class ResidentFilter:
     status: str | None = None
     sex: str | None = None
     entry_year: int | None = None
+    without_assessment: bool = False  # never assessed (Beranda's "Perlu asesmen")
 
 
 class ResidentRow(NamedTuple):
@@ -376,6 +377,8 @@ def _filtered(query, flt: ResidentFilter):
     if flt.entry_year:
         start = dt.date(flt.entry_year, 1, 1)
         query = query.where((Resident.entry_date >= start) & (Resident.entry_date < start.replace(year=flt.entry_year + 1)))
+    if flt.without_assessment:
+        query = query.where(~fn.EXISTS(Assessment.select(Assessment.id).where(Assessment.resident == Resident.id)))
     return query
 
 

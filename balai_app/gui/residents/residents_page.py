@@ -23,6 +23,8 @@ from balai_app.services.residents import ResidentFilter
 SEARCH_DELAY_MS = 150
 NAME_MIN_WIDTH = 180
 HEADER_KEY = "residents/header"
+# The status filter's extra entry: active PMs never assessed (Beranda's "Perlu asesmen" opens it).
+NEEDS_ASSESSMENT = "aktif+belum_asesmen"
 IMPORT_MODULE = "balai_app.gui.residents.resident_import_dialog"
 
 # column -> default width in pixels; "name" takes the rest (at least NAME_MIN_WIDTH)
@@ -138,6 +140,10 @@ class ResidentsPage(QWidget):
         ui.statusCombo.addItem(tr("Semua status"), None)
         for code in codes.RESIDENT_STATUS:
             ui.statusCombo.addItem(codes.label(codes.RESIDENT_STATUS, code), code)
+            if code == "aktif":
+                ui.statusCombo.addItem(tr("Aktif, belum diasesmen"), NEEDS_ASSESSMENT)
+                ui.statusCombo.setItemData(ui.statusCombo.count() - 1, tr(
+                    "PM aktif yang belum pernah diasesmen"), Qt.ItemDataRole.ToolTipRole)
         ui.sexCombo.addItem(tr("L dan P"), None)
         for code in codes.SEX:
             ui.sexCombo.addItem(codes.label(codes.SEX, code), code)
@@ -216,13 +222,24 @@ class ResidentsPage(QWidget):
     # --- filter -------------------------------------------------------------
     def current_filter(self) -> ResidentFilter:
         ui = self.ui
+        status = ui.statusCombo.currentData()
         return ResidentFilter(
             text=ui.searchEdit.text().strip(),
             klaster=ui.klasterCombo.currentData(),
-            status=ui.statusCombo.currentData(),
+            status="aktif" if status == NEEDS_ASSESSMENT else status,
             sex=ui.sexCombo.currentData(),
             entry_year=ui.yearCombo.currentData(),
+            without_assessment=status == NEEDS_ASSESSMENT,
         )
+
+    def show_needing_assessment(self) -> None:
+        """Only the active PMs never assessed (from Beranda's "Perlu asesmen")."""
+        ui = self.ui
+        ui.statusCombo.blockSignals(True)
+        self.reset_filters()
+        ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(NEEDS_ASSESSMENT))
+        ui.statusCombo.blockSignals(False)
+        self.apply_filter(force=True)
 
     def apply_filter(self, *, force: bool = False) -> None:
         """Show the residents matching the search and filters (``force``: read
