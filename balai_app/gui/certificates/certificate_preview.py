@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balai_app.gui.common.screen_fit import fit_to_work_area
 from balai_app.gui.certificates import certificate_actions
 from balai_app.gui.certificates import certificate_print_worker as worker
 from balai_app.i18n import tr
@@ -33,7 +34,7 @@ class CertificatePreview(QDialog):
         self.actor = actor
         self.ids = list(certificate_ids)
         self.setWindowTitle(tr("Pratinjau sertifikat"))
-        self.resize(1000, 760)
+        fit_to_work_area(self, 1000, 760)  # a 1366×768 laptop keeps Cetak/Simpan/Tutup above the task bar
         layout = QVBoxLayout(self)
         shown = self.ids[:PREVIEW_LIMIT]
         items = certificates.render_list(actor, shown, printable=False)
