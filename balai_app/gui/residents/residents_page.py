@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QMessageBox, QWidget
 
+from balai_app.gui.common import elided_tooltips
 from balai_app.domain import codes
 from balai_app.domain.errors import BalaiError
 from balai_app.gui.residents.resident_model import COLUMN_KEYS, ResidentTableModel
@@ -29,7 +30,7 @@ IMPORT_MODULE = "balai_app.gui.residents.resident_import_dialog"
 
 # column -> default width in pixels; "name" takes the rest (at least NAME_MIN_WIDTH)
 COLUMN_WIDTHS = {
-    "id": 56, "nik": 140, "sex": 40, "birth_place": 120, "birth_date": 88, "klaster": 190, "status": 130,
+    "id": 56, "nik": 140, "sex": 40, "birth_place": 120, "birth_date": 88, "klaster": 130, "status": 130,
     "entry_date": 88,
 }
 
@@ -110,6 +111,7 @@ class ResidentsPage(QWidget):
     def _setup_table(self) -> None:
         table = self.ui.table
         table.setModel(self.model)
+        elided_tooltips.install(table)  # a cut-off name or place: its whole text on hover
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
