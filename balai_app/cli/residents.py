@@ -41,6 +41,110 @@ dengan --with-nik dapat diimpor kembali tanpa perubahan.
 """
 
 
+ADD_HELP = """\
+Daftarkan PM baru, seperti formulir "Tambah PM". Wajib: --name, --sex, --klaster, dan --nik atau
+--no-nik-reason. Tanggal: HH/BB/TTTT atau TTTT-BB-HH. Setiap isian yang salah disebutkan dengan
+namanya (kode keluar 1, tidak ada yang disimpan). Peringatan (mis. NIK tidak cocok dengan tanggal
+lahir, atau PM yang mungkin sudah terdaftar: nama dan tanggal lahir atau nama keluarga/wali sama)
+menghentikan penyimpanan sampai perintah diulang dengan --yes.
+"""
+
+EDIT_HELP = """\
+Ubah data PM: hanya isian yang disebut yang berubah; isian lain tetap. Isi "" untuk mengosongkan
+(mis. --birth-date ""). Status selain aktif memerlukan --exit-date. Peringatan menghentikan
+penyimpanan sampai perintah diulang dengan --yes.
+"""
+
+# option -> (service field, help); the same for add and edit
+RESIDENT_OPTIONS = [
+    ("--name", "name", "nama lengkap (sesuai KTP/KK)"),
+    ("--nik", "nik", "NIK 16 digit"),
+    ("--no-nik-reason", "nik_missing_reason", "alasan bila tidak ada NIK (mis. tidak memiliki KTP)"),
+    ("--no-kk", "no_kk", "No. KK 16 digit"),
+    ("--sex", "sex", "L atau P"),
+    ("--birth-place", "birth_place", "tempat lahir"),
+    ("--birth-date", "birth_date", "tanggal lahir"),
+    ("--klaster", "klaster", "anak, disabilitas, lansia, napza, tuna_sosial (atau namanya)"),
+    ("--disability", "disabilities", "jenis disabilitas, dipisah koma: " + ", ".join(codes.DISABILITIES)),
+    ("--religion", "religion", ", ".join(codes.RELIGIONS)),
+    ("--education", "education", "pendidikan terakhir, mis. \"SD/sederajat\""),
+    ("--address", "address", "alamat"),
+    ("--guardian", "guardian_name", "nama keluarga/wali"),
+    ("--guardian-relation", "guardian_relation", "hubungan keluarga/wali, mis. Ibu"),
+    ("--guardian-phone", "guardian_phone", "telepon keluarga/wali"),
+    ("--entry-date", "entry_date", "tanggal masuk (bawaan: hari ini)"),
+    ("--referral", "referral_source", "sumber rujukan"),
+    ("--status", "status", ", ".join(codes.RESIDENT_STATUS)),
+    ("--exit-date", "exit_date", "tanggal keluar (bila status bukan aktif)"),
+    ("--exit-reason", "exit_reason", "alasan keluar"),
+    ("--notes", "notes", "catatan"),
+]
+
+
+def _resident_options(parser: argparse.ArgumentParser, *, new: bool) -> None:
+    for option, field, text in RESIDENT_OPTIONS:
+        parser.add_argument(option, dest=field, metavar="NILAI", help=text)
+    parser.add_argument("--yes", action="store_true", help="tetap simpan walau ada peringatan")
+
+
+def _values(args: argparse.Namespace) -> dict:
+    data = {field: getattr(args, field) for _o, field, _t in RESIDENT_OPTIONS if getattr(args, field) is not None}
+    if "klaster" in data:
+        data["klaster"] = codes.klaster_from_text(data["klaster"]) or data["klaster"]
+    if "sex" in data:
+        data["sex"] = codes.sex_from_text(data["sex"]) or data["sex"]
+    return data
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=True)
+    resident = residents.create_resident(who, _values(args), confirm_warnings=args.yes)
+    print(resident.id)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=True)
+    current = residents.find_resident(who, args.resident)
+    data = _values(args)
+    if not data:
+        raise UsageError(tr("sebutkan minimal satu isian yang diubah, mis. --address TEKS"))
+    if "nik" in data and data["nik"] and "nik_missing_reason" not in data:
+        data["nik_missing_reason"] = ""
+    after = residents.update_resident(who, current.id, data, expected_version=current.version,
+                                      confirm_warnings=args.yes)
+    print(tr("Data {name} (No. {id}) disimpan.").format(name=after.name, id=after.id))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=True)  # personal data: a sensitive read
+    r = residents.find_resident(who, args.resident)
+    nik = mask(r.nik) if r.nik else tr("(tanpa NIK: {why})").format(
+        why=r.nik_missing_reason or "-")
+    rows = [
+        ("No.", str(r.id)), (residents.label("name"), r.name), ("NIK", nik),
+        (residents.label("no_kk"), mask(r.no_kk) if r.no_kk else "-"),
+        (residents.label("sex"), codes.label(codes.SEX, r.sex)),
+        (tr("Tempat, tanggal lahir"), f"{r.birth_place or '-'}, {format_short(r.birth_date) or '-'}"),
+        (residents.label("klaster"), codes.label(codes.KLASTER, r.klaster)),
+        (residents.label("disabilities"), ", ".join(codes.label(codes.DISABILITIES, d)
+                                                    for d in (r.disabilities or "").split(",") if d) or "-"),
+        (residents.label("entry_date"), format_short(r.entry_date)),
+        (residents.label("status"), codes.label(codes.RESIDENT_STATUS, r.status)
+         + (f" ({format_short(r.exit_date)})" if r.exit_date else "")),
+        (residents.label("guardian_name"), " ".join(filter(None, [r.guardian_name, f"({r.guardian_relation})"
+                                                                  if r.guardian_relation else ""])) or "-"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+    return 0
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser("residents", help="data Penerima Manfaat")
     sub = parser.add_subparsers(dest="residents_command", metavar="<aksi>", required=True)
@@ -51,6 +155,21 @@ def register(subparsers) -> None:
     p.add_argument("--status", choices=sorted(codes.RESIDENT_STATUS))
     p.add_argument("--limit", type=int, default=100)
     p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("add", help="daftarkan PM baru; mencetak nomornya", description=ADD_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _resident_options(p, new=True)
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("edit", help="ubah data PM (hanya isian yang disebut)", description=EDIT_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("resident", metavar="NIK_OR_ID", help="NIK 16 digit atau nomor PM")
+    _resident_options(p, new=False)
+    p.set_defaults(func=cmd_edit)
+
+    p = sub.add_parser("show", help="data seorang PM (NIK dan No. KK disamarkan)")
+    p.add_argument("resident", metavar="NIK_OR_ID", help="NIK 16 digit atau nomor PM")
+    p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("import", help="impor PM dari CSV atau XLSX", description=IMPORT_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
