@@ -16,20 +16,12 @@ import sys
 from pathlib import Path
 
 from balai_app.cli import UsageError
-from balai_app.cli.common import actor, open_db
+from balai_app.cli.common import actor, number, open_db
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.domain.errors import BalaiError, NeedsConfirmation
 from balai_app.i18n import tr
 from balai_app.services import enrollment, profile, reports, residents
-
-
-def number(n: int | float) -> str:
-    """1.884.160 — Indonesian thousands separator (and a decimal comma)."""
-    if isinstance(n, float) and not n.is_integer():
-        whole, _, frac = f"{n:,.1f}".partition(".")
-        return whole.replace(",", ".") + "," + frac
-    return f"{int(n):,}".replace(",", ".")
 
 
 def _date(value: str | None, option: str):

@@ -10,7 +10,7 @@ from pathlib import Path
 from balai_app.cli import UsageError
 from balai_app.cli.common import actor, open_db
 from balai_app.domain import codes
-from balai_app.domain.dates import parse_date
+from balai_app.domain.dates import format_short, parse_date
 from balai_app.domain.errors import ValidationError
 from balai_app.i18n import tr
 from balai_app.services import progress, sessions
@@ -81,7 +81,7 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=False)
     for row in sessions.list_sessions(who, args.batch):
-        print(f"{row.id}\t{row.date.isoformat()}\t{row.time or '-'}\t{row.topic}\t{row.units or '-'}\t"
+        print(f"{row.id}\t{format_short(row.date)}\t{row.time or '-'}\t{row.topic}\t{row.units or '-'}\t"
               f"H {row.present} I {row.excused} S {row.sick} A {row.absent}")
     return 0
 

@@ -196,7 +196,8 @@ def filter_choices(actor: Actor) -> dict[str, list[str]]:
             "entity": distinct(AuditEvent.entity)}
 
 
-EXPORT_HEADERS = ["No.", "Waktu", "Pengguna", "Tindakan", "Jenis data", "No. data", "Ringkasan", "Perubahan"]
+# A CSV keeps ISO dates (sortable, read the same by every spreadsheet) and says so in its header.
+EXPORT_HEADERS = ["No.", "Waktu (TTTT-BB-HH JJ:MM:SS)", "Pengguna", "Tindakan", "Jenis data", "No. data", "Ringkasan", "Perubahan"]
 
 
 def shown_value(value: Any) -> str:

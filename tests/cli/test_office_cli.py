@@ -139,3 +139,21 @@ def test_report_and_settings(cli, make_resident, tmp_path):
 
 def test_indonesian_number_separators():
     assert number(1884160) == "1.884.160" and number(12) == "12" and number(2.5) == "2,5"
+
+
+def test_cli_output_dates_and_numbers(cli, make_resident, tmp_path, monkeypatch):
+    """Backups show sizes as 1.234.567 bita; sessions and the audit trail show DD/MM/YYYY."""
+    for i in range(2):
+        make_resident(name=f"PM {i}")
+    code, out, err = cli("backup", "--out", tmp_path / "cadangan.sqlite")
+    assert code == 0, err
+    size_text = out.split("skema")[1]
+    assert " bita" in size_text and "byte" not in out
+    digits = size_text.split(";")[1].strip().split()[0]
+    assert "." in digits and "," not in digits  # at least some kilobytes: 12.345
+    code, out, err = cli("audit", "list")
+    first = out.splitlines()[0]
+    assert first[2] == "/" and first[5] == "/", first  # 01/12/2026 12:00:00
+    from balai_app.services import audit
+
+    assert "TTTT-BB-HH" in audit.EXPORT_HEADERS[1]  # the CSV keeps ISO dates and says so
