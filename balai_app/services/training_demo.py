@@ -13,6 +13,7 @@ from balai_app.services.permissions import require
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI"]
 ROOMS = {"MJH": "Ruang Jahit", "LAS": "Bengkel Las", "DG": "Lab Komputer 1", "CC": "Lab Komputer 2"}
+ADULTS_ONLY = {"LAS"}  # programs the demo never gives to children
 SCHEDULES = ["Sen, Sel, Rab, Kam, Jum 08:00-12:00", "Sen, Rab, Jum 08:00-14:00", "Sel, Kam 13:00-16:00"]
 
 
@@ -27,12 +28,14 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
     programs = training.create_sample_programs(actor)
     teachers = training.trainers()
     # Residents by entry date; those still aktif can join running batches.
-    people = list(Resident.select(Resident.id, Resident.status, Resident.entry_date, Resident.exit_date)
-                  .order_by(Resident.id))
+    people = list(Resident.select(Resident.id, Resident.status, Resident.entry_date, Resident.exit_date,
+                                  Resident.klaster).order_by(Resident.id))
     busy: set[int] = set()  # in a running batch already (one running program per resident in the demo)
     batches = enrolled = 0
     for index, program in enumerate(programs):
         weeks = program.weeks or 12
+        # Welding is no trade for a child: no PM of the klaster Anak in a welding batch.
+        allowed = [p for p in people if not (program.code in ADULTS_ONLY and p.klaster == "anak")]
         plan = [  # (start offset in days from today, status)
             (-7 * (2 * weeks + 30) - 14 * index, "selesai"),
             (-7 * (weeks + 12) - 14 * index, "selesai"),
@@ -54,7 +57,7 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
             batches += 1
             size = rng.randint(9, min(14, batch.capacity))
             if status == "selesai":
-                pool = [p for p in people if p.entry_date <= start and (p.exit_date is None or p.exit_date >= end)]
+                pool = [p for p in allowed if p.entry_date <= start and (p.exit_date is None or p.exit_date >= end)]
                 chosen = rng.sample(pool, min(size, len(pool)))
                 for person in chosen:
                     roll = rng.random()
@@ -76,7 +79,7 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
                 batch = training.set_batch_status(actor, batch.id, "berjalan", expected_version=batch.version)
                 training.set_batch_status(actor, batch.id, "selesai", expected_version=batch.version)
             else:
-                pool = [p for p in people if p.status == "aktif" and p.id not in busy
+                pool = [p for p in allowed if p.status == "aktif" and p.id not in busy
                         and p.entry_date <= max(start, today)]
                 count = size if status == "berjalan" else rng.randint(3, 6)
                 chosen = rng.sample(pool, min(count, len(pool)))
