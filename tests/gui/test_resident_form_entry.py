@@ -125,3 +125,19 @@ def test_two_different_niks_are_two_people(db, system, make_resident):
         residents.create_resident(system, {"name": "budi", "sex": "L", "klaster": "anak", "birth_date": "2010-01-15",
                                            "nik_missing_reason": "Belum punya KTP"})
     assert "Mungkin orang yang sama dengan Budi" in warned.value.warnings["name"]
+
+
+def test_pm_list_menu_names_the_shortcuts(gui_app, db, system, qtbot, make_resident):
+    from PySide6.QtGui import QKeySequence
+
+    from balai_app.gui.residents.residents_page import ResidentsPage
+
+    make_resident(name="Agus")
+    page = ResidentsPage(system)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert "Ctrl+N" in page.ui.addButton.toolTip() and "Ctrl+F" in page.ui.searchEdit.toolTip()
+    menu = page.context_menu()
+    shown = {a.text(): a.shortcut().toString(QKeySequence.SequenceFormat.NativeText) for a in menu.actions()}
+    assert shown == {"Buka data PM": "Return", "Tambah PM baru": "Ctrl+N", "Cari": "Ctrl+F"}
+    assert all(a.isShortcutVisibleInContextMenu() for a in menu.actions())

@@ -7,8 +7,8 @@ import importlib.util
 
 import qtawesome as qta
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QMenu, QMessageBox, QWidget
 
 from balai_app.gui.common import elided_tooltips
 from balai_app.domain import codes
@@ -91,6 +91,34 @@ class ResidentsPage(QWidget):
         ui.resetButton.clicked.connect(self.reset_filters)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_resident)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        ui.searchEdit.setToolTip(tr("Cari nama, NIK atau tempat lahir (Ctrl+F)"))
+        ui.openButton.setToolTip(tr("Buka data PM yang dipilih (Enter)"))
+        # A right click on the list names the same jobs with their shortcuts.
+        ui.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        ui.table.customContextMenuRequested.connect(self._show_context_menu)
+
+    def _show_context_menu(self, pos) -> None:
+        menu = self.context_menu()
+        menu.exec(self.ui.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        """The list's right-click menu: each job with the shortcut that also does it."""
+        menu = QMenu(self)
+        for text, key, slot, enabled in (
+            (tr("Buka data PM"), QKeySequence(Qt.Key.Key_Return), self.open_selected,
+             self.selected_id() is not None),
+            (tr("Tambah PM baru"), QKeySequence(QKeySequence.StandardKey.New), self.add_resident,
+             self.ui.addButton.isEnabled()),
+            (tr("Cari"), QKeySequence(QKeySequence.StandardKey.Find), self._focus_search, True),
+        ):
+            action = QAction(text, menu)
+            action.setShortcut(key)  # shown beside the text; the page's own shortcuts do the work
+            action.setShortcutVisibleInContextMenu(True)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        return menu
 
     def _setup_transfer_buttons(self) -> None:
         """Import/export live in another module; until it exists the buttons say so."""
