@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from balai_app.cli import UsageError
-from balai_app.cli.common import actor, open_db
+from balai_app.cli.common import actor, number, open_db
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short
 from balai_app.domain.nik import mask
@@ -195,7 +195,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"{row.id}\t{mask(row.nik) or '-'}\t{row.name}\t{row.sex}\t{codes.label(codes.KLASTER, row.klaster)}\t"
               f"{codes.label(codes.RESIDENT_STATUS, row.status)}\t{format_short(row.entry_date)}")
     total = residents.count_residents(who, flt)
-    print(f"{len(rows)} dari {total} PM")
+    print(tr("{n} dari {total} PM").format(n=number(len(rows)), total=number(total)))
     return 0
 
 
@@ -240,5 +240,5 @@ def cmd_export(args: argparse.Namespace) -> int:
     who = actor(args, write=True)  # an export of personal data is a sensitive read
     count = resident_io.export_residents(who, path, with_nik=args.with_nik)
     kind = "NIK lengkap" if args.with_nik else "NIK dan No. KK disamarkan"
-    print(f"{count} PM diekspor ke {path} ({kind})")
+    print(tr("{n} PM diekspor ke {path} ({kind})").format(n=number(count), path=path, kind=kind))
     return 0

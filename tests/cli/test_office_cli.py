@@ -157,3 +157,15 @@ def test_cli_output_dates_and_numbers(cli, make_resident, tmp_path, monkeypatch)
     from balai_app.services import audit
 
     assert "TTTT-BB-HH" in audit.EXPORT_HEADERS[1]  # the CSV keeps ISO dates and says so
+
+
+def test_residents_list_counts_with_thousands_separator(cli, system):
+    from balai_app.services import residents
+
+    template, collector = residents.clean({"name": "Contoh", "sex": "P", "klaster": "tuna_sosial",
+                                           "entry_date": "2026-01-05", "nik_missing_reason": "Tidak memiliki KTP"})
+    assert not collector.errors
+    residents.bulk_create(system, [dict(template, name=f"PM {i}") for i in range(1001)])
+    code, out, err = cli("residents", "list", "--limit", "1")
+    assert code == 0, err
+    assert out.splitlines()[-1] == "1 dari 1.001 PM"
