@@ -36,9 +36,9 @@ EXPORT_HELP = """\
 Ekspor semua PM ke .xlsx (disarankan untuk Excel: NIK sebagai teks, tanggal sebagai tanggal)
 atau .csv (pemisah ';' dan UTF-8 dengan BOM, sehingga Excel berbahasa Indonesia langsung
 membukanya dengan benar). Judul kolom sama dengan impor. Tanggal di CSV tetap TTTT-BB-HH (ISO),
-berbeda dengan layar dan keluaran perintah (HH/BB/TTTT), agar terbaca sama di setiap program. NIK dan No. KK disamarkan
-(3201**********01) kecuali dengan --with-nik; setiap ekspor dicatat di jejak audit. Ekspor
-dengan --with-nik dapat diimpor kembali tanpa perubahan.
+berbeda dengan layar dan keluaran perintah (HH/BB/TTTT), agar terbaca sama di setiap program.
+NIK dan No. KK disamarkan (3201**********01) kecuali dengan --with-nik; setiap ekspor dicatat
+di jejak audit. Ekspor dengan --with-nik dapat diimpor kembali tanpa perubahan.
 """
 
 
