@@ -13,7 +13,6 @@ from balai_app.services.permissions import require
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI"]
 ROOMS = {"MJH": "Ruang Jahit", "LAS": "Bengkel Las", "DG": "Lab Komputer 1", "CC": "Lab Komputer 2"}
-ADULTS_ONLY = {"LAS"}  # programs the demo never gives to children
 SCHEDULES = ["Sen, Sel, Rab, Kam, Jum 08:00-12:00", "Sen, Rab, Jum 08:00-14:00", "Sel, Kam 13:00-16:00"]
 
 
@@ -29,13 +28,19 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
     teachers = training.trainers()
     # Residents by entry date; those still aktif can join running batches.
     people = list(Resident.select(Resident.id, Resident.status, Resident.entry_date, Resident.exit_date,
-                                  Resident.klaster).order_by(Resident.id))
+                                  Resident.birth_date).order_by(Resident.id))
+
+    def old_enough(person, program, on: dt.date) -> bool:
+        """No child in a program for adults (welding): issue 14."""
+        from balai_app.services.enrollment import MIN_ADULT_AGE, age_on
+
+        age = age_on(person.birth_date, on)
+        return not program.adults_only or age is None or age >= MIN_ADULT_AGE
+
     busy: set[int] = set()  # in a running batch already (one running program per resident in the demo)
     batches = enrolled = 0
     for index, program in enumerate(programs):
         weeks = program.weeks or 12
-        # Welding is no trade for a child: no PM of the klaster Anak in a welding batch.
-        allowed = [p for p in people if not (program.code in ADULTS_ONLY and p.klaster == "anak")]
         plan = [  # (start offset in days from today, status)
             (-7 * (2 * weeks + 30) - 14 * index, "selesai"),
             (-7 * (weeks + 12) - 14 * index, "selesai"),
@@ -57,7 +62,8 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
             batches += 1
             size = rng.randint(9, min(14, batch.capacity))
             if status == "selesai":
-                pool = [p for p in allowed if p.entry_date <= start and (p.exit_date is None or p.exit_date >= end)]
+                pool = [p for p in people if p.entry_date <= start and (p.exit_date is None or p.exit_date >= end)
+                        and old_enough(p, program, start)]
                 chosen = rng.sample(pool, min(size, len(pool)))
                 for person in chosen:
                     roll = rng.random()
@@ -79,8 +85,8 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
                 batch = training.set_batch_status(actor, batch.id, "berjalan", expected_version=batch.version)
                 training.set_batch_status(actor, batch.id, "selesai", expected_version=batch.version)
             else:
-                pool = [p for p in allowed if p.status == "aktif" and p.id not in busy
-                        and p.entry_date <= max(start, today)]
+                pool = [p for p in people if p.status == "aktif" and p.id not in busy
+                        and p.entry_date <= max(start, today) and old_enough(p, program, max(start, p.entry_date))]
                 count = size if status == "berjalan" else rng.randint(3, 6)
                 chosen = rng.sample(pool, min(count, len(pool)))
                 for person in chosen:
