@@ -32,7 +32,7 @@ def every_dialog_class() -> set[str]:
 
 def factories(db_path: Path):
     from balai_app.db.models import Batch, Certificate, Program, Resident
-    from balai_app.services import backup
+    from balai_app.services import backup, certificates
     from balai_app.services.context import SYSTEM
     from balai_app.services.training import get_batch
 
@@ -51,6 +51,8 @@ def factories(db_path: Path):
     items = [
         make("balai_app.gui.certificates.certificate_preview:CertificatePreview", SYSTEM, certs),
         make("balai_app.gui.certificates.certificate_verify_dialog:CertificateVerifyDialog"),
+        make("balai_app.gui.certificates.certificate_issue_dialog:IssueResultDialog", certificates.IssueResult(
+            refused=tuple((f"Peserta {i}", "sudah memiliki sertifikat No. 0001/SK-MJH/BRS/I/2026") for i in range(40)))),
         make("balai_app.gui.certificates.certificate_issue_dialog:CertificateIssueDialog", SYSTEM,
              batch_id=finished.id),
         make("balai_app.gui.training.batch_dialog:BatchDialog", SYSTEM, get_batch(SYSTEM, running.id)),

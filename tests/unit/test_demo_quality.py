@@ -21,6 +21,8 @@ def test_demo_is_believable(db, system):
     referred = list(Resident.select().where(Resident.status == "dirujuk"))
     assert referred and all("rujuk" in r.exit_reason.lower() for r in referred)
     assert not any("Selesai program" in r.exit_reason for r in referred)
-    waiting = [c for b in {c.batch_id for c in rows} for c in certificates.candidates(system, b)
-               if c.eligible and not c.certificate]
-    assert 1 <= len(waiting) <= 5
+    from balai_app.db.models import Batch
+
+    finished = [b.id for b in Batch.select().where(Batch.status == "selesai")]
+    waiting = [c for b in finished for c in certificates.candidates(system, b) if c.eligible and not c.certificate]
+    assert waiting, "the demo leaves eligible graduates without a certificate, so that issuing can be tried"

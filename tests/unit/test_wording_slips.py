@@ -3,7 +3,6 @@ the Indonesian sentence before the import's kept English line, no English "sign-
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from balai_app.services import audit
@@ -25,8 +24,10 @@ def test_revocation_reason_ends_before_diganti_oleh(db, make_resident):
     make_profile()
     admin = make_admin()
     course = build_course(make_resident, names=["Rina Wati"])
-    old = certs.issue(admin, course.batch.id, issued_on=dt.date(2026, 11, 2)).issued[0]
-    new = certs.reissue(admin, old.id, "Nama salah tulis", issued_on=dt.date(2026, 11, 3))
+    result = certs.issue(admin, course.batch.id)
+    assert result.issued, result.refused
+    old = result.issued[0]
+    new = certs.reissue(admin, old.id, "Nama salah tulis")
     text = certs.verify_code(old.number, old.verification_code).text()
     assert f"Nama salah tulis. Diganti oleh No. {new.number}." in text
 
