@@ -95,7 +95,8 @@ def register(subparsers) -> None:
         p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEKS", help=profile.LABELS[name])
     p.set_defaults(func=cmd_settings_profile)
     p = sub.add_parser("certificates", help="ubah pengaturan sertifikat (hanya isian yang disebut)")
-    p.add_argument("--number-format", dest="number_template", metavar="FORMAT", help="format nomor sertifikat")
+    p.add_argument("--number-format", dest="number_template", metavar="FORMAT",
+                   help="format nomor sertifikat, dengan isian seperti pada 'settings show'")
     p.add_argument("--verification-url", dest="verification_url", metavar="URL")
     p.add_argument("--bilingual", choices=["ya", "tidak"], help="dwibahasa Indonesia/Inggris")
     p.add_argument("--lsp", choices=["ya", "tidak"], dest="lsp_enabled", help="penanda tangan kedua (LSP)")
@@ -236,7 +237,15 @@ def cmd_settings_show(args: argparse.Namespace) -> int:
     settings = certificates.get_settings(who)
     print(tr("Sertifikat"))
     for name, label in certificates.SETTING_LABELS.items():
-        value = getattr(settings, name)
+        value = getattr(settings, name, "")
+        if name == "number_template":
+            value = certificates.template_to_indonesian(value)
+        if name == "title":
+            value = tr(certificates.TITLE_LABELS.get(value, value))
+        if isinstance(value, (list, tuple)):
+            value = " / ".join(map(str, value))
+        if isinstance(value, str):
+            value = " / ".join(line.strip() for line in value.splitlines() if line.strip())
         if isinstance(value, bool):
             value = tr("Ya") if value else tr("Tidak")
         print(f"  {tr(label)}: {value or '-'}")
@@ -266,6 +275,8 @@ def cmd_settings_certificates(args: argparse.Namespace) -> int:
     for name in ("number_template", "verification_url", "lsp_org", "lsp_name", "lsp_title", "lsp_number"):
         if getattr(args, name) is not None:
             data[name] = getattr(args, name)
+    if "number_template" in data:  # typed with Indonesian placeholders ({urut}, {tahun}, ...)
+        data["number_template"] = certificates.template_from_indonesian(data["number_template"])
     for name in ("bilingual", "lsp_enabled"):
         if getattr(args, name) is not None:
             data[name] = getattr(args, name) == "ya"

@@ -11,7 +11,7 @@ import pytest
 from balai_app.cli import main
 from balai_app.cli.office import number
 from balai_app.db.models import Assessment, Enrollment, Resident, ServiceRecord, UnitAssessment
-from balai_app.services import certificates, profile
+from balai_app.services import certificates_settings, profile
 from unit.accounts_fixtures import PASSWORD, fast_hashing, make_account  # noqa: F401 (fixture)
 from unit.sessions_fixtures import DAY, build_training
 
@@ -130,9 +130,9 @@ def test_report_and_settings(cli, make_resident, tmp_path):
     assert profile.get_profile().head_name == "Drs. Ahmad Yani"
     code, out, err = cli("settings", "certificates", "--bilingual", "ya")
     assert code == 0, err
-    assert certificates._read_settings().bilingual is True
+    assert certificates_settings.read_settings().bilingual is True
     code, out, err = cli("settings", "certificates", "--number-format", "{program}")
-    assert code == 1 and certificates._read_settings().number_template != "{program}"
+    assert code == 1 and certificates_settings.read_settings().number_template != "{program}"
     code, out, err = cli("settings", "show")
     assert "Drs. Ahmad Yani" in out and "Dwibahasa (Indonesia/Inggris): Ya" in out
 
