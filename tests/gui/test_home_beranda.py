@@ -51,6 +51,8 @@ def test_instruktur_beranda_shows_his_classes_and_today(gui_app, db, make_reside
     window.resize(1280, 720)
     window.show()
     home = window.open_section("home")
+    # the main window fills Beranda's figures once it is painted
+    qtbot.waitUntil(lambda: home.classes.title.text() != "")
     assert home.classes is not None and home.classes.isVisible()
     assert home.classes.title.text().startswith("Kelas saya")
     rows = home.classes.model.rows
