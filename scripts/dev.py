@@ -6,6 +6,7 @@
     python3 scripts/dev.py cli ARGS...   # the command line `balai-app ARGS...` from .venv
                                          # (on the demo database unless --db or BALAI_DB says otherwise)
     python3 scripts/dev.py where   # print the full path of .venv's balai-app, to call it directly
+    python3 scripts/dev.py lint    # ruff (whole tree) + mypy (domain, db, services, documents)
 
 Everything lives in ``.venv/`` and ``.dev/`` inside the clone. Extra arguments
 after ``test`` go to pytest. Only the standard library is used here.
@@ -141,8 +142,16 @@ def cmd_test(args: list[str]) -> int:
     return subprocess.call([str(python), "-m", "pytest", *args], cwd=ROOT, env=env)
 
 
+def cmd_lint(args: list[str]) -> int:
+    """ruff and mypy as configured in pyproject.toml; either failing fails the command."""
+    python = ensure_venv("[test]")
+    ruff = subprocess.call([str(python), "-m", "ruff", "check", ".", *args], cwd=ROOT)
+    mypy = subprocess.call([str(python), "-m", "mypy"], cwd=ROOT)
+    return ruff or mypy
+
+
 def main(argv: list[str]) -> int:
-    commands = {"run": cmd_run, "test": cmd_test, "cli": cmd_cli, "where": cmd_where}
+    commands = {"run": cmd_run, "test": cmd_test, "lint": cmd_lint, "cli": cmd_cli, "where": cmd_where}
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2

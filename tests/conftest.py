@@ -2,7 +2,12 @@
 
 - ``BALAI_DATA_DIR`` / ``BALAI_BACKUP_DIR`` point into tmp_path, so nothing a
   test does can touch a real user's data (qutebrowser's discipline);
-- ``db`` is a real SQLite file, migrated like a user's, closed afterwards.
+- ``db`` is a real SQLite file, migrated like a user's, closed afterwards;
+- ``fast_hashing`` swaps the argon2id parameters for cheap ones (the hash is
+  still argon2id, verified by the real library); production keeps the defaults.
+
+Fixtures used by more than one test folder live here, never imported across
+folders; plain data builders live in ``tests/unit/*_fixtures.py``.
 """
 
 from __future__ import annotations
@@ -79,3 +84,12 @@ def gui_app(qapp):
     from balai_app.gui.app import make_application
 
     return make_application()
+
+
+@pytest.fixture
+def fast_hashing(monkeypatch):
+    from argon2 import PasswordHasher
+
+    from balai_app.services import accounts
+
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))

@@ -7,7 +7,7 @@ import getpass
 import os
 
 from balai_app import paths
-from balai_app.db.connection import DatabaseError, open_database
+from balai_app.services.database import DatabaseError, open_database
 from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services.context import SYSTEM, Actor
@@ -24,7 +24,7 @@ def number(n: int | float) -> str:
     return f"{int(n):,}".replace(",", ".")
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False):
+def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
     """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands
     (demo, init) may make a new file: a mistyped path must not silently give an
     empty database that answers "0 PM" or "TIDAK VALID"."""
@@ -36,7 +36,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False):
                             "dibuat dengan 'balai-app --db BERKAS init' atau 'demo'.").format(path=path))
     refuse_if_damaged(path)  # a damaged database is never opened for writing
     try:
-        return open_database(paths.database_path())
+        open_database(paths.database_path())
     except DatabaseError as exc:
         raise BalaiError(str(exc)) from exc
 

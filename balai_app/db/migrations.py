@@ -45,7 +45,7 @@ def _v2_fold_search_text(db: SqliteDatabase) -> None:
     """Search ignores accents and apostrophe styles: recompute every resident's
     search key with the folding of ``domain.text``, and index the column (the
     list's count reads the index instead of the table)."""
-    from balai_app.domain.text import search_key
+    from balai_app.db.migration_v2 import search_key  # frozen: never the live domain.text
 
     rows = db.execute_sql('SELECT id, name, nik, birth_place FROM "resident"').fetchall()
     for resident_id, name, nik, birth_place in rows:
@@ -59,15 +59,27 @@ def _v3_signed_certificates(db: SqliteDatabase) -> None:
     its key id beside each certificate (empty for the older HMAC ones, which keep
     verifying with their code), and programs that admit adults only (welding by default).
     Written with playhouse.migrate so that it runs on SQLite and PostgreSQL alike."""
-    from peewee import BooleanField, CharField, TextField
+    from peewee import BooleanField, CharField, SqliteDatabase, TextField
     from playhouse.migrate import SchemaMigrator, migrate
 
-    migrator = SchemaMigrator.from_database(db)
-    migrate(
-        migrator.add_column("certificate", "payload", TextField(default="")),
-        migrator.add_column("certificate", "key_id", CharField(max_length=16, default="")),
-        migrator.add_column("program", "adults_only", BooleanField(default=False)),
-    )
+    if isinstance(db, SqliteDatabase):
+        # SQLite-specific: playhouse adds a NOT NULL column by rebuilding the table, and the
+        # DROP of the old "program" table fails once batches and units refer to it (foreign
+        # keys are on and cannot be switched off inside the step's transaction). SQLite adds
+        # a NOT NULL column with a constant default in place.
+        for statement in (
+            'ALTER TABLE "certificate" ADD COLUMN "payload" TEXT NOT NULL DEFAULT \'\'',
+            'ALTER TABLE "certificate" ADD COLUMN "key_id" VARCHAR(16) NOT NULL DEFAULT \'\'',
+            'ALTER TABLE "program" ADD COLUMN "adults_only" INTEGER NOT NULL DEFAULT 0',
+        ):
+            db.execute_sql(statement)
+    else:
+        migrator = SchemaMigrator.from_database(db)
+        migrate(
+            migrator.add_column("certificate", "payload", TextField(default="")),
+            migrator.add_column("certificate", "key_id", CharField(max_length=16, default="")),
+            migrator.add_column("program", "adults_only", BooleanField(default=False)),
+        )
     db.execute_sql("UPDATE program SET adults_only = ? WHERE UPPER(code) = 'LAS'", (True,))
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from balai_app.domain.dates import MONTHS, format_long, format_short
+from balai_app.domain.dates import format_long, format_short, month_name
 from balai_app.i18n import tr
-from balai_app.services.progress import AttendanceMonth, BatchProgress, percent
+from balai_app.domain.progress import AttendanceMonth, BatchProgress, percent
 
 # Cell colours (light, so that the letter stays readable in black-and-white print too).
 FILL = {"H": "#dcfce7", "I": "#dbeafe", "S": "#fef3c7", "A": "#fee2e2", "K": "#dcfce7", "BK": "#fee2e2"}
@@ -28,8 +29,6 @@ class Letterhead:
     city: str = ""
 
 
-def month_name(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
 
 
 def _legend_attendance() -> str:
@@ -301,7 +300,7 @@ def progress_pdf(matrix: BatchProgress, target: Path | str, head: Letterhead | N
         style.append(("BACKGROUND", (2 + n + 4, r), (2 + n + 4, r), mark_colour))
         if p.eligible:
             style.append(("FONT", (2 + n + 4, r), (2 + n + 4, r), fonts.SANS_BOLD, 7))
-        data.append([str(i), Paragraph(_esc(p.name), styles["cell"]), *cells, p.sessions_counted, p.rate_text,
+        data.append([str(i), Paragraph(_esc(p.name), styles["cell"]), *cells, str(p.sessions_counted), p.rate_text,
                      f"{p.present} / {p.excused} / {p.sick} / {p.absent}", f"{p.units_competent}/{p.units_total}",
                      mark, Paragraph(_esc(_short_reasons(p, matrix)), styles["small"])])
     if not matrix.rows:
@@ -388,7 +387,7 @@ def attendance_xlsx(grid: AttendanceMonth, target: Path | str, head: Letterhead 
     r = top
     for i, row in enumerate(grid.rows, start=1):
         r += 1
-        values = [i, row.name] + [OUTSIDE if c is None else c for c in row.cells] + [
+        values: list[Any] = [i, row.name] + [OUTSIDE if c is None else c for c in row.cells] + [
             row.present, row.excused, row.sick, row.absent, row.counted,
             (row.present / row.counted) if row.counted else None,
             cumulative[row.enrollment_id].attendance_rate if row.enrollment_id in cumulative else None]
@@ -448,7 +447,7 @@ def progress_xlsx(matrix: BatchProgress, target: Path | str, head: Letterhead | 
     r = top
     for i, p in enumerate(matrix.rows, start=1):
         r += 1
-        values = [i, p.name] + [p.unit_results.get(u.id) or "—" for u in units] + [
+        values: list[Any] = [i, p.name] + [p.unit_results.get(u.id) or "—" for u in units] + [
             p.sessions_counted, p.present, p.excused, p.sick, p.absent, p.attendance_rate, p.units_competent,
             p.units_total, tr("Ya") if p.eligible else tr("Belum"), " ".join(p.reasons)]
         for col, value in enumerate(values, start=1):

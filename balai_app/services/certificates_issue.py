@@ -124,10 +124,10 @@ def units_without_code(actor: Actor, batch_id: int) -> list[str]:
     the program never invents official codes.
     """
     require(actor, "certificates.view")
-    from balai_app.services import training
+    from balai_app.services import curriculum, training
 
     batch = training.get_batch(actor, batch_id)
-    return [unit.title for unit in training.active_units(batch.program_id) if not (unit.code or "").strip()]
+    return [unit.title for unit in curriculum.active_units(batch.program_id) if not (unit.code or "").strip()]
 
 
 def missing_codes_warning(titles: list[str]) -> str:

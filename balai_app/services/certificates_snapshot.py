@@ -96,9 +96,9 @@ def holder_period(enrollment: Enrollment, batch: Batch) -> tuple[dt.date, dt.dat
 
 def competent_units(enrollment: Enrollment, actor) -> tuple[list[dict[str, str]], int]:
     """(units found Kompeten, in program order; number of active units of the program)."""
-    from balai_app.services import progress, training
+    from balai_app.services import curriculum, progress
 
-    units = training.active_units(enrollment.batch.program_id)
+    units = curriculum.active_units(enrollment.batch.program_id)
     verdicts = progress.enrollment_progress(actor, enrollment.id).unit_results
     found = [{"code": u.code or "", "title": u.title} for u in units if verdicts.get(u.id) == "K"]
     return found, len(units)

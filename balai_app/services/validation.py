@@ -172,3 +172,13 @@ def phone(value: Any, label: str) -> str:
     if value and not _PHONE.match(value):
         raise FieldError(tr("{label} tidak valid: gunakan angka, spasi, '-' atau '+' di depan.").format(label=label))
     return value
+
+
+def lookup_key(value: Any) -> str:
+    """A code or user name to look up; text SQLite cannot take (lone surrogates) matches nothing."""
+    text = str(value).strip()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\ufffd"
+    return text

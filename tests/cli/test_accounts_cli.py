@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-from unit.accounts_fixtures import fast_hashing  # noqa: F401 (fixture)
 
 from balai_app import cli
 from balai_app.db.connection import close_database

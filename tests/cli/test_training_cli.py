@@ -14,11 +14,12 @@ from balai_app.db.connection import close_database, open_database
 
 @pytest.fixture
 def dbfile(tmp_path, system):
-    from balai_app.services import residents, training
+    from balai_app.services import residents
+    from balai_app.services import curriculum
 
     path = tmp_path / "cli.sqlite"
     open_database(path)
-    training.create_sample_programs(system)
+    curriculum.create_sample_programs(system)
     residents.create_resident(system, {"name": "Muh. Ma'ruf", "sex": "L", "klaster": "napza",
                                        "nik": "3201011501900001", "birth_date": "15-01-1990",
                                        "entry_date": "2026-01-05"}, confirm_warnings=True)

@@ -8,7 +8,7 @@ import json
 import sqlite3
 
 import pytest
-from unit.accounts_fixtures import PASSWORD, fast_hashing, make_account  # noqa: F401 (fixture)
+from unit.accounts_fixtures import PASSWORD, make_account
 
 from balai_app.db.models import AuditEvent
 from balai_app.domain.errors import PermissionDenied, ValidationError

@@ -9,8 +9,8 @@ import pytest
 from balai_app.db.models import Batch, Certificate, TrainingSession, UnitAssessment
 from balai_app.domain.errors import ValidationError
 from balai_app.domain.text import batch_phrase
-from balai_app.services import certificates, sessions
-from balai_app.services.sessions import UnitVerdict
+from balai_app.services import attendance, certificates, sessions, unit_assessments
+from balai_app.services.unit_assessments import UnitVerdict
 from unit.certificate_fixtures import build_course, make_profile
 from unit.sessions_fixtures import DAY, build_training
 
@@ -34,9 +34,9 @@ def test_planned_batch_refuses_sessions_attendance_and_verdicts(training, system
     assert "masih berstatus Direncanakan" in err.value.errors["batch"]
     assert "Ubah statusnya menjadi Berjalan" in err.value.errors["batch"]
     with pytest.raises(ValidationError, match="presensi belum dapat dicatat"):
-        sessions.save_attendance(system, session.id, {training.enrollments[0].id: "H"})
+        attendance.save_attendance(system, session.id, {training.enrollments[0].id: "H"})
     with pytest.raises(ValidationError, match="penilaian unit kompetensi"):
-        sessions.add_unit_assessments(system, training.batch.id, [
+        unit_assessments.add_unit_assessments(system, training.batch.id, [
             UnitVerdict(training.enrollments[0].id, training.units[0].id, "K", TODAY)])
     assert TrainingSession.select().count() == 1 and UnitAssessment.select().count() == 0
 
