@@ -21,7 +21,7 @@ from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.domain.errors import BalaiError, NeedsConfirmation
 from balai_app.i18n import tr
-from balai_app.services import enrollment, profile, reports, residents
+from balai_app.services import casework, enrollment, profile, reports, residents
 
 
 def _date(value: str | None, option: str):
@@ -114,7 +114,7 @@ def cmd_assessment_add(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)
     resident = residents.find_resident(who, args.resident)
-    row = residents.add_assessment(who, resident.id, {
+    row = casework.add_assessment(who, resident.id, {
         "date": _date(args.date, "--date"), "assessor": args.assessor, "physical": args.physical,
         "mental": args.mental, "social": args.social, "family": args.family,
         "vocational_interest": args.vocational_interest, "summary": args.summary,
@@ -127,7 +127,7 @@ def cmd_assessment_list(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)  # case notes: a sensitive read
     resident = residents.find_resident(who, args.resident)
-    rows = residents.assessments_of(who, resident.id)
+    rows = casework.assessments_of(who, resident.id)
     for row in rows:
         text = row.summary or row.recommendation or ""
         print(f"{row.id}\t{format_short(row.date)}\t{row.assessor}\t{' '.join(text.split())[:80]}")
@@ -141,7 +141,7 @@ def cmd_service_add(args: argparse.Namespace) -> int:
     resident = residents.find_resident(who, args.resident)
     data = {"date": _date(args.date, "--date"), "kind": args.kind, "description": args.description,
             "staff": args.staff}
-    row = residents.add_service(who, resident.id, data, confirm_warnings=args.yes)
+    row = casework.add_service(who, resident.id, data, confirm_warnings=args.yes)
     print(row.id)
     return 0
 
@@ -150,7 +150,7 @@ def cmd_service_list(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=False)
     resident = residents.find_resident(who, args.resident)
-    rows = residents.services_of(who, resident.id)
+    rows = casework.services_of(who, resident.id)
     for row in rows:
         print(f"{row.id}\t{format_short(row.date)}\t{codes.label(codes.SERVICE_KINDS, row.kind)}\t{row.staff}\t"
               f"{' '.join((row.description or '').split())[:80]}")

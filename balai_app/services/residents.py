@@ -12,7 +12,7 @@ from peewee import SQL, Case, NodeList, fn
 
 from balai_app.db import search_index
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import Resident, ResidentPhoto, database, utcnow
+from balai_app.db.models import Assessment, Resident, ResidentPhoto, database, utcnow
 from balai_app.domain import codes
 from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.domain.nik import check_nik

@@ -34,7 +34,7 @@ def cli(db, db_path, capsys, monkeypatch):
 
 
 @pytest.fixture
-def admin(db, fast_hashing):
+def admin(db, fast_hashing):  # noqa: F811
     return make_account("admin", "kepala")
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from balai_app.gui.home.home import NEEDS_ASSESSMENT_LINK, HomePage
 from balai_app.gui.main_window import MainWindow
-from balai_app.services import residents, sessions
+from balai_app.services import casework, residents, sessions
 from balai_app.services.context import Actor
 from unit.sessions_fixtures import build_training
 
@@ -23,7 +23,7 @@ def test_perlu_asesmen_opens_the_register_filtered(gui_app, db, system, make_res
     make_resident(name="Belum Dua")
     done = make_resident(name="Sudah Diasesmen")
     make_resident(name="Sudah Keluar", status="keluar", exit_date="2026-02-01")
-    residents.add_assessment(system, done.id, {"assessor": "Rina", "summary": "Baik"})
+    casework.add_assessment(system, done.id, {"assessor": "Rina", "summary": "Baik"})
     window = MainWindow(Actor(None, "staf", "staf"))
     qtbot.addWidget(window)
     window.resize(1280, 720)
