@@ -12,7 +12,7 @@ from balai_app.cli import main
 from balai_app.cli.office import number
 from balai_app.db.models import Assessment, Enrollment, Resident, ServiceRecord, UnitAssessment
 from balai_app.services import certificates_settings, profile
-from unit.accounts_fixtures import PASSWORD, fast_hashing, make_account  # noqa: F401 (fixture)
+from unit.accounts_fixtures import PASSWORD, make_account
 from unit.sessions_fixtures import DAY, build_training
 
 TODAY = dt.date.today()
@@ -34,7 +34,7 @@ def cli(db, db_path, capsys, monkeypatch):
 
 
 @pytest.fixture
-def admin(db, fast_hashing):  # noqa: F811
+def admin(db, fast_hashing):
     return make_account("admin", "kepala")
 
 
