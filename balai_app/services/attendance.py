@@ -17,7 +17,8 @@ from balai_app.domain.errors import ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
-from balai_app.services.sessions import STATUSES, load_enrollment_of, load_session_for, participants, require_ready
+from balai_app.services.sessions import STATUSES, load_enrollment_of, load_session_for, participants
+from balai_app.services.batch_ready import require_ready
 
 class SheetRow(NamedTuple):
     enrollment_id: int

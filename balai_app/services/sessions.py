@@ -36,11 +36,11 @@ from balai_app.db.models import (
 from balai_app.domain import codes
 from balai_app.domain.codes import BatchStatus, EnrollmentStatus
 from balai_app.domain.dates import format_short
-from balai_app.domain.text import batch_phrase
 from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
+from balai_app.services.batch_ready import require_ready
 from balai_app.services.permissions import limit_to_own_batches, require, require_trainer_scope
 from balai_app.services.records import BatchRecord, EnrollmentRecord, SessionRecord, UnitRecord
 from balai_app.services.versioning import versioned_update
@@ -66,39 +66,6 @@ def load_batch_for(actor: Actor, batch_id: int, permission: str = "sessions.view
         raise NotFound(tr("Angkatan No. {id} tidak ditemukan.").format(id=batch_id))
     require_trainer_scope(actor, permission, batch.trainer_id)
     return batch
-
-
-def require_ready(batch: Batch, what: str, *, trainer_or_sessions: bool = False) -> None:
-    """Refuse ``what`` (sessions, attendance, verdicts, certificates) for a batch that has not started.
-
-    A batch still "Direncanakan", a cancelled one, or one without a trainer has
-    no classes yet; the window hides such batches, and this keeps the CLI and
-    every other caller to the same rule. For certificates
-    (``trainer_or_sessions``) a batch whose trainer was removed after its
-    sessions were held is still certifiable: only one that never had classes is refused.
-    """
-    name = batch_phrase(batch.name, start=True)
-    if batch.status in ("direncanakan", "dibatalkan"):
-        hint = (tr("Ubah statusnya menjadi Berjalan di Pelatihan › Angkatan dulu.") if batch.status == "direncanakan"
-                else "")
-        raise ValidationError({"batch": (tr("{name} masih berstatus {status}: {what} belum dapat dicatat.").format(
-            name=name, status=codes.label(codes.BATCH_STATUS, batch.status), what=what) + " " + hint).strip()})
-    if batch.trainer_id is None and not (
-            trainer_or_sessions and TrainingSession.select().where(TrainingSession.batch == batch.id).exists()):
-        raise ValidationError({"batch": tr(
-            "{name} belum memiliki instruktur: {what} belum dapat dicatat. Tetapkan instruktur di "
-            "Pelatihan › Angkatan dulu.").format(name=name, what=what)})
-
-
-def batch_choice(actor: Actor, batch_id: int) -> BatchChoice:
-    """One batch with its program and trainer, as the session dialog names it."""
-    load_batch_for(actor, batch_id)
-    row = (Batch.select(Batch.id, Batch.name, Program.id, Program.code, Program.name, Batch.trainer,
-                        fn.COALESCE(User.full_name, ""), Batch.start_date, Batch.end_date, Batch.status)
-           .join(Program, on=(Batch.program == Program.id)).switch(Batch)
-           .join(User, join_type=JOIN.LEFT_OUTER, on=(Batch.trainer == User.id))
-           .where(Batch.id == batch_id).tuples().get())
-    return BatchChoice(*row)
 
 
 def load_session_for(actor: Actor, session_id: int,

@@ -21,13 +21,13 @@ from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 from balai_app.services.records import UnitRecord
+from balai_app.services.batch_ready import require_ready
 from balai_app.services.sessions import (
     Participant,
     load_batch_for,
     load_enrollment_of,
     participants,
     program_units,
-    require_ready,
     resolve_units,
 )
 

@@ -147,7 +147,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "unit_assessments.assess": ALL,
     "unit_assessments.assessment_history": ALL,
     "attendance.attendance_sheet": ALL,
-    "sessions.batch_choice": ALL,
+    "batch_ready.batch_choice": ALL,
     "sessions.batch_for": ALL,
     "sessions.load_batch_for": ALL,
     "sessions.load_session_for": ALL,

@@ -18,6 +18,7 @@ from balai_app.gui.common.form_errors import clear_errors, show_errors
 from balai_app.gui.common.qt_dates import from_qdate, to_qdate
 from balai_app.gui.forms.ui_session_dialog import Ui_SessionDialog
 from balai_app.i18n import tr
+from balai_app.services import batch_ready
 from balai_app.services import sessions
 from balai_app.services.context import Actor
 
@@ -33,7 +34,7 @@ class SessionDialog(QDialog):
         self.ui = Ui_SessionDialog()
         self.ui.setupUi(self)
         batch = sessions.batch_for(actor, batch_id)
-        choice = sessions.batch_choice(actor, batch_id)
+        choice = batch_ready.batch_choice(actor, batch_id)
         # An instruktur may train several batches of the same name in different programs.
         self.ui.batchLabel.setText(tr("<b>{program}</b> ({code}) — {batch}, {a} s.d. {b}").format(
             program=html.escape(choice.program_name), code=html.escape(choice.program_code),
