@@ -19,7 +19,6 @@ import os
 import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +89,8 @@ def ensure_venv(extras: str) -> Path:
         except ImportError:
             ensure_system_packages([("python3-venv", "")])
         print("dev.py: creating .venv", flush=True)
+        import venv  # here, not at import: a Python without venv (as CI's Windows one) can still import dev.py
+
         venv.EnvBuilder(with_pip=True).create(VENV)
     stamp = VENV / ".balai-installed"
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()

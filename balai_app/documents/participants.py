@@ -17,6 +17,7 @@ from balai_app.documents.letterhead import Letterhead
 from balai_app.domain import codes
 from balai_app.domain.dates import format_long, format_short
 from balai_app.domain.nik import mask
+from balai_app.domain.spreadsheet import append_row
 from balai_app.i18n import tr
 
 
@@ -66,16 +67,16 @@ def write_xlsx(data: ParticipantList, target: str | Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = tr("Peserta")
-    ws.append([data.head.name or tr("Balai")])
+    append_row(ws, [data.head.name or tr("Balai")])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([tr("Daftar Peserta Pelatihan")])
+    append_row(ws, [tr("Daftar Peserta Pelatihan")])
     ws["A2"].font = Font(bold=True)
-    ws.append([tr("Program"), f"{batch.program_code} — {batch.program_name}"])
-    ws.append([tr("Angkatan"), batch.name])
-    ws.append([tr("Periode"), _period(batch)])
-    ws.append([tr("Instruktur"), batch.trainer_name or "-"])
-    ws.append([])
-    ws.append(header)
+    append_row(ws, [tr("Program"), f"{batch.program_code} — {batch.program_name}"])
+    append_row(ws, [tr("Angkatan"), batch.name])
+    append_row(ws, [tr("Periode"), _period(batch)])
+    append_row(ws, [tr("Instruktur"), batch.trainer_name or "-"])
+    append_row(ws, [])
+    append_row(ws, header)
     head_row = ws.max_row
     fill = PatternFill("solid", fgColor="1F3A5F")
     for cell in ws[head_row]:
@@ -83,7 +84,7 @@ def write_xlsx(data: ParticipantList, target: str | Path) -> Path:
         cell.fill = fill
         cell.alignment = Alignment(vertical="center")
     for line in body:
-        ws.append(line)
+        append_row(ws, line)
     for row in ws.iter_rows(min_row=head_row + 1):
         for cell in row:
             if isinstance(cell.value, dt.date):

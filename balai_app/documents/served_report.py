@@ -15,6 +15,7 @@ from typing import Any
 from balai_app.documents import fonts
 from balai_app.documents.letterhead import Letterhead
 from balai_app.domain.dates import format_long
+from balai_app.domain.spreadsheet import append_row
 from balai_app.i18n import tr
 
 Tables = dict[str, list[list[Any]]]
@@ -80,16 +81,16 @@ def write_xlsx(start: dt.date, end: dt.date, tables: Tables, head: Letterhead, p
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Laporan"
-    sheet.append([tr("Laporan Penerima Manfaat yang dilayani")])
+    append_row(sheet, [tr("Laporan Penerima Manfaat yang dilayani")])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([tr("Periode: {a} s.d. {b}").format(a=format_long(start), b=format_long(end))])
+    append_row(sheet, [tr("Periode: {a} s.d. {b}").format(a=format_long(start), b=format_long(end))])
     titles = _titles()
     for key, rows in tables.items():
-        sheet.append([])
-        sheet.append([titles[key]])
+        append_row(sheet, [])
+        append_row(sheet, [titles[key]])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
         for index, row in enumerate(rows):
-            sheet.append(row)
+            append_row(sheet, row)
             if index == 0:
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True)

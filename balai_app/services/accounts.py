@@ -260,6 +260,13 @@ def reset_password(actor: Actor, user_id: int, new_password: str) -> UserRecord:
 # --- signing in -------------------------------------------------------------------
 
 _WRONG = "Nama pengguna atau kata sandi salah."
+# The same words for an unknown name, a wrong password and a deactivated account: a sign-in
+# must not tell whether a user name exists (issue 12; the audit trail keeps the real reason).
+_LOCK_RULE = "Setelah {n} kali salah berturut-turut, akun dikunci {m} menit."
+
+
+def _wrong() -> str:
+    return tr(_WRONG) + " " + tr(_LOCK_RULE).format(n=MAX_FAILED, m=LOCK_MINUTES)
 
 
 def _verify(user: User | None, password: str) -> bool:
@@ -307,10 +314,13 @@ def authenticate(username: str, password: str) -> SignedIn:
         if user is not None and user.password_hash != checked_hash:  # changed meanwhile: check again
             correct = _verify(user, password)
         if user is None:
-            error = _refuse(None, username, tr("nama pengguna tidak dikenal"), tr(_WRONG))
+            error = _refuse(None, username, tr("nama pengguna tidak dikenal"), _wrong())
         elif not user.active:
+            # Only the owner (the right password) learns that the account is deactivated.
             error = _refuse(user, username, tr("akun nonaktif"),
-                            tr("Akun ini sudah dinonaktifkan. Hubungi admin balai."))
+                            tr("Akun ini sudah dinonaktifkan. Hubungi admin balai.") if correct else _wrong())
+        elif user.locked_until and user.locked_until > now and not correct:
+            error = _refuse(user, username, tr("akun terkunci"), _wrong())
         elif user.locked_until and user.locked_until > now:
             minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
             error = _refuse(user, username, tr("akun terkunci"),
@@ -322,13 +332,12 @@ def authenticate(username: str, password: str) -> SignedIn:
                 User.update(failed_logins=0, locked_until=now + dt.timedelta(minutes=LOCK_MINUTES)).where(
                     User.id == user.id).execute()
                 error = _refuse(user, username, tr("kata sandi salah; akun dikunci {m} menit").format(m=LOCK_MINUTES),
-                                tr("Kata sandi salah {n} kali. Akun dikunci selama {m} menit.").format(
-                                    n=MAX_FAILED, m=LOCK_MINUTES))
+                                _wrong())
             else:
                 User.update(failed_logins=failures, locked_until=None).where(User.id == user.id).execute()
                 left = MAX_FAILED - failures
-                error = _refuse(user, username, tr("kata sandi salah ({n}×)").format(n=failures),
-                                tr(_WRONG) + " " + tr("Sisa {n} kali percobaan sebelum akun dikunci.").format(n=left))
+                error = _refuse(user, username, tr("kata sandi salah ({n}×, sisa {left})").format(n=failures, left=left),
+                                _wrong())
         else:
             updates: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
             if HASHER.check_needs_rehash(user.password_hash):

@@ -108,6 +108,11 @@ def prepare_logo(data: bytes) -> bytes:
         image = Image.open(io.BytesIO(data))
         if image.format not in ("JPEG", "PNG"):
             raise ValidationError({"logo": tr("Logo harus berformat PNG atau JPEG.")})
+        from balai_app.services.residents import MAX_PHOTO_PIXELS
+
+        if image.width * image.height > MAX_PHOTO_PIXELS:  # read from the header, before decoding
+            raise ValidationError({"logo": tr("Logo terlalu besar: {w} x {h} piksel (maksimal {max} megapiksel).").format(
+                w=image.width, h=image.height, max=MAX_PHOTO_PIXELS // 1_000_000)})
         image.load()
         image.thumbnail((MAX_LOGO_SIDE, MAX_LOGO_SIDE))
         if image.mode not in ("RGB", "RGBA", "L", "LA"):

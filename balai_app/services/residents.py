@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping
+import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -58,9 +59,11 @@ def label(field_name: str) -> str:
 
 
 
-def clean(data: dict[str, Any], *, resident_id: int | None = None) -> tuple[dict[str, Any], v.Collector]:
+def clean(data: dict[str, Any], *, resident_id: int | None = None,
+          nik_owners: dict[str, tuple[int, str]] | None = None) -> tuple[dict[str, Any], v.Collector]:
     """Validate a resident's data. Returns the cleaned values and the collector
-    holding errors and warnings; nothing is written."""
+    holding errors and warnings; nothing is written. ``nik_owners`` ({NIK: (id, name)},
+    looked up once for a whole file by the importer) replaces the per-row query."""
     c = v.Collector()
     out: dict[str, Any] = {}
     L = label
@@ -127,12 +130,17 @@ def clean(data: dict[str, Any], *, resident_id: int | None = None) -> tuple[dict
             out["nik_missing_reason"] = ""
             for warning in result.warnings:
                 c.warn("nik", warning)
-            owner = Resident.select(Resident.id, Resident.name).where(Resident.nik == result.nik)
-            if resident_id is not None:
-                owner = owner.where(Resident.id != resident_id)
-            owner = owner.first()
-            if owner:
-                c.error("nik", tr("NIK sudah terdaftar atas nama {name} (No. {id}).").format(name=owner.name, id=owner.id))
+            if nik_owners is not None:
+                found = nik_owners.get(result.nik)
+                owner_id, owner_name = found if found and found[0] != resident_id else (None, "")
+            else:
+                owner = Resident.select(Resident.id, Resident.name).where(Resident.nik == result.nik)
+                if resident_id is not None:
+                    owner = owner.where(Resident.id != resident_id)
+                owner = owner.first()
+                owner_id, owner_name = (owner.id, owner.name) if owner else (None, "")
+            if owner_id is not None:
+                c.error("nik", tr("NIK sudah terdaftar atas nama {name} (No. {id}).").format(name=owner_name, id=owner_id))
     return out, c
 
 
@@ -256,6 +264,8 @@ def find_resident(actor: Actor, nik_or_id: str) -> ResidentRecord:
 
 MAX_PHOTO_SIDE = 600
 MAX_PHOTO_INPUT = 20 * 1024 * 1024
+# Below Pillow's decompression-bomb warning (89 MP): a 50 MP photo decodes to 150-200 MB already.
+MAX_PHOTO_PIXELS = 50_000_000
 
 
 def prepare_photo(data: bytes) -> bytes:
@@ -265,9 +275,17 @@ def prepare_photo(data: bytes) -> bytes:
     if len(data) > MAX_PHOTO_INPUT:
         raise ValidationError({"photo": tr("Berkas foto terlalu besar (maksimal 20 MB).")})
     try:
-        image = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():  # our own pixel limit below answers in Indonesian
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
         if image.format not in ("JPEG", "PNG"):
             raise ValidationError({"photo": tr("Foto harus berformat JPEG atau PNG.")})
+        if image.width * image.height > MAX_PHOTO_PIXELS:  # read from the header, before decoding
+            raise ValidationError({"photo": tr(
+                "Foto terlalu besar: {w} x {h} piksel ({mp} megapiksel; maksimal {max} megapiksel). "
+                "Perkecil dulu foto ini.").format(w=image.width, h=image.height,
+                                                  mp=round(image.width * image.height / 1e6),
+                                                  max=MAX_PHOTO_PIXELS // 1_000_000)})
         image = ImageOps.exif_transpose(image)
         image.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
         if image.mode not in ("RGB", "L"):
@@ -441,7 +459,7 @@ def _sort_value(order_by: str, row: ResidentRow):
 def _after(order_by: str, descending: bool, row: ResidentRow):
     """Rows after ``row`` in ORDER BY key [DESC], id. SQLite puts NULLs first
     going up and last going down; ties are broken by id, always ascending."""
-    column: Any = SORT_KEYS.get(order_by, SORT_COLUMNS[order_by])
+    column: Any = SORT_KEYS[order_by] if order_by in SORT_KEYS else SORT_COLUMNS[order_by]
     value = _sort_value(order_by, row)
     same_later = Resident.id > row.id
     if value is None:
@@ -512,17 +530,4 @@ def counts_by_klaster_and_status(actor: Actor) -> dict[tuple[str, str], int]:
     )
     return {(k, s): n for k, s, n in query.tuples()}
 
-
-def bulk_create(actor: Actor, rows: Iterable[dict[str, Any]]) -> int:
-    """Insert already-validated rows (from ``clean``) in one transaction; used by the importer."""
-    require(actor, "residents.import")
-    count = 0
-    with write_transaction():
-        for cleaned in rows:
-            cleaned = dict(cleaned)
-            cleaned["search_text"] = search_key(cleaned["name"], cleaned.get("nik"), cleaned.get("birth_place", ""))
-            resident = Resident.create(**cleaned)
-            count += 1
-            audit.record(actor, "create", "resident", resident.id, resident.name, {"sumber": ["", "impor"]})
-    return count
 

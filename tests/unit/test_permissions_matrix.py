@@ -79,7 +79,6 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "casework.add_assessment": OFFICE,
     "casework.add_service": OFFICE,
     "casework.assessments_of": OFFICE,
-    "residents.bulk_create": OFFICE,
     "residents.count_matching": OFFICE,
     "residents.count_residents": OFFICE,
     "duplicates.possible_duplicates": OFFICE,
