@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "balai_app.cli.aftercare",
     "balai_app.cli.monthly_report",
     "balai_app.cli.rehab_certificates",
+    "balai_app.cli.office",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -77,7 +78,8 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         prog="balai-app",
         description="Balai — register PM, pelatihan dan sertifikat kompetensi. Tanpa perintah: membuka jendela program.",
     )
-    parser.add_argument("--version", action="version", version=f"balai-app {__version__}")
+    parser.add_argument("--version", action="version", version=f"balai-app {__version__}",
+                        help="tampilkan versi program lalu keluar")
     parser.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: BALAI_DB atau folder data pengguna)")
     parser.add_argument("--user", metavar="NAME", help="bertindak sebagai pengguna ini (kata sandi: prompt atau BALAI_PASSWORD)")
     parser.add_argument("--self-test", action="store_true",

@@ -61,6 +61,14 @@ def _profile(actor: Actor, rng: random.Random) -> str:
     return tr("profil balai demo dibuat")
 
 
+# An exit reason that fits each way a stay ends (a referred PM was referred somewhere).
+EXIT_REASONS = {
+    "selesai": "Selesai program rehabilitasi sosial; fungsi sosial membaik",
+    "kembali_keluarga": "Dikembalikan kepada keluarga setelah reunifikasi",
+    "dirujuk": "Dirujuk ke rumah sakit jiwa daerah untuk perawatan lanjutan",
+}
+
+
 def _residents(actor: Actor, rng: random.Random, count: int) -> str:
     today = dt.date.today()
     ages = {"anak": (8, 17), "disabilitas": (18, 45), "lansia": (60, 85), "napza": (18, 40), "tuna_sosial": (17, 50)}
@@ -103,7 +111,7 @@ def _residents(actor: Actor, rng: random.Random, count: int) -> str:
             referral_source=rng.choice(REFERRALS),
             status=status,
             exit_date=exit_date,
-            exit_reason=tr("Selesai program rehabilitasi") if status != "aktif" else "",
+            exit_reason=tr(EXIT_REASONS[status]) if status != "aktif" else "",
             notes="",
         )
         data["search_text"] = search_key(name, nik, place if data["birth_place"] else "")

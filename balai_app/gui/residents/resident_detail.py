@@ -13,7 +13,7 @@ import html
 import importlib
 
 import qtawesome as qta
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balai_app.gui.common.screen_fit import fit_to_work_area, room
 from balai_app.domain import codes, dates
 from balai_app.domain.nik import mask
 from balai_app.gui.residents.form_helpers import set_photo_preview
@@ -97,8 +98,11 @@ class ResidentDetail(QDialog):
             if title in EXTRA_TAB_ICONS:
                 self.ui.tabs.setTabIcon(index, qta.icon(EXTRA_TAB_ICONS[title], color="#1f3a5f"))
         self.reload()
-        screen = self.screen().availableGeometry()
-        self.resize(min(self.width(), screen.width() - 40), min(self.height(), screen.height() - 60))
+        fit_to_work_area(self)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """Never ask for more than the screen's work area (the tabs scroll)."""
+        return super().sizeHint().boundedTo(room(self))
 
     # --- extension point ----------------------------------------------------
     def add_tab(self, title: str, widget: QWidget) -> int:
