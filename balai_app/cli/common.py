@@ -123,3 +123,13 @@ def unexpected_error(exc: BaseException) -> str:
     return tr("Kesalahan tak terduga ({kind}: {msg}). Rincian dicatat di {log}.").format(
         kind=type(exc).__name__, msg=log.scrub(str(exc))[:200], log=log.log_file())
 
+
+
+def command_group(subparsers, name: str, help_text: str):
+    """The ``<aksi>`` sub-commands of command ``name`` (e.g. ``reports``), made once:
+    several command modules may add actions to the same command."""
+    parser = subparsers.choices.get(name)
+    if parser is None:
+        parser = subparsers.add_parser(name, help=help_text)
+        parser.set_defaults(_actions=parser.add_subparsers(dest=f"{name}_command", metavar="<aksi>", required=True))
+    return parser.get_default("_actions")

@@ -11,8 +11,9 @@ from balai_app.services import monthly_report
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("reports", help="laporan")
-    sub = parser.add_subparsers(dest="reports_command", metavar="<aksi>", required=True)
+    from balai_app.cli.common import command_group
+
+    sub = command_group(subparsers, "reports", "laporan: PM dilayani (served) dan laporan bulanan (monthly)")
     p = sub.add_parser("monthly", help="laporan bulanan (atau periode) per klaster dan jenis kelamin, XLSX atau PDF")
     period = p.add_mutually_exclusive_group(required=True)
     period.add_argument("--month", metavar="YYYY-MM", help="bulan laporan, mis. 2026-11")

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from balai_app.cli import UsageError
-from balai_app.cli.common import actor, number, open_db
+from balai_app.cli.common import actor, command_group, number, open_db
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.domain.errors import BalaiError, NeedsConfirmation
@@ -78,8 +78,7 @@ def register(subparsers) -> None:
     p.add_argument("--date", metavar="DATE", help="tanggal selesai (bawaan: hari ini)")
     p.set_defaults(func=cmd_complete)
 
-    parser = subparsers.add_parser("reports", help="laporan (seperti halaman Laporan)")
-    sub = parser.add_subparsers(dest="reports_command", metavar="<aksi>", required=True)
+    sub = command_group(subparsers, "reports", "laporan: PM dilayani (served) dan laporan bulanan (monthly)")
     p = sub.add_parser("served", help="PM yang dilayani dalam periode: per klaster, layanan ATENSI, pelatihan")
     p.add_argument("--from", dest="start", required=True, metavar="DATE")
     p.add_argument("--to", dest="end", required=True, metavar="DATE")
@@ -217,7 +216,9 @@ def cmd_report_served(args: argparse.Namespace) -> int:
         path = Path(args.out)
         if path.suffix.lower() not in (".xlsx", ".pdf"):
             raise UsageError(tr("--out: berkas harus .xlsx atau .pdf"))
-        reports.export_report(who, report, path)
+        from balai_app.services import exports
+
+        exports.served_report(who, report, path)
         print(tr("Laporan disimpan ke {path}").format(path=path), file=sys.stderr)
     return 0
 

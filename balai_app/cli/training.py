@@ -78,12 +78,12 @@ def cmd_programs_list(args: argparse.Namespace) -> int:
 def cmd_programs_show(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=False)
-    program = training.get_program(who, args.code)
+    program = curriculum.get_program(who, args.code)
     print(f"{program.code}\t{program.name}")
     print(tr("Jam pelajaran: {h}; minimal kehadiran {m}%").format(h=program.hours or "-", m=program.min_attendance))
     if program.is_sample:
         print(training.SAMPLE_NOTE)
-    units = training.units_of(who, program.id, include_retired=True)
+    units = curriculum.units_of(who, program.id, include_retired=True)
     print(tr("No.\tKode\tJudul unit"))
     number = 0
     for unit in units:

@@ -34,7 +34,7 @@ class _Canvas:
 def _qr(canvas, payload: str, x: float, y: float, size: float) -> None:
     from balai_app.documents.certificate import _Renderer
 
-    _Renderer.qr(_Canvas(canvas), payload, x, y, size)
+    _Renderer.qr(_Canvas(canvas), payload, x, y, size)  # type: ignore[arg-type]  # duck-typed: only .c is used
 
 
 def pdf_bytes(d: dict) -> bytes:

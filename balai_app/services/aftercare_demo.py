@@ -98,7 +98,7 @@ def demo_aftercare(actor: Actor, rng: random.Random, *, today: dt.date | None = 
     done = missed = 0
     for resident in left:
         for item in followups.followups_of(actor, resident.id):
-            if item.status != "rencana" or item.due_date >= today.replace(day=1):
+            if item.status != "rencana" or item.due_date is None or item.due_date >= today.replace(day=1):
                 continue  # this month's and later contacts stay open
             roll = rng.random()
             if roll < 0.7:
@@ -108,7 +108,7 @@ def demo_aftercare(actor: Actor, rng: random.Random, *, today: dt.date | None = 
                     "how": rng.choice(list(codes.FOLLOWUP_HOW)), "finding": rng.choice(FINDINGS),
                     "staff": "Rina Pekerja Sosial, S.Tr.Sos."})
                 done += 1
-            elif roll < 0.8:
+            elif roll < 0.8 and item.plan_months is not None:
                 followups.mark_missed(actor, resident.id, item.plan_months, tr("Nomor telepon tidak aktif."))
                 missed += 1
     return tr("{p} mitra, {o} hasil setelah pelatihan ({s} wirausaha dengan bantuan), {d} kontak bimbingan lanjut "

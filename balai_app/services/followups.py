@@ -87,7 +87,7 @@ def parse_intervals(value: Any) -> tuple[int, ...]:
     """'3, 6, 12' -> (3, 6, 12): distinct months between 1 and 60, ascending."""
     label = tr("Jadwal bimbingan lanjut (bulan)")
     text = v.text(value, label, required=True, max_length=100)
-    months = []
+    months: list[int] = []
     for part in text.replace(";", ",").split(","):
         part = part.strip()
         if not part:
@@ -95,6 +95,8 @@ def parse_intervals(value: Any) -> tuple[int, ...]:
         number = v.integer(part, label, minimum=1, maximum=60)
         if number in months:
             raise v.FieldError(tr("{label}: {n} disebut dua kali.").format(label=label, n=number))
+        if number is None:  # required above: never empty here
+            continue
         months.append(number)
     if not months:
         raise v.FieldError(tr("{label} wajib diisi, mis. 3, 6, 12.").format(label=label))
@@ -201,9 +203,9 @@ def followups_of(actor: Actor, resident_id: int) -> list[FollowUpItem]:
             rows = recorded.pop((resident.id, m), [])
             items.append(_item(resident.id, resident.name, resident.exit_date, m,
                                add_months(resident.exit_date, m), rows[-1] if rows else None))
-    for (_rid, m), rows in recorded.items():  # extras, and plans of an older interval setting
+    for (_rid, interval), rows in recorded.items():  # extras, and plans of an older interval setting
         for row in rows:
-            items.append(_item(resident.id, resident.name, resident.exit_date, m, row.due_date, row))
+            items.append(_item(resident.id, resident.name, resident.exit_date, interval, row.due_date, row))
     items.sort(key=lambda i: (i.due_date or i.contact_date or dt.date.max))
     return items
 

@@ -114,7 +114,9 @@ def record_consent(actor: Actor, resident_id: int, data: dict[str, Any]) -> Cons
     with write_transaction():
         row = ProfileConsent.create(resident=resident.id, created_by=actor.user_id, **cleaned)
         audit.record(actor, "create", "profile_consent", row.id, resident.name, audit.diff({}, cleaned))
-    return consent_of(actor, resident.id)
+    consent = consent_of(actor, resident.id)
+    assert consent is not None  # just written in this transaction
+    return consent
 
 
 def consent_of(actor: Actor, resident_id: int) -> Consent | None:

@@ -28,8 +28,9 @@ def test_dev_cli_runs_balai_app_from_the_venv(tmp_path):
     made = dev("cli", "--db", str(db), "init", "--name", "Balai Uji", "--code", "BU", "--admin", "kepala",
                BALAI_ADMIN_PASSWORD="Rahasia-Admin-123")
     assert made.returncode == 0, made.stderr
-    listed = dev("cli", "--db", str(db), "residents", "list")
+    listed = dev("cli", "--db", str(db), "--user", "kepala", "residents", "list",
+                 BALAI_PASSWORD="Rahasia-Admin-123")
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.strip().splitlines()[-1] == "0 dari 0 PM"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "python3 scripts/dev.py cli residents list" in readme and "scripts/dev.py where" in readme
+    assert "python3 scripts/dev.py cli --user admin residents list" in readme and "scripts/dev.py where" in readme

@@ -121,7 +121,7 @@ def test_xlsx_and_pdf_carry_the_screens_numbers(october, system, tmp_path):
             assert got[: len(cells)] == cells
     mr.export_monthly(system, october, tmp_path / "okt.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "okt.pdf").pages).split())
-    for kind, cells in rows:
+    for _kind, cells in rows:
         assert " ".join(cells[0].split()) in text
     for key in ("served", "new", "exited"):
         line = october.line("residents", key)

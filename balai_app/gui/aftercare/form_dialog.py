@@ -117,7 +117,7 @@ class FormDialog(QDialog):
             first.setFocus()
 
     def clear_errors(self) -> None:
-        for _caption, widget, error in self.fields.values():
+        for _caption, _widget, error in self.fields.values():
             error.clear()
             error.hide()
             self.form.setRowVisible(error, False)
