@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 from balai_app.documents import fonts
+from balai_app.domain.spreadsheet import append_row
 from balai_app.i18n import tr
 
 
@@ -36,19 +37,19 @@ def xlsx_bytes(heading: Heading, headers: list[list[str]], rows: list[tuple[str,
     sheet = workbook.active
     sheet.title = tr("Laporan")
     width = len(headers[0])
-    sheet.append([heading.balai])
-    sheet.append([heading.address])
-    sheet.append([f"{heading.title} — {heading.period}"])
+    append_row(sheet, [heading.balai])
+    append_row(sheet, [heading.address])
+    append_row(sheet, [f"{heading.title} — {heading.period}"])
     sheet["A1"].font = Font(bold=True, size=12)
     sheet["A3"].font = Font(bold=True, size=13)
-    sheet.append([])
+    append_row(sheet, [])
     thin = Side(style="thin", color="7A8A99")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     head_fill = PatternFill("solid", fgColor="DBE7F3")
     section_fill = PatternFill("solid", fgColor="EEF2F6")
     first_header = sheet.max_row + 1
     for header in headers:
-        sheet.append(header)
+        append_row(sheet, header)
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
             cell.fill = head_fill
@@ -61,7 +62,7 @@ def xlsx_bytes(heading: Heading, headers: list[list[str]], rows: list[tuple[str,
         sheet.merge_cells(start_row=first_header, start_column=column, end_row=first_header + 1, end_column=column)
     for kind, cells in rows:
         if kind == "section":
-            sheet.append([cells[0]])
+            append_row(sheet, [cells[0]])
             row = sheet.max_row
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
             sheet.cell(row, 1).font = Font(bold=True)
@@ -69,7 +70,7 @@ def xlsx_bytes(heading: Heading, headers: list[list[str]], rows: list[tuple[str,
             for column in range(1, width + 1):
                 sheet.cell(row, column).border = border
             continue
-        sheet.append(cells)
+        append_row(sheet, cells)
         row = sheet.max_row
         for column in range(1, width + 1):
             sheet.cell(row, column).border = border
