@@ -74,6 +74,17 @@ def factories(db_path: Path):
         make("balai_app.gui.sessions.attendance_session_dialog:SessionDialog", SYSTEM, running.id),
     ]
     items.append(make("balai_app.gui.settings.restore_dialog:RestoreDialog", SYSTEM, backup_file, db_path=db_path))
+    from balai_app.services import followups
+
+    name = Resident.get_by_id(resident).name
+    items += [
+        make("balai_app.gui.aftercare.form_dialog:FormDialog", "Isian"),
+        make("balai_app.gui.aftercare.partners_page:PartnerDialog", SYSTEM),
+        make("balai_app.gui.aftercare.followup_dialog:FollowUpDialog", SYSTEM, resident, name,
+             followups.followups_of(SYSTEM, resident)),
+        make("balai_app.gui.aftercare.outcome_dialog:OutcomeDialog", SYSTEM, resident, name),
+        make("balai_app.gui.aftercare.profile_box:ConsentDialog", SYSTEM, resident, name),
+    ]
     return items
 
 
