@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -45,6 +48,8 @@ class FormDialog(QDialog):
     """Subclasses add rows with ``add_row(field, label, widget)`` and implement ``submit()``
     (call the service; return the result). ``ValidationError`` messages land beside their
     fields, other refusals in a message box."""
+
+    submit: Callable[[], Any]  # provided by each subclass: call the service, return its result
 
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -122,9 +127,6 @@ class FormDialog(QDialog):
             error.hide()
             self.form.setRowVisible(error, False)
         self.summary.hide()
-
-    def submit(self):  # pragma: no cover - abstract
-        raise NotImplementedError
 
     def save(self) -> bool:
         self.clear_errors()
