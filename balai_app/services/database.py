@@ -21,12 +21,14 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     ``busy_ms``: how long a write waits for another process's lock (the window waits
     only a moment, ``GUI_BUSY_MS``, and offers to retry)."""
     _open_database(path, migrate=migrate, backup_dir=backup_dir, busy_ms=busy_ms)
-    ensure_signing_key()
+    if migrate:  # the window opens without writing until its integrity check has spoken
+        ensure_signing_key()
 
 
 def ensure_signing_key() -> None:
     """Issue 14: the balai's certificate-signing key pair is made when the program first opens
-    a database (the window's start, the wizard, ``init``, ``demo``), and for a database from
+    a database (``init``, ``demo``, every command; the window calls it once its integrity
+    check has passed, before the main window shows), and for a database from
     before signing on its first open after the upgrade -- not lazily at the first certificate.
     A read-only or not yet upgraded database is left alone; a database that already has a
     key (made on another PC) keeps it. A failure (the file locked by another PC) is logged:
