@@ -91,3 +91,23 @@ def test_a_loader_model_never_asks_for_more(gui_app):
     model = RowsModel([Column("Nama", lambda r: r[1])], loader=lambda: [(1, "a"), (2, "b")])
     model.reload()
     assert model.rowCount() == 2 and not model.canFetchMore() and model.at_end
+
+
+def test_the_audit_trail_pages_by_the_last_event_not_an_offset(gui_app, db, system, make_resident):
+    """An event written between two pages (it sorts first, newest first) neither repeats
+    a row on the next page nor hides one (an OFFSET would shift every later page)."""
+    from balai_app.gui.audit.audit_page import AuditModel
+    from balai_app.services import audit
+
+    for n in range(12):
+        make_resident(name=f"Penerima {n:02d}")
+    model = AuditModel(system)
+    model.page_size = 5
+    model.set_filter(audit.AuditFilter())
+    before = model.total
+    assert model.rowCount() == 5 and model.canFetchMore()
+    make_resident(name="Ahmad Baru")  # newer events, shown first after a refresh
+    model.load_all()
+    ids = [row.id for row in model.rows()]
+    assert len(ids) == len(set(ids)) == before
+    assert ids == sorted(ids, reverse=True)
