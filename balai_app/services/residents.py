@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import warnings
 from collections.abc import Mapping
@@ -458,11 +459,17 @@ def _compact_rows(values: list[tuple]) -> list[ResidentRow]:
         _SHARED.clear()
     shared, dates, make, new = _SHARED.setdefault, _DATES.get, _date, tuple.__new__
     out = []
-    for rid, nik, name, sex, place, birth, klaster, status, entry in values:
-        out.append(new(ResidentRow, (
-            rid, nik, name, shared(sex, sex), shared(place, place),
-            dates(birth) or make(birth), shared(klaster, klaster), shared(status, status),
-            dates(entry) or make(entry))))
+    collecting = gc.isenabled()
+    gc.disable()  # thousands of new tuples would start cycle collections over every row held
+    try:
+        for rid, nik, name, sex, place, birth, klaster, status, entry in values:
+            out.append(new(ResidentRow, (
+                rid, nik, name, shared(sex, sex), shared(place, place),
+                dates(birth) or make(birth), shared(klaster, klaster), shared(status, status),
+                dates(entry) or make(entry))))
+    finally:
+        if collecting:
+            gc.enable()
     return out
 
 

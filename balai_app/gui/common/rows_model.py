@@ -29,7 +29,9 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 
 PAGE_SIZE = 200
-MAX_PAGE = 2000
+MAX_PAGE = 5000
+_ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NONE = Qt.ItemFlag.NoItemFlags
 
 # pager(last loaded row or None for the first page, how many rows) -> the next rows
 Pager = Callable[[Any | None, int], Sequence[Any]]
@@ -62,6 +64,7 @@ class RowsModel(QAbstractTableModel):
         self.page_size = page_size
         self.max_page = max(page_size, max_page)
         self.checkable = checkable
+        self._can_check = can_check
         self.can_check = can_check or (lambda record: True)
         self._rows: list[Any] = []
         self._checked: set[Any] = set()
@@ -162,6 +165,8 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not self.checkable and self._can_check is None:
+            return _ENABLED if index.isValid() else _NONE  # asked for every painted cell
         base = super().flags(index)
         record = self.row_at(index.row())
         if record is not None and not self.can_check(record):
