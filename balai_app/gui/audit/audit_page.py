@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from balai_app.domain.dates import format_long
-from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.common.rows_model import Column, RowsModel
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_audit_page import Ui_AuditPage
 from balai_app.i18n import tr
 from balai_app.services import audit
@@ -211,13 +211,9 @@ class AuditPage(QWidget):
                                               tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
-        try:
-            count = audit.export_events(self.actor, self.current_filter(), path)
-        except ValidationError as exc:
-            QMessageBox.warning(self, tr("Ekspor jejak audit"), " ".join(exc.errors.values()))
-            return
-        except (BalaiError, OSError) as exc:
-            QMessageBox.warning(self, tr("Ekspor jejak audit"), getattr(exc, "message", None) or str(exc))
+        count = service_call(self, lambda: audit.export_events(self.actor, self.current_filter(), path),
+                             title=tr("Ekspor jejak audit"), also=(OSError,))
+        if count is FAILED:
             return
         QMessageBox.information(self, tr("Ekspor jejak audit"),
                                 tr("{n} baris diekspor ke {file}.").format(n=count, file=path))
