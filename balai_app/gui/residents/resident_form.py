@@ -33,6 +33,8 @@ from balai_app.domain.nik import birth_date_from_nik, check_nik, compact
 from balai_app.gui.forms.ui_resident_form import Ui_ResidentForm
 from balai_app.i18n import tr
 from balai_app.services import residents
+from balai_app.services import residents_photo
+from balai_app.domain.photo import prepare_photo
 from balai_app.services.context import Actor
 from balai_app.gui.common.qt_dates import to_qdate
 
@@ -248,7 +250,7 @@ class ResidentForm(QDialog):
             ui.exitDateEdit.setDate(to_qdate(resident.exit_date))
         ui.exitReasonEdit.setPlainText(resident.exit_reason or "")
         ui.notesEdit.setPlainText(resident.notes or "")
-        self._photo = residents.get_photo(self.actor, resident.id)
+        self._photo = residents_photo.get_photo(self.actor, resident.id)
         set_photo_preview(ui.photoLabel, self._photo, tr("Belum ada foto"))
 
     def _update_enabled(self) -> None:
@@ -331,7 +333,7 @@ class ResidentForm(QDialog):
     def load_photo_file(self, path: Path) -> bool:
         self._show_message("photo", "")
         try:
-            data = residents.prepare_photo(path.read_bytes())
+            data = prepare_photo(path.read_bytes())
         except OSError as exc:
             self._show_message("photo", tr("Berkas tidak dapat dibaca: {e}").format(e=exc.strerror or exc))
             return False
@@ -457,7 +459,7 @@ class ResidentForm(QDialog):
             self.actor, self.resident_id, data, expected_version=self._version, confirm_warnings=confirm
         )
         if self._photo_changed:
-            residents.set_photo(self.actor, self.resident_id, self._photo)
+            residents_photo.set_photo(self.actor, self.resident_id, self._photo)
             resident = residents.get_resident(self.actor, self.resident_id)
         return resident
 
