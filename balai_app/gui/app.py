@@ -301,7 +301,9 @@ class GuiSession(QObject):
 
     def show_window(self, actor: Actor) -> None:
         from balai_app.gui.main_window import MainWindow
+        from balai_app.services.database import ensure_signing_key
 
+        ensure_signing_key()  # issue 14: the key pair exists from the first start (the check has passed)
         self.window = MainWindow(actor)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.closed.connect(self._window_closed, Qt.ConnectionType.QueuedConnection)

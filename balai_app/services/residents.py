@@ -5,6 +5,7 @@ Their photos are ``services/residents_photo.py``; assessments and services ``cas
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -364,7 +365,10 @@ def list_residents(
     query = _list_query(flt or ResidentFilter(), order_by, descending, limit, offset)
     if after is not None:
         query = query.where(_after(order_by, descending, after))
-    return [_compact_row(row) for row in query.tuples()]
+    # The rows straight from the driver: peewee's per-value conversion costs more than the
+    # query itself when the list is scrolled to its end (dates are converted once per value).
+    sql, params = query.sql()
+    return _compact_rows(database.obj.execute_sql(sql, params).fetchall())
 
 
 # Values that repeat across the register (sex, place, dates, klaster, status) are kept once:
@@ -374,18 +378,39 @@ _SHARED: dict[Any, Any] = {}
 _SHARED_MAX = 100_000
 
 
-def _share(value):
-    if value is None:
-        return None
+_DATES: dict[Any, dt.date | None] = {}
+
+
+def _date(value) -> dt.date | None:
+    """A date column's value as a date, each distinct value converted and held once
+    (SQLite hands out ISO text, PostgreSQL dates)."""
+    shared = _DATES.get(value)
+    if shared is None and value is not None:
+        if len(_DATES) >= _SHARED_MAX:
+            _DATES.clear()
+        shared = _DATES[value] = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    return shared
+
+
+def _compact_rows(values: list[tuple]) -> list[ResidentRow]:
+    """Driver rows as ``ResidentRow`` tuples whose repeated values are held once
+    (one loop without per-value calls: scrolling to the end builds every row)."""
     if len(_SHARED) >= _SHARED_MAX:
         _SHARED.clear()
-    return _SHARED.setdefault(value, value)
-
-
-def _compact_row(values) -> ResidentRow:
-    rid, nik, name, sex, place, birth, klaster, status, entry = values
-    return ResidentRow(rid, nik, name, _share(sex), _share(place), _share(birth), _share(klaster), _share(status),
-                       _share(entry))
+    shared, dates, make, new = _SHARED.setdefault, _DATES.get, _date, tuple.__new__
+    out = []
+    collecting = gc.isenabled()
+    gc.disable()  # thousands of new tuples would start cycle collections over every row held
+    try:
+        for rid, nik, name, sex, place, birth, klaster, status, entry in values:
+            out.append(new(ResidentRow, (
+                rid, nik, name, shared(sex, sex), shared(place, place),
+                dates(birth) or make(birth), shared(klaster, klaster), shared(status, status),
+                dates(entry) or make(entry))))
+    finally:
+        if collecting:
+            gc.enable()
+    return out
 
 
 def _sort_value(order_by: str, row: ResidentRow):

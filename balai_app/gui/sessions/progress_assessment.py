@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import qtawesome as qta
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
@@ -29,14 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import qtawesome as qta
-
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short
-from balai_app.domain.errors import BalaiError, ValidationError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
-from balai_app.services import progress
-from balai_app.services import unit_assessments
+from balai_app.services import progress, unit_assessments
 from balai_app.services.context import Actor
 from balai_app.services.unit_assessments import UnitVerdict
 
@@ -319,21 +317,21 @@ class AssessmentEditor(QWidget):
                              method=self.method.currentData(), score=r.score or None, evidence=r.evidence,
                              assessor_name=self.assessor.text())
                  for r in entered]
-        try:
-            unit_assessments.add_unit_assessments(self.actor, self.batch_id, items)
-        except ValidationError as exc:
-            labels = {(r.enrollment_id, r.unit_id): r.label for r in entered}
+        labels = {(r.enrollment_id, r.unit_id): r.label for r in entered}
+
+        def show_errors(errors: dict[str, str]) -> None:
             lines = []
-            for field, message in exc.errors.items():
+            for field, message in errors.items():
                 parts = field.split(".")
                 if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
                     lines.append(f"{labels.get((int(parts[0]), int(parts[1])), '')}: {message}")
                 else:
                     lines.append(message)
             self.error.setText("\n".join(dict.fromkeys(lines)))
-            return False
-        except BalaiError as exc:
-            self.error.setText(exc.message)
+
+        batch_id = self.batch_id
+        if service_call(self, lambda: unit_assessments.add_unit_assessments(self.actor, batch_id, items),
+                        on_errors=show_errors, on_error=self.error.setText) is FAILED:
             return False
         self.load(self.batch_id)
         self.error.setStyleSheet("color:#166534;")

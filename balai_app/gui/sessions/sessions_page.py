@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import qtawesome as qta
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -28,17 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import qtawesome as qta
-
-from balai_app.gui.common import elided_tooltips
 from balai_app.domain.dates import format_short
-from balai_app.domain.errors import BalaiError
+from balai_app.gui.common import elided_tooltips
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.sessions.attendance_grid import AttendanceEditor
 from balai_app.gui.sessions.attendance_session_dialog import SessionDialog
 from balai_app.gui.sessions.my_classes import MyClassesWidget
 from balai_app.gui.sessions.progress_assessment import AssessmentEditor
 from balai_app.gui.sessions.progress_matrix import ProgressMatrixView
-from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import progress, sessions
 from balai_app.services.context import Actor
@@ -379,9 +377,11 @@ class SessionsPage(QWidget):
         if self.batch_id is None:
             return None
         batch_name = self.batch_combo.currentText().split(" — ")[0]
-        try:
+        batch_id = self.batch_id
+
+        def ask_and_write() -> Path | None:
             if kind == "attendance":
-                months = progress.attendance_months(self.actor, self.batch_id)
+                months = progress.attendance_months(self.actor, batch_id)
                 if not months:
                     self._show_message(tr("Belum ada sesi terlaksana untuk direkap."))
                     return None
@@ -402,11 +402,13 @@ class SessionsPage(QWidget):
             if target.suffix.lower() != suffix:
                 target = target.with_name(target.name + suffix)
             if kind == "attendance":
-                exports.attendance_recap(self.actor, self.batch_id, year, month, target)
+                exports.attendance_recap(self.actor, batch_id, year, month, target)
             else:
-                exports.progress_recap(self.actor, self.batch_id, target)
-        except (BalaiError, OSError) as exc:
-            self._show_message(getattr(exc, "message", None) or str(exc))
+                exports.progress_recap(self.actor, batch_id, target)
+            return target
+
+        target = service_call(self, ask_and_write, also=(OSError,), on_error=self._show_message)
+        if target is FAILED or target is None:
             return None
         self._show_message(tr("Rekap disimpan: {path}").format(path=str(target)), ok=True)
         return target

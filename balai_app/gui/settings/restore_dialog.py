@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from balai_app.domain.errors import BalaiError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_backup_restore_dialog import Ui_RestoreDialog
 from balai_app.i18n import tr
 from balai_app.services import backup_files, backup_restore
@@ -62,15 +62,21 @@ class RestoreDialog(QDialog):
     def _update_button(self) -> None:
         self.ui.restoreButton.setEnabled(self.info.sound and self.ui.confirmBox.isChecked())
 
+    def _failed(self, text: str) -> None:
+        QApplication.restoreOverrideCursor()  # the box with the normal cursor
+        QMessageBox.critical(self, tr("Pemulihan gagal"), text)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # restored once by restore()
+
     def restore(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.result_info = backup_restore.restore_backup(self.actor, self.info.path, db_path=self.db_path)
-        except BalaiError as exc:
+            result = service_call(self, lambda: backup_restore.restore_backup(self.actor, self.info.path, db_path=self.db_path),
+                                  on_error=self._failed)
+        finally:
             QApplication.restoreOverrideCursor()
-            QMessageBox.critical(self, tr("Pemulihan gagal"), exc.message)
+        if result is FAILED:
             return
-        QApplication.restoreOverrideCursor()
+        self.result_info = result
         safety = self.result_info.safety_copy
         QMessageBox.information(
             self, tr("Pemulihan selesai"),

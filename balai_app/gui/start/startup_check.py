@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from balai_app.domain.errors import BalaiError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import backup_restore, backup_startup
 from balai_app.services.context import SYSTEM
@@ -51,10 +51,10 @@ def _offer_restore(state: backup_startup.StartupState, parent: QWidget | None) -
                                   QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    try:
-        result = backup_restore.restore_backup(SYSTEM, state.newest_backup.path, db_path=state.path)
-    except BalaiError as exc:
-        QMessageBox.critical(parent, tr("Pemulihan gagal"), exc.message)
+    newest = state.newest_backup
+    result = service_call(parent, lambda: backup_restore.restore_backup(SYSTEM, newest.path, db_path=state.path),
+                          title=tr("Pemulihan gagal"), critical=True)
+    if result is FAILED:
         return False
     QMessageBox.information(
         parent, tr("Pemulihan selesai"),

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from balai_app.domain import codes
 from balai_app.domain.dates import format_long
-from balai_app.domain.errors import BalaiError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.training.training_models import STATUS_COLORS, ParticipantsModel, participant_columns, run_service
 from balai_app.i18n import tr
 from balai_app.services import enrollment, training
@@ -214,10 +213,8 @@ class BatchDetail(QWidget):
 
         if self.batch_id is None:
             return
-        try:
-            dialog = EnrollDialog(self.actor, self.batch_id, self)
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Daftarkan peserta"), exc.message)
+        dialog = service_call(self, lambda: EnrollDialog(self.actor, self.batch_id, self), title=tr("Daftarkan peserta"))
+        if dialog is FAILED:
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_batch(self.batch_id)
