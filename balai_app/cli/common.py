@@ -12,13 +12,6 @@ from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services.context import SYSTEM, Actor
 
-def number(n: int | float) -> str:
-    """1.884.160 — the Indonesian thousands separator (and a decimal comma), as the window writes numbers."""
-    if isinstance(n, float) and not n.is_integer():
-        whole, _, frac = f"{n:,.1f}".partition(".")
-        return whole.replace(",", ".") + "," + frac
-    return f"{int(n):,}".replace(",", ".")
-
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
     """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands
