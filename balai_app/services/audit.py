@@ -233,11 +233,14 @@ def _filtered(query, flt: AuditFilter):
     return query
 
 
-def list_events(actor: Actor, flt: AuditFilter | None = None, *, limit: int = 500, offset: int = 0) -> list[AuditRow]:
-    """Newest first."""
+def list_events(actor: Actor, flt: AuditFilter | None = None, *, limit: int = 500, offset: int = 0,
+                after: AuditRow | None = None) -> list[AuditRow]:
+    """Newest first. ``after``: the last row of the previous page (keyset paging)."""
     require(actor, "audit.view")
     query = _filtered(AuditEvent.select(*(getattr(AuditEvent, name) for name in AuditRow._fields)),
                       flt or AuditFilter())
+    if after is not None:
+        query = query.where(AuditEvent.id < after.id)
     query = query.order_by(AuditEvent.id.desc()).limit(limit).offset(offset)
     return [AuditRow(*row) for row in query.tuples()]
 
