@@ -1,10 +1,16 @@
-"""Numbered schema migrations.
+"""Numbered schema migrations, one path for SQLite and PostgreSQL.
 
-The schema version is SQLite's ``PRAGMA user_version``. Each step runs in one
+The schema version is SQLite's ``PRAGMA user_version`` (on PostgreSQL a
+one-row table, see ``dialect``). Each step runs in one
 transaction that also bumps the version, so a step is applied whole or not at
 all. Steps are never edited once released: a change to the schema is a new
 step at the end of ``STEPS`` (and a new fixture database under
 ``tests/fixtures/``, made with ``scripts/make_fixture_db.py``).
+
+Every step runs on both engines: write SQL in SQLite's words through
+``execute_sql`` with ``?`` placeholders (the PostgreSQL connection accepts
+them), DDL through ``dialect.ddl``; where the engines really differ, branch on
+``dialect.is_postgres(db)`` and keep the reusable part in ``dialect``.
 """
 
 from __future__ import annotations
@@ -12,14 +18,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 
-from peewee import SqliteDatabase
+from peewee import Database
+
+from balai_app.db import dialect
 
 
-def _run_sql_file(name: str) -> Callable[[SqliteDatabase], None]:
-    def apply(db: SqliteDatabase) -> None:
+def _run_sql_file(name: str) -> Callable[[Database], None]:
+    def apply(db: Database) -> None:
         script = resources.files("balai_app.db").joinpath(name).read_text(encoding="utf-8")
         for statement in _split_statements(script):
-            db.execute_sql(statement)
+            for translated in dialect.ddl(db, statement):
+                db.execute_sql(translated)
 
     apply.__doc__ = f"run {name}"
     return apply
@@ -41,7 +50,7 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
-def _v2_fold_search_text(db: SqliteDatabase) -> None:
+def _v2_fold_search_text(db: Database) -> None:
     """Search ignores accents and apostrophe styles: recompute every resident's
     search key with the folding of ``domain.text``, and index the column (the
     list's count reads the index instead of the table)."""
@@ -55,7 +64,7 @@ def _v2_fold_search_text(db: SqliteDatabase) -> None:
 
 
 # (version, description, apply)
-STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
+STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
 ]
@@ -65,14 +74,16 @@ def latest_version() -> int:
     return STEPS[-1][0]
 
 
-def run(db: SqliteDatabase, current: int) -> int:
+def run(db: Database, current: int, *, until: int | None = None) -> int:
+    """Apply the steps after ``current`` (up to ``until``, default all)."""
     for version, _description, apply in STEPS:
-        if version <= current:
+        if version <= current or (until is not None and version > until):
             continue
+        # IMMEDIATE: SQLite's write lock; on PostgreSQL the balai's write lock (server.py).
         with db.atomic("IMMEDIATE"):
             # Another process may have migrated while we waited for the lock.
-            if db.execute_sql("PRAGMA user_version").fetchone()[0] < version:
+            if dialect.schema_version(db) < version:
                 apply(db)
-                db.execute_sql(f"PRAGMA user_version = {int(version)}")
+                dialect.set_schema_version(db, version)
         current = version
     return current

@@ -421,6 +421,7 @@ def test_csv_title_line_above_semicolon_headers(db, system, tmp_path):
     assert Resident.get().address == "Jl. A, No. 1"
 
 
+@pytest.mark.sqlite_only
 def test_database_locked_by_another_program_is_a_clear_error_and_nothing_written(db, db_path, system):
     import sqlite3
 
