@@ -30,7 +30,9 @@ def pytest_generate_tests(metafunc):
     if "engine" not in metafunc.fixturenames:
         return
     area = Path(str(metafunc.definition.fspath)).parent.name
-    if area in BOTH_ENGINES and not metafunc.definition.get_closest_marker("sqlite_only") and server_available():
+    if metafunc.definition.get_closest_marker("postgresql_only"):
+        metafunc.parametrize("engine", ["postgresql"], indirect=True)
+    elif area in BOTH_ENGINES and not metafunc.definition.get_closest_marker("sqlite_only") and server_available():
         metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
 
 

@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "balai_app.cli.backup",
     "balai_app.cli.sessions",
     "balai_app.cli.certificates",
+    "balai_app.cli.move",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -68,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Balai — register PM, pelatihan dan sertifikat kompetensi. Tanpa perintah: membuka jendela program.",
     )
     parser.add_argument("--version", action="version", version=f"balai-app {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: BALAI_DB atau folder data pengguna)")
+    parser.add_argument("--db", metavar="PATH", help="berkas basis data, atau basis data di server "
+                        "postgresql://PENGGUNA@SERVER:PORT/NAMA (bawaan: BALAI_DB atau folder data pengguna)")
     parser.add_argument("--user", metavar="NAME", help="bertindak sebagai pengguna ini (kata sandi: prompt atau BALAI_PASSWORD)")
     parser.add_argument("--self-test", action="store_true",
                         help="uji mandiri program terpasang (basis data sementara, PDF) lalu keluar: 0 lulus, 1 gagal")

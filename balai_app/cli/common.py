@@ -22,6 +22,12 @@ def open_db(args: argparse.Namespace, *, create: bool = False):
     empty database that answers "0 PM" or "TIDAK VALID"."""
     from balai_app.services.backup import refuse_if_damaged
 
+    location = paths.database_location()
+    if isinstance(location, str):  # postgresql://… : a database on a server
+        try:
+            return open_database(location, password_prompt=server_password_prompt, create=create)
+        except DatabaseError as exc:
+            raise BalaiError(str(exc)) from exc
     path = paths.database_path()
     if not create and not path.exists():
         raise BalaiError(tr("Basis data '{path}' tidak ditemukan. Periksa --db (atau BALAI_DB); basis data baru "
@@ -31,6 +37,19 @@ def open_db(args: argparse.Namespace, *, create: bool = False):
         return open_database(paths.database_path())
     except DatabaseError as exc:
         raise BalaiError(str(exc)) from exc
+
+
+def server_password_prompt(address) -> str | None:
+    """The server password, asked without echo (PGPASSWORD and pgpass were tried first).
+    Never asked when no one can answer (no terminal)."""
+    import sys
+
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(tr("Kata sandi server untuk {user}@{host}: ").format(user=address.user, host=address.host))
+    except (EOFError, KeyboardInterrupt):
+        return None
 
 
 def read_password(prompt: str, env: str) -> str:

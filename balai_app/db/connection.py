@@ -108,7 +108,7 @@ def backup_to(source: Database | str | Path, target: Path) -> Path:
 
 
 def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | None = None,
-                  password_prompt: server.PasswordPrompt | None = None) -> Database:
+                  password_prompt: server.PasswordPrompt | None = None, create: bool = True) -> Database:
     """Open (creating if needed) and upgrade the database at ``path``.
 
     ``path`` is a SQLite file or a ``postgresql://`` address. Before an existing
@@ -119,7 +119,7 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     """
     if is_server_location(path):
         return open_server_database(str(path), migrate=migrate, backup_dir=backup_dir,
-                                    password_prompt=password_prompt)
+                                    password_prompt=password_prompt, create=create)
     path = Path(path)
     if path.exists() and path.is_dir():
         raise DatabaseError(f"'{path}' adalah folder, bukan berkas basis data.")
@@ -150,8 +150,8 @@ def connect_server(url: str, *, password_prompt: server.PasswordPrompt | None = 
 
 
 def open_server_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None,
-                         password_prompt: server.PasswordPrompt | None = None) -> Database:
-    """``open_database`` for a PostgreSQL database (an empty one is set up)."""
+                         password_prompt: server.PasswordPrompt | None = None, create: bool = True) -> Database:
+    """``open_database`` for a PostgreSQL database (an empty one is set up only with ``create``)."""
     db = connect_server(url, password_prompt=password_prompt)
     label = db.address.label()
     try:
@@ -159,6 +159,10 @@ def open_server_database(url: str, *, migrate: bool = True, backup_dir: Path | N
         latest = migrations.latest_version()
         if version > latest:
             raise _too_new(label, version, latest)
+        if version == 0 and not create:
+            raise DatabaseError(
+                f"Basis data '{label}' masih kosong (belum berisi data Balai). Isi dengan "
+                "'balai-app --db BERKAS.sqlite move-to ALAMAT', atau buat balai baru dengan 'init'/'demo'.")
         if version < latest and migrate:
             if not dialect.owns_schema(db):
                 raise DatabaseError(

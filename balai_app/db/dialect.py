@@ -195,6 +195,8 @@ def reset_sequences(db: Database, tables: list[str]) -> None:
     if not is_postgres(db):
         return
     for table in tables:
+        if "id" not in [name for name, _kind in columns(db, table)]:
+            continue
         seq = db.execute_sql("SELECT pg_get_serial_sequence(%s, 'id')", (f'"{table}"',)).fetchone()
         if seq and seq[0]:
             db.execute_sql(f'SELECT setval(%s, COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)', (seq[0],))
