@@ -151,3 +151,16 @@ def pg_empty_database():
     url = empty_database()
     yield url
     drop_database(url)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without PostgreSQL on this machine, tests that need the server are left out
+    (deselected and counted in the summary, never silently passed or skipped)."""
+    if server_available():
+        return
+    needs = {"pg_database", "pg_empty_database"}
+    left_out = [i for i in items if needs & set(getattr(i, "fixturenames", ()))
+                or getattr(getattr(i, "callspec", None), "params", {}).get("engine") == "postgresql"]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [i for i in items if i not in left_out]

@@ -35,5 +35,5 @@ def cmd_move(args: argparse.Namespace) -> int:
     print(tr("Sertifikat diverifikasi di tujuan: {n} (sama dengan sumber; {v} berlaku/dicabut sah).").format(
         n=report.certificates_checked, v=report.certificates_valid))
     print(tr("Jejak audit: {n} baris sama; rantai: {c}.").format(n=report.audit_rows, c=report.audit_chain))
-    print(tr("Selesai: basis data ada di {t}. Sumber tidak diubah.").format(t=report.target))
+    print(tr("Selesai: basis data ada di {t}. Sumber tidak diubah oleh pemindahan.").format(t=report.target))
     return 0
