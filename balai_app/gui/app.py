@@ -43,12 +43,31 @@ def install_translators(app: QApplication) -> None:
         app.installTranslator(qt_translator)
 
 
+def ask_server_password(address) -> str | None:
+    """The server password when PGPASSWORD and the pgpass file have none (never stored)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        None, "Balai", i18n.tr("Kata sandi server untuk {user}@{host}:").format(user=address.user, host=address.host),
+        QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
 def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
     app = make_application()
-    if not ensure_sound_database(paths.database_path()):  # a damaged database is never opened
+    location = paths.database_location()
+    if isinstance(location, str):  # postgresql://… : the balai's database on a server
+        try:
+            open_database(location, password_prompt=ask_server_password)
+        except DatabaseError as exc:
+            QMessageBox.critical(None, "Balai", str(exc))
+            return 1
+        location = None
+    if location is not None and not ensure_sound_database(paths.database_path()):  # never open a damaged one
         return 1
     try:
-        open_database(paths.database_path())
+        if location is not None:
+            open_database(paths.database_path())
     except DatabaseError as exc:
         QMessageBox.critical(None, "Balai", str(exc))
         return 1

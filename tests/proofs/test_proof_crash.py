@@ -118,6 +118,7 @@ CERT_CHILD = Path(__file__).with_name("crash_certificates_child.py")
 CERT_KILLS = 12
 
 
+@pytest.mark.sqlite_only  # checks the file with sqlite3; PostgreSQL: test_proof_postgres.py
 @pytest.mark.slow
 def test_sigkill_while_issuing_certificates_keeps_numbers_whole(tmp_path, db, make_resident):
     """A child reissues certificates (revoke + new number in one transaction) and is killed
@@ -180,6 +181,7 @@ RESTORE_CHILD = Path(__file__).with_name("crash_restore_child.py")
 RESTORE_KILLS = 10
 
 
+@pytest.mark.sqlite_only  # checks the file with sqlite3; PostgreSQL: test_proof_postgres.py
 @pytest.mark.slow
 def test_sigkill_during_restore_leaves_one_whole_database(tmp_path, db, make_resident, system):
     """A child restores backup A, then B, then A ... and is killed 10 times: the database is
