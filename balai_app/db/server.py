@@ -181,6 +181,17 @@ def _qmark_to_format(sql: str) -> str:
     return "".join(out)
 
 
+def _no_nul(params):
+    """PostgreSQL text cannot hold NUL. The services refuse it before any write
+    (as the SQLite proofs show); what still carries one is a lookup (a name
+    typed with a NUL), which must find nothing, as on SQLite, not fail."""
+    if not params:
+        return params
+    if isinstance(params, dict):
+        return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for k, v in params.items()}
+    return [v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for v in params]
+
+
 class _Cursor:
     """A psycopg cursor that takes SQLite's qmark SQL and answers ``lastrowid``
     (the services use the DB-API cursor directly for bulk writes)."""
@@ -189,11 +200,11 @@ class _Cursor:
         self._cursor = cursor
 
     def execute(self, sql, params=None):
-        self._cursor.execute(_qmark_to_format(sql), params if params is not None else ())
+        self._cursor.execute(_qmark_to_format(sql), _no_nul(params) if params is not None else ())
         return self
 
     def executemany(self, sql, seq):
-        self._cursor.executemany(_qmark_to_format(sql), seq)
+        self._cursor.executemany(_qmark_to_format(sql), [_no_nul(p) for p in seq])
         return self
 
     @property
