@@ -185,3 +185,29 @@ def test_server_backup_is_a_sqlite_file_that_checks_like_any_backup(db, make_res
         assert transfer.fingerprint(copy) == transfer.fingerprint(db)
     finally:
         copy.close()
+
+
+def test_connection_test_explains_each_case_in_indonesian(pg_empty_database, monkeypatch, isolated_paths):
+    import pg_engine
+    from balai_app.services.server_check import check_server
+
+    a = server.parse_url(pg_empty_database)
+    empty = check_server(pg_empty_database)
+    assert (empty.ok, empty.kind) == (True, "empty") and "masih kosong" in empty.message
+    assert check_server(pg_engine.as_app_user(pg_empty_database)).kind == "needs_owner"
+    open_database(pg_empty_database)
+    close_database()
+    ready = check_server(pg_engine.as_app_user(pg_empty_database))
+    assert (ready.ok, ready.kind, ready.residents) == (True, "ready", 0) and "Tersambung" in ready.message
+    assert check_server(f"postgresql://{a.user}@127.0.0.1:1/{a.dbname}").kind == "unreachable"
+    assert check_server(pg_empty_database + "_hilang").kind == "no_database"
+    assert check_server("postgresql://x:sandi@h/db").kind == "usage"
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    wrong = check_server(pg_empty_database, password="salah")
+    assert (wrong.ok, wrong.kind) == (False, "auth") and "kata sandi salah" in wrong.message
+    monkeypatch.undo()
+    db = open_database(pg_empty_database)
+    with db.atomic("IMMEDIATE"):
+        dialect.set_schema_version(db, migrations.latest_version() + 1)
+    close_database()
+    assert check_server(pg_empty_database).kind == "too_new"
