@@ -39,6 +39,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
 
+from balai_app.domain.errors import BalaiError
+
 log = logging.getLogger(__name__)
 
 SCHEMES = ("postgresql", "postgres")
@@ -47,6 +49,18 @@ CONNECT_TIMEOUT = 8  # seconds: an office network answers fast or not at all
 # One key for "the balai's write lock" (any 64-bit number, the same in every process).
 WRITE_LOCK_KEY = 0x42414C4149  # "BALAI"
 MIGRATION_LOCK_KEY = WRITE_LOCK_KEY + 1
+
+
+class ConnectionLost(BalaiError):
+    """The server went away in the middle of a write: the server rolled it back whole.
+    The message is for the user; the window keeps what was typed and the next
+    action reconnects."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or (
+            "Sambungan ke server basis data terputus (jaringan atau server dimulai ulang). Perubahan ini TIDAK "
+            "disimpan, tidak ada yang tersimpan setengah. Isian Anda masih ada: periksa jaringan lalu simpan lagi; "
+            "program menyambung ulang sendiri."))
 
 
 class ServerError(Exception):
@@ -285,11 +299,38 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
         try:
             return super().execute_sql(sql, params)
         except (OperationalError, InterfaceError) as exc:
-            if self.in_transaction() or not is_connection_lost(exc):
+            if not is_connection_lost(exc):
                 raise
+            if self.in_transaction():
+                log.warning("connection to %s lost inside a transaction", self.address.label())
+                raise ConnectionLost() from exc
             log.warning("connection to %s lost; reconnecting once", self.address.label())
-            self.reconnect()
+            try:
+                self.reconnect()
+            except Exception as again:
+                raise ConnectionLost(
+                    "Server basis data tidak dapat dihubungi (jaringan atau server mati). Tidak ada yang diubah. "
+                    "Isian Anda masih ada: coba lagi setelah sambungan pulih.") from again
             return super().execute_sql(sql, params)
+
+    def rollback(self):
+        try:
+            super().rollback()
+        except (OperationalError, InterfaceError) as exc:
+            if not is_connection_lost(exc):
+                raise
+            self.dispose()  # the server already dropped the transaction with the connection
+
+    def commit(self):
+        try:
+            super().commit()
+        except (OperationalError, InterfaceError) as exc:
+            if not is_connection_lost(exc):
+                raise
+            self.dispose()
+            raise ConnectionLost(
+                "Sambungan ke server terputus tepat saat menyimpan. Setelah tersambung lagi, periksa apakah "
+                "perubahan ini sudah ada sebelum menyimpan ulang (isian Anda masih ada).") from exc
 
     def reconnect(self) -> None:
         """Drop a broken connection (never inside a transaction) and open a new one."""

@@ -191,3 +191,30 @@ def test_immediate_server_stop_during_writes_then_restart_is_all_or_nothing(offi
         assert counts(db)["certificate:issue"] == 3
     finally:
         close_database()
+
+
+@pytest.mark.slow
+def test_window_losing_the_server_mid_save_gets_a_clear_message_and_reconnects(office):
+    from balai_app.db.models import Resident
+    from balai_app.db.server import ConnectionLost
+    from balai_app.domain.errors import BalaiError
+
+    _db, url, _finished, _running = office
+    folder = _server_dir()
+    db = open_database(url)
+    try:
+        before = Resident.select().count()
+        with pytest.raises(ConnectionLost) as lost:
+            with write_transaction():
+                Resident.update(notes="setengah").where(Resident.id == 1).execute()
+                pg_engine.pgtemp.stop(folder, mode="immediate")  # the cable is pulled mid-save
+                Resident.update(notes="setengah lagi").where(Resident.id == 2).execute()
+        assert isinstance(lost.value, BalaiError)  # the window shows it like any refusal, the form stays open
+        assert "TIDAK disimpan" in lost.value.message and "Isian Anda masih ada" in lost.value.message
+        with pytest.raises(ConnectionLost, match="tidak dapat dihubungi"):
+            Resident.select().count()  # still down: said so, nothing changed
+        pg_engine.pgtemp.restart(folder)
+        assert Resident.select().count() == before  # reconnected by itself
+        assert Resident.select().where(Resident.notes.startswith("setengah")).count() == 0  # nothing half-written
+    finally:
+        close_database()
