@@ -48,7 +48,50 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore_server(args: argparse.Namespace) -> int:
+    """A backup file (SQLite) into the server database, whole or not at all; the server's
+    current data is first kept as a backup file like any other."""
+    from pathlib import Path
+
+    from balai_app.db import transfer
+    from balai_app.db.connection import close_database, open_database
+    from balai_app.db.models import database
+    from balai_app.services.permissions import require
+
+    db = open_db(args)
+    who = actor(args, write=True)
+    require(who, "backup.restore")
+    info = backup.inspect_backup(Path(args.file), full=True)
+    if not info.sound:
+        print(tr("Berkas '{name}' tidak dapat dipulihkan: {problems}").format(
+            name=Path(args.file).name, problems="; ".join(info.problems[:3])), file=sys.stderr)
+        return 1
+    safety = backup.create_backup(who, second=False)
+    print(tr("Data server sekarang disimpan dulu di: {path}").format(path=safety.info.path))
+    import tempfile
+
+    from balai_app.db.connection import backup_to
+
+    with tempfile.TemporaryDirectory(prefix="balai-pulih-") as folder:
+        staging = backup_to(Path(args.file), Path(folder) / "cadangan.sqlite")  # the backup file stays as it is
+        source = open_database(staging, backup_dir=Path(folder))  # an older backup is upgraded first
+        try:
+            transfer.replace_server_contents(db, source)
+        except transfer.TransferError as exc:
+            print(tr("Pemulihan dibatalkan, data server tidak berubah: {msg}").format(msg=exc.message),
+                  file=sys.stderr)
+            return 1
+        finally:
+            close_database()
+            database.initialize(db)
+    print(tr("Dipulihkan dari cadangan ke server:"))
+    print(_describe(info))
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
+    if paths.database_is_on_server():
+        return _restore_server(args)
     db_path = paths.database_path()
     current = integrity.check_file(db_path, quick=True, foreign_keys=False) if db_path.exists() else None
     if current is not None and not current.damaged and not current.refusals:
@@ -68,7 +111,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_server(args: argparse.Namespace) -> int:
+    from balai_app.db import dialect
+    from balai_app.db.models import Certificate, Resident
+
+    db = open_db(args)  # version checked (a newer schema is refused), upgraded by the owner
+    version = dialect.schema_version(db)
+    print(tr("Basis data server {label} dapat dipakai: skema {v}, {res} PM, {cert} sertifikat "
+             "(keutuhan dan rujukan antartabel dijaga oleh server).").format(
+        label=db.address.label(), v=version, res=Resident.select().count(), cert=Certificate.select().count()))
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    if paths.database_is_on_server():
+        return _check_server(args)
     db_path = paths.database_path()
     result = integrity.check_file(db_path, quick=False, foreign_keys=True)
     warning = integrity.one_pc_warning(db_path)

@@ -235,3 +235,17 @@ def backup_server_to_file(source: Database, target: Path) -> Path:
     db.close()
     part.replace(target)
     return target
+
+
+def replace_server_contents(target: Database, source: Database) -> dict[str, int]:
+    """Restore: the server database ``target`` becomes a copy of ``source`` (a backup
+    file), in ONE server transaction: the Balai tables are dropped and filled
+    again from the backup; on any error the server keeps what it had. Only the
+    owner of the tables may do it."""
+    if not dialect.is_postgres(target):
+        raise TransferError("Pemulihan ke server hanya untuk basis data PostgreSQL.")
+    with target.atomic("IMMEDIATE"):
+        tables = dialect.user_tables(target) + [dialect.VERSION_TABLE]
+        for table in tables:
+            target.execute_sql(f"DROP TABLE IF EXISTS {_quote(table)} CASCADE")
+        return copy_database(source, target)

@@ -98,3 +98,31 @@ def test_a_move_whose_proof_fails_leaves_the_server_empty(tmp_path, pg_empty_dat
     monkeypatch.undo()
     with pytest.raises(Exception, match="masih kosong"):
         open_database(pg_empty_database, create=False)
+
+
+@pytest.mark.postgresql_only
+def test_backup_check_and_restore_of_a_server_database(db, db_path, make_resident, tmp_path):
+    """The server's backup is a SQLite file; check works; restore puts it back whole."""
+    make_resident(name="Sebelum Cadangan")
+    close_database()
+    env_db = str(db_path)
+    made = run("--db", env_db, "backup", "--out", tmp_path / "server.sqlite")
+    assert made.returncode == 0, made.stderr
+    checked = run("--db", env_db, "check")
+    assert checked.returncode == 0 and "1 PM" in checked.stdout, checked.stderr
+    open_database(db_path)
+    make_resident(name="Sesudah Cadangan")
+    close_database()
+    file_before = sha(tmp_path / "server.sqlite")
+    restored = run("--db", env_db, "restore", tmp_path / "server.sqlite")
+    assert restored.returncode == 0, restored.stderr
+    assert sha(tmp_path / "server.sqlite") == file_before  # the backup file is not changed
+    db = open_database(db_path)
+    try:
+        from balai_app.db.models import Resident
+
+        assert [r.name for r in Resident.select()] == ["Sebelum Cadangan"]
+        assert transfer.fingerprint(db)["resident"].rows == 1
+    finally:
+        close_database()
+    assert run("--db", env_db, "check").returncode == 0
