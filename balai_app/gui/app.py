@@ -43,14 +43,25 @@ def install_translators(app: QApplication) -> None:
         app.installTranslator(qt_translator)
 
 
-def ask_server_password(address) -> str | None:
-    """The server password when PGPASSWORD and the pgpass file have none (never stored)."""
+def server_password_dialog(address):
+    """The dialog that asks the server password (never stored, never logged)."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-    text, ok = QInputDialog.getText(
-        None, "Balai", i18n.tr("Kata sandi server untuk {user}@{host}:").format(user=address.user, host=address.host),
-        QLineEdit.EchoMode.Password)
-    return text if ok and text else None
+    dialog = QInputDialog()
+    dialog.setWindowTitle(i18n.tr("Basis data di server"))
+    dialog.setLabelText(i18n.tr("Kata sandi server untuk {user}@{host}:{port} (basis data {db}):").format(
+        user=address.user, host=address.host, port=address.port, db=address.dbname))
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.setOkButtonText(i18n.tr("Sambungkan"))
+    dialog.setCancelButtonText(i18n.tr("Batal"))
+    return dialog
+
+
+def ask_server_password(address) -> str | None:
+    """The server password when PGPASSWORD and the pgpass file have none."""
+    dialog = server_password_dialog(address)
+    ok = dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog.textValue() if ok and dialog.textValue() else None
 
 
 def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
