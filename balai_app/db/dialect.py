@@ -212,6 +212,25 @@ def user_tables(db: Database) -> list[str]:
     return sorted(n for n in names if n != VERSION_TABLE)
 
 
+def references(db: Database) -> dict[str, set[str]]:
+    """table → the tables its foreign keys point to. On PostgreSQL read from the
+    catalog: information_schema shows constraints only to the tables' owner, and
+    an office account (not the owner) makes backups too."""
+    out: dict[str, set[str]] = {t: set() for t in user_tables(db)}
+    if is_postgres(db):
+        rows = db.execute_sql(
+            "SELECT cl.relname, ref.relname FROM pg_catalog.pg_constraint c "
+            "JOIN pg_catalog.pg_class cl ON cl.oid = c.conrelid JOIN pg_catalog.pg_class ref ON ref.oid = c.confrelid "
+            "JOIN pg_catalog.pg_namespace n ON n.oid = cl.relnamespace "
+            "WHERE c.contype = 'f' AND n.nspname = current_schema()").fetchall()
+    else:
+        rows = [(t, fk.dest_table) for t in out for fk in db.get_foreign_keys(t)]
+    for table, target in rows:
+        if table in out and target != table:
+            out[table].add(target)
+    return out
+
+
 def columns(db: Database, table: str) -> list[tuple[str, str]]:
     """(name, declared type, upper case) of each column, in table order."""
     if is_postgres(db):

@@ -114,8 +114,7 @@ def _quote(name: str) -> str:
 
 def table_order(db: Database) -> list[str]:
     """The tables, each after the tables its foreign keys point to."""
-    tables = dialect.user_tables(db)
-    needs = {t: {fk.dest_table for fk in db.get_foreign_keys(t) if fk.dest_table != t} for t in tables}
+    needs = dialect.references(db)
     ordered: list[str] = []
     while needs:
         ready = sorted(t for t, deps in needs.items() if not (deps - set(ordered)))
@@ -175,6 +174,8 @@ def copy_database(source: Database, target: Database, *, inside=None) -> dict[st
         if version > migrations.latest_version():
             raise TransferError(f"Sumber memakai skema {version} yang lebih baru dari program ini.")
         with target.atomic("IMMEDIATE"):
+            if not postgres:
+                target.execute_sql("PRAGMA defer_foreign_keys = ON")  # checked at commit, whatever the order
             migrations.run(target, 0, until=version)
             for table in table_order(source):
                 target_kinds = {name: _kind(kind) for name, kind in dialect.columns(target, table)}

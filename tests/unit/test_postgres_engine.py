@@ -211,3 +211,25 @@ def test_connection_test_explains_each_case_in_indonesian(pg_empty_database, mon
         dialect.set_schema_version(db, migrations.latest_version() + 1)
     close_database()
     assert check_server(pg_empty_database).kind == "too_new"
+
+
+@pytest.mark.postgresql_only
+def test_an_office_account_backs_up_the_server_database_too(db, db_path, make_resident, tmp_path):
+    """Not the owner: information_schema hides the foreign keys from it; the copy's order must not depend on it."""
+    import pg_engine
+    from balai_app.services import residents
+    from balai_app.services.context import SYSTEM
+
+    resident = make_resident(name="Siti")
+    residents.add_assessment(SYSTEM, resident, {"date": "2026-01-06", "assessor": "Rina", "summary": "awal"})
+    close_database()
+    office = open_database(pg_engine.as_app_user(db_path))
+    copy = transfer.open_new_sqlite(tmp_path / "kantor.sqlite")
+    try:
+        transfer.copy_database(office, copy)
+        assert transfer.fingerprint(copy) == transfer.fingerprint(office)
+        order = transfer.table_order(office)
+        assert order.index("resident") < order.index("assessment") and order.index("user") < order.index("batch")
+    finally:
+        copy.close()
+        close_database()
