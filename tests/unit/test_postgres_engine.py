@@ -233,3 +233,21 @@ def test_an_office_account_backs_up_the_server_database_too(db, db_path, make_re
     finally:
         copy.close()
         close_database()
+
+
+@pytest.mark.postgresql_only
+def test_an_edit_saved_meanwhile_on_another_pc_refuses_the_stale_one(db, db_path, make_resident, system):
+    """Two PCs open the same PM; the second save is refused, never a silent overwrite."""
+    from balai_app.domain.errors import StaleRecord
+    from balai_app.services import residents
+
+    made = make_resident(name="Siti Aminah")
+    rid = getattr(made, "id", made)
+    form = residents.get_resident(system, rid)  # this PC's form, at version 1
+    with _as(db_path, "balai_pc") as other_pc:  # the other PC saves first, through the server
+        other_pc.execute("UPDATE resident SET notes = 'dari PC lain', version = version + 1 WHERE id = %s", (rid,))
+    data = {f: getattr(form, f) for f in ("name", "sex", "klaster", "nik", "entry_date")}
+    data["notes"] = "dari PC ini"
+    with pytest.raises(StaleRecord):
+        residents.update_resident(system, rid, data, expected_version=form.version, confirm_warnings=True)
+    assert residents.get_resident(system, rid).notes == "dari PC lain"
