@@ -63,10 +63,28 @@ def _v2_fold_search_text(db: Database) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "resident_search_text" ON "resident" ("search_text")')
 
 
+def _v3_signed_certificates(db: Database) -> None:
+    """Certificates signed with the balai's Ed25519 key (issue 14): the signed payload and
+    its key id beside each certificate (empty for the older HMAC ones, which keep
+    verifying with their code), and programs that admit adults only (welding by default).
+    Written with playhouse.migrate so that it runs on SQLite and PostgreSQL alike."""
+    from peewee import BooleanField, CharField, TextField
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrator = SchemaMigrator.from_database(db)
+    migrate(
+        migrator.add_column("certificate", "payload", TextField(default="")),
+        migrator.add_column("certificate", "key_id", CharField(max_length=16, default="")),
+        migrator.add_column("program", "adults_only", BooleanField(default=False)),
+    )
+    db.execute_sql("UPDATE program SET adults_only = ? WHERE UPPER(code) = 'LAS'", (True,))
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
+    (3, "signed certificates, adult-only programs", _v3_signed_certificates),
 ]
 
 

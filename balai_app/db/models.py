@@ -165,6 +165,7 @@ class Program(BaseModel):
     weeks = IntegerField(null=True)
     min_attendance = IntegerField(default=80)  # percent, for a certificate
     is_sample = BooleanField(default=False)  # starter content to be completed by the admin
+    adults_only = BooleanField(default=False)  # enrolling a PM under 15 needs a written reason
     active = BooleanField(default=True)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
@@ -283,6 +284,10 @@ class Certificate(BaseModel):
     snapshot = TextField()
     photo = BlobField(null=True)
     verification_code = CharField(max_length=40)
+    # Ed25519-signed payload (domain.signed_payload) and its key id; empty for the
+    # older certificates, which verify with their HMAC ``verification_code``.
+    payload = TextField(default="")
+    key_id = CharField(max_length=16, default="")
     status = CharField(max_length=20, default="berlaku")  # berlaku | dicabut
     override_reason = TextField(default="")
     issued_at = DateTimeField(default=utcnow)

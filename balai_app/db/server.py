@@ -274,6 +274,10 @@ def is_connection_lost(exc: BaseException) -> bool:
 class BalaiPostgresqlDatabase(PostgresqlDatabase):
     """peewee's PostgreSQL database with SQLite's behaviour where our code relies on it."""
 
+    # Flags are INTEGER 0/1 on both engines (one schema): also for columns added
+    # later with playhouse.migrate (BooleanField).
+    field_types = {**PostgresqlDatabase.field_types, "BOOL": "INTEGER"}
+
     def __init__(self, address: ServerAddress, **kwargs):
         self.address = address
         super().__init__(address.dbname, prefer_psycopg3=True, **kwargs)

@@ -32,8 +32,50 @@ GOLD = (0.77, 0.60, 0.17)
 GREY = (0.35, 0.35, 0.35)
 RED = (0.75, 0.1, 0.1)
 QR_MASK = 0
+QR_SIZE = 112  # a signed payload is ~500 characters: modules stay >= 1.2 pt, readable at 150 dpi
 NAME_SIZE, NAME_MIN_SIZE = 26, 12
+NAME_ONE_LINE_MIN = 22  # below this a long name goes on two lines instead
 NAME_MAX_WIDTH = 641.89  # the page less 100 pt each side: well inside the frame
+PROGRAM_SIZE, PROGRAM_MIN_SIZE = 21, 11
+
+# The title by setting (``snapshot['title']``): Indonesian, English subtitle.
+TITLES = {
+    "kompetensi": ("SERTIFIKAT KOMPETENSI", "CERTIFICATE OF COMPETENCE"),
+    "pelatihan": ("SERTIFIKAT PELATIHAN", "CERTIFICATE OF TRAINING"),
+}
+
+
+def competence_sentence(d: dict[str, Any]) -> tuple[str, str]:
+    """What the certificate says was achieved: never more than the units found Kompeten."""
+    found = len(d.get("units") or [])
+    total = d.get("units_total", found)  # older snapshots listed every unit
+    if found and found >= total:
+        return ("telah mengikuti pelatihan keterampilan dan dinyatakan KOMPETEN pada bidang",
+                "has completed the vocational training and is declared COMPETENT in")
+    if found:
+        return (f"telah mengikuti pelatihan keterampilan dan dinyatakan kompeten pada {found} dari {total} unit "
+                "kompetensi (terlampir) bidang",
+                f"has attended the vocational training and is declared competent in {found} of {total} "
+                "competency units (listed overleaf) of")
+    return "telah mengikuti pelatihan keterampilan bidang", "has attended the vocational training in"
+
+
+def hours_of(d: dict[str, Any]) -> tuple[int | None, bool]:
+    """(hours, attended): the program's planned hours, or the hours of sessions attended."""
+    training = d["training"]
+    if "hours" in training:
+        return training.get("hours"), training.get("hours_kind") == "attended"
+    return d["program"].get("hours"), False
+
+
+def period_lines(d: dict[str, Any]) -> tuple[str, str]:
+    hours, attended = hours_of(d)
+    text = f"Pelatihan {period_text(d['training'])}"
+    english = "Training period"
+    if hours:
+        text += f" ({hours} jam pelajaran yang diikuti)" if attended else f" ({hours} jam pelajaran)"
+        english += f" ({hours} training hours attended)" if attended else f" ({hours} training hours)"
+    return text, english
 
 
 class Cancelled(Exception):
@@ -94,6 +136,7 @@ class _Renderer:
         self.W, self.H = landscape(A4)
         self._images: dict[str, Any] = {}
         self._glyphs: dict[str, set[int]] = {}
+        self._frame_ready = False
 
     # --- helpers ----------------------------------------------------------
     def image(self, data: bytes):
@@ -122,11 +165,14 @@ class _Renderer:
         return stringWidth(text, font, size)
 
     def centred(self, text: str, y: float, font: str, size: float, color=(0, 0, 0), x: float | None = None,
-                max_width: float | None = None, min_size: float = 6, char_space: float = 0) -> float:
-        """Centred on one line; shrinks (down to ``min_size``) then narrows to fit ``max_width``."""
+                max_width: float | None = None, min_size: float = 6, char_space: float = 0,
+                scale: float = 100.0) -> float:
+        """Centred on one line; shrinks (down to ``min_size``) then narrows to fit ``max_width``
+        (or, without ``max_width``, is drawn at the horizontal ``scale`` given)."""
         c = self.c
         x = self.W / 2 if x is None else x
-        size, char_space, scale = fit(text, font, size, max_width, min_size, char_space)
+        if max_width is not None or scale == 100.0:
+            size, char_space, scale = fit(text, font, size, max_width, min_size, char_space)
         drawn = line_width(text, font, size, char_space, scale)
         t = c.beginText()
         t.setFont(font, size)
@@ -164,6 +210,15 @@ class _Renderer:
         return lines
 
     def frame(self) -> None:
+        """The border, drawn once per PDF as a form XObject and placed on every page."""
+        if not self._frame_ready:
+            self.c.beginForm("balai-frame")
+            self._draw_frame()
+            self.c.endForm()
+            self._frame_ready = True
+        self.c.doForm("balai-frame")
+
+    def _draw_frame(self) -> None:
         c, W, H = self.c, self.W, self.H
         c.setStrokeColorRGB(*NAVY)
         c.setLineWidth(3.2)
@@ -228,73 +283,138 @@ class _Renderer:
         c.restoreState()
 
     # --- pages -------------------------------------------------------------
+    def name_layout(self, name: str, font: str, floor: float) -> tuple[float, list[str], float]:
+        """(size, lines, horizontal scale %) for the holder's name: one line at up to
+        ``NAME_SIZE``, else two balanced lines; never below ``floor`` (the program name's
+        size), narrowing the glyphs only when two lines at ``floor`` still do not fit."""
+        width = NAME_MAX_WIDTH
+        natural = self.width(name, font, NAME_SIZE)
+        one_line_min = max(floor, NAME_ONE_LINE_MIN)
+        if natural <= width:
+            return NAME_SIZE, [name], 100.0
+        if NAME_SIZE * width / natural >= one_line_min:
+            return NAME_SIZE * width / natural, [name], 100.0
+        words = name.split()
+        if len(words) < 2:
+            size = floor
+            return size, [name], min(100.0, 100.0 * width / self.width(name, font, size) * 0.999)
+        best = None
+        for cut in range(1, len(words)):
+            lines = [" ".join(words[:cut]), " ".join(words[cut:])]
+            widest = max(self.width(line, font, NAME_SIZE) for line in lines)
+            if best is None or widest < best[0]:
+                best = (widest, lines)
+        assert best is not None
+        widest, lines = best
+        size = min(NAME_SIZE, NAME_SIZE * width / widest)
+        if size >= floor:
+            return size, lines, 100.0
+        return floor, lines, min(100.0, 100.0 * width / self.width(max(lines, key=len), font, floor) * 0.999)
+
+    def flow(self, ops: list[tuple[float, Callable[[float], None]]], top: float, floor: float) -> float:
+        """Draw ``ops`` (advance before it, drawing function taking the baseline) downwards
+        from ``top``; gaps shrink together when the whole would go below ``floor``."""
+        total = sum(advance for advance, _draw in ops)
+        factor = min(1.0, (top - floor) / total) if total else 1.0
+        y = top
+        for advance, draw in ops:
+            y -= advance * factor
+            draw(y)
+        return y
+
     def front(self, d: dict[str, Any]) -> None:
         c, W, H = self.c, self.W, self.H
         en = bool(d.get("bilingual"))
         holder, program, balai = d["holder"], d["program"], d["balai"]
+        training = d["training"]
+        title, title_en = TITLES.get(d.get("title") or "kompetensi", TITLES["kompetensi"])
         self.frame()
+        ops: list[tuple[float, Callable[[float], None]]] = []
         logo = balai.get("logo_png")
         if logo:
-            c.drawImage(self.image(base64.b64decode(logo)), W / 2 - 27, H - 94, 54, 54, mask="auto",
-                        preserveAspectRatio=True, anchor="c")
-        self.centred(balai["name"], H - 110, self.font_for(balai["name"], fonts.SERIF_BOLD, fonts.SANS_BOLD), 14, NAVY,
-                     max_width=W - 140)
+            ops.append((50, lambda y: c.drawImage(self.image(base64.b64decode(logo)), W / 2 - 24, y, 48, 48,
+                                                  mask="auto", preserveAspectRatio=True, anchor="c")))
+        header = balai.get("header") or []
+        for index, line in enumerate(header):
+            ops.append((14 if index == 0 and logo else 11 if index else 2,
+                        lambda y, line=line: self.centred(line, y, fonts.SANS_BOLD, 9, NAVY, max_width=W - 140,
+                                                          min_size=6)))
+        ops.append((17 if header or logo else 2,
+                    lambda y: self.centred(balai["name"], y, self.font_for(balai["name"], fonts.SERIF_BOLD,
+                                                                           fonts.SANS_BOLD), 14, NAVY,
+                                           max_width=W - 140)))
         if balai.get("address"):
-            self.centred(balai["address"], H - 122, fonts.SANS, 8.5, GREY, max_width=W - 140)
-        c.setStrokeColorRGB(*GOLD)
-        c.setLineWidth(1.2)
-        c.line(W / 2 - 170, H - 130, W / 2 + 170, H - 130)
+            ops.append((11, lambda y: self.centred(balai["address"], y, fonts.SANS, 8.5, GREY, max_width=W - 140)))
 
-        self.centred("SERTIFIKAT KOMPETENSI", H - 162, fonts.SERIF_BOLD, 30, NAVY, char_space=2.5)
-        if en:
-            self.centred("CERTIFICATE OF COMPETENCE", H - 178, fonts.SERIF_ITALIC, 11, GREY, char_space=1.5)
-        self.centred(f"Nomor: {d['number']}", H - 198, fonts.SANS, 11, max_width=W - 200)
-        if en:
-            self.centred("Number", H - 208, fonts.SERIF_ITALIC, 7.5, GREY)
+        def rule(y: float) -> None:
+            c.setStrokeColorRGB(*GOLD)
+            c.setLineWidth(1.2)
+            c.line(W / 2 - 170, y, W / 2 + 170, y)
 
-        self.centred("diberikan kepada", H - 228, fonts.SERIF_ITALIC, 13)
+        ops.append((8, rule))
+        ops.append((31, lambda y: self.centred(title, y, fonts.SERIF_BOLD, 30, NAVY, char_space=2.5)))
         if en:
-            self.centred("awarded to", H - 239, fonts.SERIF_ITALIC, 9, GREY)
+            ops.append((15, lambda y: self.centred(title_en, y, fonts.SERIF_ITALIC, 11, GREY, char_space=1.5)))
+        ops.append((19, lambda y: self.centred(f"Nomor: {d['number']}", y, fonts.SANS, 11, max_width=W - 200)))
+        if en:
+            ops.append((10, lambda y: self.centred("Number", y, fonts.SERIF_ITALIC, 7.5, GREY)))
+        ops.append((20, lambda y: self.centred("diberikan kepada", y, fonts.SERIF_ITALIC, 13)))
+        if en:
+            ops.append((11, lambda y: self.centred("awarded to", y, fonts.SERIF_ITALIC, 9, GREY)))
+
+        program_font = self.font_for(program["name"], fonts.SERIF_BOLD, fonts.SANS_BOLD)
+        program_size = fit(program["name"], program_font, PROGRAM_SIZE, W - 200, PROGRAM_MIN_SIZE)[0]
         name = holder["name"]
-        self.centred(name, H - 272, name_font(name), NAME_SIZE, NAVY, max_width=NAME_MAX_WIDTH,
-                     min_size=NAME_MIN_SIZE)
-        c.setStrokeColorRGB(*GOLD)
-        c.setLineWidth(0.8)
-        c.line(W / 2 - 230, H - 281, W / 2 + 230, H - 281)
-        born = ", ".join(p for p in (holder.get("birth_place"), _date(holder.get("birth_date"))) if p) or "-"
-        self.centred(f"Tempat dan tanggal lahir: {born}", H - 297, self.font_for(born, fonts.SANS, fonts.SERIF), 10.5,
-                     max_width=W - 200)
-        if en:
-            self.centred("Place and date of birth", H - 307, fonts.SERIF_ITALIC, 7.5, GREY)
+        nfont = name_font(name)
+        size, lines, scale = self.name_layout(name, nfont, program_size)
+        for index, line in enumerate(lines):
+            ops.append(((size * 1.3 if index == 0 else size * 1.12),
+                        lambda y, line=line: self.centred(line, y, nfont, size, NAVY, char_space=0,
+                                                          max_width=NAME_MAX_WIDTH if scale == 100.0 else None,
+                                                          min_size=size, scale=scale)))
 
-        self.centred("telah mengikuti pelatihan keterampilan dan dinyatakan KOMPETEN pada bidang", H - 327,
-                     fonts.SERIF_ITALIC, 12)
+        def name_rule(y: float) -> None:
+            c.setStrokeColorRGB(*GOLD)
+            c.setLineWidth(0.8)
+            c.line(W / 2 - 230, y, W / 2 + 230, y)
+
+        ops.append((9, name_rule))
+        born = ", ".join(p for p in (holder.get("birth_place"), _date(holder.get("birth_date"))) if p) or "-"
+        ops.append((16, lambda y: self.centred(f"Tempat dan tanggal lahir: {born}", y,
+                                               self.font_for(born, fonts.SANS, fonts.SERIF), 10.5, max_width=W - 200)))
         if en:
-            self.centred("has completed the vocational training and is declared COMPETENT in", H - 338,
-                         fonts.SERIF_ITALIC, 9, GREY)
-        self.centred(program["name"], H - 364, self.font_for(program["name"], fonts.SERIF_BOLD, fonts.SANS_BOLD), 21,
-                     NAVY, max_width=W - 200, min_size=11)
-        hours = program.get("hours")
-        period = f"Pelatihan {period_text(d['training'])}" + (f" ({hours} jam pelajaran)" if hours else "")
-        self.centred(period, H - 382, fonts.SANS, 10, max_width=W - 200)
+            ops.append((10, lambda y: self.centred("Place and date of birth", y, fonts.SERIF_ITALIC, 7.5, GREY)))
+        sentence, sentence_en = competence_sentence(d)
+        ops.append((20, lambda y: self.centred(sentence, y, fonts.SERIF_ITALIC, 12, max_width=W - 160)))
         if en:
-            self.centred("Training period" + (f" ({hours} training hours)" if hours else ""), H - 392,
-                         fonts.SERIF_ITALIC, 7.5, GREY)
+            ops.append((11, lambda y: self.centred(sentence_en, y, fonts.SERIF_ITALIC, 9, GREY, max_width=W - 160)))
+        ops.append((program_size + 6, lambda y: self.centred(program["name"], y, program_font, program_size, NAVY,
+                                                             max_width=W - 200, min_size=PROGRAM_MIN_SIZE)))
+        period, period_en = period_lines(d)
+        ops.append((18, lambda y: self.centred(period, y, fonts.SANS, 10, max_width=W - 200)))
+        if en:
+            ops.append((10, lambda y: self.centred(period_en, y, fonts.SERIF_ITALIC, 7.5, GREY, max_width=W - 200)))
+        second = d.get("second_signatory")
+        scheme = (second or {}).get("scheme")
+        if scheme:
+            ops.append((13, lambda y: self.centred(f"Skema sertifikasi: {scheme}", y, fonts.SANS, 9,
+                                                   max_width=W - 200)))
+        self.flow(ops, H - 38, 198)
 
         # bottom row: QR + code, photo, signatures
-        qr_size = 92
-        self.qr(d["qr_payload"], 52, 50, qr_size)
-        tx = 52 + qr_size + 8
-        self.text("Kode verifikasi" + (" / Verification code" if en else ""), tx, 128, fonts.SANS, 7.5, GREY)
-        self.text(d["code"], tx, 112, fonts.SERIF_BOLD, 12, NAVY)
-        self.text("Pindai kode QR atau masukkan", tx, 96, fonts.SANS, 7, GREY)
-        self.text("nomor dan kode di program Balai", tx, 87, fonts.SANS, 7, GREY)
-        self.text("untuk memeriksa keaslian.", tx, 78, fonts.SANS, 7, GREY)
+        qr_size = QR_SIZE
+        self.qr(d["qr_payload"], 46, 44, qr_size)
+        tx = 46 + qr_size + 6
+        self.text("Kode verifikasi" + (" / Verification code" if en else ""), tx, 138, fonts.SANS, 7.5, GREY)
+        self.text(d["code"], tx, 123, fonts.SERIF_BOLD, 12, NAVY)
+        hint = ["Pindai kode QR dengan kamera", "ponsel untuk memeriksa", "keaslian sertifikat ini."]
+        for index, line in enumerate(hint):
+            self.text(line, tx, 106 - 9 * index, fonts.SANS, 7, GREY)
         if en:
-            self.text("Scan to check authenticity.", tx, 68, fonts.SERIF_ITALIC, 6.5, GREY)
+            self.text("Scan the QR code with a phone", tx, 74, fonts.SERIF_ITALIC, 6.5, GREY)
+            self.text("camera to check authenticity.", tx, 66, fonts.SERIF_ITALIC, 6.5, GREY)
 
         pw, ph = 85.04, 113.39  # 3 x 4 cm
-        second = d.get("second_signatory")
         px = 318 if second else 440
         py = 52
         photo = d.get("photo")
@@ -318,12 +438,13 @@ class _Renderer:
         head_lines = [head.get("title") or "Kepala Balai"]
         head_id = f"NIP. {format_nip(head['nip'])}" if head.get("nip") else ""
         if second:
+            licence = second.get("licence", second.get("number", ""))
             self.signature(517, [second.get("title") or "", second.get("org") or ""], second["name"],
-                           f"No. Reg. {second['number']}" if second.get("number") else "", None, 178)
+                           f"No. Lisensi LSP: {licence}" if licence else "", None, 178)
             self.signature(W - 140, head_lines, head["name"], head_id, place_date, 178)
         else:
             self.signature(W - 175, head_lines, head["name"], head_id, place_date, 230)
-        self.text(f"{balai.get('code', '')} · {d['number']}", 36, 34, fonts.SANS, 5.5, GREY)
+        self.text(f"{balai.get('code', '')} · {d['number']}", 36, 32, fonts.SANS, 5.5, GREY)
         if d.get("revoked"):
             self.void_mark()
 
@@ -396,26 +517,39 @@ class _Renderer:
         c, W, H = self.c, self.W, self.H
         en = bool(d.get("bilingual"))
         self.frame()
-        self.centred("DAFTAR UNIT KOMPETENSI", H - 70, fonts.SERIF_BOLD, 18, NAVY, char_space=1.5)
+        units = d.get("units") or []
+        total = d.get("units_total", len(units))
+        partial = len(units) < total
+        heading = "UNIT KOMPETENSI YANG DINYATAKAN KOMPETEN" if partial else "DAFTAR UNIT KOMPETENSI"
+        heading_en = "COMPETENCY UNITS FOUND COMPETENT" if partial else "LIST OF COMPETENCY UNITS"
+        self.centred(heading, H - 70, fonts.SERIF_BOLD, 18, NAVY, char_space=1.5, max_width=W - 140)
         y = H - 86
         if en:
-            self.centred("LIST OF COMPETENCY UNITS", y, fonts.SERIF_ITALIC, 9.5, GREY, char_space=1)
+            self.centred(heading_en, y, fonts.SERIF_ITALIC, 9.5, GREY, char_space=1)
             y -= 16
         holder = d["holder"]["name"]
         self.centred(f"{d['program']['name']} — {holder}", y - 4, self.font_for(holder, fonts.SERIF_BOLD, fonts.SANS_BOLD),
                      11, max_width=W - 140, min_size=7)
         self.centred(f"Nomor sertifikat: {d['number']}", y - 18, fonts.SANS, 9, GREY, max_width=W - 140)
         top = y - 34
-
-        th = self.unit_table(d["units"], 70, top, W - 140, en)
+        if partial:
+            note = (f"Dinyatakan kompeten pada {len(units)} dari {total} unit kompetensi program ini; "
+                    "unit lainnya belum dinilai kompeten." if units else
+                    "Belum ada unit kompetensi yang dinyatakan kompeten; sertifikat ini menyatakan keikutsertaan "
+                    "dalam pelatihan.")
+            self.centred(note, top - 4, fonts.SANS, 9.5, max_width=W - 140, min_size=7)
+            top -= 18
+        th = self.unit_table(units, 70, top, W - 140, en) if units else 0
         y = top - th - 22
-        training = d["training"]
-        hours = d["program"].get("hours")
-        line = f"Periode pelatihan: {period_text(training)}" + (f", {hours} jam pelajaran" if hours else "")
+        hours, attended = hours_of(d)
+        line = f"Periode pelatihan: {period_text(d['training'])}"
+        if hours:
+            line += f", {hours} jam pelajaran yang diikuti" if attended else f", {hours} jam pelajaran"
         self.text(line, 70, y, fonts.SANS, 10)
         if en:
-            self.text("Training period", 70, y - 10, fonts.SERIF_ITALIC, 7.5, GREY)
-        batch = training.get("batch")
+            self.text("Training period" + (", training hours attended" if attended and hours else ""), 70, y - 10,
+                      fonts.SERIF_ITALIC, 7.5, GREY)
+        batch = d["training"].get("batch")
         if batch:
             self.text(f"Angkatan: {batch}", 70, y - (24 if en else 14), self.font_for(batch, fonts.SANS, fonts.SERIF),
                       10)
@@ -447,7 +581,8 @@ def _render(items, target, progress) -> None:
 
     canvas = fonts.new_canvas(target if not hasattr(target, "__fspath__") else str(target), landscape(A4),
                               pageCompression=1)
-    canvas.setTitle("Sertifikat Kompetensi")
+    first_title = (items[0].get("title") if items else None) or "kompetensi"
+    canvas.setTitle(TITLES.get(first_title, TITLES["kompetensi"])[0].title())
     canvas.setAuthor(items[0]["balai"]["name"] if items else "Balai")
     canvas.setCreator("Balai")
     renderer = _Renderer(canvas)
@@ -472,7 +607,9 @@ def sample_item() -> dict[str, Any]:
 
     logo = base64.b64encode(resource_path("images", "logo-placeholder.png").read_bytes()).decode("ascii")
     return {
-        "format": 1,
+        "format": 2,
+        "kind": "SK",
+        "title": "kompetensi",
         "holder": {"name": "Đặng Thị Ngọc Ánh", "birth_place": "Denpasar", "birth_date": "2001-03-17"},
         "photo_sha256": None,
         "program": {"code": "MJH", "name": "Menjahit", "field": "Garmen", "hours": 240},
@@ -483,17 +620,25 @@ def sample_item() -> dict[str, Any]:
             {"code": "C.141000.004.01", "title": "Menjahit Busana dengan Mesin Jahit"},
             {"code": "C.141000.005.01", "title": "Menyelesaikan Busana dengan Jahitan Tangan"},
         ],
-        "training": {"batch": "Angkatan I Menjahit 2026", "start": "2026-08-03", "end": "2026-10-30"},
+        "units_total": 5,
+        "training": {"batch": "Angkatan I Menjahit 2026", "start": "2026-08-03", "end": "2026-10-30", "whole": True,
+                     "hours": 240, "hours_kind": "program"},
         "issue": {"place": "Bogor", "date": "2026-11-20"},
         "signatory": {"name": "Dra. Sri Wahyuningsih, M.Si.", "title": "Kepala Balai", "nip": "196805121990032001"},
         "second_signatory": None,
         "balai": {"name": "Balai Rehabilitasi Sosial Contoh", "code": "BRS-CT", "address": "Jl. Contoh No. 1, Bogor",
-                  "logo_png": logo},
+                  "logo_png": logo,
+                  "header": ["KEMENTERIAN SOSIAL REPUBLIK INDONESIA", "DIREKTORAT JENDERAL REHABILITASI SOSIAL"]},
         "bilingual": True,
         "verification_url": "",
         "number": "0001/SK-MJH/BRS-CT/XI/2026",
         "code": "ABCD-EFGH-JKMN",
-        "qr_payload": "SERTIFIKAT KOMPETENSI\nNo: 0001/SK-MJH/BRS-CT/XI/2026\nKode: ABCD-EFGH-JKMN",
+        # a signed payload of the usual size (the signature here is not a real one)
+        "qr_payload": "https://balai.example.go.id/verifikasi/#" + base64.urlsafe_b64encode(
+            b'{"v":1,"t":"SK","k":"0a1b2c3d","n":"0001/SK-MJH/BRS-CT/XI/2026","h":"\xc4\x90\xe1\xba\xb7ng Th'
+            b'\xe1\xbb\x8b Ng\xe1\xbb\x8dc \xc3\x81nh","b":"2001-03-17","p":"Menjahit","u":["C.141000.001.01",'
+            b'"C.141000.002.01","C.141000.003.01","C.141000.004.01","C.141000.005.01"],"s":"2026-08-03",'
+            b'"e":"2026-10-30","d":"2026-11-20","c":"BRS-CT"}').decode().rstrip("=") + "." + "A" * 86,
         "photo": None,
         "revoked": False,
     }

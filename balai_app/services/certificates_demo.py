@@ -1,4 +1,5 @@
-"""The demo's certificates: issued to the eligible graduates of the finished demo batches.
+"""The demo's certificates: issued to the eligible graduates of the finished demo batches
+(except the newest, left for trying), numbered in date order.
 
 Runs after the sessions step (which makes most graduates eligible). Also shows
 the register's other cases: one certificate revoked and reissued, and one
@@ -23,8 +24,13 @@ def demo_certificates(actor: Actor, rng: random.Random, *, today: dt.date | None
     certificates.save_settings(actor, {"bilingual": True})
     issued, refused = [], 0
     override_done = False
-    for batch in Batch.select().where(Batch.status == "selesai").order_by(Batch.end_date, Batch.id):
-        on = min(today, batch.end_date + dt.timedelta(days=rng.randint(3, 10)))
+    last_on = dt.date.min
+    finished = list(Batch.select().where(Batch.status == "selesai").order_by(Batch.end_date, Batch.id))
+    # The newest finished batch is left without certificates, so that issuing can be tried.
+    for batch in finished[:-1] if len(finished) > 1 else finished:
+        # numbers follow their dates in the register: never dated before the previous batch's
+        on = max(last_on, min(today, batch.end_date + dt.timedelta(days=rng.randint(3, 10))))
+        last_on = on
         result = certificates.issue(actor, batch.id, issued_on=on)
         issued.extend(result.issued)
         refused += len(result.refused)
@@ -41,7 +47,7 @@ def demo_certificates(actor: Actor, rng: random.Random, *, today: dt.date | None
     if len(issued) >= 2:
         old = issued[1]
         certificates.reissue(actor, old.id, tr("Penulisan tempat lahir salah."),
-                             issued_on=min(today, old.issued_at.date() + dt.timedelta(days=14)))
+                             issued_on=today)
         revoked = 1
     return tr("{n} sertifikat demo diterbitkan ({r} dicabut dan diterbitkan ulang); {m} peserta belum memenuhi "
               "syarat").format(n=len(issued) + revoked, r=revoked, m=refused)

@@ -98,8 +98,32 @@ def _resident(resident_id: int | str) -> Resident:
     return resident
 
 
-def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | None, taken: int) -> None:
+MIN_ADULT_AGE = 15  # below this, an adults-only program (welding) needs a written reason
+MIN_CHILD_REASON = 10
+
+
+def age_on(birth: dt.date | None, on: dt.date) -> int | None:
+    if birth is None:
+        return None
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def _check_adult(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | None, reason: str) -> None:
+    """Issue 14: a PM under 15 is not enrolled in a program for adults without a written reason."""
+    from balai_app.db.models import Program
+
+    program = Program.get_by_id(batch.program_id)
+    age = age_on(resident.birth_date, start or batch.start_date)
+    if program.adults_only and age is not None and age < MIN_ADULT_AGE and len(reason.strip()) < MIN_CHILD_REASON:
+        c.error("reason", tr("{name} berumur {age} tahun; program {program} hanya untuk peserta berumur {min} tahun "
+                             "ke atas. Tulis alasan tertulis (minimal {n} karakter) untuk tetap mendaftarkan.").format(
+            name=resident.name, age=age, program=program.name, min=MIN_ADULT_AGE, n=MIN_CHILD_REASON))
+
+
+def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | None, taken: int,
+           reason: str = "") -> None:
     name = resident.name
+    _check_adult(c, batch, resident, start, reason)
     if resident.status != "aktif":
         c.error("resident", tr("{name} berstatus {status}; hanya PM berstatus Aktif yang dapat didaftarkan.").format(
             name=name, status=codes.label(codes.RESIDENT_STATUS, resident.status)))
@@ -138,28 +162,40 @@ def default_start(batch: Batch, today: dt.date | None = None) -> dt.date:
     return min(max(batch.start_date, today), batch.end_date)
 
 
+def _ended(c: v.Collector, batch: Batch, explicit_start: bool) -> None:
+    """Issue 14: enrolling after the batch ended would give a one-day period: refused (a past
+    participation is recorded with its real start date instead)."""
+    if not explicit_start and dt.date.today() > batch.end_date:
+        c.error("start_date", tr("Angkatan {batch} sudah berakhir pada {d}; pendaftaran baru ditolak. Untuk mencatat "
+                                 "keikutsertaan yang sudah lalu, isi tanggal mulai yang sebenarnya.").format(
+            batch=batch.name, d=batch.end_date.strftime("%d/%m/%Y")))
+
+
 def enroll(actor: Actor, batch_id: int, resident_id: int, *, start_date: Any = None,
-           confirm_warnings: bool = False) -> Enrollment:
-    """Enroll one resident. Raises ValidationError, or NeedsConfirmation (no assessment yet)."""
+           confirm_warnings: bool = False, reason: str = "") -> Enrollment:
+    """Enroll one resident. Raises ValidationError, or NeedsConfirmation (no assessment yet).
+    ``reason``: the written reason for a PM under 15 in an adults-only program."""
     require(actor, "enrollment.edit")
     batch = training.get_batch(actor, batch_id)
     resident = _resident(resident_id)
     c = v.Collector()
     start = c.take("start_date", v.date, start_date, tr("Tanggal mulai"), earliest=dt.date(2000, 1, 1))
     if start is None and "start_date" not in c.errors:
+        _ended(c, batch, False)
         start = default_start(batch)
     with write_transaction():
-        _check(c, batch, resident, start, training.seats_in(batch.id))
+        _check(c, batch, resident, start, training.seats_in(batch.id), reason)
         c.raise_if_any(confirm_warnings)
         row = Enrollment.create(batch=batch.id, resident=resident.id, start_date=start, status="aktif")
-        audit.record(actor, "create", "enrollment", row.id, f"{resident.name} — {batch.name}",
-                     {"batch": [None, batch.id], "resident": [None, resident.id],
-                      "start_date": [None, start.isoformat()]})
+        changes = {"batch": [None, batch.id], "resident": [None, resident.id], "start_date": [None, start.isoformat()]}
+        if reason.strip():
+            changes["alasan"] = [None, reason.strip()]
+        audit.record(actor, "create", "enrollment", row.id, f"{resident.name} — {batch.name}", changes)
     return row
 
 
 def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_date: Any = None,
-                confirm_warnings: bool = False) -> list[Enrollment]:
+                confirm_warnings: bool = False, reason: str = "") -> list[Enrollment]:
     """Enroll several residents at once: all or none. Errors are keyed by resident id."""
     require(actor, "enrollment.edit")
     batch = training.get_batch(actor, batch_id)
@@ -167,6 +203,8 @@ def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_d
     warnings: dict[str, str] = {}
     c0 = v.Collector()
     start = c0.take("start_date", v.date, start_date, tr("Tanggal mulai"), earliest=dt.date(2000, 1, 1))
+    if start is None:
+        _ended(c0, batch, False)
     c0.raise_if_any()
     start = start or default_start(batch)
     created = []
@@ -175,7 +213,7 @@ def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_d
         for rid in dict.fromkeys(resident_ids):
             resident = _resident(rid)
             c = v.Collector()
-            _check(c, batch, resident, start, taken)
+            _check(c, batch, resident, start, taken, reason)
             if c.errors:
                 errors[str(rid)] = " ".join(c.errors.values())
                 continue
@@ -189,9 +227,11 @@ def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_d
         for rid in dict.fromkeys(resident_ids):
             resident = _resident(rid)
             row = Enrollment.create(batch=batch.id, resident=resident.id, start_date=start, status="aktif")
-            audit.record(actor, "create", "enrollment", row.id, f"{resident.name} — {batch.name}",
-                         {"batch": [None, batch.id], "resident": [None, resident.id],
-                          "start_date": [None, start.isoformat()]})
+            changes = {"batch": [None, batch.id], "resident": [None, resident.id],
+                       "start_date": [None, start.isoformat()]}
+            if reason.strip():
+                changes["alasan"] = [None, reason.strip()]
+            audit.record(actor, "create", "enrollment", row.id, f"{resident.name} — {batch.name}", changes)
             created.append(row)
     return created
 

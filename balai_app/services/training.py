@@ -130,7 +130,7 @@ def get_program(actor: Actor, id_or_code: int | str) -> Program:
 
 
 def _program_dict(program: Program) -> dict[str, Any]:
-    return {name: getattr(program, name) for name in (*PROGRAM_LABELS, "active", "is_sample")}
+    return {name: getattr(program, name) for name in (*PROGRAM_LABELS, "active", "is_sample", "adults_only")}
 
 
 def _clean_program(data: dict[str, Any], program_id: int | None) -> dict[str, Any]:
@@ -161,6 +161,8 @@ def _clean_program(data: dict[str, Any], program_id: int | None) -> dict[str, An
             other = other.first()
             if other:
                 c.error("code", tr("Kode {code} sudah dipakai program {name}.").format(code=code, name=other.name))
+    # issue 14: a PM under 15 is enrolled in an adults-only program only with a written reason
+    out["adults_only"] = bool(data.get("adults_only", False))
     c.raise_if_any()
     return out
 
@@ -405,6 +407,7 @@ SAMPLE_PROGRAMS: list[tuple[dict[str, Any], list[str]]] = [
       "Menjahit komponen pakaian",
       "Menyelesaikan pakaian (finishing) dan pengendalian mutu"]),
     ({"code": "LAS", "name": "Pengelasan (Las)", "field": "Pekerjaan logam", "hours": 360, "weeks": 16,
+      "adults_only": True,
       "description": "Pengelasan dasar untuk bengkel dan pekerjaan konstruksi ringan."},
      ["Menerapkan keselamatan dan kesehatan kerja pengelasan",
       "Membaca gambar teknik sederhana",

@@ -27,8 +27,16 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
     programs = training.create_sample_programs(actor)
     teachers = training.trainers()
     # Residents by entry date; those still aktif can join running batches.
-    people = list(Resident.select(Resident.id, Resident.status, Resident.entry_date, Resident.exit_date)
-                  .order_by(Resident.id))
+    people = list(Resident.select(Resident.id, Resident.status, Resident.entry_date, Resident.exit_date,
+                                  Resident.birth_date).order_by(Resident.id))
+
+    def old_enough(person, program, on: dt.date) -> bool:
+        """No child in a program for adults (welding): issue 14."""
+        from balai_app.services.enrollment import MIN_ADULT_AGE, age_on
+
+        age = age_on(person.birth_date, on)
+        return not program.adults_only or age is None or age >= MIN_ADULT_AGE
+
     busy: set[int] = set()  # in a running batch already (one running program per resident in the demo)
     batches = enrolled = 0
     for index, program in enumerate(programs):
@@ -54,7 +62,8 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
             batches += 1
             size = rng.randint(9, min(14, batch.capacity))
             if status == "selesai":
-                pool = [p for p in people if p.entry_date <= start and (p.exit_date is None or p.exit_date >= end)]
+                pool = [p for p in people if p.entry_date <= start and (p.exit_date is None or p.exit_date >= end)
+                        and old_enough(p, program, start)]
                 chosen = rng.sample(pool, min(size, len(pool)))
                 for person in chosen:
                     roll = rng.random()
@@ -77,7 +86,7 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
                 training.set_batch_status(actor, batch.id, "selesai", expected_version=batch.version)
             else:
                 pool = [p for p in people if p.status == "aktif" and p.id not in busy
-                        and p.entry_date <= max(start, today)]
+                        and p.entry_date <= max(start, today) and old_enough(p, program, max(start, p.entry_date))]
                 count = size if status == "berjalan" else rng.randint(3, 6)
                 chosen = rng.sample(pool, min(count, len(pool)))
                 for person in chosen:

@@ -85,8 +85,13 @@ def test_pdf_verify_revoke_list(setup, capsys, tmp_path):
     assert run("--db", db, "certificates", "verify", payload) == 0
     out = capsys.readouterr().out
     assert out.startswith("VALID") and "Đặng Thị Ngọc Ánh" in out
-    assert run("--db", db, "certificates", "verify", payload.replace("Kode: ", "Kode: X")) == 1
+    middle = len(payload) // 3
+    changed = payload[:middle] + ("A" if payload[middle] != "A" else "B") + payload[middle + 1:]
+    assert run("--db", db, "certificates", "verify", changed) == 1
     assert capsys.readouterr().out.startswith("TIDAK VALID")
+    # the URL form, as a phone reads it, verifies the same way
+    assert run("--db", db, "certificates", "verify", "https://balai.example/verifikasi/#" + payload) == 0
+    capsys.readouterr()
 
     assert run("--db", db, "certificates", "revoke", "--number", first, "--reason", "Salah cetak nama") == 0
     capsys.readouterr()
@@ -133,3 +138,37 @@ def test_issue_warns_when_units_lack_an_official_code(setup, capsys):
     captured = capsys.readouterr()
     assert "peringatan" in captured.err and "belum memiliki kode resmi" in captured.err and first.title in captured.err
     assert len(captured.out.strip().splitlines()) == 3  # still issued: a warning, not a refusal
+
+
+def test_publish_and_key_commands(setup, capsys, tmp_path, monkeypatch):
+    db, course = setup
+    assert run("--db", db, "certificates", "key", "show") == 1  # no key before the first certificate
+    capsys.readouterr()
+    run("--db", db, "certificates", "issue", "--batch", str(course.batch.id))
+    number = capsys.readouterr().out.splitlines()[0].split("\t")[0]
+    assert run("--db", db, "certificates", "publish", "--out", str(tmp_path / "site")) == 0
+    assert "Folder verifikasi ditulis" in capsys.readouterr().out
+    assert (tmp_path / "site" / "index.html").exists() and (tmp_path / "site" / "revoked.js").exists()
+    assert run("--db", db, "certificates", "key", "show") == 0
+    kid = capsys.readouterr().out.split("\t")[0]
+    monkeypatch.setenv("BALAI_KEY_PASSPHRASE", "kata sandi cadangan 2026")
+    export = tmp_path / "kunci.pem"
+    assert run("--db", db, "certificates", "key", "export", "--file", str(export)) == 0
+    assert b"ENCRYPTED PRIVATE KEY" in export.read_bytes()
+    capsys.readouterr()
+    # another PC: the same database, an empty data folder; it verifies but cannot sign until installed
+    monkeypatch.setenv("BALAI_DATA_DIR", str(tmp_path / "other-pc"))
+    from balai_app.services import signing_keys
+
+    signing_keys._cache.clear()
+    assert run("--db", db, "certificates", "reissue", "--number", number, "--reason", "Perbaikan nama") == 1
+    assert "tidak ada di komputer ini" in capsys.readouterr().err
+    assert run("--db", db, "certificates", "verify", number, "--code", "0000-0000-0000") == 1  # still verifies here
+    capsys.readouterr()
+    monkeypatch.setenv("BALAI_KEY_PASSPHRASE", "salah sekali kata sandinya")
+    assert run("--db", db, "certificates", "key", "install", "--file", str(export)) == 1
+    capsys.readouterr()
+    monkeypatch.setenv("BALAI_KEY_PASSPHRASE", "kata sandi cadangan 2026")
+    assert run("--db", db, "certificates", "key", "install", "--file", str(export)) == 0
+    assert kid in capsys.readouterr().out
+    assert (tmp_path / "other-pc" / "keys").is_dir()

@@ -68,8 +68,15 @@ def _alive(thread) -> bool:
         return False
 
 
-def test_issue_dialog_all_eligible_and_an_exception_with_reason(qtbot, world, boxes):
+def test_issue_dialog_all_eligible_and_an_exception_with_reason(qtbot, world, boxes, monkeypatch):
     admin, course = world
+    asked = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     dialog = CertificateIssueDialog(admin, batch_id=course.batch.id)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 3
@@ -78,9 +85,15 @@ def test_issue_dialog_all_eligible_and_an_exception_with_reason(qtbot, world, bo
     assert dialog.model.item(budi_row, 2).text() == "Belum"
     assert "kompeten" in dialog.model.item(budi_row, 3).text().lower()
 
-    qtbot.mouseClick(dialog.ui.issueAllButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.ui.issueAllButton, Qt.MouseButton.LeftButton)  # asks first: answered No
+    assert "2 nomor sertifikat permanen" in asked[0] and Certificate.select().count() == 0
+    qtbot.mouseClick(dialog.ui.issueAllButton, Qt.MouseButton.LeftButton)  # answered Yes
     assert Certificate.select().count() == 2
-    assert "2 sertifikat diterbitkan" in boxes[-1][1]
+    result = dialog.result_dialog
+    assert result is not None and result.summary.text() == "2 sertifikat diterbitkan."
+    assert result.list.count() == 3 and "Budi Santoso" in result.list.item(2).text()
+    assert result.list.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    result.accept()
     assert not dialog.ui.issueAllButton.isEnabled()  # nobody left who is eligible
 
     dialog.select_resident(course.residents[2].id)
@@ -219,7 +232,7 @@ def test_a_job_can_be_cancelled(qtbot, world, tmp_path):
 def test_verify_dialog(qtbot, world):
     admin, _ = world
     cert = issued(world)[0]
-    payload = certificates.render_data(cert)["qr_payload"]
+    payload = certificates.render_data_by_id(cert.id)["qr_payload"]
     dialog = CertificateVerifyDialog()
     qtbot.addWidget(dialog)
     dialog.ui.payloadEdit.setPlainText(payload)
@@ -247,6 +260,85 @@ def test_settings_tab_shows_errors_beside_fields(qtbot, world):
     tab.widgets["bilingual"].setChecked(True)
     assert tab.save()
     assert certificates.get_settings(admin).bilingual
+    # shown with Indonesian placeholders, and the live example is the next number
+    assert tab.widgets["number_template"].text() == "{urut:03d}/SERT/{balai}/{tahun}"
+    assert tab.example.text().startswith("001/SERT/BRS-PL/")
+
+
+def test_settings_tab_title_header_zone_and_lsp(qtbot, world, tmp_path):
+    admin, course = world
+    tab = CertificateSettingsTab(admin)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 720)
+    tab.show()
+    assert tab.widgets["header_lines"].toPlainText().startswith("KEMENTERIAN SOSIAL REPUBLIK INDONESIA")
+    tab.widgets["title"].setCurrentIndex(tab.widgets["title"].findData("pelatihan"))
+    tab.widgets["timezone"].setCurrentIndex(tab.widgets["timezone"].findData("WITA"))
+    tab.widgets["lsp_enabled"].setChecked(True)
+    tab.widgets["lsp_name"].setText("Ir. Bambang")
+    assert not tab.save()  # the LSP's name is needed too
+    assert tab.errors["lsp_org"].isVisibleTo(tab)
+    tab.widgets["lsp_org"].setText("LSP Garmen Indonesia")
+    tab.widgets["lsp_number"].setText("BNSP-LSP-123-ID")
+    tab.widgets["lsp_scheme"].setText("Skema Penjahit Pakaian")
+    assert tab.save()
+    saved = certificates.get_settings(admin)
+    assert (saved.title, saved.timezone, saved.lsp_scheme) == ("pelatihan", "WITA", "Skema Penjahit Pakaian")
+    tab.grab().save(str(tmp_path / "certificate-settings.png"))
+    assert "dibuat otomatis" in tab.key_label.text()
+    issued(world)
+    tab.refresh()
+    assert "tersimpan di komputer ini" in tab.key_label.text() and tab.export_button.isEnabled()
+
+
+def test_print_batch_in_ascending_order_skipping_revoked(qtbot, world, monkeypatch, tmp_path, boxes):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    admin, course = world
+    first = list(issued(world))
+    first += certificates.issue(admin, course.batch.id, [course.residents[2].id],
+                                override_reason="Dinilai ulang oleh LSP mitra").issued
+    certificates.revoke(admin, first[1].id, "Salah ketik nama")
+    page = make_page(qtbot, admin)
+    page.ui.batchCombo.setCurrentIndex(page.ui.batchCombo.findData(course.batch.id))
+    page.ui.table.selectAll()  # a batch holding a revoked certificate: never a dead end
+    assert page.ui.printButton.isEnabled() and "dicabut" in page.ui.detailLabel.text()
+    assert page.batch_print_button.isEnabled()
+    out = tmp_path / "batch.pdf"
+
+    def answer(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", answer)
+    qtbot.mouseClick(page.batch_print_button, Qt.MouseButton.LeftButton)  # one action: straight to the print dialog
+    runner = page.runner
+    wait_runner(qtbot, runner)
+    assert runner.outcome == "finished"
+    assert runner.ids == [first[0].id, first[2].id]  # ascending numbers, the revoked one left out
+    assert first[1].number in runner.message and "dicabut tidak dicetak" in runner.message
+    assert len(PdfReader(str(out)).pages) == 4  # two certificates, two pages each (printed as images)
+
+
+def test_hints_follow_the_role(qtbot, world):
+    admin, _ = world
+    assert "Cetak sertifikat angkatan ini" in make_page(qtbot, admin).ui.detailLabel.text()
+    staff_page = make_page(qtbot, make_staff())
+    assert "Cetak" not in staff_page.ui.detailLabel.text() and staff_page.batch_print_button.isHidden()
+
+
+def test_preview_fits_a_1280x720_work_area(qtbot, world):
+    from balai_app.gui.certificates.certificate_preview import CertificatePreview
+
+    admin, _ = world
+    ids = [c.id for c in issued(world)]
+    dialog = CertificatePreview(admin, ids)
+    qtbot.addWidget(dialog)
+    area = dialog.screen().availableGeometry()
+    assert dialog.width() <= min(1000, area.width()) and dialog.height() <= min(760, area.height() - 40)
+    assert dialog.sizeHint().height() <= 720 and dialog.sizeHint().width() <= 1280
 
 
 def test_staff_sees_the_register_without_issue_or_print(qtbot, world):
@@ -255,3 +347,43 @@ def test_staff_sees_the_register_without_issue_or_print(qtbot, world):
     assert page.model.rowCount() == 2
     assert page.ui.issueButton.isHidden() and page.ui.printButton.isHidden() and page.ui.revokeButton.isHidden()
     assert not page.ui.previewButton.isHidden()
+
+
+def test_batch_detail_prints_the_batch_certificates(qtbot, world, monkeypatch, tmp_path, boxes):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from balai_app.gui.training.batch_detail import BatchDetail
+
+    admin, course = world
+    first = issued(world)
+    detail = BatchDetail(admin)
+    qtbot.addWidget(detail)
+    detail.show_batch(course.batch.id)
+    assert detail.print_certificates_button.isEnabled()
+    out = tmp_path / "detail.pdf"
+
+    def answer(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", answer)
+    qtbot.mouseClick(detail.print_certificates_button, Qt.MouseButton.LeftButton)
+    wait_runner(qtbot, detail.runner)
+    assert detail.runner.ids == sorted(c.id for c in first)
+    staff_detail = BatchDetail(make_staff())
+    qtbot.addWidget(staff_detail)
+    assert staff_detail.print_certificates_button.isHidden()
+
+
+def test_register_shows_a_revocation_in_local_time(qtbot, world):
+    import datetime as dt
+
+    admin, _ = world
+    cert = issued(world)[0]
+    certificates.revoke(admin, cert.id, "Nama salah tulis")
+    Certificate.update(revoked_at=dt.datetime(2026, 12, 1, 21, 20)).where(Certificate.id == cert.id).execute()
+    page = make_page(qtbot, admin)
+    notes = [page.model.data(page.model.index(r, 6)) for r in range(page.model.rowCount())]
+    assert any("02/12/2026 04:20 WIB" in n for n in notes), notes  # 04:20 WIB reads the same day, not 1 Dec

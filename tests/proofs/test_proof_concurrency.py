@@ -64,7 +64,9 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
     close_database()
 
     go = tmp_path / "go"
-    env = {**os.environ, "BALAI_DATA_DIR": str(tmp_path / "data"), "BALAI_PASSWORD": "rahasia-kantor-2026"}
+    # The workers are processes on the same PC: they share its data folder, where the
+    # certificate signing key lives (issue 14).
+    env = {**os.environ, "BALAI_PASSWORD": "rahasia-kantor-2026"}
     workers = [
         subprocess.Popen([sys.executable, str(WORKER), str(db_path), str(n), str(OPS), str(go), str(admin.user_id),
                           str(holders[n - 1]), str(holders[2])],

@@ -85,14 +85,15 @@ def build_course(
     sessions: int = 5,
     code: str | None = None,
     photo: bool = False,
+    end: dt.date | None = None,
 ) -> Course:
     """A finished batch. Participant i attends every session and is Kompeten in every unit
     when ``eligible[i]`` (default True); otherwise attends one session and is BK in unit 1."""
     n = next(_counter)
     names = names or [f"Peserta {n}-{i}" for i in range(1, 4)]
     eligible = eligible if eligible is not None else [True] * len(names)
-    start = dt.date.today() - dt.timedelta(days=40)
-    end = dt.date.today() - dt.timedelta(days=2)
+    end = end or dt.date.today() - dt.timedelta(days=2)
+    start = end - dt.timedelta(days=38)
     program = Program.create(code=code or f"M{n}", name=f"Menjahit {n}", hours=240, min_attendance=80)
     unit_rows = [CompetencyUnit.create(program=program, position=i + 1, code=f"C.141000.{i + 1:03d}.01",
                                        title=f"Unit kompetensi ke-{i + 1} program {n}") for i in range(units)]
@@ -114,3 +115,41 @@ def build_course(
             UnitAssessment.create(enrollment=enrollment, unit=unit, result="BK" if not ok and u_index == 0 else "K",
                                   date=end)
     return course
+
+
+def make_legacy_certificate(enrollment: Enrollment, *, number: str, issued_on: dt.date, sequence: int,
+                            url: str = "", photo: bytes | None = None):
+    """A certificate as the program wrote them before signing (issue 14): snapshot format 1,
+    an HMAC code keyed with the database's ``certificate_secret``, no signed payload."""
+    import hashlib
+    import json
+    import secrets
+
+    from balai_app.db.models import Certificate, Setting
+    from balai_app.services.certificates_verify import KEY_SECRET, compute_code
+
+    row = Setting.get_or_none(Setting.key == KEY_SECRET)
+    if row is None:
+        row = Setting.create(key=KEY_SECRET, value=secrets.token_bytes(32).hex())
+    batch = enrollment.batch
+    resident = enrollment.resident
+    snapshot = {
+        "format": 1,
+        "holder": {"name": resident.name, "birth_place": resident.birth_place or "",
+                   "birth_date": resident.birth_date.isoformat() if resident.birth_date else None},
+        "photo_sha256": hashlib.sha256(photo).hexdigest() if photo else None,
+        "program": {"code": batch.program.code, "name": batch.program.name, "field": "", "hours": 240},
+        "units": [{"code": u.code, "title": u.title} for u in batch.program.units],
+        "training": {"batch": batch.name, "start": batch.start_date.isoformat(), "end": batch.end_date.isoformat()},
+        "issue": {"place": "Bekasi", "date": issued_on.isoformat()},
+        "signatory": {"name": "Dra. Sri Wahyuningsih, M.Si.", "title": "Kepala Balai", "nip": "196805121990032001"},
+        "second_signatory": None,
+        "balai": {"name": "Balai Lama", "code": "BRS-PL", "address": "Bekasi", "logo_png": None},
+        "bilingual": False,
+        "verification_url": url,
+    }
+    code = compute_code(bytes.fromhex(row.value), snapshot, number)
+    return Certificate.create(number=number, year=issued_on.year, sequence=sequence, resident=resident.id,
+                              enrollment=enrollment.id, program=batch.program_id, batch=batch.id,
+                              snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True), photo=photo,
+                              verification_code=code, status="berlaku")

@@ -69,12 +69,34 @@ def test_two_landscape_pages_per_certificate_with_text_on_both():
     assert "Budi Santoso" in text_of(reader.pages[2])
 
 
-@pytest.mark.parametrize("name", ["Đặng Thị Ngọc Ánh", "Ni Luh Putu Ayu Ṣ", "Muh. Ma'ruf", "Sukarno", LONG_NAME])
-def test_the_name_prints_exactly_on_one_line(name):
+@pytest.mark.parametrize("name", ["Đặng Thị Ngọc Ánh", "Ni Luh Putu Ayu Ṣ", "Muh. Ma'ruf", "Sukarno"])
+def test_a_name_that_fits_prints_on_one_line(name):
     reader = render(item(name=name))
     lines = [" ".join(line.split()) for line in reader.pages[0].extract_text().splitlines()]
     assert " ".join(name.split()) in lines
     assert all(fonts_of(reader).values())
+
+
+@pytest.mark.parametrize("name", [LONG_NAME, "Anak Agung Ayu Ngurah Putri Wijayakusuma Dewi Lestari Maharani",
+                                  "Wijayakusumaningrat" * 4])
+def test_a_long_name_wraps_to_two_lines_never_smaller_than_the_program_name(name):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    renderer = doc._Renderer(Canvas(io.BytesIO(), pagesize=landscape(A4)))
+    font = doc.name_font(name)
+    program_size = doc.fit("Menjahit", fonts.SERIF_BOLD, doc.PROGRAM_SIZE, renderer.W - 200, doc.PROGRAM_MIN_SIZE)[0]
+    size, lines, scale = renderer.name_layout(name, font, program_size)
+    assert 1 <= len(lines) <= 2 and " ".join(lines) == name
+    assert size >= program_size  # the largest text after the title, never below the program name
+    assert all(doc.line_width(line, font, size, 0, scale) <= doc.NAME_MAX_WIDTH + 0.01 for line in lines)
+    reader = render(item(name=name))
+    text = [" ".join(line.split()) for line in reader.pages[0].extract_text().splitlines()]
+    assert all(line in text for line in lines)
+    if " " in name:
+        assert len(lines) == 2
+        assert scale == 100.0 or len(name) > 90  # only a name near the 100-character limit is narrowed
+        assert scale >= 85
 
 
 def test_every_font_is_embedded_and_no_helvetica():
@@ -115,12 +137,14 @@ def test_one_certificate_with_a_photo_stays_small(tmp_path):
 
 def test_bilingual_labels_and_second_signatory_are_optional():
     plain = text_of(render(item(bilingual=False)).pages[0])
-    assert "awarded to" not in plain and "No. Reg." not in plain
+    assert "awarded to" not in plain and "No. Reg." not in plain and "Lisensi" not in plain
     both = render(item(bilingual=True, second_signatory={"org": "LSP Garmen Indonesia", "name": "Ir. Bambang",
-                                                         "title": "Ketua", "number": "MET.000.1"}))
+                                                         "title": "Ketua", "licence": "BNSP-LSP-123-ID",
+                                                         "scheme": "Skema Penjahit Pakaian"}))
     front = text_of(both.pages[0])
     assert "awarded to" in front and "CERTIFICATE OF COMPETENCE" in front
-    assert "Ir. Bambang" in front and "No. Reg. MET.000.1" in front
+    assert "Ir. Bambang" in front and "No. Lisensi LSP: BNSP-LSP-123-ID" in front and "No. Reg." not in front
+    assert "Skema sertifikasi: Skema Penjahit Pakaian" in front
     assert "Unit Code" in text_of(both.pages[1])
 
 
@@ -143,3 +167,41 @@ def test_many_units_still_fit_the_back_page():
     reader = render(item(units=units))
     assert len(reader.pages) == 2
     assert "C.020" in text_of(reader.pages[1])
+
+
+def test_a_certificate_with_only_some_units_found_kompeten_never_claims_all():
+    data = item(units_total=6)
+    data["units"] = data["units"][:2]
+    reader = render(data)
+    front, back = text_of(reader.pages[0]), text_of(reader.pages[1])
+    assert "dinyatakan kompeten pada 2 dari 6 unit kompetensi (terlampir) bidang" in front
+    assert "KOMPETEN pada bidang" not in front and "declared COMPETENT" not in front
+    assert "UNIT KOMPETENSI YANG DINYATAKAN KOMPETEN" in back and "2 dari 6 unit" in back
+    assert "C.141000.002.01" in back and "C.141000.003.01" not in back
+
+
+def test_no_unit_found_kompeten_states_only_attendance():
+    data = item(units_total=6, title="pelatihan")
+    data["units"] = []
+    reader = render(data)
+    front, back = text_of(reader.pages[0]), text_of(reader.pages[1])
+    assert "SERTIFIKAT PELATIHAN" in front and "CERTIFICATE OF TRAINING" in front
+    assert "kompeten" not in front.lower()
+    assert "Belum ada unit kompetensi yang dinyatakan kompeten" in back
+
+
+def test_title_header_and_hours_attended():
+    data = item(title="pelatihan")
+    data["training"].update({"hours": 86, "hours_kind": "attended", "whole": False})
+    front = text_of(render(data).pages[0])
+    assert front.startswith("KEMENTERIAN SOSIAL REPUBLIK INDONESIA DIREKTORAT JENDERAL REHABILITASI SOSIAL")
+    assert "SERTIFIKAT PELATIHAN" in front and "SERTIFIKAT KOMPETENSI" not in front
+    assert "(86 jam pelajaran yang diikuti)" in front and "(86 training hours attended)" in front
+    assert "Pindai kode QR dengan kamera ponsel untuk memeriksa keaslian" in front
+
+
+def test_no_logo_prints_no_emblem():
+    data = item(photo=None)
+    data["balai"]["logo_png"] = None
+    reader = render(data)
+    assert len(list(reader.pages[0].images)) == 0

@@ -43,8 +43,9 @@ class Runner(QObject):
     """One running job with its progress dialog; keeps itself alive until done."""
 
     def __init__(self, parent: QWidget, actor: Actor, ids: list[int], job: worker.CertificateJob, how: str,
-                 copies: int = 1):
+                 copies: int = 1, note: str = ""):
         super().__init__(parent)
+        self.note = note  # e.g. the revoked certificates left out
         self.parent_widget = parent
         self.actor = actor
         self.ids = ids
@@ -83,6 +84,9 @@ class Runner(QObject):
             certificates.record_print(self.actor, self.ids, self.copies, self.how)
         except BalaiError as exc:
             message += "\n" + exc.message
+        if self.note:
+            message += "\n" + self.note
+            self.message = message
         QMessageBox.information(self.parent_widget, tr("Sertifikat"), message)
 
     def _failed(self, message: str) -> None:
@@ -103,7 +107,10 @@ def _items(parent: QWidget, actor: Actor, ids: list[int]):
         return None
 
 
-def print_certificates(parent: QWidget, actor: Actor, ids: list[int]) -> Runner | None:
+def print_certificates(parent: QWidget, actor: Actor, ids: list[int], note: str = "") -> Runner | None:
+    if not ids:
+        QMessageBox.information(parent, tr("Sertifikat"), note or tr("Tidak ada sertifikat berlaku untuk dicetak."))
+        return None
     items = _items(parent, actor, ids)
     if not items:
         return None
@@ -111,10 +118,24 @@ def print_certificates(parent: QWidget, actor: Actor, ids: list[int]) -> Runner 
     if printer is None:
         return None
     job = worker.CertificateJob("print", items, printer=printer)
-    return Runner(parent, actor, ids, job, "printer", printer.copyCount())
+    return Runner(parent, actor, ids, job, "printer", printer.copyCount(), note)
 
 
-def save_pdf(parent: QWidget, actor: Actor, ids: list[int]) -> Runner | None:
+def print_batch(parent: QWidget, actor: Actor, batch_id: int) -> Runner | None:
+    """Every valid certificate of a batch in ascending number order, straight to the print
+    dialog; revoked ones are skipped and named in the result."""
+    chosen = certificates.batch_print_set(actor, batch_id)
+    if not chosen.ids:
+        QMessageBox.information(parent, tr("Cetak sertifikat angkatan"), " ".join(
+            [tr("Angkatan ini belum memiliki sertifikat yang berlaku."), chosen.note()]).strip())
+        return None
+    return print_certificates(parent, actor, list(chosen.ids), note=chosen.note())
+
+
+def save_pdf(parent: QWidget, actor: Actor, ids: list[int], note: str = "") -> Runner | None:
+    if not ids:
+        QMessageBox.information(parent, tr("Sertifikat"), note or tr("Tidak ada sertifikat berlaku untuk disimpan."))
+        return None
     items = _items(parent, actor, ids)
     if not items:
         return None
@@ -125,14 +146,17 @@ def save_pdf(parent: QWidget, actor: Actor, ids: list[int]) -> Runner | None:
     target = Path(path)
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(".pdf")
-    return Runner(parent, actor, ids, worker.CertificateJob("pdf", items, target=target), "pdf")
+    return Runner(parent, actor, ids, worker.CertificateJob("pdf", items, target=target), "pdf", note=note)
 
 
-def save_folder(parent: QWidget, actor: Actor, ids: list[int]) -> Runner | None:
+def save_folder(parent: QWidget, actor: Actor, ids: list[int], note: str = "") -> Runner | None:
+    if not ids:
+        QMessageBox.information(parent, tr("Sertifikat"), note or tr("Tidak ada sertifikat berlaku untuk disimpan."))
+        return None
     items = _items(parent, actor, ids)
     if not items:
         return None
     folder = QFileDialog.getExistingDirectory(parent, tr("Folder untuk PDF sertifikat"))
     if not folder:
         return None
-    return Runner(parent, actor, ids, worker.CertificateJob("folder", items, target=Path(folder)), "pdf")
+    return Runner(parent, actor, ids, worker.CertificateJob("folder", items, target=Path(folder)), "pdf", note=note)

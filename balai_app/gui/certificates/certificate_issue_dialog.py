@@ -7,7 +7,16 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.forms.ui_certificate_issue_dialog import Ui_CertificateIssueDialog
@@ -20,6 +29,36 @@ HEADERS = ["Nama peserta", "Kehadiran", "Syarat", "Keterangan"]
 
 
 rate_text = percent  # 0.8333 -> '83,3%', the same figure the progress matrix shows
+
+
+def result_lines(result: certificates.IssueResult) -> list[str]:
+    """One line per person: the number issued, or why not (someone who already holds a
+    certificate is told so, not "refused")."""
+    lines = [f"{c.number} — {c.holder}" for c in result.issued]
+    for name, why in result.refused:
+        if why.startswith("sudah memiliki sertifikat"):
+            lines.append(tr("{name}: {why}.").format(name=name, why=why))
+        else:
+            lines.append(tr("Belum diterbitkan: {name} — {why}").format(name=name, why=why))
+    return lines
+
+
+class IssueResultDialog(QDialog):
+    """What an issue did, as a list that scrolls (a batch can hold 40 people)."""
+
+    def __init__(self, result: certificates.IssueResult, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Hasil penerbitan sertifikat"))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(tr("{n} sertifikat diterbitkan.").format(n=len(result.issued)))
+        layout.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.addItems(result_lines(result) + [f"⚠ {w}" for w in result.warnings])
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
 
 
 class CertificateIssueDialog(QDialog):
@@ -36,8 +75,12 @@ class CertificateIssueDialog(QDialog):
         self.ui.table.setEditTriggers(self.ui.table.EditTrigger.NoEditTriggers)
         self.ui.table.verticalHeader().setVisible(False)
         self.candidates: list[certificates.Candidate] = []
-        self.ui.dateEdit.setDate(QDate.currentDate())
-        self.ui.dateEdit.setMaximumDate(QDate.currentDate())
+        today = certificates.balai_today()  # at the balai's time zone
+        self.ui.dateEdit.setDate(QDate(today.year, today.month, today.day))
+        self.ui.dateEdit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.ui.dateEdit.setToolTip(tr("Tanggal terbit: tidak sebelum akhir pelatihan atau asesmen terakhir peserta, "
+                                       "tidak di masa depan, dan tidak sebelum sertifikat terakhir tahun itu."))
+        self.result_dialog: IssueResultDialog | None = None
         for bid, label in certificates.batches(actor, issuable=True):
             self.ui.batchCombo.addItem(label, bid)
         if batch_id is None:
@@ -126,6 +169,17 @@ class CertificateIssueDialog(QDialog):
         return self.ui.dateEdit.date().toPython()
 
     def issue_all(self) -> certificates.IssueResult | None:
+        ready = sum(1 for c in self.candidates if c.eligible and not c.certificate)
+        if not ready:
+            return None
+        answer = QMessageBox.question(
+            self, tr("Terbitkan untuk semua"),
+            tr("Terbitkan {n} sertifikat untuk semua peserta yang memenuhi syarat?\n\n{n} nomor sertifikat permanen "
+               "akan dipakai. Nomor yang sudah terbit tidak pernah dipakai ulang, juga bila sertifikatnya kelak "
+               "dicabut.").format(n=ready),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
         return self._issue(None, "")
 
     def issue_selected(self) -> certificates.IssueResult | None:
@@ -151,10 +205,8 @@ class CertificateIssueDialog(QDialog):
         except BalaiError as exc:
             QMessageBox.warning(self, tr("Sertifikat"), exc.message)
             return None
-        lines = [f"{c.number} — {certificates.render_data(c)['holder']['name']}" for c in result.issued]
-        lines += [tr("Ditolak: {name} — {why}").format(name=name, why=why) for name, why in result.refused]
-        QMessageBox.information(self, tr("Sertifikat"), tr("{n} sertifikat diterbitkan.").format(n=len(result.issued))
-                                + ("\n\n" + "\n".join(lines) if lines else ""))
+        self.result_dialog = IssueResultDialog(result, self)
+        self.result_dialog.open()
         self.ui.overrideEdit.clear()
         if result.issued:
             self.issued.emit([c.id for c in result.issued])

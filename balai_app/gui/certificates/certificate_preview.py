@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,17 @@ PREVIEW_LIMIT = 5  # certificates shown; printing and saving take them all
 PREVIEW_DPI = 80
 
 
+def fitting_size(widget: QWidget, width: int, height: int) -> QSize:
+    """``width`` x ``height``, or less so that the whole window with its frame and buttons stays
+    inside the screen's work area (a 1366x768 laptop's task bar, a 1280x720 work area)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry() if screen else None
+    if area is None:
+        return QSize(width, height)
+    frame = 40  # title bar and borders the window manager adds
+    return QSize(min(width, area.width() - 16), min(height, area.height() - frame - 16))
+
+
 class CertificatePreview(QDialog):
     def __init__(self, actor: Actor, certificate_ids: list[int], parent: QWidget | None = None):
         from PySide6.QtPdf import QPdfDocument
@@ -33,7 +44,7 @@ class CertificatePreview(QDialog):
         self.actor = actor
         self.ids = list(certificate_ids)
         self.setWindowTitle(tr("Pratinjau sertifikat"))
-        self.resize(1000, 760)
+        self.resize(fitting_size(self, 1000, 760))
         layout = QVBoxLayout(self)
         shown = self.ids[:PREVIEW_LIMIT]
         items = certificates.render_list(actor, shown, printable=False)

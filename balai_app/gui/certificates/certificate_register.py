@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from balai_app.domain import dates
+from balai_app.domain import dates, localtime
 from balai_app.i18n import tr
 from balai_app.services import certificates
 from balai_app.services.certificates import CertificateFilter, CertificateRow
@@ -29,11 +29,13 @@ COLUMNS: list[tuple[str, str]] = [
 COLUMN_KEYS = [key for key, _ in COLUMNS]
 
 
-def note(row: CertificateRow) -> str:
-    """What the register must show beside a certificate: revocation, exception, replacement."""
+def note(row: CertificateRow, zone: str | None = None) -> str:
+    """What the register must show beside a certificate: revocation (in the balai's local
+    time, not UTC), exception, replacement."""
     parts = []
     if row.status == "dicabut":
-        parts.append(tr("Dicabut {date}: {why}").format(date=dates.format_short(row.revoked_at), why=row.revoke_reason))
+        when = localtime.format_local(row.revoked_at, zone or certificates.zone())
+        parts.append(tr("Dicabut {date}: {why}").format(date=when, why=row.revoke_reason))
     if row.override_reason:
         parts.append(tr("Pengecualian: {why}").format(why=row.override_reason))
     if row.replaces:
@@ -41,13 +43,13 @@ def note(row: CertificateRow) -> str:
     return " · ".join(parts)
 
 
-def display_value(row: CertificateRow, key: str) -> str:
+def display_value(row: CertificateRow, key: str, zone: str | None = None) -> str:
     if key == "issued_on":
         return dates.format_short(row.issued_on)
     if key == "status":
         return tr(certificates.STATUS_LABELS.get(row.status, row.status))
     if key == "note":
-        return note(row)
+        return note(row, zone)
     return str(getattr(row, key) or "")
 
 
@@ -62,6 +64,7 @@ class CertificateTableModel(QAbstractTableModel):
         self._filter = CertificateFilter()
         self._rows: list[CertificateRow] = []
         self._total = 0
+        self.zone = certificates.zone()
 
     # --- loading ----------------------------------------------------------
     def set_filter(self, flt: CertificateFilter) -> None:
@@ -70,6 +73,7 @@ class CertificateTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
+        self.zone = certificates.zone()
         self._total = certificates.count_certificates(self.actor, self._filter)
         self._rows = certificates.list_certificates(self.actor, self._filter, limit=self.page_size)
         self.endResetModel()
@@ -115,7 +119,7 @@ class CertificateTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         key = COLUMN_KEYS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return display_value(row, key)
+            return display_value(row, key, self.zone)
         if role == self.IdRole:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole and row.status == "dicabut":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import qtawesome as qta
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QMessageBox, QPushButton, QWidget
 
 from balai_app.domain import dates
 from balai_app.domain.errors import BalaiError, ValidationError
@@ -78,6 +78,15 @@ class CertificatesPage(QWidget):
         ui.reissueButton.setText(tr("Terbitkan ulang…"))
         ui.verifyButton.setText(tr("Verifikasi…"))
         ui.selectAllButton.setText(tr("Pilih semua"))
+        # One action for a finished batch: every valid certificate, ascending numbers, revoked ones skipped.
+        self.batch_print_button = QPushButton(qta.icon("fa5s.print"), tr("Cetak sertifikat angkatan ini…"), self)
+        self.batch_print_button.setObjectName("batchPrintButton")
+        self.batch_print_button.setToolTip(tr("Membuka dialog cetak dengan semua sertifikat yang berlaku dari angkatan "
+                                              "yang dipilih, urut nomor; yang dicabut dilewati."))
+        index = ui.filterLayout.indexOf(ui.batchCombo)
+        ui.filterLayout.insertWidget(index + 1, self.batch_print_button)
+        self.batch_print_button.setVisible(allowed(self.actor, "certificates.print"))
+        self.batch_print_button.clicked.connect(self.print_batch)
         ui.issueButton.setVisible(allowed(self.actor, "certificates.issue"))
         ui.reissueButton.setVisible(allowed(self.actor, "certificates.issue"))
         ui.revokeButton.setVisible(allowed(self.actor, "certificates.revoke"))
@@ -161,8 +170,12 @@ class CertificatesPage(QWidget):
         chosen = [self.model.row_at(r) for r in rows]
         any_valid = any(r.status == "berlaku" for r in chosen)
         self.ui.previewButton.setEnabled(bool(chosen))
+        # A revoked certificate among the chosen is skipped when printing (with a line saying so), never a dead end.
         for button in (self.ui.printButton, self.ui.savePdfButton, self.ui.saveFolderButton):
-            button.setEnabled(bool(chosen) and all(r.status == "berlaku" for r in chosen))
+            button.setEnabled(any_valid)
+            button.setToolTip(tr("Sertifikat yang dicabut dilewati.") if any_valid and not all(
+                r.status == "berlaku" for r in chosen) else "")
+        self.batch_print_button.setEnabled(self.ui.batchCombo.currentData() is not None)
         self.ui.revokeButton.setEnabled(len(chosen) == 1 and any_valid)
         self.ui.reissueButton.setEnabled(len(chosen) == 1)
         if len(chosen) == 1:
@@ -172,10 +185,21 @@ class CertificatesPage(QWidget):
             extra = note(row)
             self.ui.detailLabel.setText(text + (f"\n{extra}" if extra else ""))
         elif chosen:
-            self.ui.detailLabel.setText(tr("{n} sertifikat dipilih.").format(n=len(chosen)))
+            revoked = sum(1 for r in chosen if r.status != "berlaku")
+            text = tr("{n} sertifikat dipilih.").format(n=len(chosen))
+            if revoked and allowed(self.actor, "certificates.print"):
+                text += " " + tr("{k} di antaranya dicabut dan akan dilewati saat mencetak.").format(k=revoked)
+            self.ui.detailLabel.setText(text)
         else:
-            self.ui.detailLabel.setText(tr("Pilih sertifikat; untuk mencetak satu angkatan: pilih angkatan, "
-                                           "lalu Pilih semua dan Cetak."))
+            self.ui.detailLabel.setText(self.hint())
+
+    def hint(self) -> str:
+        """What to do next, only with the buttons this role has."""
+        if allowed(self.actor, "certificates.print"):
+            return tr("Pilih sertifikat untuk pratinjau, cetak atau cabut. Untuk mencetak satu angkatan: pilih "
+                      "angkatan, lalu Cetak sertifikat angkatan ini.")
+        return tr("Pilih sertifikat untuk melihat rinciannya atau pratinjau; pencetakan dilakukan oleh admin. "
+                  "Untuk memeriksa keaslian sertifikat: Verifikasi.")
 
     # --- actions --------------------------------------------------------------
     def open_issue(self, *_args, batch_id: int | None = None):
@@ -198,22 +222,44 @@ class CertificatesPage(QWidget):
         dialog.open()
         return dialog
 
+    def printable_selection(self) -> tuple[list[int], str]:
+        """(ids of the valid certificates chosen, a line naming the revoked ones skipped)."""
+        rows = sorted(index.row() for index in self.ui.table.selectionModel().selectedRows())
+        chosen = sorted((self.model.row_at(r) for r in rows), key=lambda r: r.id)  # ascending numbers
+        skipped = [r.number for r in chosen if r.status != "berlaku"]
+        note = tr("{n} sertifikat yang dicabut tidak dicetak: {numbers}.").format(
+            n=len(skipped), numbers=", ".join(skipped)) if skipped else ""
+        return [r.id for r in chosen if r.status == "berlaku"], note
+
     def print_selected(self, *_args):
         from balai_app.gui.certificates import certificate_actions
 
-        self.runner = certificate_actions.print_certificates(self, self.actor, self.selected_ids())
+        ids, skipped = self.printable_selection()
+        self.runner = certificate_actions.print_certificates(self, self.actor, ids, note=skipped)
+        return self.runner
+
+    def print_batch(self, *_args):
+        """Cetak sertifikat angkatan ini: the print dialog with every valid certificate of the batch."""
+        from balai_app.gui.certificates import certificate_actions
+
+        batch_id = self.ui.batchCombo.currentData()
+        if batch_id is None:
+            return None
+        self.runner = certificate_actions.print_batch(self, self.actor, batch_id)
         return self.runner
 
     def save_pdf(self, *_args):
         from balai_app.gui.certificates import certificate_actions
 
-        self.runner = certificate_actions.save_pdf(self, self.actor, self.selected_ids())
+        ids, skipped = self.printable_selection()
+        self.runner = certificate_actions.save_pdf(self, self.actor, ids, note=skipped)
         return self.runner
 
     def save_folder(self, *_args):
         from balai_app.gui.certificates import certificate_actions
 
-        self.runner = certificate_actions.save_folder(self, self.actor, self.selected_ids())
+        ids, skipped = self.printable_selection()
+        self.runner = certificate_actions.save_folder(self, self.actor, ids, note=skipped)
         return self.runner
 
     def _single(self):

@@ -113,6 +113,12 @@ class BatchDetail(QWidget):
         menu.addAction(qta.icon("fa5s.file-excel"), tr("Ekspor XLSX…"), self.export_xlsx)
         self.export_button.setMenu(menu)
         bar.addWidget(self.export_button)
+        # issue 13: the batch's certificates in one action (owned by gui/certificates)
+        self.print_certificates_button = QPushButton(qta.icon("fa5s.print"), tr("Cetak sertifikat angkatan ini…"))
+        self.print_certificates_button.setVisible(allowed(actor, "certificates.print"))
+        self.print_certificates_button.clicked.connect(self.print_certificates)
+        bar.addWidget(self.print_certificates_button)
+        self.runner = None
         layout.addLayout(bar)
 
         self.model = ParticipantsModel(participant_columns(self.personal), parent=self)
@@ -139,7 +145,8 @@ class BatchDetail(QWidget):
         self.row = training.batch_row(self.actor, batch_id) if batch_id else None
         row = self.row
         for widget in (self.title, self.table, self.enroll_button, self.complete_button, self.withdraw_button,
-                       self.remove_button, self.reactivate_button, self.edit_button, self.status_button, self.export_button):
+                       self.remove_button, self.reactivate_button, self.edit_button, self.status_button, self.export_button,
+                       self.print_certificates_button):
             widget.setEnabled(row is not None)
         self.empty.setVisible(row is None)
         if row is None:
@@ -195,6 +202,13 @@ class BatchDetail(QWidget):
         return row >= 0
 
     # --- actions ---------------------------------------------------------------
+    def print_certificates(self, *_args):
+        from balai_app.gui.certificates import certificate_actions
+
+        if self.batch_id is not None:
+            self.runner = certificate_actions.print_batch(self, self.actor, self.batch_id)
+        return self.runner
+
     def enroll(self) -> None:
         from balai_app.gui.training.enroll_dialog import EnrollDialog
 

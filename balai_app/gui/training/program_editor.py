@@ -5,6 +5,7 @@ from __future__ import annotations
 import qtawesome as qta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -125,8 +126,12 @@ class ProgramEditor(QWidget):
         banner_row.addStretch(1)
         banner_row.addWidget(self.checked_button)
         self.ui.editorLayout.insertLayout(1, banner_row)
+        # issue 14: a PM under 15 is enrolled in an adults-only program (welding) only with a written reason
+        self.adults_only = QCheckBox(tr("Hanya untuk peserta dewasa (15 tahun ke atas); anak hanya dengan alasan "
+                                        "tertulis"))
+        self.ui.editorLayout.insertWidget(2, self.adults_only)
         for widget in (self.ui.code, self.ui.name, self.ui.field, self.ui.hours, self.ui.weeks,
-                       self.ui.min_attendance, self.ui.description, self.ui.active):
+                       self.ui.min_attendance, self.ui.description, self.ui.active, self.adults_only):
             widget.setEnabled(self.can_edit)
         self.ui.saveProgram.setVisible(self.can_edit)
         self.ui.deleteProgram.setVisible(self.can_edit)
@@ -150,6 +155,7 @@ class ProgramEditor(QWidget):
         self.ui.min_attendance.setValue(p.min_attendance if p else 80)
         self.ui.description.setPlainText(p.description if p else "")
         self.ui.active.setChecked(p.active if p else True)
+        self.adults_only.setChecked(bool(p and p.adults_only))
         self.ui.saveProgram.setText(tr("Simpan program") if p else tr("Buat program"))
         self.ui.deleteProgram.setEnabled(bool(p))
         self.ui.unitsHeading.setText(tr("Unit kompetensi (urut)") if p else
@@ -188,7 +194,7 @@ class ProgramEditor(QWidget):
             "code": self.ui.code.text(), "name": self.ui.name.text(), "field": self.ui.field.text(),
             "hours": self.ui.hours.value() or None, "weeks": self.ui.weeks.value() or None,
             "min_attendance": self.ui.min_attendance.value(), "description": self.ui.description.toPlainText(),
-            "active": self.ui.active.isChecked(),
+            "active": self.ui.active.isChecked(), "adults_only": self.adults_only.isChecked(),
         }
 
     def save(self) -> Program | None:
