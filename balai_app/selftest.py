@@ -133,7 +133,18 @@ def check_database(ctx: Context) -> str:
     again = residents.get_resident(SYSTEM, resident.id)
     _need(again.name == RESIDENT_NAME, f"nama terbaca {again.name!r}")
     ctx.resident_id = resident.id
-    return f"PM #{resident.id} tersimpan di {db_path.name}"
+    # The register's search index: SQLite's FTS5 with the trigram tokenizer in this build.
+    import sqlite3
+
+    from balai_app.db import search_index
+    from balai_app.db.models import database
+
+    _need(search_index.has_index(database.obj),
+          f"indeks pencarian FTS5/trigram tidak tersedia (SQLite {sqlite3.sqlite_version})")
+    word = RESIDENT_NAME.split()[0][1:4]
+    found = residents.list_residents(SYSTEM, residents.ResidentFilter(text=word))
+    _need([r.id for r in found] == [resident.id], f"pencarian {word!r} tidak menemukan PM uji")
+    return f"PM #{resident.id} tersimpan di {db_path.name}; pencarian trigram (SQLite {sqlite3.sqlite_version})"
 
 
 def check_libraries(ctx: Context) -> str:

@@ -3,12 +3,18 @@
 
     .venv/bin/python bench/bench_training.py [--years 10] [--repeat 5] [--keep DIR]
 
-Builds a database with 4 programs x 10 batches a year over ``--years`` years,
-~15 participants each (one batch with 40), then times, median of ``--repeat``:
+Builds a database with 4 programs x 10 batches a year over ``--years`` years
+(250 residents a year, each with a distinct NIK however many years),
+~15 participants each (one batch with 40), then times, interleaved with a
+yardstick in the same run (``--repeat`` times each; min / median / max, the
+ratio of medians, the machine's load):
 - the services: ``list_batches`` (all, one year, one program), ``batch_row`` +
-  ``batch_participants`` of the 40-participant batch, the participant PDF and XLSX;
+  ``batch_participants`` of the 40-participant batch, against the same rows
+  read with one plain ``sqlite3`` query; the participant PDF and XLSX, against
+  the simplest reportlab table / openpyxl sheet of the same 40 rows;
 - the screen (offscreen Qt): ``BatchesTab.refresh`` (filters + list) and
-  ``BatchDetail.show_batch`` of the 40-participant batch.
+  ``BatchDetail.show_batch`` of the 40-participant batch, against a bare
+  ``QTableView`` filled with the same rows through a ``QStandardItemModel``.
 Target: every screen step well under 0.2 s on an old office PC.
 """
 
@@ -18,7 +24,7 @@ import argparse
 import datetime as dt
 import os
 import random
-import statistics
+import sqlite3
 import sys
 import tempfile
 import time
@@ -26,13 +32,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchlib import interleave, load, report  # noqa: E402
 
 
 def build(path: Path, years: int) -> tuple[int, int]:
     """Returns (id of the 40-participant batch, number of batches)."""
     from balai_app.db.connection import open_database, write_transaction
-    from balai_app.db.models import Batch, BalaiProfile, Enrollment, Resident, User
+    from balai_app.db.models import BalaiProfile, Batch, Enrollment, Resident, User
     from balai_app.services import training
     from balai_app.services.context import SYSTEM
     from balai_app.services.residents import search_key
@@ -49,7 +58,9 @@ def build(path: Path, years: int) -> tuple[int, int]:
         people = []
         for n in range(years * 250):
             name = f"Penerima Manfaat {n:05d}"
-            nik = f"3201011501{90:02d}{n + 1:04d}"[:16]
+            # 9,000 serials per birth date, then the next date: unique for any --years.
+            birth = dt.date(1990, 1, 15) + dt.timedelta(days=n // 9000)
+            nik = f"320101{birth.day:02d}{birth.month:02d}{birth.year % 100:02d}{n % 9000 + 1:04d}"
             people.append(dict(name=name, sex=rng.choice("LP"), klaster="anak", nik=nik,
                                entry_date=dt.date(first_year, 1, 1), status="aktif",
                                search_text=search_key(name, nik, "")))
@@ -85,13 +96,44 @@ def build(path: Path, years: int) -> tuple[int, int]:
     return big.id, len(all_batches)
 
 
-def timed(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
+def clock(func):
+    """A task for ``interleave``: runs ``func`` and returns its seconds."""
+    def run() -> float:
+        started = time.perf_counter()
         func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        return time.perf_counter() - started
+    return run
+
+
+BATCH_LIST_SQL = """
+SELECT b.id, b.name, p.code, p.name, b.start_date, b.end_date, b.status, u.full_name, b.capacity,
+       (SELECT count(*) FROM enrollment e WHERE e.batch_id = b.id AND e.status = 'aktif')
+FROM batch b JOIN program p ON p.id = b.program_id LEFT JOIN user u ON u.id = b.trainer_id
+{where} ORDER BY b.start_date DESC, b.id DESC"""
+
+PARTICIPANTS_SQL = """
+SELECT r.id, r.name, r.nik, r.sex, e.status, e.start_date, e.end_date
+FROM enrollment e JOIN resident r ON r.id = e.resident_id WHERE e.batch_id = ? ORDER BY r.name"""
+
+
+def plain_pdf(rows, path: Path) -> None:
+    """The simplest reportlab script a reviewer would write for the same list."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    SimpleDocTemplate(str(path), pagesize=A4).build([Table([["No.", "Nama", "NIK", "L/P", "Status"]]
+                                                          + [list(map(str, r[:5])) for r in rows])])
+
+
+def plain_xlsx(rows, path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["No.", "Nama", "NIK", "L/P", "Status"])
+    for r in rows:
+        sheet.append(list(r[:5]))
+    book.save(path)
 
 
 def main(argv: list[str]) -> int:
@@ -117,17 +159,32 @@ def main(argv: list[str]) -> int:
 
     print(f"enrollments: {Enrollment.select().count()}")
     year = dt.date.today().year - 3
-    results = [
-        ("list_batches (all)", lambda: training.list_batches(SYSTEM)),
-        (f"list_batches (year {year})", lambda: training.list_batches(SYSTEM, year=year)),
-        ("list_batches (one program)", lambda: training.list_batches(SYSTEM, program_id=1)),
+    plain = sqlite3.connect(str(db_path))
+    year_where = f"WHERE b.start_date >= '{year}-01-01' AND b.start_date < '{year + 1}-01-01'"
+    pairs = [
+        ("list_batches (all)", lambda: training.list_batches(SYSTEM),
+         "plain sqlite3, same rows", lambda: plain.execute(BATCH_LIST_SQL.format(where="")).fetchall()),
+        (f"list_batches (year {year})", lambda: training.list_batches(SYSTEM, year=year),
+         "plain sqlite3, same rows", lambda: plain.execute(BATCH_LIST_SQL.format(where=year_where)).fetchall()),
+        ("list_batches (one program)", lambda: training.list_batches(SYSTEM, program_id=1),
+         "plain sqlite3, same rows",
+         lambda: plain.execute(BATCH_LIST_SQL.format(where="WHERE b.program_id = 1")).fetchall()),
         ("batch_row + batch_participants (40)",
-         lambda: (training.batch_row(SYSTEM, big), training.batch_participants(SYSTEM, big))),
-        ("participant PDF (40)", lambda: participants.export_pdf(SYSTEM, big, folder / "peserta.pdf")),
-        ("participant XLSX (40)", lambda: participants.export_xlsx(SYSTEM, big, folder / "peserta.xlsx")),
+         lambda: (training.batch_row(SYSTEM, big), training.batch_participants(SYSTEM, big)),
+         "plain sqlite3, same rows", lambda: plain.execute(PARTICIPANTS_SQL, (big,)).fetchall()),
+    ]
+    participant_rows = plain.execute(PARTICIPANTS_SQL, (big,)).fetchall()
+    pairs += [
+        ("participant PDF (40)", lambda: participants.export_pdf(SYSTEM, big, folder / "peserta.pdf"),
+         "plain reportlab Table of the same rows", lambda: plain_pdf(participant_rows, folder / "plain.pdf")),
+        ("participant XLSX (40)", lambda: participants.export_xlsx(SYSTEM, big, folder / "peserta.xlsx"),
+         "plain openpyxl sheet of the same rows", lambda: plain_xlsx(participant_rows, folder / "plain.xlsx")),
     ]
     assert len(training.list_batches(SYSTEM)) == count
     assert len(training.batch_participants(SYSTEM, big)) == 40
+
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
 
     from balai_app.gui.app import make_application
     from balai_app.gui.training.training_page import TrainingPage
@@ -137,6 +194,18 @@ def main(argv: list[str]) -> int:
     page.resize(1280, 760)
     page.show()
     app.processEvents()
+    bare = QTableView()
+    bare.resize(1280, 760)
+    bare.show()
+
+    def bare_table(sql, params=()):
+        def fill():
+            model = QStandardItemModel()
+            for row in plain.execute(sql, params).fetchall():
+                model.appendRow([QStandardItem(str(v)) for v in row])
+            bare.setModel(model)
+            app.processEvents()
+        return fill
 
     def list_screen():
         page.batches.refresh()
@@ -150,20 +219,26 @@ def main(argv: list[str]) -> int:
         page.batches.detail.show_batch(1)
         app.processEvents()
 
-    results += [("screen: batch list refresh (all)", list_screen)]
-    for label, func in results:
-        print(f"{label:42s} {timed(func, args.repeat) * 1000:8.1f} ms")
-
-    # Alternate batches so every open really reloads.
-    times = []
-    for _ in range(args.repeat):
-        open_other()
-        start = time.perf_counter()
+    def open_batch_fresh():
+        open_other()  # alternate batches so every open really reloads
+        started = time.perf_counter()
         open_batch()
-        times.append(time.perf_counter() - start)
-    print(f"{'screen: open the batch of 40':42s} {statistics.median(times) * 1000:8.1f} ms")
+        return time.perf_counter() - started
+
+    pairs += [
+        ("screen: batch list refresh (all)", list_screen,
+         "bare QTableView + QStandardItemModel, same rows", bare_table(BATCH_LIST_SQL.format(where=""))),
+    ]
+    print(f"\n{args.repeat} interleaved runs each:")
+    for label, func, yard_label, yard in pairs:
+        rounds = interleave({"f": clock(func), "y": clock(yard)}, args.repeat)
+        report(label, rounds["f"], yard_label, rounds["y"])
+    rounds = interleave({"f": open_batch_fresh, "y": clock(bare_table(PARTICIPANTS_SQL, (big,)))}, args.repeat)
+    report("screen: open the batch of 40", rounds["f"], "bare QTableView + QStandardItemModel, same rows",
+           rounds["y"], goal="well under 200 ms")
     assert page.batches.detail.model.rowCount() == 40
     page.close()
+    print(load())
     return 0
 
 

@@ -13,7 +13,12 @@ import importlib
 import sys
 
 from balai_app import __version__
-from balai_app.domain.errors import BalaiError, NeedsConfirmation, PermissionDenied, ValidationError
+from balai_app.domain.errors import (
+    BalaiError,
+    NeedsConfirmation,
+    PermissionDenied,
+    ValidationError,
+)
 
 COMMAND_MODULES = [
     "balai_app.cli.accounts",
@@ -62,7 +67,9 @@ def _indonesian_argparse() -> None:
         argparse._ = translate
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; ``commands=False``: only the options the window
+    takes (the command modules and the services they import are not loaded)."""
     _indonesian_argparse()
     parser = argparse.ArgumentParser(
         prog="balai-app",
@@ -74,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME", help="bertindak sebagai pengguna ini (kata sandi: prompt atau BALAI_PASSWORD)")
     parser.add_argument("--self-test", action="store_true",
                         help="uji mandiri program terpasang (basis data sementara, PDF) lalu keluar: 0 lulus, 1 gagal")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="<perintah>")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -101,7 +111,9 @@ def _positional_candidates(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    parser = build_parser()
+    # Without a command the window opens: its start-up does not wait for the
+    # seven command modules (and every service they import) to load.
+    parser = build_parser(commands=wants_cli(argv))
     args = parser.parse_args(argv)
     from balai_app import paths
 

@@ -202,14 +202,22 @@ def reset_sequences(db: Database, tables: list[str]) -> None:
             db.execute_sql(f'SELECT setval(%s, COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)', (seq[0],))
 
 
+# Tables that hold derived data kept by triggers (db/search_index.py): never copied or
+# compared; the target's own triggers fill them as the rows arrive.
+DERIVED_TABLES = ("resident_count",)
+
+
 def user_tables(db: Database) -> list[str]:
-    """The tables of the Balai schema (without the version table)."""
+    """The tables of the Balai schema with data of their own (without the version
+    table, SQLite's full-text index and its shadow tables, derived counts)."""
     if is_postgres(db):
         names = _pg_tables(db)
     else:
-        names = [r[0] for r in db.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").fetchall()]
-    return sorted(n for n in names if n != VERSION_TABLE)
+        rows = db.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").fetchall()
+        virtual = [n for n, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+        names = [n for n, _sql in rows if n not in virtual and not any(n.startswith(v + "_") for v in virtual)]
+    return sorted(n for n in names if n != VERSION_TABLE and n not in DERIVED_TABLES)
 
 
 def references(db: Database) -> dict[str, set[str]]:

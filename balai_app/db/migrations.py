@@ -80,11 +80,20 @@ def _v3_signed_certificates(db: Database) -> None:
     db.execute_sql("UPDATE program SET adults_only = ? WHERE UPPER(code) = 'LAS'", (True,))
 
 
+def _v4_search_and_count_indexes(db: SqliteDatabase) -> None:
+    """A trigram index for the register's contains-search, the Beranda's counts kept by
+    triggers and a covering index (engine-specific SQL: ``db/search_index.py``)."""
+    from balai_app.db import search_index
+
+    search_index.create(db)
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
     (3, "signed certificates, adult-only programs", _v3_signed_certificates),
+    (4, "search and count indexes", _v4_search_and_count_indexes),
 ]
 
 

@@ -42,6 +42,19 @@ class IdleWatcher(QObject):
         return False
 
 
+AFTER_PAINT_SAFETY_MS = 2000
+
+
+class _FirstPaint(QObject):
+    """Runs the window's deferred work just after its first paint (input is never blocked for long)."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, obj._painted)
+        return False
+
+
 class MainWindow(QMainWindow):
     # Emitted from closeEvent: True when the person signed out (show the sign-in again),
     # False when the window was simply closed (quit).
@@ -81,6 +94,10 @@ class MainWindow(QMainWindow):
         add_about_button(self)
         self._setup_idle_lock()
         self._restore_state()
+        self._after_paint: list = []
+        self.installEventFilter(_FirstPaint(self))
+        # Shown but never painted (minimised at start): the deferred work runs anyway.
+        QTimer.singleShot(AFTER_PAINT_SAFETY_MS, self, self._painted_late)
         icons.flush_after_first_paint(self)
         keys = self.section_keys()
         start = "sessions" if actor.role == "instruktur" and "sessions" in keys else keys[0]
@@ -121,8 +138,26 @@ class MainWindow(QMainWindow):
             self._pages[section.key] = page
             self.ui.pages.addWidget(page)
         self.ui.pages.setCurrentWidget(page)
-        if hasattr(page, "refresh"):
+        if self._after_paint is not None and hasattr(page, "refresh_after_paint"):
+            page.refresh_after_paint(self.after_first_paint)  # the first page: its counts once shown
+        elif hasattr(page, "refresh"):
             page.refresh()
+
+    def after_first_paint(self, callback) -> None:
+        """Run ``callback`` once the window has been painted (at once if it has)."""
+        if self._after_paint is None:
+            callback()
+        else:
+            self._after_paint.append(callback)
+
+    def _painted_late(self) -> None:
+        if self.isVisible():  # not for a window closed meanwhile (its database may be gone)
+            self._painted()
+
+    def _painted(self) -> None:
+        work, self._after_paint = self._after_paint or [], None
+        for callback in work:
+            callback()
 
     # --- who is signed in, signing out ------------------------------------
     def _setup_account_bar(self) -> None:

@@ -10,8 +10,9 @@ from typing import Any, NamedTuple
 
 from peewee import SQL, Case, NodeList, fn
 
+from balai_app.db import search_index
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import Assessment, Resident, ResidentPhoto, ServiceRecord, utcnow
+from balai_app.db.models import Assessment, Resident, ResidentPhoto, ServiceRecord, database, utcnow
 from balai_app.domain import codes
 from balai_app.domain.errors import NotFound, StaleRecord, ValidationError
 from balai_app.domain.nik import check_nik
@@ -334,17 +335,20 @@ SORT_KEYS = {
     "klaster": _label_order(Resident.klaster, codes.KLASTER),
     "status": _label_order(Resident.status, codes.RESIDENT_STATUS),
 }
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+# code -> its rank in SORT_KEYS, for keyset paging
+_RANKS = {
+    name: {code: rank for rank, code in enumerate(sorted(labels, key=lambda c: labels[c].casefold()))}
+    for name, labels in (("klaster", codes.KLASTER), ("status", codes.RESIDENT_STATUS))
+}
 
 
 def matching_text(query, text: str):
     """Narrow a Resident query to rows whose name, NIK or place of birth contain
-    every word of ``text`` (case, accents and apostrophe styles ignored)."""
-    for word in search_words(text):
-        query = query.where(SQL("search_text LIKE ? ESCAPE '\\'", (f"%{_escape_like(word)}%",)))
+    every word of ``text`` (case, accents and apostrophe styles ignored). Words of
+    three or more characters are looked up in the trigram index
+    (``db/search_index.py``), not scanned."""
+    for clause in search_index.contains_all(database.obj, search_words(text), Resident.id, Resident.search_text):
+        query = query.where(clause)
     return query
 
 
@@ -370,27 +374,104 @@ def list_residents(
     descending: bool = False,
     limit: int = 200,
     offset: int = 0,
+    after: ResidentRow | None = None,
 ) -> list[ResidentRow]:
-    """One page of the list: only the light columns, never photos or notes."""
+    """One page of the list: only the light columns, never photos or notes.
+
+    ``after``: the last row of the previous page; the page starts after it in
+    the same order (keyset paging: as fast at row 50,000 as at row 1, where an
+    ``offset`` makes SQLite step over every earlier row again).
+    """
     require(actor, "residents.view")
-    return [ResidentRow(*row) for row in _list_query(flt or ResidentFilter(), order_by, descending, limit, offset).tuples()]
+    query = _list_query(flt or ResidentFilter(), order_by, descending, limit, offset)
+    if after is not None:
+        query = query.where(_after(order_by, descending, after))
+    return [_compact_row(row) for row in query.tuples()]
+
+
+# Values that repeat across the register (sex, place, dates, klaster, status) are kept once:
+# a list scrolled to its end holds every row, and each repeated string or date would cost
+# its own 50-80 bytes per row. Bounded: distinct values only, and cleared when it grows large.
+_SHARED: dict[Any, Any] = {}
+_SHARED_MAX = 100_000
+
+
+def _share(value):
+    if value is None:
+        return None
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)
+
+
+def _compact_row(values) -> ResidentRow:
+    rid, nik, name, sex, place, birth, klaster, status, entry = values
+    return ResidentRow(rid, nik, name, _share(sex), _share(place), _share(birth), _share(klaster), _share(status),
+                       _share(entry))
+
+
+def _sort_value(order_by: str, row: ResidentRow):
+    """The value the list sorts ``row`` by (the label rank for coded columns)."""
+    value = getattr(row, order_by)
+    if order_by in _RANKS:
+        return _RANKS[order_by].get(value, len(_RANKS[order_by]))
+    return value
+
+
+def _after(order_by: str, descending: bool, row: ResidentRow):
+    """Rows after ``row`` in ORDER BY key [DESC], id. SQLite puts NULLs first
+    going up and last going down; ties are broken by id, always ascending."""
+    column = SORT_KEYS.get(order_by, SORT_COLUMNS[order_by])
+    value = _sort_value(order_by, row)
+    same_later = Resident.id > row.id
+    if value is None:
+        if descending:
+            return column.is_null() & same_later
+        return column.is_null(False) | (column.is_null() & same_later)
+    beyond = (column < value) | column.is_null() if descending else column > value
+    return beyond | ((column == value) & same_later)
 
 
 def _list_query(flt: ResidentFilter, order_by: str, descending: bool, limit: int, offset: int):
     column = SORT_KEYS[order_by] if order_by in SORT_KEYS else SORT_COLUMNS[order_by]
     if flt.text.split() and order_by not in ("id", *SORT_KEYS):
         # With a search text, walking the sort column's index row by row (what SQLite picks
-        # for ORDER BY ... LIMIT) checks LIKE on most of the table before it has a page when
-        # few rows match: ~50 ms for "siti" over 50,000 PM. A unary plus keeps SQLite off
-        # that index: it scans once and sorts only the matches (~10 ms, whatever matches).
+        # for ORDER BY ... LIMIT) checks the search on most of the table before it has a page
+        # when few rows match. A unary plus keeps SQLite off that index: it takes the
+        # matches from the search index and sorts only them.
         column = NodeList((SQL("+"), column), glue="")
     query = _filtered(Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt)
     return query.order_by(column.desc() if descending else column.asc(), Resident.id).limit(limit).offset(offset)
 
 
+class ResidentCount(NamedTuple):
+    """How many residents match: ``exact`` False means "at least ``n``" (a search
+    the index cannot serve is not counted to the end)."""
+
+    n: int
+    exact: bool
+
+
+# A search of only one- and two-letter words is checked row by row: its count stops here.
+COUNT_CAP = 1000
+
+
 def count_residents(actor: Actor, flt: ResidentFilter | None = None) -> int:
     require(actor, "residents.view")
     return _filtered(Resident.select(fn.COUNT(Resident.id)), flt or ResidentFilter()).scalar() or 0
+
+
+def count_matching(actor: Actor, flt: ResidentFilter | None = None) -> ResidentCount:
+    """The count the list shows. Exact when an index narrows the search (the
+    trigram index, or no text at all: SQLite counts an index, not the rows);
+    otherwise counted up to ``COUNT_CAP`` and marked as a lower bound."""
+    require(actor, "residents.view")
+    flt = flt or ResidentFilter()
+    if search_index.uses_index(database.obj, search_words(flt.text)):
+        return ResidentCount(count_residents(actor, flt), True)
+    capped = _filtered(Resident.select(Resident.id), flt).limit(COUNT_CAP + 1)
+    n = Resident.select(fn.COUNT(SQL("*"))).from_(capped.alias("capped")).scalar() or 0
+    return ResidentCount(min(n, COUNT_CAP), n <= COUNT_CAP)
 
 
 def entry_years(actor: Actor) -> list[int]:
@@ -400,8 +481,12 @@ def entry_years(actor: Actor) -> list[int]:
 
 
 def counts_by_klaster_and_status(actor: Actor) -> dict[tuple[str, str], int]:
-    """{(klaster, status): count} for the home screen and reports."""
+    """{(klaster, status): count} for the home screen and reports: read from the counts
+    the database keeps (``db/search_index.py``), else counted over the covering index."""
     require(actor, "residents.view")
+    kept = search_index.kept_counts(database.obj)
+    if kept is not None:
+        return {(k, s): n for k, s, n in kept}
     query = Resident.select(Resident.klaster, Resident.status, fn.COUNT(Resident.id)).group_by(
         Resident.klaster, Resident.status
     )

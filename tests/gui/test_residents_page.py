@@ -49,6 +49,11 @@ def names(page: ResidentsPage) -> list[str]:
     return [row.name for row in page.model.loaded_rows()]
 
 
+def settled(qtbot, page: ResidentsPage) -> None:
+    """Filters and typing search on the worker thread: wait for its answer."""
+    qtbot.waitUntil(lambda: not page.model.loading)
+
+
 def test_list_shows_every_resident_masked_and_counted(gui_app, db, system, qtbot, people, no_dialogs):
     page = make_page(qtbot, system)
     assert page.model.total == 5 and page.ui.countLabel.text() == "5 PM"
@@ -94,16 +99,20 @@ def test_filters_combine_and_reset(gui_app, db, system, qtbot, people, no_dialog
     page = make_page(qtbot, system)
     ui = page.ui
     ui.sexCombo.setCurrentIndex(ui.sexCombo.findData("P"))
+    settled(qtbot, page)
     assert set(names(page)) == {"Siti Aminah", "Sitti Rahma"}
     ui.klasterCombo.setCurrentIndex(ui.klasterCombo.findData("tuna_sosial"))
+    settled(qtbot, page)
     assert names(page) == ["Sitti Rahma"]
     qtbot.mouseClick(ui.resetButton, Qt.MouseButton.LeftButton)
     assert page.model.total == 5
     assert [ui.yearCombo.itemData(i) for i in range(ui.yearCombo.count())] == [None, 2026, 2025]
     ui.yearCombo.setCurrentIndex(ui.yearCombo.findData(2025))
+    settled(qtbot, page)
     assert names(page) == ["Budi Santoso"]
     ui.yearCombo.setCurrentIndex(0)
     ui.statusCombo.setCurrentIndex(ui.statusCombo.findData("meninggal"))
+    settled(qtbot, page)
     assert page.model.total == 0
 
 

@@ -63,6 +63,15 @@ def _server_database():
     return db if db is not None and dialect.is_postgres(db) else None
 
 
+def tables_of(conn: sqlite3.Connection, *, own_only: bool = False) -> list[str]:
+    """Every table; ``own_only``: without full-text indexes and their shadow tables (SQLite's own format)."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall()
+    if not own_only:
+        return [name for name, _sql in rows]
+    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+    return [name for name, _sql in rows if name not in virtual and not any(name.startswith(v + "_") for v in virtual)]
+
+
 def dump(path: Path) -> dict[str, list[tuple]]:
     server = _server_database()
     if server is not None:
@@ -72,8 +81,8 @@ def dump(path: Path) -> dict[str, list[tuple]]:
                 for t in dialect.user_tables(server)}
     conn = sqlite3.connect(str(path))
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+        # sorted in Python: some tables (a full-text index's) have no rowid to order by
+        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables_of(conn)}
     finally:
         conn.close()
 
@@ -102,8 +111,7 @@ def assert_database_sane(path: Path) -> None:
         return
     conn = sqlite3.connect(str(path))
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-        for table in tables:
+        for table in tables_of(conn, own_only=True):
             columns = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
             for _cid, name, decl, notnull, _default, _pk in columns:
                 decl = (decl or "").upper()

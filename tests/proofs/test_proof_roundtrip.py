@@ -21,7 +21,10 @@ def dump(path: Path) -> dict[str, list[tuple]]:
         out = {"@schema": conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall(),
                "@version": [conn.execute("PRAGMA user_version").fetchone()]}
         for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"):
-            out[table] = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            try:
+                out[table] = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            except sqlite3.OperationalError:  # a full-text index's shadow tables have no rowid
+                out[table] = sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
         return out
     finally:
         conn.close()

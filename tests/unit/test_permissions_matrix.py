@@ -81,6 +81,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "residents.add_service": OFFICE,
     "residents.assessments_of": OFFICE,
     "residents.bulk_create": OFFICE,
+    "residents.count_matching": OFFICE,
     "residents.count_residents": OFFICE,
     "residents.counts_by_klaster_and_status": OFFICE,
     "residents.create_resident": OFFICE,

@@ -53,12 +53,26 @@ class HomePage(QWidget):
         self.follow_up.setVisible(allowed(actor, "reports.view"))
 
     def refresh(self) -> None:
+        self._fill_header()
+        self._fill_numbers()
+
+    def refresh_after_paint(self, after_paint) -> None:
+        """The greeting now; the counts once the window is on screen (``after_paint(fn)``)."""
+        self._fill_header()
+        if self.can_see_residents:
+            self.heading.setText(tr("Jumlah Penerima Manfaat per klaster dan status (menghitung…)"))
+        after_paint(self._fill_numbers)
+
+    def _fill_header(self) -> None:
         info = profile.get_profile()
         self.title.setText(info.name if info else tr("Balai"))
         self.subtitle.setText(
             tr("Selamat datang, {user}").format(user=accounts.display_name(self.actor.user_id) or self.actor.username)
             + (f"\n{info.address}, {info.city}" if info and info.address else "")
         )
+
+    def _fill_numbers(self) -> None:
+        self.heading.setText(tr("Jumlah Penerima Manfaat per klaster dan status"))
         if self.can_see_residents:
             self._fill_counts(residents.counts_by_klaster_and_status(self.actor))
         if self.follow_up.isVisibleTo(self):

@@ -2,21 +2,33 @@
 
 ``ResidentTableModel`` never holds more rows than the view has asked for: it
 loads pages of 200 rows from ``services.residents.list_residents`` through
-``canFetchMore``/``fetchMore`` and sorts on the server (``ORDER BY``), so the
-list stays smooth with tens of thousands of residents.
+``canFetchMore``/``fetchMore``, each page after the last row's sort key (keyset,
+never a growing OFFSET), and sorts on the server (``ORDER BY``), so the list
+stays smooth with hundreds of thousands of residents. A search typed in the box
+runs on a worker thread; the newest one wins.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 
 from balai_app.domain import codes, dates
 from balai_app.domain.nik import mask
 from balai_app.i18n import tr
 from balai_app.services import residents
+from balai_app.services.connections import close_thread_connection
 from balai_app.services.context import Actor
 from balai_app.services.residents import ResidentFilter, ResidentRow
 
@@ -68,15 +80,72 @@ def display_value(row: ResidentRow, key: str) -> str:
     return str(getattr(row, key) or "")
 
 
+class _Request(NamedTuple):
+    generation: int
+    flt: ResidentFilter
+    order_by: str
+    descending: bool
+    limit: int
+
+
+class _Relay(QObject):
+    """Carries a worker's answer to the GUI thread (queued signals)."""
+
+    pageReady = Signal(int, object)  # generation, list[ResidentRow]  # noqa: N815
+    countReady = Signal(int, object)  # generation, ResidentCount  # noqa: N815
+    failed = Signal(int, str)
+
+
+class _SearchTask(QRunnable):
+    """One search on the model's worker thread (its own SQLite connection), so
+    typing never waits for the database. A request that a newer one overtook
+    is skipped without touching the database: the newest search wins."""
+
+    def __init__(self, actor: Actor, request: _Request, newest: Callable[[], int], relay: _Relay):
+        super().__init__()
+        self.actor, self.request, self.newest, self.relay = actor, request, newest, relay
+
+    def run(self) -> None:
+        request = self.request
+        try:
+            if request.generation != self.newest():
+                return
+            rows = residents.list_residents(self.actor, request.flt, order_by=request.order_by,
+                                            descending=request.descending, limit=request.limit)
+            self.relay.pageReady.emit(request.generation, rows)
+            if len(rows) >= request.limit and request.generation == self.newest():
+                self.relay.countReady.emit(request.generation, residents.count_matching(self.actor, request.flt))
+        except RuntimeError:
+            pass  # the list was closed meanwhile (its relay is gone)
+        except Exception as exc:  # noqa: BLE001 - shown in the window, never lost on this thread
+            try:
+                self.relay.failed.emit(request.generation, str(getattr(exc, "message", exc)))
+            except RuntimeError:
+                pass
+        finally:
+            close_thread_connection()  # hold no connection while idle (a restore may replace the file)
+
+
 class ResidentTableModel(QAbstractTableModel):
     """The register, one page of rows at a time.
 
     ``countChanged(total)`` is emitted after every refresh with the number of
-    residents matching the filter (not only the rows loaded so far).
+    residents matching the filter (not only the rows loaded so far); ``count``
+    says whether that number is exact or a lower bound.
+
+    ``refresh``/``set_filter`` read at once; ``request`` (typing in the search
+    box, choosing a filter) asks the worker thread and returns immediately:
+    ``loading`` is True until the newest request's first page is shown.
     """
 
-    countChanged = Signal(int)
+    countChanged = Signal(int)  # noqa: N815
+    loadingChanged = Signal(bool)  # noqa: N815
+    failed = Signal(str)
     IdRole = Qt.ItemDataRole.UserRole + 1
+    # Display texts kept for at most this many rows (the visible ones are rebuilt on demand).
+    TEXT_CACHE_ROWS = 2000
+
+    _ask = Signal(object)
 
     def __init__(self, actor: Actor, parent=None, *, page_size: int = PAGE_SIZE):
         super().__init__(parent)
@@ -87,12 +156,31 @@ class ResidentTableModel(QAbstractTableModel):
         self._descending = False
         self._rows: list[ResidentRow] = []
         self._texts: dict[int, tuple[str, ...]] = {}  # row -> display texts, built when first shown
-        self._total = 0
+        self._count = residents.ResidentCount(0, True)
+        self._at_end = True
+        self._generation = 0
+        self._loading = False
+        self._pending: _Request | None = None
+        # One worker thread; the pool (a child) waits for it when the list goes away.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.pageReady.connect(self._page_ready)
+        self._relay.countReady.connect(self._count_ready)
+        self._relay.failed.connect(self._failed)
 
     # --- what is shown ------------------------------------------------------
     @property
     def total(self) -> int:
-        return self._total
+        return self._count.n
+
+    @property
+    def count(self) -> residents.ResidentCount:
+        return self._count
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
 
     @property
     def filter(self) -> ResidentFilter:
@@ -107,22 +195,69 @@ class ResidentTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload from the first page (filter, sort or data changed)."""
+        """Reload from the first page now (filter, sort or data changed)."""
+        self._generation += 1  # answers to earlier requests are dropped
+        self._set_loading(False)
+        rows = self._first_page()
+        count = (residents.ResidentCount(len(rows), True) if len(rows) < self.page_size
+                 else residents.count_matching(self.actor, self._filter))
+        self._show(rows, count)
+
+    def request(self, flt: ResidentFilter) -> None:
+        """Show ``flt``'s residents as soon as the worker thread has them; returns at once."""
+        self._generation += 1
+        self._pending = _Request(self._generation, flt, self._order_by, self._descending, self.page_size)
+        self._set_loading(True)
+        self._pool.start(_SearchTask(self.actor, self._pending, lambda: self._generation, self._relay))
+
+    @property
+    def requested_filter(self) -> ResidentFilter:
+        """The filter being searched for, or the one shown when no search is running."""
+        return self._pending.flt if self._pending is not None and self._loading else self._filter
+
+    def close(self) -> None:
+        """Drop pending searches and wait for a running one (the list is going away)."""
+        self._generation += 1
+        self._pool.clear()
+        self._pool.waitForDone()
+
+    def _page_ready(self, generation: int, rows: list[ResidentRow]) -> None:
+        if generation != self._generation or self._pending is None:
+            return  # a newer search was typed meanwhile
+        self._filter = self._pending.flt
+        # A short first page is the whole answer; a full one is "at least" until counted.
+        self._show(rows, residents.ResidentCount(len(rows), len(rows) < self.page_size))
+        self._set_loading(False)
+
+    def _count_ready(self, generation: int, count: residents.ResidentCount) -> None:
+        if generation != self._generation:
+            return
+        self._count = count
+        self.countChanged.emit(count.n)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._set_loading(False)
+        self.failed.emit(message)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loadingChanged.emit(loading)
+
+    def _show(self, rows: list[ResidentRow], count: residents.ResidentCount) -> None:
         self.beginResetModel()
         self._texts = {}
-        self._rows = self._page(0)
-        # A short first page is the whole answer: no COUNT scan needed.
-        if len(self._rows) < self.page_size:
-            self._total = len(self._rows)
-        else:
-            self._total = residents.count_residents(self.actor, self._filter)
+        self._rows = rows
+        self._at_end = len(rows) < self.page_size
+        self._count = count
         self.endResetModel()
-        self.countChanged.emit(self._total)
+        self.countChanged.emit(count.n)
 
-    def _page(self, offset: int) -> list[ResidentRow]:
+    def _first_page(self) -> list[ResidentRow]:
         return residents.list_residents(
-            self.actor, self._filter, order_by=self._order_by, descending=self._descending,
-            limit=self.page_size, offset=offset,
+            self.actor, self._filter, order_by=self._order_by, descending=self._descending, limit=self.page_size,
         )
 
     def resident_id(self, row: int) -> int | None:
@@ -142,18 +277,27 @@ class ResidentTableModel(QAbstractTableModel):
 
     # --- paging -------------------------------------------------------------
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._at_end and bool(self._rows)
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid():
+        if parent.isValid() or not self._rows:
             return
-        more = self._page(len(self._rows))
-        if not more:  # rows deleted elsewhere since the count
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        # Keyset: the page after the last loaded row's sort key (no growing OFFSET).
+        more = residents.list_residents(
+            self.actor, self._filter, order_by=self._order_by, descending=self._descending,
+            limit=self.page_size, after=self._rows[-1],
+        )
+        if len(more) < self.page_size:
+            self._at_end = True
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        loaded = len(self._rows)
+        if (self._at_end and loaded != self._count.n) or loaded > self._count.n:
+            # The count was a lower bound, or rows were added/deleted elsewhere since.
+            self._count = residents.ResidentCount(loaded, self._at_end)
+            self.countChanged.emit(loaded)
 
     # --- Qt model interface ------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -178,6 +322,8 @@ class ResidentTableModel(QAbstractTableModel):
             if texts is None:
                 if not 0 <= row < len(self._rows):
                     return None
+                if len(self._texts) >= self.TEXT_CACHE_ROWS:
+                    self._texts.clear()  # the rows scrolled past are not kept twice
                 texts = self._texts[row] = tuple(display_value(self._rows[row], key) for key in COLUMN_KEYS)
             return texts[index.column()]
         if role == _ALIGN:

@@ -20,7 +20,8 @@ from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 from balai_app.services.residents import ResidentFilter
 
-SEARCH_DELAY_MS = 150
+# Typing pauses this long before the search runs (on the worker thread: the box never waits).
+SEARCH_DELAY_MS = 90
 NAME_MIN_WIDTH = 180
 HEADER_KEY = "residents/header"
 IMPORT_MODULE = "balai_app.gui.residents.resident_import_dialog"
@@ -48,11 +49,14 @@ class ResidentsPage(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(lambda: self.apply_filter())
+        self._search_timer.timeout.connect(self.search_in_background)
         self._setup_toolbar()
         self._setup_table()
         self._fill_filters()
         self.model.countChanged.connect(self._show_count)
+        self.model.loadingChanged.connect(lambda _loading: self._show_count(self.model.total))
+        self.model.failed.connect(self._search_failed)
+        self.destroyed.connect(self.model.close)
 
     # --- set-up -------------------------------------------------------------
     def _setup_toolbar(self) -> None:
@@ -84,7 +88,7 @@ class ResidentsPage(QWidget):
         ui.searchEdit.returnPressed.connect(self._search_now)
         ui.searchEdit.installEventFilter(self)  # Down goes to the list
         for combo in (ui.klasterCombo, ui.statusCombo, ui.sexCombo, ui.yearCombo):
-            combo.currentIndexChanged.connect(lambda _index: self.apply_filter())
+            combo.currentIndexChanged.connect(lambda _index: self.search_in_background())
         ui.resetButton.clicked.connect(self.reset_filters)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_resident)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
@@ -236,9 +240,21 @@ class ResidentsPage(QWidget):
         if selected is not None:
             self.select_resident(selected)
 
+    def search_in_background(self) -> None:
+        """What typing and the filter boxes call: the query runs on the model's
+        worker thread and this returns at once; the newest search wins."""
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if flt == self.model.requested_filter and (self.model.loading or self.model.rowCount()):
+            return  # e.g. a space typed after a word: same search, no query
+        self.model.request(flt)
+
+    def _search_failed(self, message: str) -> None:
+        self.ui.countLabel.setText(tr("Pencarian gagal: {error}").format(error=message))
+
     def _search_now(self) -> None:
-        if self._search_timer.isActive():
-            self.apply_filter()
+        if self._search_timer.isActive() or self.model.loading:
+            self.apply_filter(force=self.model.loading)
 
     def _focus_search(self) -> None:
         self.ui.searchEdit.setFocus()
@@ -261,7 +277,22 @@ class ResidentsPage(QWidget):
         self.apply_filter(force=True)
 
     def _show_count(self, total: int) -> None:
-        self.ui.countLabel.setText(tr("{n} PM").format(n=thousands(total)))
+        count = self.model.count
+        if self.model.loading:
+            text = tr("Mencari…")
+        elif count.exact:
+            text = tr("{n} PM").format(n=thousands(total))
+        elif total >= residents.COUNT_CAP:
+            text = tr("lebih dari {n} PM").format(n=thousands(total))
+        else:
+            text = tr("{n}+ PM").format(n=thousands(total))  # the first page; counting follows
+        self.ui.countLabel.setText(text)
+        self.ui.countLabel.setToolTip(
+            "" if count.exact or self.model.loading else
+            tr("Perkiraan: kata pencarian yang pendek (1–2 huruf) tidak dihitung sampai habis. "
+               "Ketik kata yang lebih panjang untuk jumlah yang pasti."))
+        if self.model.loading:
+            return
         if total == 0:
             if self.model.filter == ResidentFilter():
                 text = tr("Belum ada PM terdaftar. Klik “Tambah PM” untuk mendaftarkan, "

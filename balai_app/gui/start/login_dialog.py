@@ -6,11 +6,12 @@ password an admin reset) must choose a new password before going on.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
 from balai_app.gui.common.form_errors import ERROR_STYLE, clear_errors
 from balai_app.gui.forms.ui_login_form import Ui_LoginForm
 from balai_app.i18n import tr
@@ -18,6 +19,9 @@ from balai_app.services import accounts, profile
 from balai_app.services.accounts import SignedIn, SignInError
 from balai_app.services.accounts_demo import DEMO_PASSWORD
 from balai_app.services.context import Actor
+
+if TYPE_CHECKING:  # loaded only when a password must be changed (not before the sign-in paints)
+    from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
 
 
 class LoginForm(QWidget):
@@ -103,6 +107,8 @@ class LoginDialog(QDialog):
             self.signed = signed
             self.accept()
             return
+        from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
+
         self.password_dialog = ChangePasswordDialog(signed.actor, self, forced=True,
                                                     old_password=self.form.last_password)
         self.password_dialog.accepted.connect(lambda: self._password_changed(signed))

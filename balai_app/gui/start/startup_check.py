@@ -27,7 +27,11 @@ TITLE = "Balai"
 
 def ensure_sound_database(path: Path, parent: QWidget | None = None) -> bool:
     """True when the program may open the database at ``path``."""
-    state = backup.startup_state(path)
+    return handle_state(backup.startup_state(path), parent)
+
+
+def handle_state(state: backup.StartupState, parent: QWidget | None = None) -> bool:
+    """Act on a start-up check's verdict (``gui.app`` runs the check on a thread)."""
     if state.damaged:
         return _offer_restore(state, parent)
     if state.network_warning:

@@ -1,0 +1,174 @@
+"""The register's indexes: the search index, the Beranda's counts: the SQLite part.
+
+Everything engine-specific about searching the register lives here, so that
+another engine (PostgreSQL's ``pg_trgm``) can sit beside it.
+
+SQLite: an FTS5 table with the ``trigram`` tokenizer (SQLite >= 3.34, in the
+``sqlite3`` of every Python we ship: Debian's 3.11 has 3.40, python.org's
+Windows 3.11/3.13 builds and the PyInstaller bundle made from them carry
+3.40+/3.45+ with FTS5; ``balai-app --self-test`` checks it on the installed
+program). The FTS table is an *external-content* index over
+``resident.search_text``: it stores no second copy of the text, and three
+triggers keep it in step with every write of ``search_text`` (the form, the
+importer, the demo, a migration), inside the same transaction, so the index
+can never disagree with the register. A contains-search of a word of three or
+more characters reads the index; shorter words are checked with ``LIKE`` on
+the rows the index returned (or, when every word is short, on the table).
+"""
+
+from __future__ import annotations
+
+from peewee import SQL, Database, Field, Node, NodeList, SqliteDatabase
+
+FTS_TABLE = "resident_fts"
+# A trigram index serves a word of at least this many characters.
+MIN_INDEXED_WORD = 3
+
+_FTS_DDL = [
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS "{FTS_TABLE}" USING fts5(
+        search_text, content='resident', content_rowid='id', tokenize='trigram')""",
+    f"""CREATE TRIGGER IF NOT EXISTS "resident_fts_insert" AFTER INSERT ON "resident" BEGIN
+        INSERT INTO "{FTS_TABLE}"(rowid, search_text) VALUES (new.id, new.search_text);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS "resident_fts_delete" AFTER DELETE ON "resident" BEGIN
+        INSERT INTO "{FTS_TABLE}"("{FTS_TABLE}", rowid, search_text) VALUES ('delete', old.id, old.search_text);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS "resident_fts_update" AFTER UPDATE OF search_text ON "resident" BEGIN
+        INSERT INTO "{FTS_TABLE}"("{FTS_TABLE}", rowid, search_text) VALUES ('delete', old.id, old.search_text);
+        INSERT INTO "{FTS_TABLE}"(rowid, search_text) VALUES (new.id, new.search_text);
+    END""",
+    f"""INSERT INTO "{FTS_TABLE}"("{FTS_TABLE}") VALUES ('rebuild')""",
+]
+
+# The Beranda counts PMs per (klaster, status): an index holding exactly those
+# two columns answers the GROUP BY from the index alone, in its order (no table
+# rows, no temporary b-tree). The list's klaster filter uses it too.
+_COVERING_DDL = [
+    'CREATE INDEX IF NOT EXISTS "resident_klaster_status" ON "resident" ("klaster", "status")',
+]
+
+
+# The Beranda's counts per (klaster, status), kept by triggers in the same transaction as
+# every insert, delete and change of klaster or status: reading them costs 30 rows, not a
+# scan of the register (a covering-index scan of 200,000 rows is ~20-40 ms on an old PC).
+COUNTS_TABLE = "resident_count"
+
+_COUNTS_DDL = [
+    f"""CREATE TABLE IF NOT EXISTS "{COUNTS_TABLE}" (
+        "klaster" VARCHAR(30) NOT NULL, "status" VARCHAR(30) NOT NULL, "n" INTEGER NOT NULL,
+        PRIMARY KEY ("klaster", "status"))""",
+    f"""CREATE TRIGGER IF NOT EXISTS "resident_count_insert" AFTER INSERT ON "resident" BEGIN
+        INSERT INTO "{COUNTS_TABLE}" ("klaster", "status", "n") VALUES (new.klaster, new.status, 1)
+            ON CONFLICT ("klaster", "status") DO UPDATE SET "n" = "n" + 1;
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS "resident_count_delete" AFTER DELETE ON "resident" BEGIN
+        UPDATE "{COUNTS_TABLE}" SET "n" = "n" - 1 WHERE "klaster" = old.klaster AND "status" = old.status;
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS "resident_count_update" AFTER UPDATE OF klaster, status ON "resident"
+    WHEN old.klaster IS NOT new.klaster OR old.status IS NOT new.status BEGIN
+        UPDATE "{COUNTS_TABLE}" SET "n" = "n" - 1 WHERE "klaster" = old.klaster AND "status" = old.status;
+        INSERT INTO "{COUNTS_TABLE}" ("klaster", "status", "n") VALUES (new.klaster, new.status, 1)
+            ON CONFLICT ("klaster", "status") DO UPDATE SET "n" = "n" + 1;
+    END""",
+    f"""INSERT INTO "{COUNTS_TABLE}" ("klaster", "status", "n")
+        SELECT "klaster", "status", COUNT(*) FROM "resident" GROUP BY "klaster", "status" """,
+]
+
+
+def _is_sqlite(db: Database) -> bool:
+    return isinstance(db, SqliteDatabase)
+
+
+def trigram_available(db: Database) -> bool:
+    """Whether this SQLite has FTS5 with the trigram tokenizer (other engines: no, here)."""
+    if not _is_sqlite(db):
+        return False  # PostgreSQL: pg_trgm, beside this module; a failed statement would abort its transaction
+    try:
+        db.execute_sql("CREATE VIRTUAL TABLE temp.balai_trigram_probe USING fts5(x, tokenize='trigram')")
+        db.execute_sql("DROP TABLE temp.balai_trigram_probe")
+    except Exception:  # noqa: BLE001 - "no such module: fts5" or "no such tokenizer"
+        return False
+    return True
+
+
+def create(db: Database) -> None:
+    """Migration step: the covering index, and the search index when the engine has it."""
+    for statement in _COVERING_DDL:
+        db.execute_sql(statement)
+    if _is_sqlite(db):
+        for statement in _COUNTS_DDL:
+            db.execute_sql(statement)
+    if trigram_available(db):
+        for statement in _FTS_DDL:
+            db.execute_sql(statement)
+
+
+def has_index(db: Database) -> bool:
+    """Whether this database carries the trigram search index (looked up once per connection object)."""
+    cached = getattr(db, "_balai_has_fts", None)
+    if cached is None and not _is_sqlite(db):
+        cached = False
+    if cached is None:
+        row = db.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
+        ).fetchone()
+        cached = row is not None
+        db._balai_has_fts = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def has_counts(db: Database) -> bool:
+    """Whether this database keeps the per-(klaster, status) counts table."""
+    cached = getattr(db, "_balai_has_counts", None)
+    if cached is None and not _is_sqlite(db):
+        cached = False
+    if cached is None:
+        row = db.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (COUNTS_TABLE,)
+        ).fetchone()
+        cached = row is not None
+        db._balai_has_counts = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def kept_counts(db: Database) -> list[tuple[str, str, int]] | None:
+    """(klaster, status, n) from the counts table, or None when the database has none."""
+    if not has_counts(db):
+        return None
+    return db.execute_sql(f'SELECT "klaster", "status", "n" FROM "{COUNTS_TABLE}" WHERE "n" > 0').fetchall()
+
+
+def _phrase(word: str) -> str:
+    """One word as an FTS5 string (any character allowed; quotes doubled)."""
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def indexed_words(db: Database, words: list[str]) -> list[str]:
+    """The words of a search the index can serve."""
+    if not has_index(db):
+        return []
+    return [w for w in words if len(w) >= MIN_INDEXED_WORD]
+
+
+def contains_all(db: Database, words: list[str], id_field: Field, key_field: Field) -> list[Node]:
+    """WHERE clauses for rows whose search key contains every word: the words the
+    trigram index serves are looked up there, the others (too short, or no
+    index) are checked with LIKE on the key."""
+    long_words = indexed_words(db, words)
+    clauses: list[Node] = []
+    if long_words:
+        match = " ".join(_phrase(w) for w in long_words)
+        clauses.append(id_field.in_(SQL(f'(SELECT rowid FROM "{FTS_TABLE}" WHERE "{FTS_TABLE}" MATCH ?)', (match,))))
+    for word in words:
+        if word not in long_words:
+            clauses.append(NodeList((key_field, SQL("LIKE ? ESCAPE '\\'", (f"%{_escape_like(word)}%",)))))
+    return clauses
+
+
+def uses_index(db: Database, words: list[str]) -> bool:
+    """Whether a search for ``words`` narrows through an index (no text: the table's own)."""
+    return not words or bool(indexed_words(db, words))

@@ -1,0 +1,117 @@
+"""Typing in the register's search box never waits for the database; the newest search wins;
+pages follow the last row's key; a count that would scan is shown as an estimate."""
+
+from __future__ import annotations
+
+import threading
+
+from balai_app.gui.residents import resident_model
+from balai_app.gui.residents.resident_model import ResidentTableModel
+from balai_app.gui.residents.residents_page import ResidentsPage
+from balai_app.services import residents
+from balai_app.services.residents import ResidentFilter
+
+
+def make_page(qtbot, system) -> ResidentsPage:
+    page = ResidentsPage(system)
+    qtbot.addWidget(page)
+    page.resize(1000, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    return page
+
+
+def test_typing_runs_the_search_on_another_thread(gui_app, db, system, qtbot, make_resident, monkeypatch):
+    for name in ("Siti Aminah", "Budi Santoso", "Sitti Rahma"):
+        make_resident(name=name)
+    page = make_page(qtbot, system)
+    threads = []
+    real = residents.list_residents
+
+    def recording(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(resident_model.residents, "list_residents", recording)
+    qtbot.keyClicks(page.ui.searchEdit, "siti")
+    page.search_in_background()  # what the typing pause fires
+    # returned at once: nothing shown changed yet, the label says it is searching
+    assert page.model.loading and page.ui.countLabel.text() == "Mencari…"
+    assert len(page.model.loaded_rows()) == 3
+    qtbot.waitUntil(lambda: not page.model.loading)
+    assert [r.name for r in page.model.loaded_rows()] == ["Siti Aminah"]
+    assert page.ui.countLabel.text() == "1 PM"
+    assert threads and threading.get_ident() not in threads, "the query ran on the GUI thread"
+
+
+def test_the_newest_search_wins(gui_app, db, system, qtbot, make_resident):
+    for n in range(30):
+        make_resident(name=f"Siti {n:02d}" if n % 2 else f"Budi {n:02d}")
+    model = ResidentTableModel(system)
+    shown = []
+    model.modelReset.connect(lambda: shown.append(model.filter.text))
+    for text in ("b", "bu", "bud", "budi", "s", "si", "sit", "siti"):
+        model.request(ResidentFilter(text=text))
+    qtbot.waitUntil(lambda: not model.loading)
+    qtbot.wait(50)  # any late answer of an older search would arrive now
+    assert shown == ["siti"], "only the newest search reaches the list"
+    assert model.total == 15 and all(r.name.startswith("Siti") for r in model.loaded_rows())
+    model.close()
+
+
+def test_a_sync_refresh_drops_an_older_background_answer(gui_app, db, system, qtbot, make_resident):
+    make_resident(name="Siti Aminah")
+    make_resident(name="Budi Santoso")
+    model = ResidentTableModel(system)
+    model.request(ResidentFilter(text="siti"))
+    model.set_filter(ResidentFilter(text="budi"))  # e.g. a saved form reloads the list at once
+    qtbot.wait(100)
+    assert [r.name for r in model.loaded_rows()] == ["Budi Santoso"] and not model.loading
+    model.close()
+
+
+def test_pages_follow_the_last_row_not_an_offset(gui_app, db, system, make_resident):
+    """A PM registered elsewhere between two pages, sorting before them, neither
+    repeats a row nor hides one (an OFFSET would shift the second page)."""
+    for n in range(20):
+        make_resident(name=f"Penerima {n:02d}")
+    model = ResidentTableModel(system, page_size=10)
+    model.refresh()
+    assert model.total == 20
+    make_resident(name="Ahmad Baru")  # sorts first
+    while model.canFetchMore():
+        model.fetchMore()
+    names = [r.name for r in model.loaded_rows()]
+    assert names == [f"Penerima {n:02d}" for n in range(20)]
+    assert len(set(names)) == len(names)
+
+
+def test_short_words_show_an_estimate_not_a_scan(gui_app, db, system, qtbot, make_resident, monkeypatch):
+    monkeypatch.setattr(residents, "COUNT_CAP", 6)
+    for n in range(60):
+        make_resident(name=f"Siti {n:02d}")
+    page = make_page(qtbot, system)
+    page.model.page_size = 4
+    page.ui.searchEdit.setText("si")
+    page.search_in_background()
+    qtbot.waitUntil(lambda: not page.model.loading)
+    qtbot.waitUntil(lambda: page.ui.countLabel.text().startswith("lebih dari "))
+    # at least the cap, or as many rows as the view has loaded to fill itself: never all 60
+    assert 6 <= page.model.total < 60 and not page.model.count.exact
+    assert "Perkiraan" in page.ui.countLabel.toolTip()
+    page.ui.searchEdit.setText("siti")  # a word the index serves: counted exactly
+    page.search_in_background()
+    qtbot.waitUntil(lambda: not page.model.loading and page.model.total == 60)
+    assert page.ui.countLabel.text() == "60 PM" and page.ui.countLabel.toolTip() == ""
+
+
+def test_display_texts_are_not_kept_for_every_row(gui_app, db, system, make_resident, monkeypatch):
+    monkeypatch.setattr(ResidentTableModel, "TEXT_CACHE_ROWS", 5)
+    for n in range(12):
+        make_resident(name=f"Penerima {n:02d}")
+    model = ResidentTableModel(system)
+    model.refresh()
+    shown = [model.index(row, 2).data() for row in range(model.rowCount())]
+    assert shown == [f"Penerima {n:02d}" for n in range(12)]
+    assert len(model._texts) <= 5

@@ -1,0 +1,258 @@
+"""Start-up: only what the first window needs is loaded before it paints; the
+database check runs beside the sign-in and still stops a damaged database;
+the Beranda counts come after the window's first paint."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog, QMessageBox
+from unit.accounts_fixtures import fast_hashing, make_account, make_profile  # noqa: F401 (fixture)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The real entry point; at the sign-in dialog's first paint the child lists the
+# modules loaded so far and cancels the sign-in.
+CHILD = """
+import json, sys
+sys.argv = ["balai-app", "--db", sys.argv[1]]
+import balai_app.gui.app as gui_app
+from balai_app.__main__ import main
+
+def sign_in(self):
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from balai_app.gui.start.login_dialog import LoginDialog
+    dialog = LoginDialog()
+    class Painted(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                loaded = sorted(m for m in sys.modules if m.startswith(("balai_app", "qtawesome", "qtpy", "peewee")))
+                print("MODULES " + json.dumps(loaded), flush=True)
+                QTimer.singleShot(0, dialog.reject)
+            return False
+    watcher = Painted()
+    dialog.installEventFilter(watcher)
+    dialog.exec()
+    return None
+
+gui_app.GuiSession.sign_in = sign_in
+sys.exit(main())
+"""
+
+
+def test_nothing_but_the_sign_in_is_loaded_before_it_paints(db, tmp_path, fast_hashing):  # noqa: F811
+    make_profile()
+    make_account("admin")
+    path = db.database
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BALAI_DATA_DIR=str(tmp_path / "data"))
+    out = subprocess.run([sys.executable, "-c", CHILD, path], check=False, capture_output=True, text=True, cwd=ROOT, env=env,
+                         timeout=120)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("MODULES ")]
+    assert out.returncode == 0 and lines, out.stderr
+    loaded = set(json.loads(lines[0][len("MODULES "):]))
+    assert "balai_app.gui.start.login_dialog" in loaded
+    never = {
+        "balai_app.cli.residents", "balai_app.cli.certificates", "balai_app.cli.demo", "balai_app.cli.sessions",
+        "balai_app.gui.start.setup_wizard", "balai_app.gui.main_window", "balai_app.gui.home.home",
+        "balai_app.services.certificates", "balai_app.services.demo", "balai_app.services.resident_io",
+        "balai_app.documents.certificate", "qtawesome", "qtpy",
+        # the database check starts once the sign-in is painted; a password change only when needed
+        "balai_app.services.backup", "balai_app.gui.start.startup_check",
+        "balai_app.gui.start.change_password_dialog",
+    }
+    assert not (never & loaded), sorted(never & loaded)
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    shown = []
+
+    def record(kind):
+        def show(parent, title, text, *args, **kwargs):
+            shown.append((kind, text))
+            return QMessageBox.StandardButton.Yes if kind == "question" else QMessageBox.StandardButton.Ok
+        return show
+
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind))
+    return shown
+
+
+def _damage_residents(path: Path) -> None:
+    """Break the resident table's root page: the file still opens, the quick check fails."""
+    from balai_app.db.connection import close_database
+
+    close_database()
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'resident'").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+
+
+def test_damage_found_while_the_sign_in_is_open_closes_it_and_offers_the_backup(
+        gui_app, db, make_resident, system, answers, monkeypatch, qtbot, fast_hashing):  # noqa: F811
+    from balai_app.gui.app import BackgroundCheck, GuiSession, open_checked_database
+    from balai_app.gui.start.login_dialog import LoginDialog
+    from balai_app.services import backup
+
+    make_profile()
+    make_account("admin")
+    for _ in range(12):
+        make_resident()
+    path = Path(db.database)
+    backup.create_backup(system)
+    _damage_residents(path)
+
+    check = BackgroundCheck(path).start()
+    assert open_checked_database(check)
+    assert check.settled is False, "a database that opens is not held up by the check"
+    session = GuiSession(gui_app, check)
+    shown = []
+    real_exec = LoginDialog.exec
+
+    def exec_(dialog):
+        shown.append(dialog)
+        if len(shown) > 1:
+            return QDialog.DialogCode.Rejected  # the second sign-in, after the restore: cancelled
+        QTimer.singleShot(20_000, dialog.reject)  # never hang the suite
+        return real_exec(dialog)
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    assert session.sign_in() is None
+    assert len(shown) == 2, "the sign-in closed for the damage, then came back on the restored database"
+    assert [kind for kind, _text in answers] == ["question", "information"]
+    assert "rusak" in answers[0][1]
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM resident").fetchone()[0] == 12
+    finally:
+        conn.close()
+
+
+def test_a_sound_database_lets_the_sign_in_go_on(gui_app, db, answers, monkeypatch, fast_hashing):  # noqa: F811
+    from balai_app.gui.app import BackgroundCheck, GuiSession, open_checked_database
+    from balai_app.gui.start.login_dialog import LoginDialog
+    from balai_app.services import accounts
+
+    make_profile()
+    make_account("admin")
+    check = BackgroundCheck(Path(db.database)).start()
+    assert open_checked_database(check)
+    session = GuiSession(gui_app, check)
+
+    def exec_(dialog):
+        QTimer.singleShot(0, lambda: (dialog.form.ui.usernameEdit.setText("admin"),
+                                      dialog.form.ui.passwordEdit.setText("rahasia123"),
+                                      dialog.form.ui.signInButton.click()))
+        return QDialog.exec(dialog)
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    signed = session.sign_in()
+    assert signed is not None and signed.actor.username == "admin" and answers == []
+    assert check.settled
+    accounts.sign_out(signed.actor)
+
+
+def test_beranda_counts_come_after_the_first_paint(gui_app, db, system, make_resident, qtbot):
+    from balai_app.gui.main_window import MainWindow
+
+    for _ in range(3):
+        make_resident()
+    window = MainWindow(system)
+    qtbot.addWidget(window)
+    home = window.current_page()
+    assert home.model.rowCount() == 0 and "menghitung" in home.heading.text()
+    window.show()
+    qtbot.waitUntil(lambda: home.model.rowCount() > 0)
+    assert "menghitung" not in home.heading.text()
+    totals = home.model.item(home.model.rowCount() - 1, home.model.columnCount() - 1).text()
+    assert totals == "3"
+
+
+ICON_CHILD = """
+import sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+seen = {}
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        if name == "qtawesome":
+            seen[name] = threading.current_thread().name
+        return None
+sys.meta_path.insert(0, Spy())
+from balai_app.gui.common import icons
+app = QApplication([])
+button = QPushButton("Beranda")
+icons.later(button.setIcon, "fa5s.home")
+icons.flush_after_first_paint(button)
+button.show()
+def check():
+    if button.icon().isNull():
+        QTimer.singleShot(20, check)
+        return
+    print("IMPORTED_ON", seen.get("qtawesome"), flush=True)
+    app.quit()
+QTimer.singleShot(0, check)
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+"""
+
+
+def test_icons_arrive_after_the_first_paint_imported_off_the_gui_thread(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", ICON_CHILD], check=False, capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=120)
+    assert "IMPORTED_ON balai-icons-import" in out.stdout, out.stdout + out.stderr
+
+
+def test_a_window_closed_before_its_first_paint_runs_no_deferred_work(gui_app, db, system, qtbot, monkeypatch):
+    from balai_app.gui import main_window
+    from balai_app.gui.main_window import MainWindow
+
+    monkeypatch.setattr(main_window, "AFTER_PAINT_SAFETY_MS", 10)
+    window = MainWindow(system)
+    ran = []
+    window.after_first_paint(lambda: ran.append(True))
+    qtbot.wait(100)  # the safety timer fired: the window was never shown, nothing runs
+    assert ran == []
+    window.deleteLater()
+
+
+PAINT_CHILD = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QWidget
+from balai_app.gui.app import make_application
+app = make_application()
+class Painted(QWidget):
+    def paintEvent(self, event):
+        pass
+widget = Painted()
+widget.show()
+app.processEvents()
+for _ in range(12_000):  # a day's repaints; PySide6 6.12.0 on Python 3.11 aborted after ~3,700
+    widget.repaint()
+print("SURVIVED", flush=True)
+"""
+
+
+def test_the_window_survives_thousands_of_repaints(tmp_path):
+    """shiboken6 6.12.0 drops a reference to None at every Python paintEvent: without the guard
+    of gui/common/pyside_guard.py the interpreter aborts ('deallocating None') on Python 3.11."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", PAINT_CHILD], check=False, capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=300)
+    assert out.returncode == 0 and "SURVIVED" in out.stdout, out.stderr[-2000:]
