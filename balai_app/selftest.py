@@ -111,7 +111,7 @@ def check_modules(ctx: Context) -> str:
 
 
 def check_database(ctx: Context) -> str:
-    from balai_app.db.connection import open_database
+    from balai_app.services.database import open_database
     from balai_app.services import residents
     from balai_app.services.context import SYSTEM
 
@@ -406,7 +406,7 @@ def _emit(text: str) -> None:
 def run() -> int:
     """Run every check; print and log the report; 0 when all passed, else 1."""
     from balai_app import paths
-    from balai_app.db.connection import close_database
+    from balai_app.services.database import close_database
 
     started = time.perf_counter()
     log_folder = paths.log_dir()  # the user's, resolved before the checks move the data folder

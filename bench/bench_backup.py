@@ -68,10 +68,10 @@ def main(argv: list[str]) -> int:
                 for i in range(args.residents):
                     r = Resident.create(name=f"PM {i}", sex="L", klaster="anak", entry_date=dt.date(2026, 1, 5),
                                         nik_missing_reason="x", search_text=f"pm {i}", notes="catatan " * 20)
-                    Assessment.create(resident=r, date=dt.date(2026, 1, 6), assessor="Rina", summary="ringkas " * 30)
-                    ServiceRecord.create(resident=r, date=dt.date(2026, 1, 7), kind="terapi", description="layanan")
+                    Assessment.create(resident=r.id, date=dt.date(2026, 1, 6), assessor="Rina", summary="ringkas " * 30)
+                    ServiceRecord.create(resident=r.id, date=dt.date(2026, 1, 7), kind="terapi", description="layanan")
                     if i < args.photos:
-                        ResidentPhoto.create(resident=r, image=photo)
+                        ResidentPhoto.create(resident=r.id, image=photo)
 
         timed(f"fill {args.residents} PM, {args.photos} photos", fill)
         size = db_path.stat().st_size / 1024 / 1024

@@ -63,14 +63,14 @@ def setup(folder: Path, participants: int, units: int, n_sessions: int):
         program = Program.create(code="BENCH", name="Program Bench", min_attendance=80)
         unit_rows = [CompetencyUnit.create(program=program, position=i + 1, code=f"B.{i + 1:02d}",
                                            title=f"Unit kompetensi {i + 1}") for i in range(units)]
-        batch = Batch.create(program=program, name="Angkatan Bench", trainer=trainer, start_date=start,
+        batch = Batch.create(program=program, name="Angkatan Bench", trainer=trainer.id, start_date=start,
                              end_date=today + dt.timedelta(days=30), status="berjalan")
         enrollments = []
         for i in range(participants):
             resident = Resident.create(name=f"Peserta {i:02d}", sex="L", klaster="anak", entry_date=start,
                                        nik=None, nik_missing_reason="bench", search_text=f"peserta {i:02d}")
             late = start + dt.timedelta(days=rng.choice([0, 0, 0, 10, 30]))
-            enrollments.append(Enrollment.create(batch=batch, resident=resident, start_date=late))
+            enrollments.append(Enrollment.create(batch=batch, resident=resident.id, start_date=late))
         marks, verdicts = [], []
         for k in range(n_sessions):
             day = start + dt.timedelta(days=2 * k + 1)
@@ -126,6 +126,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from balai_app.services import progress, sessions
+    from balai_app.services import attendance
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -161,7 +162,7 @@ def main(argv: list[str]) -> int:
         mine = list(fresh[::2])
         yours = list(fresh[1::2])
         rounds = interleave({
-            "f": clock(lambda: sessions.save_attendance(actor, next(ours), {e: rng.choice("HHHHIS")
+            "f": clock(lambda: attendance.save_attendance(actor, next(ours), {e: rng.choice("HHHHIS")
                                                                             for e in enrollment_ids})),
             "y": clock(lambda: plain_marks(next(theirs), "HHHHIS")),
         }, args.repeat)
@@ -169,7 +170,7 @@ def main(argv: list[str]) -> int:
                      "plain sqlite3, 40 rows, one transaction", rounds["y"])
         ours, theirs = iter(mine), iter(yours)
         rounds = interleave({
-            "f": clock(lambda: sessions.save_attendance(actor, next(ours), {e: rng.choice("HA")
+            "f": clock(lambda: attendance.save_attendance(actor, next(ours), {e: rng.choice("HA")
                                                                             for e in enrollment_ids})),
             "y": clock(lambda: plain_marks(next(theirs), "HA")),
         }, args.repeat)

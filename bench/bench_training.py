@@ -42,7 +42,7 @@ def build(path: Path, years: int) -> tuple[int, int]:
     """Returns (id of the 40-participant batch, number of batches)."""
     from balai_app.db.connection import open_database, write_transaction
     from balai_app.db.models import BalaiProfile, Batch, Enrollment, Resident, User
-    from balai_app.services import training
+    from balai_app.services import curriculum
     from balai_app.services.context import SYSTEM
     from balai_app.services.residents import search_key
 
@@ -54,7 +54,7 @@ def build(path: Path, years: int) -> tuple[int, int]:
         BalaiProfile.create(id=1, name="Balai Rehabilitasi Sosial Bench", code="BRS-B", city="Bogor")
         trainers = [User.create(username=f"instr{i}", full_name=f"Instruktur {i}", role="instruktur",
                                 password_hash="x").id for i in range(6)]
-        programs = training.create_sample_programs(SYSTEM)
+        programs = curriculum.create_sample_programs(SYSTEM)
         people = []
         for n in range(years * 250):
             name = f"Penerima Manfaat {n:05d}"
@@ -153,8 +153,7 @@ def main(argv: list[str]) -> int:
     print(f"database: {count} batches over {args.years} years, built in {time.perf_counter() - t0:.1f} s ({db_path})")
 
     from balai_app.db.models import Enrollment
-    from balai_app.documents import participants
-    from balai_app.services import training
+    from balai_app.services import enrollment, exports, training
     from balai_app.services.context import SYSTEM
 
     print(f"enrollments: {Enrollment.select().count()}")
@@ -170,18 +169,18 @@ def main(argv: list[str]) -> int:
          "plain sqlite3, same rows",
          lambda: plain.execute(BATCH_LIST_SQL.format(where="WHERE b.program_id = 1")).fetchall()),
         ("batch_row + batch_participants (40)",
-         lambda: (training.batch_row(SYSTEM, big), training.batch_participants(SYSTEM, big)),
+         lambda: (training.batch_row(SYSTEM, big), enrollment.batch_participants(SYSTEM, big)),
          "plain sqlite3, same rows", lambda: plain.execute(PARTICIPANTS_SQL, (big,)).fetchall()),
     ]
     participant_rows = plain.execute(PARTICIPANTS_SQL, (big,)).fetchall()
     pairs += [
-        ("participant PDF (40)", lambda: participants.export_pdf(SYSTEM, big, folder / "peserta.pdf"),
+        ("participant PDF (40)", lambda: exports.participants_pdf(SYSTEM, big, folder / "peserta.pdf"),
          "plain reportlab Table of the same rows", lambda: plain_pdf(participant_rows, folder / "plain.pdf")),
-        ("participant XLSX (40)", lambda: participants.export_xlsx(SYSTEM, big, folder / "peserta.xlsx"),
+        ("participant XLSX (40)", lambda: exports.participants_xlsx(SYSTEM, big, folder / "peserta.xlsx"),
          "plain openpyxl sheet of the same rows", lambda: plain_xlsx(participant_rows, folder / "plain.xlsx")),
     ]
     assert len(training.list_batches(SYSTEM)) == count
-    assert len(training.batch_participants(SYSTEM, big)) == 40
+    assert len(enrollment.batch_participants(SYSTEM, big)) == 40
 
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTableView

@@ -3,6 +3,7 @@
 
     python3 scripts/dev.py run     # venv + install + demo database + open the window
     python3 scripts/dev.py test    # venv + test extras + the whole suite, offscreen
+    python3 scripts/dev.py lint    # ruff (whole tree) + mypy (domain, db, services, documents)
 
 Everything lives in ``.venv/`` and ``.dev/`` inside the clone. Extra arguments
 after ``test`` go to pytest. Only the standard library is used here.
@@ -114,8 +115,16 @@ def cmd_test(args: list[str]) -> int:
     return subprocess.call([str(python), "-m", "pytest", *args], cwd=ROOT, env=env)
 
 
+def cmd_lint(args: list[str]) -> int:
+    """ruff and mypy as configured in pyproject.toml; either failing fails the command."""
+    python = ensure_venv("[test]")
+    ruff = subprocess.call([str(python), "-m", "ruff", "check", ".", *args], cwd=ROOT)
+    mypy = subprocess.call([str(python), "-m", "mypy"], cwd=ROOT)
+    return ruff or mypy
+
+
 def main(argv: list[str]) -> int:
-    commands = {"run": cmd_run, "test": cmd_test}
+    commands = {"run": cmd_run, "test": cmd_test, "lint": cmd_lint}
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2

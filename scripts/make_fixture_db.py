@@ -36,7 +36,7 @@ def main() -> int:
         "name": "Sukarno", "sex": "L", "klaster": "tuna_sosial", "nik": None,
         "nik_missing_reason": "Tidak memiliki KTP", "entry_date": dt.date(2024, 6, 1),
     })
-    db = close_database()
+    close_database()
     import sqlite3
 
     con = sqlite3.connect(target)

@@ -8,6 +8,11 @@
   ``sqlite`` and ``postgresql`` (a fresh database per test on a throw-away
   server, see ``tests/pg_engine.py``). ``@pytest.mark.sqlite_only`` keeps a
   test about the SQLite file itself (backups of the file, PRAGMAs) to SQLite.
+- ``fast_hashing`` swaps the argon2id parameters for cheap ones (the hash is
+  still argon2id, verified by the real library); production keeps the defaults.
+
+Fixtures used by more than one test folder live here, never imported across
+folders; plain data builders live in ``tests/unit/*_fixtures.py``.
 """
 
 from __future__ import annotations
@@ -105,3 +110,12 @@ def gui_app(qapp):
     from balai_app.gui.app import make_application
 
     return make_application()
+
+
+@pytest.fixture
+def fast_hashing(monkeypatch):
+    from argon2 import PasswordHasher
+
+    from balai_app.services import accounts
+
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))

@@ -129,6 +129,11 @@ def main(argv: list[str]) -> int:
     if not hasattr(args, "func"):
         parser.parse_args([args.command, "--help"])
         return EXIT_USAGE
+    from balai_app import log
+
+    log.setup()
+    # The command only: its arguments may hold a file name or a search for a person's name.
+    log.get("cli").info("perintah: %s (%s)", args.command, getattr(args.func, "__name__", "?"))
     try:
         return int(args.func(args) or 0)
     except UsageError as exc:
@@ -156,4 +161,9 @@ def main(argv: list[str]) -> int:
         return EXIT_INVALID
     except BalaiError as exc:
         print(exc.message, file=sys.stderr)
+        return EXIT_INVALID
+    except Exception as exc:  # noqa: BLE001 (a busy database, or a fault: never a bare traceback)
+        from balai_app.cli.common import unexpected_error
+
+        print(unexpected_error(exc), file=sys.stderr)
         return EXIT_INVALID

@@ -127,7 +127,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if paths.database_is_on_server():
         return _check_server(args)
     db_path = paths.database_path()
-    result = integrity.check_file(db_path, quick=False, foreign_keys=True)
+    stray = integrity.stray_wal_warning(db_path)  # before our own connection holds the file
+    if stray:
+        print(tr("PERINGATAN: {msg}").format(msg=stray), file=sys.stderr)
+    result = integrity.check_file(db_path, quick=False, foreign_keys=True, audit=True)
     warning = integrity.one_pc_warning(db_path)
     if warning:
         print(tr("PERINGATAN: {msg}").format(msg=warning), file=sys.stderr)
@@ -140,7 +143,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"- {refusal}")
     if result.refusals:
         return 1
-    print(tr("Basis data {path} sehat: integrity_check ok, foreign_key_check tanpa masalah "
+    print(tr("Basis data {path} sehat: integrity_check ok, foreign_key_check tanpa masalah, rantai jejak audit utuh "
              "({res} PM, {cert} sertifikat, skema {v}).").format(
         path=db_path, res=result.residents, cert=result.certificates, v=result.schema_version))
     return 0

@@ -7,16 +7,12 @@ import getpass
 import os
 
 from balai_app import paths
-from balai_app.db.connection import DatabaseError, open_database
+from balai_app.services.database import DatabaseError, open_database
 from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services.context import SYSTEM, Actor
 
-# A read-only command run without --user on a database with accounts.
-READER = Actor(None, "baris-perintah", "system")
-
-
-def open_db(args: argparse.Namespace, *, create: bool = False):
+def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
     """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands
     (demo, init) may make a new file: a mistyped path must not silently give an
     empty database that answers "0 PM" or "TIDAK VALID"."""
@@ -32,9 +28,12 @@ def open_db(args: argparse.Namespace, *, create: bool = False):
     if not create and not path.exists():
         raise BalaiError(tr("Basis data '{path}' tidak ditemukan. Periksa --db (atau BALAI_DB); basis data baru "
                             "dibuat dengan 'balai-app --db BERKAS init' atau 'demo'.").format(path=path))
+    if not create and path.stat().st_size == 0:
+        raise BalaiError(tr("Basis data '{path}' kosong (0 byte). Basis data baru dibuat dengan "
+                            "'balai-app --db BERKAS init' atau 'demo'.").format(path=path))
     refuse_if_damaged(path)  # a damaged database is never opened for writing
     try:
-        return open_database(paths.database_path())
+        open_database(paths.database_path())
     except DatabaseError as exc:
         raise BalaiError(str(exc)) from exc
 
@@ -78,10 +77,12 @@ def actor(args: argparse.Namespace, *, write: bool, allow_password_change: bool 
     """The acting user for a command.
 
     Until a database has accounts, the program itself acts (demo, set-up).
-    Once it has accounts, a command that changes data (``write=True``, also
-    used for sensitive reads) needs ``--user NAME``; the password comes from
-    ``BALAI_PASSWORD`` or a prompt, and the person's role decides as in the
-    window. A read-only command may run without ``--user``.
+    Once it has accounts, EVERY command that reads or changes data needs
+    ``--user NAME`` (an instruktur at the PC must not list every PM with klaster
+    by leaving it out); the password comes from ``BALAI_PASSWORD`` or a prompt,
+    and the person's role decides as in the window. Only ``--version``,
+    ``--help``, ``check`` and ``certificates verify`` run without an account
+    (they never call this). ``write`` is kept for the callers' documentation.
     """
     from balai_app.cli import UsageError
     from balai_app.services import accounts
@@ -90,13 +91,46 @@ def actor(args: argparse.Namespace, *, write: bool, allow_password_change: bool 
         return SYSTEM
     name = getattr(args, "user", None)
     if not name:
-        if write:
-            raise UsageError(tr("perintah ini memerlukan akun: sebutkan --user NAMA "
-                                "(kata sandi dari prompt atau BALAI_PASSWORD)"))
-        return READER
+        raise UsageError(tr("basis data ini memiliki akun: sebutkan --user NAMA (kata sandi dari prompt atau "
+                            "BALAI_PASSWORD). Tanpa akun hanya --version, --help, check dan "
+                            "certificates verify yang dapat dipakai."))
     password = read_password(tr("Kata sandi {name}: ").format(name=name), "BALAI_PASSWORD")
     signed = accounts.authenticate(name, password)
     if signed.must_change_password and not allow_password_change:
         raise BalaiError(tr("Kata sandi akun {name} harus diganti dahulu: "
                             "balai-app --user {name} users password").format(name=signed.actor.username))
     return signed.actor
+
+
+def busy_holder(path) -> str:
+    """What holds the database's write lock, when the program can tell (a restore)."""
+    from pathlib import Path
+
+    from balai_app.services import backup
+
+    path = Path(path)
+    for staging in path.parent.glob(f"{path.name}{backup.STAGING_MARK}*.part"):
+        pid = staging.name[len(path.name) + len(backup.STAGING_MARK):].split(".", 1)[0]
+        if pid.isdigit() and backup._process_alive(int(pid)):
+            return tr("pemulihan cadangan oleh proses {pid}").format(pid=pid)
+    return ""
+
+
+def unexpected_error(exc: BaseException) -> str:
+    """The message for an error no command expected: a database busy for longer than the
+    wait (exit 1, in Indonesian, naming what holds it when known), else a fault, whose
+    traceback goes to the log file rather than to the person."""
+    import traceback
+
+    from balai_app import log
+
+    if "database is locked" in str(exc) or "database is busy" in str(exc):
+        log.get("cli").warning("basis data sibuk: %s", exc)
+        holder = busy_holder(paths.database_path())
+        return tr("Basis data sedang dipakai untuk menyimpan oleh program lain{by} lebih dari 15 detik. Tidak ada "
+                  "yang diubah; coba lagi sebentar lagi.").format(by=f" ({holder})" if holder else
+                                                                   tr(" (misalnya impor besar atau pemulihan)"))
+    log.get("cli").error("Kesalahan tak terduga:\n%s", "".join(traceback.format_exception(exc)))
+    return tr("Kesalahan tak terduga ({kind}: {msg}). Rincian dicatat di {log}.").format(
+        kind=type(exc).__name__, msg=log.scrub(str(exc))[:200], log=log.log_file())
+

@@ -13,6 +13,8 @@ from balai_app.domain import codes
 from balai_app.domain.dates import parse_date
 from balai_app.domain.errors import ValidationError
 from balai_app.services import progress, sessions
+from balai_app.services import unit_assessments
+from balai_app.services import attendance
 
 
 def register(subparsers) -> None:
@@ -89,7 +91,7 @@ def cmd_attendance_set(args: argparse.Namespace) -> int:
     who = actor(args, write=True)
     session = sessions.get_session(who, args.session)
     enrollment = sessions.find_participant(who, session.batch_id, args.resident)
-    sessions.save_attendance(who, session.id, {enrollment.id: (args.status, args.note)})
+    attendance.save_attendance(who, session.id, {enrollment.id: (args.status, args.note)})
     print(f"{codes.label(codes.ATTENDANCE, args.status)}")
     return 0
 
@@ -98,7 +100,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)
     enrollment = sessions.find_participant(who, args.batch, args.resident)
-    record_id = sessions.assess(who, args.batch, enrollment.resident_id, args.unit, args.result, args.date,
+    record_id = unit_assessments.assess(who, args.batch, enrollment.resident_id, args.unit, args.result, args.date,
                                 method=args.method, score=args.score, evidence=args.evidence)
     print(record_id)
     return 0
@@ -130,14 +132,10 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
 
 def cmd_sessions_recap(args: argparse.Namespace) -> int:
-    from balai_app.documents import recaps
+    from balai_app.services import exports
 
     open_db(args)
     who = actor(args, write=True)
-    from balai_app.services import profile
-
-    info = profile.get_profile()
-    head = recaps.Letterhead(info.name, info.city) if info else recaps.Letterhead()
     target = Path(args.out)
     kind = target.suffix.lower()
     if kind not in (".pdf", ".xlsx"):
@@ -147,13 +145,8 @@ def cmd_sessions_recap(args: argparse.Namespace) -> int:
             first = parse_date(f"{args.month.strip()}-01")
         except ValueError as exc:
             raise ValidationError({"month": f"--month: {exc}"}) from None
-        grid = progress.attendance_month(who, args.batch, first.year, first.month)
-        writer = recaps.attendance_pdf if kind == ".pdf" else recaps.attendance_xlsx
-        writer(grid, target, head)
+        exports.attendance_recap(who, args.batch, first.year, first.month, target)
     else:
-        matrix = progress.batch_matrix(who, args.batch)
-        writer = recaps.progress_pdf if kind == ".pdf" else recaps.progress_xlsx
-        writer(matrix, target, head)
-    sessions.record_export(who, args.batch, target.name)
+        exports.progress_recap(who, args.batch, target)
     print(target)
     return 0

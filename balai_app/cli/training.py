@@ -11,6 +11,8 @@ from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.domain.errors import NeedsConfirmation
 from balai_app.services import residents, training
+from balai_app.services import curriculum
+from balai_app.services import enrollment
 
 
 def register(subparsers) -> None:
@@ -55,12 +57,12 @@ def _date(value: str | None, option: str):
 def cmd_programs_list(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=False)
-    programs = training.list_programs(who, include_inactive=args.all)
+    programs = curriculum.list_programs(who, include_inactive=args.all)
     for program in programs:
-        units = training.active_units(program.id)
+        units = curriculum.active_units(program.id)
         flags = []
         if program.is_sample:
-            flags.append(training.SAMPLE_NOTE)
+            flags.append(curriculum.SAMPLE_NOTE)
         if not program.active:
             flags.append("nonaktif")
         print(f"{program.code}\t{program.name}\t{len(units)} unit\tmin. hadir {program.min_attendance}%"
@@ -72,7 +74,7 @@ def cmd_programs_list(args: argparse.Namespace) -> int:
 def cmd_batches_list(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=False)
-    program_id = training.get_program(who, args.program).id if args.program else None
+    program_id = curriculum.get_program(who, args.program).id if args.program else None
     rows = training.list_batches(who, program_id=program_id, status=args.status, year=args.year)
     for row in rows:
         print(f"{row.id}\t{row.program_code}\t{row.name}\t{format_short(row.start_date)}-{format_short(row.end_date)}"
@@ -86,7 +88,7 @@ def cmd_batches_create(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)
     start, end = _date(args.start, "--start"), _date(args.end, "--end")
-    program = training.get_program(who, args.program)
+    program = curriculum.get_program(who, args.program)
     batch = training.create_batch(who, {"program": program.id, "name": args.name, "start_date": start,
                                         "end_date": end, "capacity": args.capacity})
     print(batch.id)
@@ -99,12 +101,12 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     start = _date(args.date, "--date")
     resident = residents.find_resident(who, args.resident)
     try:
-        row = training.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes)
+        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes)
     except NeedsConfirmation as exc:
         # The contract: a warning, not a refusal. Say it, then enroll.
         for message in exc.warnings.values():
             print(f"peringatan: {message}", file=sys.stderr)
-        row = training.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True)
+        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True)
     batch = training.get_batch(who, args.batch)
     print(f"{resident.name} terdaftar di {batch.name} mulai {format_short(row.start_date)} (No. {row.id})")
     return 0

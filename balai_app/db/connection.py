@@ -67,8 +67,84 @@ def _pre_migration_backup(db: Database, version: int, backup_dir: Path | None) -
     return backup_to(db, folder / f"sebelum-migrasi-v{version}-{stamp}.sqlite")
 
 
-def _connect(path: Path) -> SqliteDatabase:
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=15, check_same_thread=False)
+class ForeignDatabase(DatabaseError):
+    """A non-empty file that is not a Balai database (another program's SQLite file)."""
+
+
+# Tables every Balai database has had since schema v1.
+CORE_TABLES = ("resident", "certificate", "user", "audit_event", "setting", "balai_profile")
+
+
+def _readonly_uri(path: Path) -> str:
+    import urllib.parse
+
+    uri_path = urllib.parse.quote(str(path.resolve()).replace("\\", "/"), safe="/:")
+    if not uri_path.startswith("/"):
+        uri_path = "/" + uri_path  # Windows drive letter: file:///C:/...
+    return f"file:{uri_path}?mode=ro"
+
+
+def refuse_foreign_file(path: Path) -> None:
+    """Raise ForeignDatabase when ``path`` holds anything but a Balai database or nothing.
+
+    Only an empty file (zero bytes, or a new SQLite file without any table) may
+    become a Balai database. Another program's file is left exactly as it is:
+    it is looked at through a read-only connection, before any pragma (WAL!)
+    could change it.
+    """
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return
+    except OSError:
+        return  # the real open reports the problem
+    try:
+        conn = sqlite3.connect(_readonly_uri(path), uri=True, timeout=15)
+    except sqlite3.Error:
+        return
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    except sqlite3.Error:
+        return  # not a database at all: the real open says so
+    finally:
+        conn.close()
+    if not tables:
+        return
+    missing = [t for t in CORE_TABLES if t not in tables]
+    if missing or version == 0:
+        raise ForeignDatabase(
+            f"Berkas '{path}' bukan basis data Balai (berisi tabel program lain; tabel "
+            f"{', '.join(missing) or '-'} tidak ada). Berkas ini tidak diubah. Pilih berkas basis data "
+            "Balai, atau buat yang baru dengan 'balai-app --db BERKAS-BARU init'."
+        )
+
+
+# How long a write waits for another process's write lock. The command line waits the full
+# 15 s (a script had better wait than fail); the window waits only a moment (GUI_BUSY_MS)
+# and then says that the database is busy, with "Coba lagi" -- it never freezes for 15 s.
+GUI_BUSY_MS = 2000
+
+
+def busy_timeout_ms() -> int:
+    """``BALAI_BUSY_TIMEOUT`` (seconds) when set, else 15 s."""
+    import os
+
+    try:
+        return max(0, int(float(os.environ["BALAI_BUSY_TIMEOUT"]) * 1000))
+    except (KeyError, ValueError):
+        return PRAGMAS["busy_timeout"]
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    """SQLite's "database is locked/busy" (another process held the write lock too long)."""
+    text = str(exc)
+    return "database is locked" in text or "database is busy" in text
+
+
+def _connect(path: Path, busy_ms: int | None = None) -> SqliteDatabase:
+    busy_ms = busy_timeout_ms() if busy_ms is None else busy_ms
+    db = SqliteDatabase(str(path), pragmas={**PRAGMAS, "busy_timeout": busy_ms}, timeout=busy_ms / 1000,
+                        check_same_thread=False)
     db.connect(reuse_if_open=True)
     return db
 
@@ -108,7 +184,8 @@ def backup_to(source: Database | str | Path, target: Path) -> Path:
 
 
 def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | None = None,
-                  password_prompt: server.PasswordPrompt | None = None, create: bool = True) -> Database:
+                  busy_ms: int | None = None, password_prompt: server.PasswordPrompt | None = None,
+                  create: bool = True) -> Database:
     """Open (creating if needed) and upgrade the database at ``path``.
 
     ``path`` is a SQLite file or a ``postgresql://`` address. Before an existing
@@ -124,8 +201,11 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     if path.exists() and path.is_dir():
         raise DatabaseError(f"'{path}' adalah folder, bukan berkas basis data.")
     path.parent.mkdir(parents=True, exist_ok=True)
+    refuse_foreign_file(path)  # before any pragma touches another program's file
+    global _read_only_reason
+    _read_only_reason = None
     try:
-        db = _connect(path)
+        db = _connect(path, busy_ms)
         version = schema_version(db)
     except Exception as exc:  # not a database at all, unreadable, ...
         raise DatabaseError(f"Berkas '{path}' tidak dapat dibuka sebagai basis data Balai: {exc}") from exc
@@ -133,11 +213,16 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     if version > latest:
         db.close()
         raise _too_new(str(path), version, latest)
+    from balai_app import log
+
+    logger = log.get("db")
     if version < latest and migrate:
+        logger.info("migrasi skema %s -> %s: %s", version, latest, path)
         if version > 0:
             _pre_migration_backup(db, version, backup_dir)
         migrations.run(db, version)
     database.initialize(db)
+    logger.info("basis data dibuka: %s (skema %s)", path, max(version, latest if migrate else version))
     return db
 
 
@@ -189,6 +274,31 @@ def open_server_database(url: str, *, migrate: bool = True, backup_dir: Path | N
         raise ServerUnavailable(server.classify(exc, db.address).message) from exc
     database.initialize(db)
     return db
+
+
+_read_only_reason: str | None = None
+
+
+def set_read_only(reason: str) -> None:
+    """From now on the open database refuses every write (``PRAGMA query_only``).
+
+    Used when the full integrity check, run after opening, finds damage: the
+    person can still read and export, but nothing is written into a damaged
+    file. Kept on reconnect (peewee re-applies its pragmas)."""
+    global _read_only_reason
+    _read_only_reason = reason
+    db = database.obj
+    if db is None:
+        return
+    pragmas = [(k, v) for k, v in getattr(db, "_pragmas", []) if k != "query_only"]
+    db._pragmas = [*pragmas, ("query_only", 1)]
+    if not db.is_closed():
+        db.execute_sql("PRAGMA query_only = 1")
+
+
+def read_only_reason() -> str | None:
+    """Why the open database is read-only, or None when it is writable."""
+    return _read_only_reason
 
 
 def close_database() -> None:

@@ -54,7 +54,7 @@ def _v2_fold_search_text(db: Database) -> None:
     """Search ignores accents and apostrophe styles: recompute every resident's
     search key with the folding of ``domain.text``, and index the column (the
     list's count reads the index instead of the table)."""
-    from balai_app.domain.text import search_key
+    from balai_app.db.migration_v2 import search_key  # frozen: never the live domain.text
 
     rows = db.execute_sql('SELECT id, name, nik, birth_place FROM "resident"').fetchall()
     for resident_id, name, nik, birth_place in rows:
@@ -68,21 +68,99 @@ def _v3_signed_certificates(db: Database) -> None:
     its key id beside each certificate (empty for the older HMAC ones, which keep
     verifying with their code), and programs that admit adults only (welding by default).
     Written with playhouse.migrate so that it runs on SQLite and PostgreSQL alike."""
-    from peewee import BooleanField, CharField, TextField
+    from peewee import BooleanField, CharField, SqliteDatabase, TextField
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    if isinstance(db, SqliteDatabase):
+        # SQLite-specific: playhouse adds a NOT NULL column by rebuilding the table, and the
+        # DROP of the old "program" table fails once batches and units refer to it (foreign
+        # keys are on and cannot be switched off inside the step's transaction). SQLite adds
+        # a NOT NULL column with a constant default in place.
+        for statement in (
+            'ALTER TABLE "certificate" ADD COLUMN "payload" TEXT NOT NULL DEFAULT \'\'',
+            'ALTER TABLE "certificate" ADD COLUMN "key_id" VARCHAR(16) NOT NULL DEFAULT \'\'',
+            'ALTER TABLE "program" ADD COLUMN "adults_only" INTEGER NOT NULL DEFAULT 0',
+        ):
+            db.execute_sql(statement)
+    else:
+        migrator = SchemaMigrator.from_database(db)
+        migrate(
+            migrator.add_column("certificate", "payload", TextField(default="")),
+            migrator.add_column("certificate", "key_id", CharField(max_length=16, default="")),
+            migrator.add_column("program", "adults_only", BooleanField(default=False)),
+        )
+    db.execute_sql("UPDATE program SET adults_only = ? WHERE UPPER(code) = 'LAS'", (True,))
+
+
+# --- SQLite-specific: the audit trail's guard triggers (PostgreSQL needs its own) ----------------
+
+AUDIT_TRIGGERS_SQLITE = {
+    "audit_event_no_update": (
+        'CREATE TRIGGER "audit_event_no_update" BEFORE UPDATE ON "audit_event" '
+        "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
+    ),
+    "audit_event_no_delete": (
+        'CREATE TRIGGER "audit_event_no_delete" BEFORE DELETE ON "audit_event" '
+        "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
+    ),
+    # REPLACE INTO / INSERT with an existing or older id would remove or slip in an event
+    # (REPLACE's delete fires no DELETE trigger): only appending at the end is allowed.
+    "audit_event_append_only": (
+        'CREATE TRIGGER "audit_event_append_only" BEFORE INSERT ON "audit_event" '
+        'WHEN NEW.id IS NOT NULL AND NEW.id <= (SELECT COALESCE(MAX(id), 0) FROM "audit_event") '
+        "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
+    ),
+    # Every event must continue the hash chain (written only by services.audit).
+    "audit_event_chained": (
+        'CREATE TRIGGER "audit_event_chained" BEFORE INSERT ON "audit_event" '
+        'WHEN NEW.hash IS NULL OR NEW.prev_hash IS NOT COALESCE('
+        '(SELECT hash FROM "audit_event" ORDER BY id DESC LIMIT 1), '
+        "'0000000000000000000000000000000000000000000000000000000000000000') "
+        "BEGIN SELECT RAISE(ABORT, 'audit_event must continue the hash chain'); END"
+    ),
+}
+
+
+def _v5_audit_chain(db: SqliteDatabase) -> None:
+    """The audit trail becomes tamper-evident: each event stores the hash of the one
+    before it and of its own content (``domain.audit_chain``); existing events are
+    chained in id order. Inserting with an existing or older id is refused."""
+    from balai_app.domain.audit_chain import CONTENT_COLUMNS, GENESIS, event_hash
+
+    from peewee import CharField
     from playhouse.migrate import SchemaMigrator, migrate
 
     migrator = SchemaMigrator.from_database(db)
     migrate(
-        migrator.add_column("certificate", "payload", TextField(default="")),
-        migrator.add_column("certificate", "key_id", CharField(max_length=16, default="")),
-        migrator.add_column("program", "adults_only", BooleanField(default=False)),
+        migrator.add_column("audit_event", "prev_hash", CharField(max_length=64, null=True)),
+        migrator.add_column("audit_event", "hash", CharField(max_length=64, null=True)),
     )
-    db.execute_sql("UPDATE program SET adults_only = ? WHERE UPPER(code) = 'LAS'", (True,))
+    for name in AUDIT_TRIGGERS_SQLITE:
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+    columns = ", ".join(f'"{c}"' for c in CONTENT_COLUMNS)
+    rows = db.execute_sql(f'SELECT {columns} FROM "audit_event" ORDER BY id').fetchall()
+    previous = GENESIS
+    for row in rows:
+        own = event_hash(previous, row)
+        db.execute_sql('UPDATE "audit_event" SET prev_hash = ?, hash = ? WHERE id = ?', (previous, own, row[0]))
+        previous = own
+    for sql in AUDIT_TRIGGERS_SQLITE.values():
+        db.execute_sql(sql)
+
+
+def _v6_certificate_qr(db: SqliteDatabase) -> None:
+    """Each certificate's QR is encoded once, when it is issued: its module matrix is
+    stored beside it and printing never encodes it again (older certificates have none and
+    are encoded when printed). A nullable column: the same ALTER on both engines."""
+    from peewee import BlobField
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrate(SchemaMigrator.from_database(db).add_column("certificate", "qr", BlobField(null=True)))
 
 
 def _v4_search_and_count_indexes(db: SqliteDatabase) -> None:
-    """A trigram index for the register's contains-search, the Beranda's counts kept by
-    triggers and a covering index (engine-specific SQL: ``db/search_index.py``)."""
+    """A trigram index for the register's contains-search and a covering index
+    for the Beranda's counts (engine-specific SQL: ``db/search_index.py``)."""
     from balai_app.db import search_index
 
     search_index.create(db)
@@ -94,7 +172,11 @@ STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (2, "accent-free search keys", _v2_fold_search_text),
     (3, "signed certificates, adult-only programs", _v3_signed_certificates),
     (4, "search and count indexes", _v4_search_and_count_indexes),
+    (5, "tamper-evident audit chain", _v5_audit_chain),
+    (6, "certificate QR encoded once at issue", _v6_certificate_qr),
 ]
+
+AUDIT_CHAIN_VERSION = 5  # from this schema on, audit events are chained (check verifies it)
 
 
 def latest_version() -> int:

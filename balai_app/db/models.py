@@ -288,6 +288,7 @@ class Certificate(BaseModel):
     # older certificates, which verify with their HMAC ``verification_code``.
     payload = TextField(default="")
     key_id = CharField(max_length=16, default="")
+    qr = BlobField(null=True)  # the QR's modules, encoded once at issue (documents.certificate.qr_matrix)
     status = CharField(max_length=20, default="berlaku")  # berlaku | dicabut
     override_reason = TextField(default="")
     issued_at = DateTimeField(default=utcnow)
@@ -315,6 +316,9 @@ class AuditEvent(BaseModel):
         indexes = ((("entity", "entity_id"), False),)
     summary = TextField(default="")
     changes = TextField(default="")  # JSON {"field": [old, new], ...}
+    # The tamper-evident chain (domain.audit_chain); written only by services.audit.
+    prev_hash = CharField(max_length=64, null=True)
+    hash = CharField(max_length=64, null=True)
 
 
 ALL_MODELS = [

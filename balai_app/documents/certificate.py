@@ -18,114 +18,42 @@ each embedded subset costs about 18 KB.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import io
 from collections.abc import Callable
 from typing import Any
 
 from balai_app.documents import fonts
-from balai_app.domain.dates import format_long
+from balai_app.documents.certificate_text import (  # noqa: F401 (part of this module's interface)
+    QR_MASK,
+    TITLES,
+    competence_sentence,
+    date_text,
+    fit,
+    format_nip,
+    hours_of,
+    line_width,
+    name_font,
+    period_lines,
+    period_text,
+    qr_matrix,
+    qr_path_ops,
+    sample_item,
+    unpack_qr,
+)
 
 NAVY = (0.12, 0.23, 0.37)
 GOLD = (0.77, 0.60, 0.17)
 GREY = (0.35, 0.35, 0.35)
 RED = (0.75, 0.1, 0.1)
-QR_MASK = 0
 QR_SIZE = 112  # a signed payload is ~500 characters: modules stay >= 1.2 pt, readable at 150 dpi
 NAME_SIZE, NAME_MIN_SIZE = 26, 12
 NAME_ONE_LINE_MIN = 22  # below this a long name goes on two lines instead
 NAME_MAX_WIDTH = 641.89  # the page less 100 pt each side: well inside the frame
 PROGRAM_SIZE, PROGRAM_MIN_SIZE = 21, 11
 
-# The title by setting (``snapshot['title']``): Indonesian, English subtitle.
-TITLES = {
-    "kompetensi": ("SERTIFIKAT KOMPETENSI", "CERTIFICATE OF COMPETENCE"),
-    "pelatihan": ("SERTIFIKAT PELATIHAN", "CERTIFICATE OF TRAINING"),
-}
-
-
-def competence_sentence(d: dict[str, Any]) -> tuple[str, str]:
-    """What the certificate says was achieved: never more than the units found Kompeten."""
-    found = len(d.get("units") or [])
-    total = d.get("units_total", found)  # older snapshots listed every unit
-    if found and found >= total:
-        return ("telah mengikuti pelatihan keterampilan dan dinyatakan KOMPETEN pada bidang",
-                "has completed the vocational training and is declared COMPETENT in")
-    if found:
-        return (f"telah mengikuti pelatihan keterampilan dan dinyatakan kompeten pada {found} dari {total} unit "
-                "kompetensi (terlampir) bidang",
-                f"has attended the vocational training and is declared competent in {found} of {total} "
-                "competency units (listed overleaf) of")
-    return "telah mengikuti pelatihan keterampilan bidang", "has attended the vocational training in"
-
-
-def hours_of(d: dict[str, Any]) -> tuple[int | None, bool]:
-    """(hours, attended): the program's planned hours, or the hours of sessions attended."""
-    training = d["training"]
-    if "hours" in training:
-        return training.get("hours"), training.get("hours_kind") == "attended"
-    return d["program"].get("hours"), False
-
-
-def period_lines(d: dict[str, Any]) -> tuple[str, str]:
-    hours, attended = hours_of(d)
-    text = f"Pelatihan {period_text(d['training'])}"
-    english = "Training period"
-    if hours:
-        text += f" ({hours} jam pelajaran yang diikuti)" if attended else f" ({hours} jam pelajaran)"
-        english += f" ({hours} training hours attended)" if attended else f" ({hours} training hours)"
-    return text, english
-
-
 class Cancelled(Exception):
     """``progress`` returned False: rendering stopped, the target is incomplete."""
-
-
-def format_nip(nip: str) -> str:
-    """18 digits written the official way: 19680512 199003 2 001."""
-    if len(nip) == 18 and nip.isdigit():
-        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
-    return nip
-
-
-def _date(value: str | None) -> str:
-    return format_long(dt.date.fromisoformat(value)) if value else ""
-
-
-def period_text(training: dict[str, Any]) -> str:
-    start, end = dt.date.fromisoformat(training["start"]), dt.date.fromisoformat(training["end"])
-    return f"{format_long(start)} s.d. {format_long(end)}"
-
-
-def line_width(text: str, font: str, size: float, char_space: float = 0, scale: float = 100.0) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return (stringWidth(text, font, size) + char_space * max(len(text) - 1, 0)) * scale / 100.0
-
-
-def fit(text: str, font: str, size: float, max_width: float | None, min_size: float = 6,
-        char_space: float = 0) -> tuple[float, float, float]:
-    """(size, char_space, horizontal scale %) so that ``text`` fits ``max_width`` on one line:
-    first a smaller size, down to ``min_size``, then narrower glyphs. Never wider, never wrapped."""
-    natural = line_width(text, font, size, char_space)
-    if not max_width or natural <= max_width:
-        return size, char_space, 100.0
-    fitted = size * max_width / natural
-    if fitted >= min_size:
-        return fitted, char_space * fitted / size, 100.0
-    char_space = char_space * min_size / size
-    scale = 100.0 * max_width / line_width(text, font, min_size, char_space)
-    return min_size, char_space, scale * 0.999
-
-
-def name_font(name: str) -> str:
-    """Serif bold, unless it lacks a glyph of the name (then sans bold)."""
-    from reportlab.pdfbase import pdfmetrics
-
-    fonts.register()
-    glyphs = pdfmetrics.getFont(fonts.SERIF_BOLD).face.charToGlyph
-    return fonts.SERIF_BOLD if all(ord(ch) in glyphs for ch in name if ch.isprintable()) else fonts.SANS_BOLD
 
 
 class _Renderer:
@@ -249,16 +177,10 @@ class _Renderer:
         c.drawCentredString(0, -40, "DICABUT")
         c.restoreState()
 
-    def qr(self, payload: str, x: float, y: float, size: float) -> None:
-        from reportlab.graphics.barcode.qr import QrCodeWidget
-
-        widget = QrCodeWidget(payload, barLevel="M")
-        code = widget.qr
-        # One fixed mask instead of trying all eight (QR allows any; the search costs ~12 ms a code).
-        if code.version is None:
-            code.version = code.calculate_version()
-        code.makeImpl(False, QR_MASK)
-        count = code.getModuleCount()
+    def qr(self, payload: str, x: float, y: float, size: float, matrix: bytes | None = None) -> None:
+        """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given: one
+        filled path of integer module rectangles, written as PDF operators directly."""
+        count, ops = qr_path_ops(matrix or qr_matrix(payload))
         border = 2
         box = size / (count + 2 * border)
         c = self.c
@@ -269,16 +191,7 @@ class _Renderer:
         c.scale(box, -box)  # module units, rows downwards
         c.setFillColorRGB(0, 0, 0)
         path = c.beginPath()
-        for r, row in enumerate(code.modules):
-            col = 0
-            while col < count:
-                if row[col]:
-                    start = col
-                    while col < count and row[col]:
-                        col += 1
-                    path.rect(start, r, col - start, 1)
-                else:
-                    col += 1
+        path._code.append(ops)  # integers: reportlab's per-number formatting costs ~4 ms a code
         c.drawPath(path, stroke=0, fill=1)
         c.restoreState()
 
@@ -379,7 +292,7 @@ class _Renderer:
             c.line(W / 2 - 230, y, W / 2 + 230, y)
 
         ops.append((9, name_rule))
-        born = ", ".join(p for p in (holder.get("birth_place"), _date(holder.get("birth_date"))) if p) or "-"
+        born = ", ".join(p for p in (holder.get("birth_place"), date_text(holder.get("birth_date"))) if p) or "-"
         ops.append((16, lambda y: self.centred(f"Tempat dan tanggal lahir: {born}", y,
                                                self.font_for(born, fonts.SANS, fonts.SERIF), 10.5, max_width=W - 200)))
         if en:
@@ -403,7 +316,7 @@ class _Renderer:
 
         # bottom row: QR + code, photo, signatures
         qr_size = QR_SIZE
-        self.qr(d["qr_payload"], 46, 44, qr_size)
+        self.qr(d["qr_payload"], 46, 44, qr_size, d.get("qr_matrix"))
         tx = 46 + qr_size + 6
         self.text("Kode verifikasi" + (" / Verification code" if en else ""), tx, 138, fonts.SANS, 7.5, GREY)
         self.text(d["code"], tx, 123, fonts.SERIF_BOLD, 12, NAVY)
@@ -433,7 +346,7 @@ class _Renderer:
             self.centred("3 × 4 cm", py + ph / 2 - 8, fonts.SANS, 7.5, GREY, x=px + pw / 2)
 
         issue = d["issue"]
-        place_date = ", ".join(p for p in (issue.get("place"), _date(issue.get("date"))) if p)
+        place_date = ", ".join(p for p in (issue.get("place"), date_text(issue.get("date"))) if p)
         head = d["signatory"]
         head_lines = [head.get("title") or "Kepala Balai"]
         head_id = f"NIP. {format_nip(head['nip'])}" if head.get("nip") else ""
@@ -601,44 +514,3 @@ def _render(items, target, progress) -> None:
     canvas.save()
 
 
-def sample_item() -> dict[str, Any]:
-    """A complete certificate that needs no database (installer self-test, benchmarks)."""
-    from balai_app.paths import resource_path
-
-    logo = base64.b64encode(resource_path("images", "logo-placeholder.png").read_bytes()).decode("ascii")
-    return {
-        "format": 2,
-        "kind": "SK",
-        "title": "kompetensi",
-        "holder": {"name": "Đặng Thị Ngọc Ánh", "birth_place": "Denpasar", "birth_date": "2001-03-17"},
-        "photo_sha256": None,
-        "program": {"code": "MJH", "name": "Menjahit", "field": "Garmen", "hours": 240},
-        "units": [
-            {"code": "C.141000.001.01", "title": "Mengukur Tubuh Pelanggan"},
-            {"code": "C.141000.002.01", "title": "Membuat Pola Dasar Busana"},
-            {"code": "C.141000.003.01", "title": "Memotong Bahan Busana"},
-            {"code": "C.141000.004.01", "title": "Menjahit Busana dengan Mesin Jahit"},
-            {"code": "C.141000.005.01", "title": "Menyelesaikan Busana dengan Jahitan Tangan"},
-        ],
-        "units_total": 5,
-        "training": {"batch": "Angkatan I Menjahit 2026", "start": "2026-08-03", "end": "2026-10-30", "whole": True,
-                     "hours": 240, "hours_kind": "program"},
-        "issue": {"place": "Bogor", "date": "2026-11-20"},
-        "signatory": {"name": "Dra. Sri Wahyuningsih, M.Si.", "title": "Kepala Balai", "nip": "196805121990032001"},
-        "second_signatory": None,
-        "balai": {"name": "Balai Rehabilitasi Sosial Contoh", "code": "BRS-CT", "address": "Jl. Contoh No. 1, Bogor",
-                  "logo_png": logo,
-                  "header": ["KEMENTERIAN SOSIAL REPUBLIK INDONESIA", "DIREKTORAT JENDERAL REHABILITASI SOSIAL"]},
-        "bilingual": True,
-        "verification_url": "",
-        "number": "0001/SK-MJH/BRS-CT/XI/2026",
-        "code": "ABCD-EFGH-JKMN",
-        # a signed payload of the usual size (the signature here is not a real one)
-        "qr_payload": "https://balai.example.go.id/verifikasi/#" + base64.urlsafe_b64encode(
-            b'{"v":1,"t":"SK","k":"0a1b2c3d","n":"0001/SK-MJH/BRS-CT/XI/2026","h":"\xc4\x90\xe1\xba\xb7ng Th'
-            b'\xe1\xbb\x8b Ng\xe1\xbb\x8dc \xc3\x81nh","b":"2001-03-17","p":"Menjahit","u":["C.141000.001.01",'
-            b'"C.141000.002.01","C.141000.003.01","C.141000.004.01","C.141000.005.01"],"s":"2026-08-03",'
-            b'"e":"2026-10-30","d":"2026-11-20","c":"BRS-CT"}').decode().rstrip("=") + "." + "A" * 86,
-        "photo": None,
-        "revoked": False,
-    }

@@ -1,74 +1,82 @@
 """The participant list of a batch: XLSX (openpyxl) and A4 PDF (reportlab). NIK is always masked;
-an instruktur's list carries no NIK or klaster at all."""
+an instruktur's list carries no NIK or klaster at all.
+
+A renderer only: ``services/exports.py`` fetches the batch and its participants
+(checking who may see them), hands them here as a ``ParticipantList``, and
+records the export in the audit trail.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from balai_app.db.connection import write_transaction
+from balai_app.documents.letterhead import Letterhead
 from balai_app.domain import codes
 from balai_app.domain.dates import format_long, format_short
 from balai_app.domain.nik import mask
+from balai_app.domain.spreadsheet import append_row
 from balai_app.i18n import tr
-from balai_app.services import audit, profile, training
-from balai_app.services.context import Actor
 
 
-def _personal(actor: Actor, people: list) -> bool:
-    """NIK and klaster columns: never for an instruktur (the service leaves them out anyway)."""
-    return not training.is_instruktur(actor) and (not people or people[0].klaster is not None)
+@dataclass(frozen=True)
+class ParticipantList:
+    """What the list prints.
+
+    ``batch``: program_code, program_name, name, start_date, end_date, trainer_name,
+    schedule, room, status, participants, capacity (``services.training.BatchRow``).
+    ``people``: name, sex, nik, klaster, start_date, end_date, status, status_date,
+    status_reason each (``services.enrollment.ParticipantRow``).
+    ``personal``: print the NIK (masked) and klaster columns."""
+
+    head: Letterhead
+    batch: Any
+    people: list[Any]
+    personal: bool
 
 
-def _table(actor: Actor, batch_id: int) -> tuple[training.BatchRow, list[str], list[list[Any]]]:
-    row = training.batch_row(actor, batch_id)
-    people = training.batch_participants(actor, batch_id)
-    personal = _personal(actor, people)
+def _table(data: ParticipantList) -> tuple[list[str], list[list[Any]]]:
+    personal = data.personal
     header = [tr("No."), tr("Nama"), tr("L/P")]
     if personal:
         header += [tr("NIK"), tr("Klaster")]
     header += [tr("Mulai"), tr("Selesai"), tr("Status"), tr("Keterangan")]
     body = []
-    for n, p in enumerate(people, start=1):
+    for n, p in enumerate(data.people, start=1):
         line: list[Any] = [n, p.name, p.sex]
         if personal:
             line += [mask(p.nik) or tr("(tanpa NIK)"), codes.label(codes.KLASTER, p.klaster)]
         end = p.end_date if p.status != "aktif" else None
         line += [p.start_date, end, codes.label(codes.ENROLLMENT_STATUS, p.status), p.status_reason]
         body.append(line)
-    return row, header, body
+    return header, body
 
 
-def _record(actor: Actor, batch: training.BatchRow, kind: str, count: int) -> None:
-    with write_transaction():
-        audit.record(actor, "export", "batch", batch.id, tr("daftar peserta {name} ({kind})").format(
-            name=batch.name, kind=kind), {"peserta": [None, count]})
-
-
-def _period(batch: training.BatchRow) -> str:
+def _period(batch: Any) -> str:
     return f"{format_long(batch.start_date)} – {format_long(batch.end_date)}"
 
 
-def export_xlsx(actor: Actor, batch_id: int, target: str | Path) -> Path:
+def write_xlsx(data: ParticipantList, target: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    batch, header, body = _table(actor, batch_id)
-    info = profile.get_profile()
+    batch = data.batch
+    header, body = _table(data)
     wb = Workbook()
     ws = wb.active
     ws.title = tr("Peserta")
-    ws.append([info.name if info else tr("Balai")])
+    append_row(ws, [data.head.name or tr("Balai")])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([tr("Daftar Peserta Pelatihan")])
+    append_row(ws, [tr("Daftar Peserta Pelatihan")])
     ws["A2"].font = Font(bold=True)
-    ws.append([tr("Program"), f"{batch.program_code} — {batch.program_name}"])
-    ws.append([tr("Angkatan"), batch.name])
-    ws.append([tr("Periode"), _period(batch)])
-    ws.append([tr("Instruktur"), batch.trainer_name or "-"])
-    ws.append([])
-    ws.append(header)
+    append_row(ws, [tr("Program"), f"{batch.program_code} — {batch.program_name}"])
+    append_row(ws, [tr("Angkatan"), batch.name])
+    append_row(ws, [tr("Periode"), _period(batch)])
+    append_row(ws, [tr("Instruktur"), batch.trainer_name or "-"])
+    append_row(ws, [])
+    append_row(ws, header)
     head_row = ws.max_row
     fill = PatternFill("solid", fgColor="1F3A5F")
     for cell in ws[head_row]:
@@ -76,7 +84,7 @@ def export_xlsx(actor: Actor, batch_id: int, target: str | Path) -> Path:
         cell.fill = fill
         cell.alignment = Alignment(vertical="center")
     for line in body:
-        ws.append(line)
+        append_row(ws, line)
     for row in ws.iter_rows(min_row=head_row + 1):
         for cell in row:
             if isinstance(cell.value, dt.date):
@@ -88,11 +96,10 @@ def export_xlsx(actor: Actor, batch_id: int, target: str | Path) -> Path:
     ws.freeze_panes = ws.cell(row=head_row + 1, column=1)
     target = Path(target)
     wb.save(target)
-    _record(actor, batch, "XLSX", len(body))
     return target
 
 
-def export_pdf(actor: Actor, batch_id: int, target: str | Path) -> Path:
+def write_pdf(data: ParticipantList, target: str | Path) -> Path:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -101,11 +108,8 @@ def export_pdf(actor: Actor, batch_id: int, target: str | Path) -> Path:
 
     from balai_app.documents import fonts
 
-    batch = training.batch_row(actor, batch_id)
-    people = training.batch_participants(actor, batch_id)
-    personal = _personal(actor, people)
-    info = profile.get_profile()
-    balai = info.name if info else tr("Balai")
+    batch, people, personal, info = data.batch, data.people, data.personal, data.head
+    balai = info.name or tr("Balai")
     target = Path(target)
     doc = fonts.doc_template(str(target), A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
                              bottomMargin=18 * mm, title=tr("Daftar Peserta — {name}").format(name=batch.name),
@@ -122,8 +126,8 @@ def export_pdf(actor: Actor, batch_id: int, target: str | Path) -> Path:
         return (str(text) if text is not None else "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
     story: list[Any] = [Paragraph(esc(balai), balai_style)]
-    if info and (info.address or info.city):
-        story.append(Paragraph(esc(", ".join(x for x in (info.address, info.city) if x)), address))
+    if info.address_line():
+        story.append(Paragraph(esc(info.address_line()), address))
     story += [Spacer(1, 3 * mm), Paragraph(tr("DAFTAR PESERTA PELATIHAN"), title), Spacer(1, 3 * mm)]
     facts = [
         (tr("Program"), f"{batch.program_code} — {batch.program_name}"),
@@ -199,5 +203,4 @@ def export_pdf(actor: Actor, batch_id: int, target: str | Path) -> Path:
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    _record(actor, batch, "PDF", len(people))
     return target

@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from balai_app.domain.dates import MONTHS, format_long, format_short
+from balai_app.domain.dates import format_long, format_short, month_name
+from balai_app.domain.spreadsheet import append_row, put
 from balai_app.i18n import tr
-from balai_app.services.progress import AttendanceMonth, BatchProgress, percent
+from balai_app.domain.progress import AttendanceMonth, BatchProgress, percent
 
 # Cell colours (light, so that the letter stays readable in black-and-white print too).
 FILL = {"H": "#dcfce7", "I": "#dbeafe", "S": "#fef3c7", "A": "#fee2e2", "K": "#dcfce7", "BK": "#fee2e2"}
@@ -28,8 +30,6 @@ class Letterhead:
     city: str = ""
 
 
-def month_name(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
 
 
 def _legend_attendance() -> str:
@@ -301,7 +301,7 @@ def progress_pdf(matrix: BatchProgress, target: Path | str, head: Letterhead | N
         style.append(("BACKGROUND", (2 + n + 4, r), (2 + n + 4, r), mark_colour))
         if p.eligible:
             style.append(("FONT", (2 + n + 4, r), (2 + n + 4, r), fonts.SANS_BOLD, 7))
-        data.append([str(i), Paragraph(_esc(p.name), styles["cell"]), *cells, p.sessions_counted, p.rate_text,
+        data.append([str(i), Paragraph(_esc(p.name), styles["cell"]), *cells, str(p.sessions_counted), p.rate_text,
                      f"{p.present} / {p.excused} / {p.sick} / {p.absent}", f"{p.units_competent}/{p.units_total}",
                      mark, Paragraph(_esc(_short_reasons(p, matrix)), styles["small"])])
     if not matrix.rows:
@@ -341,13 +341,13 @@ def _xlsx_heading(ws, title: str, b: BatchProgress, head: Letterhead, extra: lis
 
     row = 1
     if head.balai_name:
-        ws.cell(row, 1, head.balai_name)
+        put(ws, row, 1, head.balai_name)
         row += 1
-    ws.cell(row, 1, title).font = Font(bold=True, size=12)
+    put(ws, row, 1, title).font = Font(bold=True, size=12)
     row += 1
     for label, value in _batch_lines(b) + extra:
-        ws.cell(row, 1, label)
-        ws.cell(row, 3, value)
+        put(ws, row, 1, label)
+        put(ws, row, 3, value)
         row += 1
     return row + 1
 
@@ -378,7 +378,7 @@ def attendance_xlsx(grid: AttendanceMonth, target: Path | str, head: Letterhead 
     thin = Side(style="thin", color="9CA3AF")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for col, value in enumerate(header, start=1):
-        cell = ws.cell(top, col, value)
+        cell = put(ws, top, col, value)
         cell.font = Font(bold=True)
         cell.border = border
         cell.alignment = Alignment(horizontal="center", text_rotation=90 if 3 <= col < 3 + n else 0)
@@ -388,12 +388,12 @@ def attendance_xlsx(grid: AttendanceMonth, target: Path | str, head: Letterhead 
     r = top
     for i, row in enumerate(grid.rows, start=1):
         r += 1
-        values = [i, row.name] + [OUTSIDE if c is None else c for c in row.cells] + [
+        values: list[Any] = [i, row.name] + [OUTSIDE if c is None else c for c in row.cells] + [
             row.present, row.excused, row.sick, row.absent, row.counted,
             (row.present / row.counted) if row.counted else None,
             cumulative[row.enrollment_id].attendance_rate if row.enrollment_id in cumulative else None]
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(r, col, value)
+            cell = put(ws, r, col, value)
             cell.border = border
             if col >= 3:
                 cell.alignment = Alignment(horizontal="center")
@@ -402,12 +402,12 @@ def attendance_xlsx(grid: AttendanceMonth, target: Path | str, head: Letterhead 
             if col >= 3 + n + 5:
                 cell.number_format = "0.0%"
     r += 1
-    ws.cell(r, 2, tr("Jumlah hadir")).font = Font(bold=True)
+    put(ws, r, 2, tr("Jumlah hadir")).font = Font(bold=True)
     for j in range(n):
-        ws.cell(r, 3 + j, sum(1 for row in grid.rows if row.cells[j] == "H")).alignment = Alignment(horizontal="center")
+        put(ws, r, 3 + j, sum(1 for row in grid.rows if row.cells[j] == "H")).alignment = Alignment(horizontal="center")
     for k, attr in enumerate(("present", "excused", "sick", "absent", "counted")):
-        ws.cell(r, 3 + n + k, sum(getattr(row, attr) for row in grid.rows)).font = Font(bold=True)
-    ws.cell(r + 2, 1, _legend_attendance())
+        put(ws, r, 3 + n + k, sum(getattr(row, attr) for row in grid.rows)).font = Font(bold=True)
+    put(ws, r + 2, 1, _legend_attendance())
     ws.column_dimensions["A"].width = 5
     ws.column_dimensions["B"].width = 32
     for j in range(n):
@@ -442,25 +442,25 @@ def progress_xlsx(matrix: BatchProgress, target: Path | str, head: Letterhead | 
         tr("Sesi dihitung"), "H", "I", "S", "A", tr("Kehadiran"), tr("Unit K"), tr("Jumlah unit"), tr("Layak"),
         tr("Keterangan")]
     for col, value in enumerate(header, start=1):
-        cell = ws.cell(top, col, value)
+        cell = put(ws, top, col, value)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
     r = top
     for i, p in enumerate(matrix.rows, start=1):
         r += 1
-        values = [i, p.name] + [p.unit_results.get(u.id) or "—" for u in units] + [
+        values: list[Any] = [i, p.name] + [p.unit_results.get(u.id) or "—" for u in units] + [
             p.sessions_counted, p.present, p.excused, p.sick, p.absent, p.attendance_rate, p.units_competent,
             p.units_total, tr("Ya") if p.eligible else tr("Belum"), " ".join(p.reasons)]
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(r, col, value)
+            cell = put(ws, r, col, value)
             if 3 <= col < 3 + len(units) and value in FILL:
                 cell.fill = _fill(value)
             if col == 3 + len(units) + 5:
                 cell.number_format = "0.0%"
     legend = wb.create_sheet(tr("Unit kompetensi"))
-    legend.append([tr("No"), tr("Kode unit"), tr("Judul unit kompetensi")])
+    append_row(legend, [tr("No"), tr("Kode unit"), tr("Judul unit kompetensi")])
     for i, u in enumerate(units, start=1):
-        legend.append([i, u.code, u.title])
+        append_row(legend, [i, u.code, u.title])
     ws.column_dimensions["B"].width = 32
     ws.freeze_panes = ws.cell(top + 1, 3)
     ws.page_setup.orientation = "landscape"

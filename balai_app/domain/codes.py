@@ -1,8 +1,58 @@
-"""Coded values and their Indonesian labels (the codes are what the database stores)."""
+"""Coded values and their Indonesian labels (the codes are what the database stores).
+
+The status and kind codes are ``StrEnum``s: a member *is* its code string (it
+compares, hashes and stores as the text), so the label dicts below, keyed by
+members, still answer a plain code, and a misspelt member fails the type check
+before release instead of silently matching nothing.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
+
 from balai_app.i18n import tr
+
+
+class ResidentStatus(StrEnum):
+    ACTIVE = "aktif"
+    COMPLETED = "selesai"
+    RETURNED_HOME = "kembali_keluarga"
+    REFERRED = "dirujuk"
+    LEFT = "keluar"
+    DIED = "meninggal"
+
+
+class BatchStatus(StrEnum):
+    PLANNED = "direncanakan"
+    RUNNING = "berjalan"
+    FINISHED = "selesai"
+    CANCELLED = "dibatalkan"
+
+
+class EnrollmentStatus(StrEnum):
+    ACTIVE = "aktif"
+    PASSED = "lulus"
+    WITHDRAWN = "mengundurkan_diri"
+    REMOVED = "dikeluarkan"
+
+
+class Attendance(StrEnum):
+    PRESENT = "H"
+    EXCUSED = "I"
+    SICK = "S"
+    ABSENT = "A"
+
+
+class UnitResult(StrEnum):
+    COMPETENT = "K"
+    NOT_YET = "BK"
+
+
+class CertificateStatus(StrEnum):
+    VALID = "berlaku"
+    REVOKED = "dicabut"
 
 # Klaster: exactly the five of the Kemensos rehabilitation clusters.
 KLASTER = {
@@ -25,12 +75,12 @@ KLASTER_SHORT = {
 SEX = {"L": "Laki-laki", "P": "Perempuan"}
 
 RESIDENT_STATUS = {
-    "aktif": "Aktif",
-    "selesai": "Selesai/Terminasi",
-    "kembali_keluarga": "Kembali ke keluarga",
-    "dirujuk": "Dirujuk",
-    "keluar": "Keluar",
-    "meninggal": "Meninggal",
+    ResidentStatus.ACTIVE: "Aktif",
+    ResidentStatus.COMPLETED: "Selesai/Terminasi",
+    ResidentStatus.RETURNED_HOME: "Kembali ke keluarga",
+    ResidentStatus.REFERRED: "Dirujuk",
+    ResidentStatus.LEFT: "Keluar",
+    ResidentStatus.DIED: "Meninggal",
 }
 
 DISABILITIES = {
@@ -64,22 +114,23 @@ SERVICE_KINDS = {
 }
 
 BATCH_STATUS = {
-    "direncanakan": "Direncanakan",
-    "berjalan": "Berjalan",
-    "selesai": "Selesai",
-    "dibatalkan": "Dibatalkan",
+    BatchStatus.PLANNED: "Direncanakan",
+    BatchStatus.RUNNING: "Berjalan",
+    BatchStatus.FINISHED: "Selesai",
+    BatchStatus.CANCELLED: "Dibatalkan",
 }
 
 ENROLLMENT_STATUS = {
-    "aktif": "Aktif",
-    "lulus": "Lulus",
-    "mengundurkan_diri": "Mengundurkan diri",
-    "dikeluarkan": "Dikeluarkan",
+    EnrollmentStatus.ACTIVE: "Aktif",
+    EnrollmentStatus.PASSED: "Lulus",
+    EnrollmentStatus.WITHDRAWN: "Mengundurkan diri",
+    EnrollmentStatus.REMOVED: "Dikeluarkan",
 }
 
-ATTENDANCE = {"H": "Hadir", "I": "Izin", "S": "Sakit", "A": "Alpa"}
+ATTENDANCE = {Attendance.PRESENT: "Hadir", Attendance.EXCUSED: "Izin", Attendance.SICK: "Sakit",
+              Attendance.ABSENT: "Alpa"}
 
-UNIT_RESULT = {"K": "Kompeten", "BK": "Belum Kompeten"}
+UNIT_RESULT = {UnitResult.COMPETENT: "Kompeten", UnitResult.NOT_YET: "Belum Kompeten"}
 
 ASSESSMENT_METHODS = {
     "observasi": "Observasi",
@@ -88,10 +139,10 @@ ASSESSMENT_METHODS = {
     "portofolio": "Portofolio",
 }
 
-CERTIFICATE_STATUS = {"berlaku": "Berlaku", "dicabut": "Dicabut"}
+CERTIFICATE_STATUS = {CertificateStatus.VALID: "Berlaku", CertificateStatus.REVOKED: "Dicabut"}
 
 
-def label(mapping: dict[str, str], code: str | None) -> str:
+def label(mapping: Mapping[Any, str], code: str | None) -> str:
     """The translated label of a code, or the code itself when unknown."""
     if code is None:
         return ""

@@ -60,3 +60,8 @@ ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI
 
 def roman_month(month: int) -> str:
     return ROMAN_MONTHS[month - 1]
+
+
+def month_name(year: int, month: int) -> str:
+    """'Maret 2026'."""
+    return f"{MONTHS[month - 1]} {year}"

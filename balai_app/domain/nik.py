@@ -50,7 +50,7 @@ def _region_known(nik: str) -> bool:
         return True
     try:
         stdnum_nik._check_registration_place(nik)
-    except Exception:
+    except Exception:  # noqa: BLE001 (a private python-stdnum helper: any failure means "not a known place")
         return False
     return True
 

@@ -106,21 +106,20 @@ class BackgroundCheck(QObject):
         return self.state
 
 
-def _open(path, *, migrate: bool):
-    from balai_app.db.connection import open_database
+def _open(path, *, migrate: bool) -> None:
+    from balai_app.services.database import GUI_BUSY_MS, open_database
 
-    return open_database(path, migrate=migrate)
+    open_database(path, migrate=migrate, busy_ms=GUI_BUSY_MS)  # never a 15-second freeze
 
 
-def _needs_upgrade(db) -> bool:
-    from balai_app.db import migrations
-    from balai_app.db.connection import schema_version
+def _needs_upgrade() -> bool:
+    from balai_app.services.database import needs_upgrade
 
-    return schema_version(db) < migrations.latest_version()
+    return needs_upgrade()
 
 
 def _close() -> None:
-    from balai_app.db.connection import close_database
+    from balai_app.services.database import close_database
 
     close_database()
 
@@ -135,12 +134,12 @@ def _handle_check(state, parent=None) -> bool:
 def open_checked_database(check: BackgroundCheck) -> bool:
     """Open the database at once unless the check must come first: a schema
     upgrade writes, and a file that does not open may be damaged."""
-    from balai_app.db.connection import DatabaseError
+    from balai_app.services.database import DatabaseError
 
     path = check.path
     try:
-        db = _open(path, migrate=False)
-        if not _needs_upgrade(db):
+        _open(path, migrate=False)
+        if not _needs_upgrade():
             return True
         _close()
     except DatabaseError:
@@ -172,13 +171,25 @@ def server_password_dialog(address):
 
 
 def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
+    from balai_app import log
+    from balai_app.gui.common import error_dialog
+
+    log.setup()
+    log.get("app").info("Balai %s dimulai (jendela), Python %s, %s", __version__, sys.version.split()[0], sys.platform)
     app = make_application()
+    error_dialog.install()  # an unexpected error is logged and explained; the program goes on
     # Started once the sign-in is on screen (it would compete with painting it), or waited for at once
     # when the database needs an upgrade, does not open, or a first start writes to it.
     check = BackgroundCheck(paths.database_path(), app)
     if not open_checked_database(check):
         return 1
     session = GuiSession(app, check)
+    from balai_app.gui.common.integrity_watch import IntegrityWatch
+
+    # The full check (indexes against tables), off the path to the first window: a
+    # database it calls damaged switches to read-only with a banner.
+    session.watch = IntegrityWatch(paths.database_path(), session)
+    session.watch.start()
     if actor is not None:
         if not session.settle_check():
             return 1
@@ -190,7 +201,7 @@ def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
 
 def _reopen() -> bool:
     """Open the database again after a restore (upgrading an older backup)."""
-    from balai_app.db.connection import DatabaseError
+    from balai_app.services.database import DatabaseError
 
     try:
         _open(paths.database_path(), migrate=True)
@@ -225,6 +236,7 @@ class GuiSession(QObject):
         super().__init__(app)
         self.app = app
         self.window = None
+        self.watch = None  # the background integrity check (IntegrityWatch), set by run_gui
         self.check = check
         self.check_failed = False  # the database turned out damaged and was not restored
         self._dialog: QDialog | None = None

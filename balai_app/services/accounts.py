@@ -21,11 +21,13 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import User, utcnow
-from balai_app.domain.errors import BalaiError, NotFound, StaleRecord, ValidationError
+from balai_app.domain.errors import BalaiError, NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import ROLES, require, role_label
+from balai_app.services.records import UserRecord
+from balai_app.services.versioning import versioned_update
 
 MIN_PASSWORD = 8
 MAX_FAILED = 5
@@ -77,7 +79,7 @@ def _now() -> dt.datetime:
     return utcnow()
 
 
-def actor_of(user: User) -> Actor:
+def actor_of(user: User | UserRecord) -> Actor:
     return Actor(user.id, user.username, user.role)
 
 
@@ -139,7 +141,8 @@ def _active_admins(exclude: int | None = None) -> int:
 # --- managing accounts (admin) ----------------------------------------------------
 
 
-def insert_user(actor: Actor, data: dict[str, Any], password: str, *, must_change_password: bool = True) -> User:
+def insert_user(actor: Actor, data: dict[str, Any], password: str, *,
+                must_change_password: bool = True) -> UserRecord:
     """Validate and insert an account inside the caller's transaction (``create_user``;
     first start acts as the system)."""
     require(actor, "accounts.manage")
@@ -148,27 +151,27 @@ def insert_user(actor: Actor, data: dict[str, Any], password: str, *, must_chang
     user = User.create(**cleaned, password_hash=hash_password(password), must_change_password=must_change_password)
     audit.record(actor, "create", "user", user.id, f"{user.username} ({role_label(user.role)})",
                  audit.diff({}, _as_dict(user)))
-    return user
+    return UserRecord.of(user)
 
 
-def create_user(actor: Actor, data: dict[str, Any], password: str) -> User:
+def create_user(actor: Actor, data: dict[str, Any], password: str) -> UserRecord:
     """A new account; its holder must change the password at first sign-in."""
     require(actor, "accounts.manage")
     with write_transaction():
         return insert_user(actor, data, password)
 
 
-def get_user(actor: Actor, user_id: int) -> User:
+def get_user(actor: Actor, user_id: int) -> UserRecord:
     require(actor, "accounts.manage")
-    return _get(user_id)
+    return UserRecord.of(_get(user_id))
 
 
-def find_user(actor: Actor, username: str) -> User:
+def find_user(actor: Actor, username: str) -> UserRecord:
     require(actor, "accounts.manage")
     user = User.get_or_none(User.username == (username or "").strip().casefold())
     if user is None:
         raise NotFound(tr("Akun '{name}' tidak ditemukan.").format(name=username))
-    return user
+    return UserRecord.of(user)
 
 
 def _get(user_id: int) -> User:
@@ -203,7 +206,7 @@ def display_name(user_id: int | None) -> str:
     return row.full_name if row else ""
 
 
-def update_user(actor: Actor, user_id: int, data: dict[str, Any], *, expected_version: int) -> User:
+def update_user(actor: Actor, user_id: int, data: dict[str, Any], *, expected_version: int) -> UserRecord:
     """Change full name, role or NIP (the username never changes)."""
     require(actor, "accounts.manage")
     before = _get(user_id)
@@ -212,22 +215,17 @@ def update_user(actor: Actor, user_id: int, data: dict[str, Any], *, expected_ve
     if before.role == "admin" and cleaned["role"] != "admin" and before.active and _active_admins(exclude=user_id) == 0:
         raise ValidationError({"role": tr("Harus ada sedikitnya satu admin aktif; peran admin terakhir tidak dapat diubah.")})
     with write_transaction():
-        changed = (
-            User.update(**cleaned, updated_at=utcnow(), version=User.version + 1)
-            .where((User.id == user_id) & (User.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Akun {name} telah diubah orang lain sejak dibuka; buka kembali lalu ulangi.").format(
-                name=before.username))
+        versioned_update(User, user_id, cleaned, expected_version=expected_version,
+                         stale=tr("Akun {name} telah diubah orang lain sejak dibuka; buka kembali lalu "
+                                  "ulangi.").format(name=before.username))
         after = User.get_by_id(user_id)
         changes = audit.diff(_as_dict(before), _as_dict(after))
         if changes:
             audit.record(actor, "update", "user", user_id, after.username, changes)
-    return after
+    return UserRecord.of(after)
 
 
-def set_active(actor: Actor, user_id: int, active: bool) -> User:
+def set_active(actor: Actor, user_id: int, active: bool) -> UserRecord:
     """Deactivate (or reactivate) an account. Accounts are never deleted."""
     require(actor, "accounts.manage")
     user = _get(user_id)
@@ -237,15 +235,15 @@ def set_active(actor: Actor, user_id: int, active: bool) -> User:
         if user.role == "admin" and _active_admins(exclude=user_id) == 0:
             raise ValidationError({"active": tr("Admin aktif terakhir tidak dapat dinonaktifkan.")})
     if bool(user.active) == bool(active):
-        return user
+        return UserRecord.of(user)
     with write_transaction():
         User.update(active=active, updated_at=utcnow(), version=User.version + 1).where(User.id == user_id).execute()
         audit.record(actor, "activate" if active else "deactivate", "user", user_id, user.username,
                      {"active": [bool(user.active), bool(active)]})
-    return User.get_by_id(user_id)
+    return UserRecord.of(User.get_by_id(user_id))
 
 
-def reset_password(actor: Actor, user_id: int, new_password: str) -> User:
+def reset_password(actor: Actor, user_id: int, new_password: str) -> UserRecord:
     """An admin sets a temporary password; the holder must change it at next sign-in.
     Also lifts a lock from failed sign-ins."""
     require(actor, "accounts.manage")
@@ -256,12 +254,19 @@ def reset_password(actor: Actor, user_id: int, new_password: str) -> User:
                     locked_until=None, updated_at=utcnow(), version=User.version + 1).where(User.id == user_id).execute()
         audit.record(actor, "reset_password", "user", user_id, user.username,
                      {"password": ["***", "*** (sementara)"]})
-    return User.get_by_id(user_id)
+    return UserRecord.of(User.get_by_id(user_id))
 
 
 # --- signing in -------------------------------------------------------------------
 
 _WRONG = "Nama pengguna atau kata sandi salah."
+# The same words for an unknown name, a wrong password and a deactivated account: a sign-in
+# must not tell whether a user name exists (issue 12; the audit trail keeps the real reason).
+_LOCK_RULE = "Setelah {n} kali salah berturut-turut, akun dikunci {m} menit."
+
+
+def _wrong() -> str:
+    return tr(_WRONG) + " " + tr(_LOCK_RULE).format(n=MAX_FAILED, m=LOCK_MINUTES)
 
 
 def _verify(user: User | None, password: str) -> bool:
@@ -309,10 +314,13 @@ def authenticate(username: str, password: str) -> SignedIn:
         if user is not None and user.password_hash != checked_hash:  # changed meanwhile: check again
             correct = _verify(user, password)
         if user is None:
-            error = _refuse(None, username, tr("nama pengguna tidak dikenal"), tr(_WRONG))
+            error = _refuse(None, username, tr("nama pengguna tidak dikenal"), _wrong())
         elif not user.active:
+            # Only the owner (the right password) learns that the account is deactivated.
             error = _refuse(user, username, tr("akun nonaktif"),
-                            tr("Akun ini sudah dinonaktifkan. Hubungi admin balai."))
+                            tr("Akun ini sudah dinonaktifkan. Hubungi admin balai.") if correct else _wrong())
+        elif user.locked_until and user.locked_until > now and not correct:
+            error = _refuse(user, username, tr("akun terkunci"), _wrong())
         elif user.locked_until and user.locked_until > now:
             minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
             error = _refuse(user, username, tr("akun terkunci"),
@@ -324,13 +332,12 @@ def authenticate(username: str, password: str) -> SignedIn:
                 User.update(failed_logins=0, locked_until=now + dt.timedelta(minutes=LOCK_MINUTES)).where(
                     User.id == user.id).execute()
                 error = _refuse(user, username, tr("kata sandi salah; akun dikunci {m} menit").format(m=LOCK_MINUTES),
-                                tr("Kata sandi salah {n} kali. Akun dikunci selama {m} menit.").format(
-                                    n=MAX_FAILED, m=LOCK_MINUTES))
+                                _wrong())
             else:
                 User.update(failed_logins=failures, locked_until=None).where(User.id == user.id).execute()
                 left = MAX_FAILED - failures
-                error = _refuse(user, username, tr("kata sandi salah ({n}×)").format(n=failures),
-                                tr(_WRONG) + " " + tr("Sisa {n} kali percobaan sebelum akun dikunci.").format(n=left))
+                error = _refuse(user, username, tr("kata sandi salah ({n}×, sisa {left})").format(n=failures, left=left),
+                                _wrong())
         else:
             updates: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
             if HASHER.check_needs_rehash(user.password_hash):

@@ -1,7 +1,12 @@
 """The audit trail: who did what, when, with old and new values.
 
-Rows are only ever inserted (triggers in the schema refuse UPDATE/DELETE).
-Call ``record`` inside the same transaction as the change it describes.
+Rows are only ever appended: triggers refuse UPDATE, DELETE, an INSERT with an
+existing or older id (REPLACE INTO) and an event that does not continue the
+hash chain (``domain.audit_chain``). This module is the ONE writer of the
+trail: ``record`` for one event, ``record_many`` for many (the importer), and
+``append_events`` for a raw DB-API cursor (the restore writes its event into
+the staging copy before the switch). Call them inside the same transaction as
+the change they describe.
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ from typing import Any, NamedTuple
 from peewee import fn
 
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import AuditEvent
+from balai_app.db.models import AuditEvent, database, utcnow
+from balai_app.domain.audit_chain import AT_FORMAT, CONTENT_COLUMNS, GENESIS, event_hash
 from balai_app.domain.errors import ValidationError
+from balai_app.domain.spreadsheet import append_row, safe_cell
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 
@@ -39,6 +46,63 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
     }
 
 
+def changes_json(changes: dict[str, Any] | None) -> str:
+    return json.dumps(
+        {k: _plain(v) if not isinstance(v, list) else [_plain(x) for x in v] for k, v in (changes or {}).items()},
+        ensure_ascii=False)
+
+
+class NewEvent(NamedTuple):
+    """One event to append (``changes`` already as JSON text)."""
+
+    user_id: int | None
+    username: str
+    action: str
+    entity: str = ""
+    entity_id: int | None = None
+    summary: str = ""
+    changes: str = "{}"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What was appended: the last event's id and hash, and how many."""
+
+    id: int
+    hash: str
+    count: int = 1
+
+
+_INSERT = ('INSERT INTO "audit_event" ({cols}, "prev_hash", "hash") VALUES ({marks})').format(
+    cols=", ".join(f'"{c}"' for c in CONTENT_COLUMNS), marks=", ".join(["?"] * (len(CONTENT_COLUMNS) + 2)))
+
+
+def append_events(cursor, events: list[NewEvent], *, at: dt.datetime | None = None) -> Recorded:
+    """Append ``events`` to the chain through a DB-API ``cursor`` (qmark style), in the
+    caller's transaction, which must hold the write lock (the next id and the last hash
+    are read first)."""
+    stamp = (at or utcnow()).strftime(AT_FORMAT)
+    last = cursor.execute('SELECT id, hash FROM "audit_event" ORDER BY id DESC LIMIT 1').fetchone()
+    next_id, previous = (last[0] + 1, last[1] or GENESIS) if last else (1, GENESIS)
+    rows = []
+    for event in events:
+        content = (next_id, stamp, event.user_id, event.username, event.action, event.entity, event.entity_id,
+                   event.summary, event.changes)
+        own = event_hash(previous, content)
+        rows.append((*content, previous, own))
+        previous = own
+        next_id += 1
+    if rows:
+        cursor.executemany(_INSERT, rows)
+    return Recorded(next_id - 1, previous, len(rows))
+
+
+def record_many(events: list[NewEvent], *, at: dt.datetime | None = None) -> Recorded:
+    """Append many events at once (the bulk form: one prepared INSERT)."""
+    with write_transaction():
+        return append_events(database.obj.cursor(), events, at=at)
+
+
 def record(
     actor: Actor,
     action: str,
@@ -46,16 +110,9 @@ def record(
     entity_id: int | None = None,
     summary: str = "",
     changes: dict[str, Any] | None = None,
-) -> AuditEvent:
-    return AuditEvent.create(
-        user=actor.user_id,
-        username=actor.username,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        summary=summary,
-        changes=json.dumps({k: _plain(v) if not isinstance(v, list) else [_plain(x) for x in v] for k, v in (changes or {}).items()}, ensure_ascii=False),
-    )
+) -> Recorded:
+    return record_many([NewEvent(actor.user_id, actor.username, action, entity, entity_id, summary,
+                                 changes_json(changes))])
 
 
 # --- reading the trail (admin) -------------------------------------------------------
@@ -232,16 +289,16 @@ def export_events(actor: Actor, flt: AuditFilter | None, path: str | Path) -> in
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(headers)
-            writer.writerows([_safe_cell(x) for x in values] for values in rows)
+            writer.writerows([safe_cell(x) for x in values] for values in rows)
     else:
         from openpyxl import Workbook
 
         book = Workbook()
         sheet = book.active
         sheet.title = tr("Jejak audit")
-        sheet.append(headers)
+        append_row(sheet, headers)
         for values in rows:
-            sheet.append([_safe_cell(x) for x in values])
+            append_row(sheet, values)
         for column, width in zip("ABCDEFGH", (8, 20, 16, 22, 18, 9, 40, 80), strict=True):
             sheet.column_dimensions[column].width = width
         sheet.freeze_panes = "A2"
@@ -251,8 +308,28 @@ def export_events(actor: Actor, flt: AuditFilter | None, path: str | Path) -> in
     return len(rows)
 
 
-def _safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is kept as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+# --- revocations, as the chained trail records them ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Revocation:
+    at: dt.datetime  # UTC
+    reason: str
+
+
+def revocation_of(certificate_id: int) -> Revocation | None:
+    """The revocation of a certificate as recorded in the (append-only, chained) trail.
+
+    Verification asks this besides the certificate's status column: one SQL UPDATE of
+    the status cannot make a revoked certificate valid again."""
+    row = (AuditEvent.select(AuditEvent.at, AuditEvent.changes)
+           .where((AuditEvent.action == "revoke") & (AuditEvent.entity == "certificate")
+                  & (AuditEvent.entity_id == certificate_id))
+           .order_by(AuditEvent.id).first())
+    if row is None:
+        return None
+    try:
+        reason = json.loads(row.changes or "{}").get("alasan", ["", ""])[1]
+    except (ValueError, AttributeError, IndexError, TypeError):
+        reason = ""
+    return Revocation(row.at, str(reason or ""))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from balai_app.db.models import Batch
 from balai_app.i18n import tr
@@ -22,7 +23,8 @@ def demo_certificates(actor: Actor, rng: random.Random, *, today: dt.date | None
     require(actor, "demo.create")  # a demo step runs only inside create_demo
     today = today or dt.date.today()
     certificates.save_settings(actor, {"bilingual": True})
-    issued, refused = [], 0
+    issued: list[Any] = []  # certificates.CertificateInfo
+    refused = 0
     override_done = False
     last_on = dt.date.min
     finished = list(Batch.select().where(Batch.status == "selesai").order_by(Batch.end_date, Batch.id))

@@ -124,10 +124,10 @@ def units_without_code(actor: Actor, batch_id: int) -> list[str]:
     the program never invents official codes.
     """
     require(actor, "certificates.view")
-    from balai_app.services import training
+    from balai_app.services import curriculum, training
 
     batch = training.get_batch(actor, batch_id)
-    return [unit.title for unit in training.active_units(batch.program_id) if not (unit.code or "").strip()]
+    return [unit.title for unit in curriculum.active_units(batch.program_id) if not (unit.code or "").strip()]
 
 
 def missing_codes_warning(titles: list[str]) -> str:
@@ -200,11 +200,14 @@ def _create(actor: Actor, enrollment: Enrollment, issued: dt.date, settings: cs.
         raise BalaiError(tr("Nomor {n} sudah dipakai; periksa format nomor sertifikat di pengaturan.").format(n=number))
     payload = signed_payload.sign(signed_document(snapshot, number, kid), private_key)
     signature = signed_payload.b64url_decode(payload.split(".")[1])
+    from balai_app.documents.certificate import qr_matrix
+
+    qr = qr_matrix(signed_payload.qr_text(payload, snapshot.get("verification_url", "")))  # once, not per print
     cert = Certificate.create(
         number=number, year=issued.year, sequence=seq, resident=enrollment.resident_id, enrollment=enrollment.id,
         program=program.id, batch=enrollment.batch_id,
         snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True), photo=photo,
-        verification_code=signed_payload.typed_code(signature), payload=payload, key_id=kid, status="berlaku",
+        verification_code=signed_payload.typed_code(signature), payload=payload, key_id=kid, qr=qr, status="berlaku",
         override_reason=override_reason, issued_at=utcnow(), issued_by=actor.user_id,
         replaces=replaces.id if replaces else None,
     )

@@ -96,9 +96,9 @@ def holder_period(enrollment: Enrollment, batch: Batch) -> tuple[dt.date, dt.dat
 
 def competent_units(enrollment: Enrollment, actor) -> tuple[list[dict[str, str]], int]:
     """(units found Kompeten, in program order; number of active units of the program)."""
-    from balai_app.services import progress, training
+    from balai_app.services import curriculum, progress
 
-    units = training.active_units(enrollment.batch.program_id)
+    units = curriculum.active_units(enrollment.batch.program_id)
     verdicts = progress.enrollment_progress(actor, enrollment.id).unit_results
     found = [{"code": u.code or "", "title": u.title} for u in units if verdicts.get(u.id) == "K"]
     return found, len(units)
@@ -191,6 +191,7 @@ def render_data(cert: Certificate) -> dict[str, Any]:
     else:
         data["qr_payload"] = legacy_qr_payload(cert.number, cert.verification_code, data.get("verification_url", ""))
     data["signed"] = bool(cert.payload)
+    data["qr_matrix"] = bytes(cert.qr) if cert.payload and cert.qr is not None else None
     data["photo"] = bytes(cert.photo) if cert.photo is not None else None
     data["revoked"] = cert.status == "dicabut"
     return data

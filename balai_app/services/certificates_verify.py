@@ -23,7 +23,7 @@ from balai_app.db.models import Certificate, Setting
 from balai_app.domain import localtime, signed_payload
 from balai_app.domain.dates import format_long
 from balai_app.i18n import tr
-from balai_app.services import certificates_settings, signing_keys
+from balai_app.services import audit, certificates_settings, signing_keys
 
 KEY_SECRET = "certificate_secret"
 CROCKFORD = signed_payload.CROCKFORD
@@ -129,10 +129,12 @@ class Verdict:
 
 def _with_status(cert: Certificate, **fields) -> Verdict:
     zone = certificates_settings.zone()
-    if cert.status != "dicabut":
+    recorded = audit.revocation_of(cert.id)  # the chained audit trail: an UPDATE of status cannot un-revoke
+    if cert.status != "dicabut" and recorded is None:
         return Verdict(VALID, zone=zone, **fields)
     successor = Certificate.select(Certificate.number).where(Certificate.replaces == cert.id).first()
-    return Verdict(REVOKED, revoked_at=cert.revoked_at, revoke_reason=cert.revoke_reason,
+    return Verdict(REVOKED, revoked_at=cert.revoked_at or (recorded.at if recorded else None),
+                   revoke_reason=cert.revoke_reason or (recorded.reason if recorded else ""),
                    replaced_by=successor.number if successor else "", zone=zone, **fields)
 
 

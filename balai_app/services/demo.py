@@ -105,7 +105,7 @@ def _residents(actor: Actor, rng: random.Random, count: int) -> str:
             exit_reason=tr("Selesai program rehabilitasi") if status != "aktif" else "",
             notes="",
         )
-        data["search_text"] = search_key(name, nik, data["birth_place"])
+        data["search_text"] = search_key(name, nik, place if data["birth_place"] else "")
         resident = Resident.create(**data)
         if rng.random() < 0.85:
             Assessment.create(

@@ -19,13 +19,16 @@ from peewee import fn
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Assessment, Batch, Enrollment, Program, Resident, utcnow
 from balai_app.domain import codes
-from balai_app.domain.errors import NeedsConfirmation, NotFound, StaleRecord, ValidationError
+from balai_app.domain.codes import BatchStatus, EnrollmentStatus, ResidentStatus
+from balai_app.domain.errors import NeedsConfirmation, NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, residents, training, validation as v
 from balai_app.services.context import Actor
-from balai_app.services.permissions import allowed, require
+from balai_app.services.permissions import allowed, limit_to_own_batches, require
+from balai_app.services.records import BatchRecord, EnrollmentRecord
+from balai_app.services.versioning import versioned_update
 
-CLOSED_STATUSES = ("lulus", "mengundurkan_diri", "dikeluarkan")
+CLOSED_STATUSES = (EnrollmentStatus.PASSED, EnrollmentStatus.WITHDRAWN, EnrollmentStatus.REMOVED)
 
 
 class ParticipantRow(NamedTuple):
@@ -72,18 +75,24 @@ class EnrollCandidate(NamedTuple):
     open_program: str  # code of another open enrollment in this program ('' when none)
 
 
-def get_enrollment(actor: Actor, enrollment_id: int) -> Enrollment:
+def get_enrollment(actor: Actor, enrollment_id: int) -> EnrollmentRecord:
+    return EnrollmentRecord.of(_load(actor, enrollment_id))
+
+
+def _load(actor: Actor, enrollment_id: int) -> Enrollment:
     require(actor, "training.view")
     row = Enrollment.get_or_none(Enrollment.id == enrollment_id)
     if row is None:
         raise NotFound(tr("Keikutsertaan tidak ditemukan."))
-    training.get_batch(actor, row.batch_id)  # visibility for an instruktur
+    training.load_batch(actor, row.batch_id)  # visibility for an instruktur
     return row
 
 
-def enrollment_period(enrollment: Enrollment) -> tuple[dt.date, dt.date]:
+def enrollment_period(enrollment: Enrollment | EnrollmentRecord) -> tuple[dt.date, dt.date]:
     """start_date .. (end_date or the batch's end): the span attendance is counted over."""
-    return enrollment.start_date, enrollment.end_date or enrollment.batch.end_date
+    if enrollment.end_date:
+        return enrollment.start_date, enrollment.end_date
+    return enrollment.start_date, Batch.get_by_id(enrollment.batch_id).end_date
 
 
 def seats_taken(batch_id: int) -> int:
@@ -124,10 +133,10 @@ def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | No
            reason: str = "") -> None:
     name = resident.name
     _check_adult(c, batch, resident, start, reason)
-    if resident.status != "aktif":
+    if resident.status != ResidentStatus.ACTIVE:
         c.error("resident", tr("{name} berstatus {status}; hanya PM berstatus Aktif yang dapat didaftarkan.").format(
             name=name, status=codes.label(codes.RESIDENT_STATUS, resident.status)))
-    if batch.status in ("selesai", "dibatalkan"):
+    if batch.status in (BatchStatus.FINISHED, BatchStatus.CANCELLED):
         c.error("batch", tr("Angkatan {batch} berstatus {status}; pendaftaran ditutup.").format(
             batch=batch.name, status=codes.label(codes.BATCH_STATUS, batch.status)))
     if taken >= batch.capacity:
@@ -139,7 +148,7 @@ def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | No
             name=name, status=codes.label(codes.ENROLLMENT_STATUS, same_batch.status)))
     else:
         other = (Enrollment.select(Enrollment, Batch).join(Batch)
-                 .where((Enrollment.resident == resident.id) & (Enrollment.status == "aktif")
+                 .where((Enrollment.resident == resident.id) & (Enrollment.status == EnrollmentStatus.ACTIVE)
                         & (Batch.program == batch.program_id)).first())
         if other is not None:
             c.error("resident", tr("{name} masih aktif di {batch} pada program yang sama; selesaikan atau "
@@ -156,7 +165,7 @@ def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | No
             name=name))
 
 
-def default_start(batch: Batch, today: dt.date | None = None) -> dt.date:
+def default_start(batch: Batch | BatchRecord, today: dt.date | None = None) -> dt.date:
     """The batch start or today, whichever is later (but never after the batch end)."""
     today = today or dt.date.today()
     return min(max(batch.start_date, today), batch.end_date)
@@ -172,11 +181,11 @@ def _ended(c: v.Collector, batch: Batch, explicit_start: bool) -> None:
 
 
 def enroll(actor: Actor, batch_id: int, resident_id: int, *, start_date: Any = None,
-           confirm_warnings: bool = False, reason: str = "") -> Enrollment:
+           confirm_warnings: bool = False, reason: str = "") -> EnrollmentRecord:
     """Enroll one resident. Raises ValidationError, or NeedsConfirmation (no assessment yet).
     ``reason``: the written reason for a PM under 15 in an adults-only program."""
     require(actor, "enrollment.edit")
-    batch = training.get_batch(actor, batch_id)
+    batch = training.load_batch(actor, batch_id)
     resident = _resident(resident_id)
     c = v.Collector()
     start = c.take("start_date", v.date, start_date, tr("Tanggal mulai"), earliest=dt.date(2000, 1, 1))
@@ -186,19 +195,19 @@ def enroll(actor: Actor, batch_id: int, resident_id: int, *, start_date: Any = N
     with write_transaction():
         _check(c, batch, resident, start, training.seats_in(batch.id), reason)
         c.raise_if_any(confirm_warnings)
-        row = Enrollment.create(batch=batch.id, resident=resident.id, start_date=start, status="aktif")
+        row = Enrollment.create(batch=batch.id, resident=resident.id, start_date=start, status=EnrollmentStatus.ACTIVE)
         changes = {"batch": [None, batch.id], "resident": [None, resident.id], "start_date": [None, start.isoformat()]}
         if reason.strip():
             changes["alasan"] = [None, reason.strip()]
         audit.record(actor, "create", "enrollment", row.id, f"{resident.name} — {batch.name}", changes)
-    return row
+    return EnrollmentRecord.of(row)
 
 
 def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_date: Any = None,
-                confirm_warnings: bool = False, reason: str = "") -> list[Enrollment]:
+                confirm_warnings: bool = False, reason: str = "") -> list[EnrollmentRecord]:
     """Enroll several residents at once: all or none. Errors are keyed by resident id."""
     require(actor, "enrollment.edit")
-    batch = training.get_batch(actor, batch_id)
+    batch = training.load_batch(actor, batch_id)
     errors: dict[str, str] = {}
     warnings: dict[str, str] = {}
     c0 = v.Collector()
@@ -226,25 +235,25 @@ def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_d
             raise NeedsConfirmation(warnings)
         for rid in dict.fromkeys(resident_ids):
             resident = _resident(rid)
-            row = Enrollment.create(batch=batch.id, resident=resident.id, start_date=start, status="aktif")
+            row = Enrollment.create(batch=batch.id, resident=resident.id, start_date=start, status=EnrollmentStatus.ACTIVE)
             changes = {"batch": [None, batch.id], "resident": [None, resident.id],
                        "start_date": [None, start.isoformat()]}
             if reason.strip():
                 changes["alasan"] = [None, reason.strip()]
             audit.record(actor, "create", "enrollment", row.id, f"{resident.name} — {batch.name}", changes)
-            created.append(row)
+            created.append(EnrollmentRecord.of(row))
     return created
 
 
 def _close(actor: Actor, enrollment_id: int, status: str, date: Any, reason: str, *, reason_required: bool,
-           expected_version: int | None = None) -> Enrollment:
+           expected_version: int | None = None) -> EnrollmentRecord:
     require(actor, "enrollment.edit")
-    row = get_enrollment(actor, enrollment_id)
+    row = _load(actor, enrollment_id)
     c = v.Collector()
     when = c.take("date", v.date, date, tr("Tanggal"), required=True, earliest=dt.date(2000, 1, 1))
     reason = c.take("reason", v.text, reason, tr("Alasan"), required=reason_required, max_length=1000,
                     multiline=True) or ""
-    if row.status != "aktif":
+    if row.status != EnrollmentStatus.ACTIVE:
         c.error("status", tr("Keikutsertaan ini sudah berstatus {s}.").format(
             s=codes.label(codes.ENROLLMENT_STATUS, row.status)))
     if when is not None and when < row.start_date:
@@ -256,70 +265,67 @@ def _close(actor: Actor, enrollment_id: int, status: str, date: Any, reason: str
     batch_end = row.batch.end_date
     end = min(when, batch_end)
     with write_transaction():
-        query = Enrollment.update(status=status, status_date=when, status_reason=reason, end_date=end,
-                                  updated_at=utcnow(), version=Enrollment.version + 1).where(
-            (Enrollment.id == enrollment_id) & (Enrollment.status == "aktif"))
-        if expected_version is not None:
-            query = query.where(Enrollment.version == expected_version)
-        if query.execute() != 1:
-            raise StaleRecord(tr("Keikutsertaan ini telah diubah oleh orang lain; muat ulang lalu ulangi."))
+        versioned_update(Enrollment, enrollment_id,
+                         {"status": status, "status_date": when, "status_reason": reason, "end_date": end},
+                         expected_version=expected_version, where=Enrollment.status == EnrollmentStatus.ACTIVE,
+                         stale=tr("Keikutsertaan ini telah diubah oleh orang lain; muat ulang lalu ulangi."))
         audit.record(actor, "update", "enrollment", enrollment_id, f"{row.resident.name} — {row.batch.name}",
-                     {"status": ["aktif", status], "status_date": [None, when.isoformat()],
+                     {"status": [EnrollmentStatus.ACTIVE, status], "status_date": [None, when.isoformat()],
                       "status_reason": ["", reason], "end_date": [None, end.isoformat()]})
-    return Enrollment.get_by_id(enrollment_id)
+    return EnrollmentRecord.of(Enrollment.get_by_id(enrollment_id))
 
 
 def withdraw(actor: Actor, enrollment_id: int, date: Any, reason: str, *,
-             expected_version: int | None = None) -> Enrollment:
+             expected_version: int | None = None) -> EnrollmentRecord:
     """The resident withdrew (mengundurkan diri), with date and reason."""
-    return _close(actor, enrollment_id, "mengundurkan_diri", date, reason, reason_required=True,
+    return _close(actor, enrollment_id, EnrollmentStatus.WITHDRAWN, date, reason, reason_required=True,
                   expected_version=expected_version)
 
 
 def remove(actor: Actor, enrollment_id: int, date: Any, reason: str, *,
-           expected_version: int | None = None) -> Enrollment:
+           expected_version: int | None = None) -> EnrollmentRecord:
     """The resident was removed (dikeluarkan), with date and reason."""
-    return _close(actor, enrollment_id, "dikeluarkan", date, reason, reason_required=True,
+    return _close(actor, enrollment_id, EnrollmentStatus.REMOVED, date, reason, reason_required=True,
                   expected_version=expected_version)
 
 
-def complete(actor: Actor, enrollment_id: int, date: Any, *, expected_version: int | None = None) -> Enrollment:
+def complete(actor: Actor, enrollment_id: int, date: Any, *, expected_version: int | None = None) -> EnrollmentRecord:
     """The resident completed the training (lulus)."""
-    return _close(actor, enrollment_id, "lulus", date, "", reason_required=False, expected_version=expected_version)
+    return _close(actor, enrollment_id, EnrollmentStatus.PASSED, date, "", reason_required=False, expected_version=expected_version)
 
 
-def reactivate(actor: Actor, enrollment_id: int, reason: str) -> Enrollment:
+def reactivate(actor: Actor, enrollment_id: int, reason: str) -> EnrollmentRecord:
     """Undo a closing recorded by mistake (the rules of a new enrollment apply again)."""
     require(actor, "enrollment.edit")
-    row = get_enrollment(actor, enrollment_id)
+    row = _load(actor, enrollment_id)
     c = v.Collector()
     reason = c.take("reason", v.text, reason, tr("Alasan"), required=True, max_length=1000, multiline=True)
-    if row.status == "aktif":
+    if row.status == EnrollmentStatus.ACTIVE:
         c.error("status", tr("Keikutsertaan ini masih aktif."))
     c.raise_if_any()
     batch, resident = row.batch, row.resident
     with write_transaction():
         check = v.Collector()
-        if resident.status != "aktif":
+        if resident.status != ResidentStatus.ACTIVE:
             check.error("resident", tr("{name} tidak lagi berstatus Aktif.").format(name=resident.name))
         if training.seats_in(batch.id) - (1 if row.status in training.SEAT_STATUSES else 0) >= batch.capacity:
             check.error("batch", tr("Angkatan {batch} sudah penuh.").format(batch=batch.name))
         other = (Enrollment.select().join(Batch)
-                 .where((Enrollment.resident == resident.id) & (Enrollment.status == "aktif")
+                 .where((Enrollment.resident == resident.id) & (Enrollment.status == EnrollmentStatus.ACTIVE)
                         & (Batch.program == batch.program_id) & (Enrollment.id != row.id)).exists())
         if other:
             check.error("resident", tr("{name} sudah aktif di angkatan lain pada program yang sama.").format(
                 name=resident.name))
         check.raise_if_any()
-        Enrollment.update(status="aktif", status_date=None, status_reason="", end_date=None, updated_at=utcnow(),
+        Enrollment.update(status=EnrollmentStatus.ACTIVE, status_date=None, status_reason="", end_date=None, updated_at=utcnow(),
                           version=Enrollment.version + 1).where(Enrollment.id == row.id).execute()
         audit.record(actor, "update", "enrollment", row.id, f"{resident.name} — {batch.name}",
-                     {"status": [row.status, "aktif"], "alasan": ["", reason]})
-    return Enrollment.get_by_id(row.id)
+                     {"status": [row.status, EnrollmentStatus.ACTIVE], "alasan": ["", reason]})
+    return EnrollmentRecord.of(Enrollment.get_by_id(row.id))
 
 
 def open_enrollments_of_resident(actor: Actor, resident_id: int) -> list[ResidentEnrollmentRow]:
-    return [r for r in enrollments_of_resident(actor, resident_id) if r.status == "aktif"]
+    return [r for r in enrollments_of_resident(actor, resident_id) if r.status == EnrollmentStatus.ACTIVE]
 
 
 def close_open_enrollments(actor: Actor, resident_id: int, date: Any, status: str, reason: str) -> int:
@@ -329,16 +335,16 @@ def close_open_enrollments(actor: Actor, resident_id: int, date: Any, status: st
     if status not in CLOSED_STATUSES:
         raise ValidationError({"status": tr("Status penutupan tidak dikenal: '{s}'.").format(s=status)})
     ids = [e.id for e in Enrollment.select(Enrollment.id).where(
-        (Enrollment.resident == resident_id) & (Enrollment.status == "aktif"))]
+        (Enrollment.resident == resident_id) & (Enrollment.status == EnrollmentStatus.ACTIVE))]
     with write_transaction():
         for enrollment_id in ids:
-            _close(actor, enrollment_id, status, date, reason, reason_required=status != "lulus")
+            _close(actor, enrollment_id, status, date, reason, reason_required=status != EnrollmentStatus.PASSED)
     return len(ids)
 
 
 def batch_participants(actor: Actor, batch_id: int) -> list[ParticipantRow]:
     """Participants of a batch, by name. An instruktur gets no NIK or klaster."""
-    training.get_batch(actor, batch_id)
+    training.load_batch(actor, batch_id)
     personal = not training.is_instruktur(actor) and allowed(actor, "residents.view")
     columns = [Enrollment.id, Resident.id, Resident.name, Resident.sex, Enrollment.status, Enrollment.start_date,
                Enrollment.end_date, Enrollment.status_date, Enrollment.status_reason, Enrollment.version]
@@ -361,8 +367,7 @@ def enrollments_of_resident(actor: Actor, resident_id: int) -> list[ResidentEnro
         .where(Enrollment.resident == resident_id)
         .order_by(Enrollment.start_date.desc(), Enrollment.id.desc())
     )
-    if training.is_instruktur(actor):
-        query = query.where(Batch.trainer == actor.user_id)
+    query = limit_to_own_batches(query, actor, Batch.trainer)
     rows = []
     for row in query.tuples():
         row = list(row)
@@ -375,17 +380,17 @@ def enroll_candidates(actor: Actor, batch_id: int, text: str = "", limit: int = 
     """Aktif residents not yet in this batch, matching ``text`` (name, NIK, birth place)."""
     require(actor, "enrollment.edit")
     require(actor, "residents.view")
-    batch = training.get_batch(actor, batch_id)
+    batch = training.load_batch(actor, batch_id)
     in_batch = Enrollment.select(Enrollment.resident).where(Enrollment.batch == batch_id)
     query = (Resident.select(Resident.id, Resident.name, Resident.nik, Resident.sex, Resident.klaster)
-             .where((Resident.status == "aktif") & Resident.id.not_in(in_batch)))
+             .where((Resident.status == ResidentStatus.ACTIVE) & Resident.id.not_in(in_batch)))
     query = residents.matching_text(query, text)
     rows = list(query.order_by(fn.LOWER(Resident.name), Resident.id).limit(limit).tuples())
     ids = [r[0] for r in rows]
     assessed = {r for (r,) in Assessment.select(Assessment.resident).where(Assessment.resident.in_(ids)).tuples()}
     open_in_program = {
         r: code for r, code in Enrollment.select(Enrollment.resident, Program.code).join(Batch).join(Program)
-        .where(Enrollment.resident.in_(ids) & (Enrollment.status == "aktif") & (Batch.program == batch.program_id))
+        .where(Enrollment.resident.in_(ids) & (Enrollment.status == EnrollmentStatus.ACTIVE) & (Batch.program == batch.program_id))
         .tuples()
     }
     return [EnrollCandidate(rid, name, nik, sex, klaster, rid in assessed, open_in_program.get(rid, ""))

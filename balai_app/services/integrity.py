@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from balai_app.db import migrations
+from balai_app.db.connection import CORE_TABLES, is_busy_error, read_only_reason, set_read_only
 from balai_app.i18n import tr
 
-# Tables every Balai database has had since schema v1.
-CORE_TABLES = ("resident", "certificate", "user", "audit_event", "setting", "balai_profile")
+# For the window (which never imports balai_app.db): the read-only switch and the busy test.
+__all__ = ["CORE_TABLES", "FileCheck", "check_file", "readonly_connect", "one_pc_warning", "network_location",
+           "is_busy_error", "read_only_reason", "set_read_only"]
 MAX_LISTED_PROBLEMS = 20
 
 
@@ -75,12 +77,47 @@ def _limited(rows: list[str]) -> list[str]:
     return rows[:MAX_LISTED_PROBLEMS] + [tr("... dan {n} masalah lain.").format(n=extra)]
 
 
+def audit_findings(conn: sqlite3.Connection) -> list[str]:
+    """Tampering with the audit trail or the certificates' revocations (read-only):
+    a guard trigger missing, the first event where the hash chain breaks, a
+    certificate whose status disagrees with the revocations the trail records."""
+    from balai_app.domain.audit_chain import CONTENT_COLUMNS, first_break
+
+    findings: list[str] = []
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version < migrations.AUDIT_CHAIN_VERSION:  # before the chain: nothing to verify (opening upgrades it)
+        return findings
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    missing = [name for name in migrations.AUDIT_TRIGGERS_SQLITE if name not in triggers]
+    if missing:
+        findings.append(tr("Pengaman jejak audit hilang (trigger {names} dihapus): jejak audit dapat diubah tanpa "
+                           "terlihat.").format(names=", ".join(missing)))
+    columns = ", ".join(f'"{c}"' for c in CONTENT_COLUMNS)
+    broken = first_break(conn.execute(f'SELECT {columns}, prev_hash, hash FROM "audit_event" ORDER BY id'))
+    if broken is not None:
+        why = (tr("isinya diubah") if broken.reason == "hash"
+               else tr("peristiwa sebelumnya dihapus atau disisipkan"))
+        findings.append(tr("Rantai jejak audit putus pada peristiwa No. {id}: {why}.").format(id=broken.event_id, why=why))
+    revoked_in_trail = {r[0] for r in conn.execute(
+        "SELECT DISTINCT entity_id FROM audit_event WHERE action = 'revoke' AND entity = 'certificate'")}
+    for cert_id, number, status in conn.execute('SELECT id, number, status FROM "certificate" ORDER BY id'):
+        if cert_id in revoked_in_trail and status != "dicabut":
+            findings.append(tr("Sertifikat {number} berstatus '{status}' padahal jejak audit mencatat "
+                               "pencabutannya.").format(number=number, status=status))
+        elif status == "dicabut" and cert_id not in revoked_in_trail:
+            findings.append(tr("Sertifikat {number} berstatus dicabut tanpa catatan pencabutan di jejak audit.").format(
+                number=number))
+    return _limited(findings)
+
+
 def check_file(
-    path: str | os.PathLike[str], *, quick: bool = False, foreign_keys: bool = True, scan: bool = True
+    path: str | os.PathLike[str], *, quick: bool = False, foreign_keys: bool = True, scan: bool = True,
+    audit: bool = False,
 ) -> FileCheck:
     """Check a database file read-only. ``quick`` uses ``quick_check`` (start-up);
     ``scan=False`` skips the page scan entirely (listing many backups: header,
-    schema and counts only)."""
+    schema and counts only); ``audit`` also verifies the audit chain, its guard
+    triggers and the certificates' revocations (``check``)."""
     path = Path(path)
     result = FileCheck(path)
     if not path.exists():
@@ -137,6 +174,8 @@ def check_file(
                     table=table, rowid=rowid, parent=parent)
                 for table, rowid, parent, _fkid in bad
             ]))
+        if audit:
+            result.problems.extend(audit_findings(conn))
         result.residents = conn.execute("SELECT COUNT(*) FROM resident").fetchone()[0]
         result.certificates = conn.execute("SELECT COUNT(*) FROM certificate").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -149,6 +188,65 @@ def check_file(
     finally:
         conn.close()
     return result
+
+
+# --- a write-ahead log that nobody holds open -------------------------------------
+
+SHM_DMS_BYTE = 128  # SQLite's "dead man switch" lock in the -shm file (unix and win32 VFS)
+
+
+def _someone_has_it_open(shm: Path) -> bool:
+    """True when a process holds SQLite's shared lock on the -shm file's DMS byte.
+
+    Only call from a process that does not have this database open: closing our
+    probe descriptor would drop this process's own POSIX locks on the -shm."""
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            os.lseek(fd, SHM_DMS_BYTE, os.SEEK_SET)
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            except OSError:
+                return True
+            os.lseek(fd, SHM_DMS_BYTE, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            return False
+        import fcntl
+
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE)
+        except OSError:
+            return True
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, SHM_DMS_BYTE)
+        return False
+    finally:
+        os.close(fd)
+
+
+def stray_wal_warning(path: str | os.PathLike[str]) -> str | None:
+    """A warning when a non-empty ``-wal`` lies next to a database that no process has
+    open: SQLite merges it silently at the next open, and a WAL copied from another copy
+    of the database would mix two databases. Run before the file is opened."""
+    path = Path(path)
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if not wal.exists() or wal.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    shm = path.with_name(path.name + "-shm")
+    if shm.exists() and _someone_has_it_open(shm):
+        return None
+    return tr("Berkas '{wal}' ada di samping basis data, padahal tidak ada program yang sedang membukanya. Bisa "
+              "jadi sisa program yang terhenti (SQLite akan memasukkannya saat dibuka), tetapi bila berkas itu "
+              "berasal dari salinan lain, isinya dapat mencampur dua basis data. Jangan menyalin basis data "
+              "beserta berkas -wal dari tempat lain; bila ragu, buat cadangan lalu periksa data, atau pulihkan "
+              "dari cadangan.").format(wal=wal.name)
 
 
 # --- network drives (the one-PC rule) ---------------------------------------

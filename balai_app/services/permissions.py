@@ -6,6 +6,8 @@ actor (demo data, maintenance) holds every permission.
 
 from __future__ import annotations
 
+from typing import Any
+
 from balai_app.domain.errors import PermissionDenied
 from balai_app.i18n import tr
 from balai_app.services.context import Actor
@@ -113,6 +115,15 @@ def require_trainer_scope(actor: Actor, permission: str, trainer_id: int | None)
         raise PermissionDenied(
             tr("Anda ({user}) hanya dapat membuka angkatan yang Anda latih.").format(user=actor.username)
         )
+
+
+def limit_to_own_batches(query: Any, actor: Actor, trainer_field: Any) -> Any:
+    """``query`` narrowed, for an instruktur, to the batches they train (``trainer_field``
+    is the query's ``Batch.trainer``); office roles and the system keep every row. The
+    list form of ``require_trainer_scope``."""
+    if actor.role == "instruktur":
+        return query.where(trainer_field == (actor.user_id or 0))
+    return query
 
 
 def role_label(role: str) -> str:

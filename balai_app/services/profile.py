@@ -9,12 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import BalaiProfile, Setting, utcnow
-from balai_app.domain.errors import BalaiError, StaleRecord, ValidationError
+from balai_app.db.models import BalaiProfile, Setting
+from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import accounts, audit, validation as v
 from balai_app.services.context import SYSTEM, Actor
 from balai_app.services.permissions import require
+from balai_app.services.records import ProfileRecord
+from balai_app.services.versioning import versioned_update
 
 LABELS = {
     "name": "Nama balai",
@@ -35,9 +37,10 @@ MAX_LOGO_SIDE = 600
 KEEP = object()  # ``update_profile(logo=KEEP)``: leave the logo as it is
 
 
-def get_profile() -> BalaiProfile | None:
+def get_profile() -> ProfileRecord | None:
     """Public facts about the balai (shown on every screen and document)."""
-    return BalaiProfile.get_or_none(BalaiProfile.id == 1)
+    row = BalaiProfile.get_or_none(BalaiProfile.id == 1)
+    return ProfileRecord.of(row) if row is not None else None
 
 
 def is_initialised() -> bool:
@@ -105,6 +108,11 @@ def prepare_logo(data: bytes) -> bytes:
         image = Image.open(io.BytesIO(data))
         if image.format not in ("JPEG", "PNG"):
             raise ValidationError({"logo": tr("Logo harus berformat PNG atau JPEG.")})
+        from balai_app.services.residents import MAX_PHOTO_PIXELS
+
+        if image.width * image.height > MAX_PHOTO_PIXELS:  # read from the header, before decoding
+            raise ValidationError({"logo": tr("Logo terlalu besar: {w} x {h} piksel (maksimal {max} megapiksel).").format(
+                w=image.width, h=image.height, max=MAX_PHOTO_PIXELS // 1_000_000)})
         image.load()
         image.thumbnail((MAX_LOGO_SIDE, MAX_LOGO_SIDE))
         if image.mode not in ("RGB", "RGBA", "L", "LA"):
@@ -116,7 +124,7 @@ def prepare_logo(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _as_dict(row: BalaiProfile) -> dict[str, Any]:
+def _as_dict(row: BalaiProfile | ProfileRecord) -> dict[str, Any]:
     out = {name: getattr(row, name) for name in FIELDS}
     out["logo"] = bytes(row.logo) if row.logo else None
     return out
@@ -176,7 +184,7 @@ def create_first_admin(admin_data: dict[str, Any], admin_password: str) -> accou
 
 def update_profile(
     actor: Actor, data: dict[str, Any], *, expected_version: int, logo: Any = KEEP
-) -> BalaiProfile:
+) -> ProfileRecord:
     """Change the profile. ``logo``: new image bytes, ``None`` to remove, ``KEEP`` to leave."""
     require(actor, "profile.edit")
     before = get_profile()
@@ -187,14 +195,9 @@ def update_profile(
     if logo is not KEEP:
         cleaned["logo"] = prepare_logo(logo) if logo else None
     with write_transaction():
-        changed = (
-            BalaiProfile.update(**cleaned, updated_at=utcnow(), version=BalaiProfile.version + 1)
-            .where((BalaiProfile.id == 1) & (BalaiProfile.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Profil balai telah diubah orang lain sejak dibuka; buka kembali lalu ulangi."))
-        after = get_profile()
+        versioned_update(BalaiProfile, 1, cleaned, expected_version=expected_version,
+                         stale=tr("Profil balai telah diubah orang lain sejak dibuka; buka kembali lalu ulangi."))
+        after = ProfileRecord.of(BalaiProfile.get_by_id(1))
         changes = audit.diff(_as_dict(before), _as_dict(after))
         if changes:
             audit.record(actor, "update", "balai_profile", 1, after.name, changes)

@@ -23,83 +23,25 @@ query per participant.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from balai_app.db.models import Batch, CompetencyUnit, Enrollment, Program, User, database
+from balai_app.db.models import Batch, Enrollment, Program, User, database
 from balai_app.domain import codes
 from balai_app.domain.errors import NotFound
+from balai_app.domain.progress import (  # noqa: F401 (the types this service hands out)
+    AttendanceMonth,
+    BatchProgress,
+    MonthColumn,
+    MonthRow,
+    ParticipantProgress,
+    UnitInfo,
+    percent,
+)
 from balai_app.i18n import tr
 from balai_app.services.context import Actor
-from balai_app.services.permissions import require
-from balai_app.services.sessions import ENDED_EARLY, PERIOD_END_SQL, batch_for, program_units
-
-
-@dataclass
-class ParticipantProgress:
-    enrollment_id: int
-    resident_id: int
-    name: str
-    sessions_counted: int
-    present: int
-    excused: int
-    sick: int
-    absent: int
-    attendance_rate: float | None  # 0..1, None when no session counted
-    units_total: int
-    units_competent: int
-    unit_results: dict[int, str | None]  # unit id -> "K" | "BK" | None (not assessed yet)
-    eligible: bool
-    reasons: list[str] = field(default_factory=list)  # Indonesian: why not eligible
-
-    @property
-    def unmarked(self) -> int:
-        return self.sessions_counted - self.present - self.excused - self.sick - self.absent
-
-    @property
-    def rate_text(self) -> str:
-        return percent(self.attendance_rate)
-
-
-def percent(rate: float | None) -> str:
-    """0.8333 -> '83,3%' (Indonesian decimal comma); None -> '—'."""
-    if rate is None:
-        return "—"
-    text = f"{rate * 100:.1f}".replace(".", ",")
-    return f"{text.removesuffix(',0')}%"
-
-
-@dataclass
-class UnitInfo:
-    id: int
-    position: int
-    code: str
-    title: str
-
-    @property
-    def short(self) -> str:
-        return self.code or f"Unit {self.position}"
-
-
-@dataclass
-class BatchProgress:
-    """The matrix of one batch: participants × active units, plus attendance."""
-
-    batch_id: int
-    batch_name: str
-    program_id: int
-    program_code: str
-    program_name: str
-    trainer_name: str
-    start_date: dt.date
-    end_date: dt.date
-    min_attendance: int
-    units: list[UnitInfo]
-    sessions_held: int
-    rows: list[ParticipantProgress]
-
-    @property
-    def eligible_count(self) -> int:
-        return sum(1 for r in self.rows if r.eligible)
+from balai_app.services.permissions import limit_to_own_batches, require
+from balai_app.services.records import UnitRecord
+from balai_app.services.sessions import ENDED_EARLY, PERIOD_END_SQL, load_batch_for, program_units
 
 
 # A session is *held* once its day has passed, or from the moment its first mark is saved (so today's
@@ -118,7 +60,7 @@ def _held_until(as_of: dt.date | None) -> str:
     return (as_of or dt.date.today()).isoformat()
 
 
-def _compute(batch: Batch, program: Program, units: list[CompetencyUnit], *, enrollment_id: int | None = None,
+def _compute(batch: Batch, program: Program, units: list[UnitRecord], *, enrollment_id: int | None = None,
              as_of: dt.date | None = None) -> tuple[list[ParticipantProgress], int]:
     db = database.obj
     batch_end = batch.end_date.isoformat()
@@ -194,7 +136,7 @@ def _compute(batch: Batch, program: Program, units: list[CompetencyUnit], *, enr
 
 
 def _batch_and_program(actor: Actor, batch_id: int) -> tuple[Batch, Program]:
-    batch = batch_for(actor, batch_id)
+    batch = load_batch_for(actor, batch_id)
     return batch, Program.get_by_id(batch.program_id)
 
 
@@ -232,43 +174,9 @@ def batch_matrix(actor: Actor, batch_id: int) -> BatchProgress:
 # --- the monthly attendance grid -------------------------------------------------------
 
 
-@dataclass
-class MonthColumn:
-    session_id: int
-    date: dt.date
-    start_time: str
-    topic: str
-
-
-@dataclass
-class MonthRow:
-    enrollment_id: int
-    resident_id: int
-    name: str
-    cells: list[str | None]  # per column: "H"/"I"/"S"/"A", "" (counted, unmarked), None (outside his period)
-    present: int = 0
-    excused: int = 0
-    sick: int = 0
-    absent: int = 0
-    counted: int = 0
-
-    @property
-    def unmarked(self) -> int:
-        return self.counted - self.present - self.excused - self.sick - self.absent
-
-
-@dataclass
-class AttendanceMonth:
-    batch: BatchProgress  # carries the cumulative figures (the same as ``progress``)
-    year: int
-    month: int
-    columns: list[MonthColumn]
-    rows: list[MonthRow]
-
-
 def attendance_months(actor: Actor, batch_id: int) -> list[tuple[int, int]]:
     """(year, month) of every month with a held session, oldest first."""
-    batch = batch_for(actor, batch_id)
+    batch = load_batch_for(actor, batch_id)
     rows = database.obj.execute_sql(
         f"SELECT DISTINCT substr(s.date, 1, 7) FROM training_session s WHERE s.batch_id = ? AND {HELD_SQL} ORDER BY 1",
         (batch.id, dt.date.today().isoformat()),
@@ -369,8 +277,7 @@ def resident_training(actor: Actor, resident_id: int) -> list[ResidentTraining]:
     require(actor, "sessions.view")
     query = (Enrollment.select(Enrollment, Batch, Program).join(Batch).join(Program)
              .where(Enrollment.resident == resident_id).order_by(Enrollment.start_date.desc()))
-    if actor.role == "instruktur":
-        query = query.where(Batch.trainer == actor.user_id)
+    query = limit_to_own_batches(query, actor, Batch.trainer)
     db = database.obj
     out = []
     for enrollment in query:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -16,7 +17,6 @@ from balai_app.db.models import Assessment, Batch, Certificate, Enrollment, Prog
 from balai_app.domain import codes
 from balai_app.domain.errors import ValidationError
 from balai_app.i18n import tr
-from balai_app.services import audit
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 
@@ -119,27 +119,9 @@ def dashboard(actor: Actor, today: dt.date | None = None) -> Dashboard:
     )
 
 
-def export_report(actor: Actor, report: ServedReport, path) -> None:
-    """Write the report as .xlsx or .pdf (by the file's extension)."""
-    require(actor, "reports.view")
-    from pathlib import Path
-
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        _write_xlsx(report, path)
-    elif suffix == ".pdf":
-        from balai_app.documents.report_pdf import write_served_report
-
-        write_served_report(report, path)
-    else:
-        raise ValidationError({"path": tr("Format berkas tidak dikenal: gunakan .xlsx atau .pdf.")})
-    audit.record(actor, "export", "report", None, tr("Laporan layanan {a} s.d. {b}").format(a=report.start, b=report.end))
-
-
-def table_rows(report: ServedReport) -> dict[str, list[list]]:
+def table_rows(report: ServedReport) -> dict[str, list[list[Any]]]:
     """The report as plain tables (headers first) shared by the screen, XLSX and PDF."""
-    klaster_rows = [[tr("Klaster"), tr("Laki-laki"), tr("Perempuan"), tr("Jumlah dilayani"), tr("Masuk"), tr("Keluar")]]
+    klaster_rows: list[list[Any]] = [[tr("Klaster"), tr("Laki-laki"), tr("Perempuan"), tr("Jumlah dilayani"), tr("Masuk"), tr("Keluar")]]
     totals = [0, 0, 0, 0, 0]
     for klaster, row in report.by_klaster.items():
         values = [row["L"], row["P"], row["L"] + row["P"], row["baru"], row["keluar"]]
@@ -147,7 +129,7 @@ def table_rows(report: ServedReport) -> dict[str, list[list]]:
         klaster_rows.append([codes.label(codes.KLASTER, klaster), *values])
     klaster_rows.append([tr("Jumlah"), *totals])
 
-    service_rows = [[tr("Jenis layanan"), *(codes.label(codes.KLASTER_SHORT, k) for k in codes.KLASTER),
+    service_rows: list[list[Any]] = [[tr("Jenis layanan"), *(codes.label(codes.KLASTER_SHORT, k) for k in codes.KLASTER),
                      tr("Jumlah layanan")]]
     for kind, per_klaster in report.services.items():
         cells = []
@@ -158,36 +140,7 @@ def table_rows(report: ServedReport) -> dict[str, list[list]]:
             cells.append(f"{n_services} / {n_people} PM" if n_services else "0")
         service_rows.append([codes.label(codes.SERVICE_KINDS, kind), *cells, total])
 
-    training_rows = [[tr("Program pelatihan"), tr("Peserta"), tr("Lulus")]]
+    training_rows: list[list[Any]] = [[tr("Program pelatihan"), tr("Peserta"), tr("Lulus")]]
     for name, (enrolled, completed) in report.training.items():
         training_rows.append([name, enrolled, completed])
     return {"klaster": klaster_rows, "services": service_rows, "training": training_rows}
-
-
-def _write_xlsx(report: ServedReport, path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    from balai_app.domain.dates import format_long
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Laporan"
-    sheet.append([tr("Laporan Penerima Manfaat yang dilayani")])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([tr("Periode: {a} s.d. {b}").format(a=format_long(report.start), b=format_long(report.end))])
-    titles = {"klaster": tr("Per klaster"), "services": tr("Layanan ATENSI (jumlah layanan / PM)"),
-              "training": tr("Pelatihan vokasional")}
-    for key, rows in table_rows(report).items():
-        sheet.append([])
-        sheet.append([titles[key]])
-        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
-        for index, row in enumerate(rows):
-            sheet.append(row)
-            if index == 0:
-                for cell in sheet[sheet.max_row]:
-                    cell.font = Font(bold=True)
-    sheet.column_dimensions["A"].width = 42
-    for column in "BCDEFG":
-        sheet.column_dimensions[column].width = 18
-    workbook.save(path)

@@ -34,7 +34,6 @@ Export
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
@@ -49,10 +48,12 @@ from typing import Any
 import peewee
 
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import AuditEvent, Resident, utcnow
+from balai_app.db.models import Resident, utcnow
 from balai_app.domain import codes
+from balai_app.domain.csv_text import BadByte, decode_csv
 from balai_app.domain.errors import BalaiError
 from balai_app.domain.nik import mask
+from balai_app.domain.spreadsheet import append_row, safe_cell, unescape
 from balai_app.i18n import tr
 from balai_app.services import audit, residents
 from balai_app.services.context import Actor
@@ -72,6 +73,17 @@ HEADERS: dict[str, str] = {
     "nama_wali": "guardian_name",
     "telepon_wali": "guardian_phone",
     "catatan": "notes",
+    # Since the round-trip fix (issue 13): everything else a PM record holds, so that an
+    # export with NIK imported into an empty database gives the same PMs back.
+    "status": "status",
+    "tanggal_keluar": "exit_date",
+    "alasan_keluar": "exit_reason",
+    "disabilitas": "disabilities",
+    "alasan_tanpa_nik": "nik_missing_reason",
+    "agama": "religion",
+    "pendidikan": "education",
+    "hubungan_wali": "guardian_relation",
+    "sumber_rujukan": "referral_source",
 }
 REQUIRED_HEADERS = ("nama", "jenis_kelamin", "klaster")
 # A few spellings seen in real office spreadsheets.
@@ -83,8 +95,7 @@ HEADER_ALIASES = {
     "tgl_masuk": "tanggal_masuk",
 }
 FIELD_TO_HEADER = {f: h for h, f in HEADERS.items()}
-FIELD_TO_HEADER["nik_missing_reason"] = "nik"
-DATE_HEADERS = ("tanggal_lahir", "tanggal_masuk")
+DATE_HEADERS = ("tanggal_lahir", "tanggal_masuk", "tanggal_keluar")
 DIGIT_HEADERS = ("nik", "no_kk", "telepon_wali")
 
 DEFAULT_NIK_MISSING_REASON = "NIK tidak tercantum pada berkas impor"
@@ -214,6 +225,7 @@ def read_table(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], l
     if not path.is_file():
         raise ImportFileError(tr("Berkas '{p}' tidak ditemukan.").format(p=path))
     try:
+        _check_size(path, suffix)
         records = _xlsx_records(path) if suffix == ".xlsx" else _csv_records(path)
     except ImportFileError:
         raise
@@ -284,24 +296,53 @@ def _present(value: Any) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+MAX_FILE_MB = 40  # a CSV/XLSX larger than this is refused before it is read
+MAX_ROWS = 100_000  # data rows: keeps the peak memory of checking a file under about 300 MB
+MAX_XLSX_UNPACKED_MB = 400  # what an XLSX (a zip) may unpack to: a zip bomb is refused unread
+
+
+def _too_large(path: Path, why: str) -> ImportFileError:
+    return ImportFileError(tr(
+        "Berkas '{p}' terlalu besar untuk diimpor sekaligus ({why}). Batasnya {mb} MB dan {rows} baris data; "
+        "bagi berkas menjadi beberapa bagian lalu impor satu per satu.").format(
+        p=path.name, why=why, mb=MAX_FILE_MB, rows=f"{MAX_ROWS:,}".replace(",", ".")))
+
+
+def _check_size(path: Path, suffix: str) -> None:
+    size = path.stat().st_size
+    if size > MAX_FILE_MB * 1024 * 1024:
+        raise _too_large(path, tr("{mb:.0f} MB").format(mb=size / 1024 / 1024))
+    if suffix == ".xlsx":
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+        except (zipfile.BadZipFile, OSError):
+            return  # openpyxl says what is wrong with it
+        if unpacked > MAX_XLSX_UNPACKED_MB * 1024 * 1024:
+            raise _too_large(path, tr("isinya {mb:.0f} MB setelah dibuka").format(mb=unpacked / 1024 / 1024))
+
+
+def _decode(data: bytes, path: Path) -> str:
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        # Bytes cp1252 leaves undefined (0x81, 0x8D, ...): keep going, latin-1 maps every byte.
-        return data.decode("latin-1")
+        return decode_csv(data)[0]
+    except BadByte as bad:
+        head = data[: bad.offset - len(bad.line_prefix.encode("utf-8", errors="replace"))]
+        header_line = next((line for line in head.decode("utf-8", errors="replace").splitlines() if line.strip()), "")
+        delimiter = _sniff_delimiter([header_line]) if header_line else ","
+        headers = next(csv.reader([header_line], delimiter=delimiter), [])
+        index = max(0, len(next(csv.reader([bad.line_prefix], delimiter=delimiter), [""])) - 1)
+        column = headers[index].strip() if index < len(headers) and bad.line > 1 else str(index + 1)
+        raise ImportFileError(tr(
+            "Berkas '{p}' bukan teks UTF-8 yang sah: baris {row}, kolom '{col}' berisi byte 0x{b:02X} yang tidak "
+            "dapat dibaca. Bagian lain berkas ditulis dalam UTF-8, jadi berkas tidak dibaca sebagai Windows-1252 "
+            "(nama beraksen akan rusak). Perbaiki sel itu, simpan sebagai 'CSV UTF-8', lalu impor lagi.").format(
+            p=path.name, row=bad.line, col=column, b=bad.byte)) from None
 
 
 def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
-    text = _decode(path.read_bytes())
+    text = _decode(path.read_bytes(), path)
     lines = text.splitlines()
     delimiter = None
     # Excel's own hint line: "sep=;" (Excel hides it, so it is no row).
@@ -311,9 +352,20 @@ def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
         lines = lines[1:]
     if delimiter is None:
         delimiter = _sniff_delimiter([line for line in lines[:50] if line.strip()][:10])
+    del lines
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # Excel shows one record per row (even with line breaks inside quotes): number records, not lines.
-    return [(number, [_unexcel(c) for c in cells]) for number, cells in enumerate(reader, start=1)]
+    return _limited_rows(path, ((number, [_unexcel(c) for c in cells]) for number, cells in enumerate(reader, start=1)))
+
+
+def _limited_rows(path: Path, records) -> list[tuple[int, list[Any]]]:
+    """The records, refused as soon as there are more than ``MAX_ROWS`` (+ a title block)."""
+    out = []
+    for record in records:
+        out.append(record)
+        if len(out) > MAX_ROWS + 11:
+            raise _too_large(path, tr("lebih dari {n} baris").format(n=f"{MAX_ROWS:,}".replace(",", ".")))
+    return out
 
 
 def _sniff_delimiter(lines: list[str]) -> str:
@@ -333,9 +385,7 @@ def _unexcel(cell: str) -> str:
     """Undo what the exporter does for Excel: ="123" and a leading apostrophe."""
     if len(cell) >= 3 and cell.startswith('="') and cell.endswith('"'):
         return cell[2:-1].replace('""', '"')
-    if cell.startswith("'"):
-        return cell[1:]
-    return cell
+    return unescape(cell)
 
 
 def _xlsx_records(path: Path) -> list[tuple[int, list[Any]]]:
@@ -345,10 +395,9 @@ def _xlsx_records(path: Path) -> list[tuple[int, list[Any]]]:
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some programs write a wrong used range; read every row
-        out = []
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            out.append((number, list(cells)))
-        return out
+        # our own export wrote '=... for text a spreadsheet would run
+        return _limited_rows(path, ((number, [unescape(c) if isinstance(c, str) else c for c in cells])
+                                    for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1)))
     finally:
         workbook.close()
 
@@ -453,7 +502,7 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
         data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
     elif not nik:
         data["nik"] = None
-        data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
+        data["nik_missing_reason"] = data.get("nik_missing_reason") or tr(DEFAULT_NIK_MISSING_REASON)
     if data["no_kk"] and "*" in str(data["no_kk"]):
         problems.append(Problem(raw.row, col("no_kk"), tr("No. KK disamarkan; impor memerlukan No. KK lengkap.")))
         data["no_kk"] = ""
@@ -475,7 +524,37 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
                 "atau nama klaster lengkap)."
             ).format(x=klaster_text[:60])))
         data["klaster"] = klaster or ""
+    status_text = "" if data.get("status") is None else str(data["status"]).strip()
+    if status_text:
+        status = _code_from_text(codes.RESIDENT_STATUS, status_text)
+        if status is None:
+            problems.append(Problem(raw.row, col("status"), tr(
+                "Status tidak dikenal: '{x}' (gunakan {all}).").format(
+                x=status_text[:40], all=", ".join(codes.RESIDENT_STATUS.values()))))
+        data["status"] = status or ""
+    else:
+        data["status"] = "aktif"
+    disabilities_text = "" if data.get("disabilities") is None else str(data["disabilities"]).strip()
+    found = []
+    for part in (p.strip() for p in re.split(r"[,;/]", disabilities_text) if p.strip()):
+        code = _code_from_text(codes.DISABILITIES, part)
+        if code is None:
+            problems.append(Problem(raw.row, col("disabilitas"), tr(
+                "Jenis disabilitas tidak dikenal: '{x}' (gunakan {all}).").format(
+                x=part[:40], all=", ".join(codes.DISABILITIES.values()))))
+        else:
+            found.append(code)
+    data["disabilities"] = found
     return data
+
+
+def _code_from_text(table: dict[str, str], text: str) -> str | None:
+    """A code of ``table`` from its code or its label (case, spaces and '_' ignored)."""
+    key = " ".join(text.casefold().replace("_", " ").split())
+    for code, label in table.items():
+        if key in (code.replace("_", " "), " ".join(label.casefold().split())):
+            return code
+    return None
 
 
 def check_rows(
@@ -490,22 +569,30 @@ def check_rows(
 
     def column_of(name: str) -> str:  # a clean() field -> the header as the file writes it
         header = FIELD_TO_HEADER.get(name, name)
+        if header not in written and name == "nik_missing_reason":
+            header = "nik"  # a file without that column: the reason belongs to the missing NIK
         return written.get(header, header)
 
     valid: list[ValidRow] = []
     problems: list[Problem] = []
     first_row_of_nik: dict[str, int] = {}
     total = progress_total or len(rows)
+    owners = _nik_owners(rows)  # one query per 500 NIKs of the file, not one per row
+    people = _Twins()  # possible duplicates: registered PMs and earlier rows of the file
     for done, raw in enumerate(rows, start=1):
         row_problems: list[Problem] = []
         data = row_to_data(raw, written, row_problems)
         reported = {p.column for p in row_problems if p.is_error}  # said better already; not twice
-        cleaned, collector = residents.clean(data)
+        cleaned, collector = residents.clean(data, nik_owners=owners)
         for name, message in collector.errors.items():
             if column_of(name) not in reported:
                 row_problems.append(Problem(raw.row, column_of(name), message))
         for name, message in collector.warnings.items():
             row_problems.append(Problem(raw.row, column_of(name), message, "warning"))
+        if cleaned.get("name") and not any(p.is_error for p in row_problems):
+            twin = people.twin_of(cleaned, raw.row)
+            if twin:
+                row_problems.append(Problem(raw.row, column_of("name"), twin, "warning"))
         nik = cleaned.get("nik")
         if nik:
             if nik in first_row_of_nik:
@@ -519,6 +606,59 @@ def check_rows(
         if progress and (done % CHUNK == 0 or done == len(rows)):
             progress(done, total)
     return valid, problems
+
+
+class _Twins:
+    """The same person twice, when a NIK cannot tell (issue 13): the name folded as the search
+    folds it plus the birth date, or plus the family/guardian name, matches a registered PM
+    or an earlier row of the file. Loaded once per file; only a warning, never a refusal."""
+
+    def __init__(self) -> None:
+        from balai_app.domain.text import fold
+
+        self.fold = fold
+        self.by_birth: dict[tuple[str, Any], str] = {}
+        self.by_guardian: dict[tuple[str, str], str] = {}
+        query = Resident.select(Resident.id, Resident.name, Resident.birth_date, Resident.guardian_name)
+        for rid, name, birth, guardian in query.tuples().iterator():
+            who = tr("PM No. {id} ({name})").format(id=rid, name=name)
+            self._remember(name, birth, guardian, who)
+
+    def _keys(self, name: str, birth: Any, guardian: str) -> tuple[tuple | None, tuple | None]:
+        folded = " ".join(self.fold(name).split())
+        return ((folded, birth) if birth else None,
+                (folded, " ".join(self.fold(guardian).split())) if guardian and guardian.strip() else None)
+
+    def _remember(self, name: str, birth: Any, guardian: str, who: str) -> None:
+        by_birth, by_guardian = self._keys(name, birth, guardian or "")
+        if by_birth:
+            self.by_birth.setdefault(by_birth, who)
+        if by_guardian:
+            self.by_guardian.setdefault(by_guardian, who)
+
+    def twin_of(self, cleaned: dict[str, Any], row: int) -> str | None:
+        by_birth, by_guardian = self._keys(cleaned["name"], cleaned.get("birth_date"), cleaned.get("guardian_name") or "")
+        message = None
+        if by_birth and by_birth in self.by_birth:
+            message = tr("Mungkin orang yang sama dengan {who}: nama dan tanggal lahir sama. Periksa sebelum "
+                         "mengimpor agar tidak tercatat dua kali.").format(who=self.by_birth[by_birth])
+        elif by_guardian and by_guardian in self.by_guardian:
+            message = tr("Mungkin orang yang sama dengan {who}: nama dan nama keluarga/wali sama. Periksa sebelum "
+                         "mengimpor agar tidak tercatat dua kali.").format(who=self.by_guardian[by_guardian])
+        self._remember(cleaned["name"], cleaned.get("birth_date"), cleaned.get("guardian_name") or "",
+                       tr("baris {r} berkas ini").format(r=row))
+        return message
+
+
+def _nik_owners(rows: list[RawRow]) -> dict[str, tuple[int, str]]:
+    """{NIK: (record number, name)} of the registered PMs whose NIK appears in the file."""
+    candidates = sorted({re.sub(r"\D", "", str(raw.values.get("nik") or "")) for raw in rows} - {""})
+    owners: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(candidates), 500):
+        query = (Resident.select(Resident.nik, Resident.id, Resident.name)
+                 .where(Resident.nik.in_(candidates[start:start + 500])))
+        owners.update({nik: (rid, name) for nik, rid, name in query.tuples()})
+    return owners
 
 
 def _read_data(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], list[Problem]]:
@@ -604,9 +744,6 @@ def _insert_sql(model, names: list[str]) -> str:
     return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
 
 
-AUDIT_COLUMNS = ["at", "user", "username", "action", "entity", "entity_id", "summary", "changes"]
-
-
 def _write_rows(actor: Actor, rows: list[dict[str, Any]], progress: Callable[[int, int], None] | None) -> None:
     """Inside the caller's transaction. The INSERT is prepared once and run
     through the DB-API cursor: building the same peewee query 10,000 times
@@ -623,11 +760,11 @@ def _write_rows(actor: Actor, rows: list[dict[str, Any]], progress: Callable[[in
         record["created_at"] = record["updated_at"] = now
         record["version"] = 1
         cursor.execute(resident_sql, [_sql_value(record[f.name]) if f.name in record else _default(f) for f in fields])
-        events.append((now, actor.user_id, actor.username, "create", "resident", cursor.lastrowid, record["name"],
-                       changes))
+        events.append(audit.NewEvent(actor.user_id, actor.username, "create", "resident", cursor.lastrowid,
+                                     record["name"], changes))
         if progress and done % CHUNK == 0:
             progress(done, len(rows))
-    cursor.executemany(_insert_sql(AuditEvent, AUDIT_COLUMNS), events)
+    audit.append_events(cursor, events)
 
 
 def _check_niks_still_free(rows: list[dict[str, Any]]) -> None:
@@ -661,9 +798,6 @@ def _sql_value(value: Any) -> Any:
 
 # --- export -------------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "'")
-
-
 def export_rows(actor: Actor, *, with_nik: bool = False, flt: residents.ResidentFilter | None = None) -> Iterable[list[Any]]:
     """The export's data rows (values as the XLSX writes them), ordered by record number."""
     require(actor, "residents.export")
@@ -678,6 +812,8 @@ def export_rows(actor: Actor, *, with_nik: bool = False, flt: residents.Resident
             row["no_kk"] = mask(row["no_kk"])
         row["nik"] = row["nik"] or ""
         row["klaster"] = codes.KLASTER.get(row["klaster"], row["klaster"])
+        row["status"] = codes.RESIDENT_STATUS.get(row["status"], row["status"])
+        row["disabilitas"] = ", ".join(codes.DISABILITIES.get(d, d) for d in (row["disabilitas"] or "").split(",") if d)
         yield [row[h] for h in HEADERS]
 
 
@@ -722,9 +858,7 @@ def _csv_value(header: str, value: Any) -> str:
     text = str(value)
     if header in DIGIT_HEADERS and text.isdigit():
         return f'="{text}"'
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+    return safe_cell(text)
 
 
 def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
@@ -739,7 +873,9 @@ def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
 
 
 WIDTHS = {"nik": 20, "no_kk": 20, "nama": 30, "jenis_kelamin": 14, "tempat_lahir": 18, "tanggal_lahir": 14,
-          "klaster": 30, "alamat": 40, "tanggal_masuk": 14, "nama_wali": 24, "telepon_wali": 16, "catatan": 40}
+          "klaster": 30, "alamat": 40, "tanggal_masuk": 14, "nama_wali": 24, "telepon_wali": 16, "catatan": 40,
+          "status": 18, "tanggal_keluar": 14, "alasan_keluar": 30, "disabilitas": 30, "alasan_tanpa_nik": 30,
+          "agama": 12, "pendidikan": 18, "hubungan_wali": 14, "sumber_rujukan": 24}
 
 
 def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
@@ -759,7 +895,7 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
         cell = WriteOnlyCell(sheet, value=header)
         cell.font = bold
         heading.append(cell)
-    sheet.append(heading)
+    append_row(sheet, heading)
     count = 0
     for row in rows:
         out = []
@@ -768,11 +904,11 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "DD/MM/YYYY"
             else:
-                cell = WriteOnlyCell(sheet, value=None if value in (None, "") else value)
+                cell = WriteOnlyCell(sheet, value=None if value in (None, "") else safe_cell(value))
                 if isinstance(value, str):
                     cell.data_type = "s"  # never a formula, even when it starts with '='
             out.append(cell)
-        sheet.append(out)
+        append_row(sheet, out)
         count += 1
     workbook.save(path)
     return count

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable
+import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -12,15 +13,17 @@ from peewee import SQL, Case, NodeList, fn
 
 from balai_app.db import search_index
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import Assessment, Resident, ResidentPhoto, ServiceRecord, database, utcnow
+from balai_app.db.models import Resident, ResidentPhoto, database, utcnow
 from balai_app.domain import codes
-from balai_app.domain.errors import NotFound, StaleRecord, ValidationError
+from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.domain.nik import check_nik
 from balai_app.domain.text import search_key, search_words
 from balai_app.i18n import tr
-from balai_app.services import accounts, audit, validation as v
+from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
+from balai_app.services.records import ResidentRecord
+from balai_app.services.versioning import versioned_update
 
 # Field name -> label, as the form and the messages show it.
 LABELS = {
@@ -56,9 +59,11 @@ def label(field_name: str) -> str:
 
 
 
-def clean(data: dict[str, Any], *, resident_id: int | None = None) -> tuple[dict[str, Any], v.Collector]:
+def clean(data: dict[str, Any], *, resident_id: int | None = None,
+          nik_owners: dict[str, tuple[int, str]] | None = None) -> tuple[dict[str, Any], v.Collector]:
     """Validate a resident's data. Returns the cleaned values and the collector
-    holding errors and warnings; nothing is written."""
+    holding errors and warnings; nothing is written. ``nik_owners`` ({NIK: (id, name)},
+    looked up once for a whole file by the importer) replaces the per-row query."""
     c = v.Collector()
     out: dict[str, Any] = {}
     L = label
@@ -125,12 +130,17 @@ def clean(data: dict[str, Any], *, resident_id: int | None = None) -> tuple[dict
             out["nik_missing_reason"] = ""
             for warning in result.warnings:
                 c.warn("nik", warning)
-            owner = Resident.select(Resident.id, Resident.name).where(Resident.nik == result.nik)
-            if resident_id is not None:
-                owner = owner.where(Resident.id != resident_id)
-            owner = owner.first()
-            if owner:
-                c.error("nik", tr("NIK sudah terdaftar atas nama {name} (No. {id}).").format(name=owner.name, id=owner.id))
+            if nik_owners is not None:
+                found = nik_owners.get(result.nik)
+                owner_id, owner_name = found if found and found[0] != resident_id else (None, "")
+            else:
+                owner = Resident.select(Resident.id, Resident.name).where(Resident.nik == result.nik)
+                if resident_id is not None:
+                    owner = owner.where(Resident.id != resident_id)
+                owner = owner.first()
+                owner_id, owner_name = (owner.id, owner.name) if owner else (None, "")
+            if owner_id is not None:
+                c.error("nik", tr("NIK sudah terdaftar atas nama {name} (No. {id}).").format(name=owner_name, id=owner_id))
     return out, c
 
 
@@ -163,7 +173,7 @@ def _check_nik_free(nik: str | None, resident_id: int | None) -> None:
 
 def create_resident(
     actor: Actor, data: dict[str, Any], *, photo: bytes | None = None, confirm_warnings: bool = False
-) -> Resident:
+) -> ResidentRecord:
     """Register a new PM. Raises ValidationError or NeedsConfirmation (warnings)."""
     require(actor, "residents.edit")
     cleaned = _validated(data, None, confirm_warnings)
@@ -174,7 +184,7 @@ def create_resident(
         if image:
             ResidentPhoto.create(resident=resident, image=image)
         audit.record(actor, "create", "resident", resident.id, resident.name, audit.diff({}, _as_dict(resident)))
-    return resident
+    return ResidentRecord.of(resident)
 
 
 def update_resident(
@@ -184,36 +194,34 @@ def update_resident(
     *,
     expected_version: int,
     confirm_warnings: bool = False,
-) -> Resident:
+) -> ResidentRecord:
     """Save changes; refused (StaleRecord) if the record changed since ``expected_version``.
 
     ``data`` may hold only the fields to change; the others keep their value.
     """
     require(actor, "residents.edit")
-    current = get_resident(actor, resident_id)
+    current = load_resident(actor, resident_id)
     merged = {**_as_dict(current), **data}
     cleaned = _validated(merged, resident_id, confirm_warnings)
     with write_transaction():
         _check_nik_free(cleaned["nik"], resident_id)
         before = Resident.get_by_id(resident_id)
-        changed = (
-            Resident.update(**cleaned, updated_at=utcnow(), version=Resident.version + 1)
-            .where((Resident.id == resident_id) & (Resident.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(
-                tr("Data {name} telah diubah oleh orang lain sejak formulir dibuka. "
-                   "Tutup formulir, buka kembali, lalu ulangi perubahan Anda.").format(name=before.name)
-            )
+        versioned_update(Resident, resident_id, cleaned, expected_version=expected_version,
+                         stale=tr("Data {name} telah diubah oleh orang lain sejak formulir dibuka. "
+                                  "Tutup formulir, buka kembali, lalu ulangi perubahan Anda.").format(name=before.name))
         after = Resident.get_by_id(resident_id)
         changes = audit.diff(_as_dict(before), _as_dict(after))
         if changes:
             audit.record(actor, "update", "resident", resident_id, after.name, changes)
-    return after
+    return ResidentRecord.of(after)
 
 
-def get_resident(actor: Actor, resident_id: int) -> Resident:
+def get_resident(actor: Actor, resident_id: int) -> ResidentRecord:
+    return ResidentRecord.of(load_resident(actor, resident_id))
+
+
+def load_resident(actor: Actor, resident_id: int) -> Resident:
+    """The resident row, for other services (``residents.view`` checked)."""
     require(actor, "residents.view")
     resident = Resident.get_or_none(Resident.id == resident_id)
     if resident is None:
@@ -221,7 +229,7 @@ def get_resident(actor: Actor, resident_id: int) -> Resident:
     return resident
 
 
-def find_resident(actor: Actor, nik_or_id: str) -> Resident:
+def find_resident(actor: Actor, nik_or_id: str) -> ResidentRecord:
     """By 16-digit NIK, else by record number."""
     require(actor, "residents.view")
     key = str(nik_or_id).strip()
@@ -232,13 +240,15 @@ def find_resident(actor: Actor, nik_or_id: str) -> Resident:
         resident = Resident.get_or_none(Resident.id == int(key))
     if resident is None:
         raise NotFound(tr("Penerima Manfaat '{key}' tidak ditemukan (gunakan NIK 16 digit atau nomor).").format(key=key))
-    return resident
+    return ResidentRecord.of(resident)
 
 
 # --- photos ---------------------------------------------------------------
 
 MAX_PHOTO_SIDE = 600
 MAX_PHOTO_INPUT = 20 * 1024 * 1024
+# Below Pillow's decompression-bomb warning (89 MP): a 50 MP photo decodes to 150-200 MB already.
+MAX_PHOTO_PIXELS = 50_000_000
 
 
 def prepare_photo(data: bytes) -> bytes:
@@ -248,9 +258,17 @@ def prepare_photo(data: bytes) -> bytes:
     if len(data) > MAX_PHOTO_INPUT:
         raise ValidationError({"photo": tr("Berkas foto terlalu besar (maksimal 20 MB).")})
     try:
-        image = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():  # our own pixel limit below answers in Indonesian
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
         if image.format not in ("JPEG", "PNG"):
             raise ValidationError({"photo": tr("Foto harus berformat JPEG atau PNG.")})
+        if image.width * image.height > MAX_PHOTO_PIXELS:  # read from the header, before decoding
+            raise ValidationError({"photo": tr(
+                "Foto terlalu besar: {w} x {h} piksel ({mp} megapiksel; maksimal {max} megapiksel). "
+                "Perkecil dulu foto ini.").format(w=image.width, h=image.height,
+                                                  mp=round(image.width * image.height / 1e6),
+                                                  max=MAX_PHOTO_PIXELS // 1_000_000)})
         image = ImageOps.exif_transpose(image)
         image.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
         if image.mode not in ("RGB", "L"):
@@ -269,7 +287,7 @@ def prepare_photo(data: bytes) -> bytes:
 def set_photo(actor: Actor, resident_id: int, data: bytes | None) -> None:
     """Replace (or with None remove) a resident's photo."""
     require(actor, "residents.edit")
-    resident = get_resident(actor, resident_id)
+    resident = load_resident(actor, resident_id)
     image = prepare_photo(data) if data else None
     with write_transaction():
         ResidentPhoto.delete().where(ResidentPhoto.resident == resident_id).execute()
@@ -323,7 +341,7 @@ SORT_COLUMNS = {
 }
 
 
-def _label_order(column, labels: dict[str, str]):
+def _label_order(column, labels: Mapping[Any, str]):
     """Sort a coded column in the order of the labels the list shows (a code's
     alphabet differs: 'disabilitas' is 'Penyandang Disabilitas')."""
     ranked = sorted(labels, key=lambda code: labels[code].casefold())
@@ -421,7 +439,7 @@ def _sort_value(order_by: str, row: ResidentRow):
 def _after(order_by: str, descending: bool, row: ResidentRow):
     """Rows after ``row`` in ORDER BY key [DESC], id. SQLite puts NULLs first
     going up and last going down; ties are broken by id, always ascending."""
-    column = SORT_KEYS.get(order_by, SORT_COLUMNS[order_by])
+    column: Any = SORT_KEYS[order_by] if order_by in SORT_KEYS else SORT_COLUMNS[order_by]
     value = _sort_value(order_by, row)
     same_later = Resident.id > row.id
     if value is None:
@@ -492,119 +510,4 @@ def counts_by_klaster_and_status(actor: Actor) -> dict[tuple[str, str], int]:
     )
     return {(k, s): n for k, s, n in query.tuples()}
 
-
-# --- assessments and services ------------------------------------------------
-
-ASSESSMENT_LABELS = {
-    "date": "Tanggal asesmen",
-    "assessor": "Asesor",
-    "physical": "Aspek fisik",
-    "mental": "Aspek mental",
-    "social": "Aspek sosial",
-    "family": "Aspek keluarga",
-    "vocational_interest": "Minat vokasional",
-    "summary": "Ringkasan",
-    "recommendation": "Rekomendasi layanan",
-}
-
-
-def _clean_assessment(data: dict[str, Any], resident: Resident) -> dict[str, Any]:
-    c = v.Collector()
-    L = lambda name: tr(ASSESSMENT_LABELS[name])  # noqa: E731
-    out = {
-        "date": c.take("date", v.date, data.get("date") or dt.date.today(), L("date"), required=True, not_future=True),
-        "assessor": c.take("assessor", v.text, data.get("assessor"), L("assessor"), required=True),
-    }
-    for name in ("physical", "mental", "social", "family", "vocational_interest", "summary", "recommendation"):
-        out[name] = c.take(name, v.text, data.get(name), L(name), max_length=5000, multiline=True)
-    if not any(out[name] for name in ("physical", "mental", "social", "family", "vocational_interest", "summary")):
-        c.error("summary", tr("Isi minimal satu aspek atau ringkasan asesmen."))
-    if out["date"] and out["date"] < resident.entry_date - dt.timedelta(days=90):
-        c.warn("date", tr("Tanggal asesmen jauh sebelum tanggal masuk."))
-    c.raise_if_any(confirm_warnings=True)
-    return out
-
-
-def add_assessment(actor: Actor, resident_id: int, data: dict[str, Any]) -> Assessment:
-    require(actor, "assessments.edit")
-    resident = get_resident(actor, resident_id)
-    cleaned = _clean_assessment(data, resident)
-    with write_transaction():
-        row = Assessment.create(resident=resident, created_by=actor.user_id, **cleaned)
-        audit.record(actor, "create", "assessment", row.id, resident.name, audit.diff({}, cleaned))
-    return row
-
-
-def update_assessment(actor: Actor, assessment_id: int, data: dict[str, Any], *, expected_version: int) -> Assessment:
-    require(actor, "assessments.edit")
-    row = Assessment.get_or_none(Assessment.id == assessment_id)
-    if row is None:
-        raise NotFound(tr("Asesmen tidak ditemukan."))
-    before = {name: getattr(row, name) for name in ASSESSMENT_LABELS}
-    cleaned = _clean_assessment({**before, **data}, row.resident)
-    with write_transaction():
-        changed = (
-            Assessment.update(**cleaned, updated_at=utcnow(), version=Assessment.version + 1)
-            .where((Assessment.id == assessment_id) & (Assessment.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Asesmen ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
-        audit.record(actor, "update", "assessment", assessment_id, row.resident.name, audit.diff(before, cleaned))
-    return Assessment.get_by_id(assessment_id)
-
-
-def assessments_of(actor: Actor, resident_id: int) -> list[Assessment]:
-    require(actor, "residents.view")
-    return list(Assessment.select().where(Assessment.resident == resident_id).order_by(Assessment.date.desc()))
-
-
-def has_assessment(resident_id: int) -> bool:
-    return Assessment.select().where(Assessment.resident == resident_id).exists()
-
-
-SERVICE_LABELS = {"date": "Tanggal layanan", "kind": "Jenis layanan", "description": "Uraian", "staff": "Petugas"}
-
-
-def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *, confirm_warnings: bool = False) -> ServiceRecord:
-    """Log an ATENSI service. Warns (NeedsConfirmation) when the PM has no assessment yet."""
-    require(actor, "services.edit")
-    resident = get_resident(actor, resident_id)
-    c = v.Collector()
-    L = lambda name: tr(SERVICE_LABELS[name])  # noqa: E731
-    cleaned = {
-        "date": c.take("date", v.date, data.get("date") or dt.date.today(), L("date"), required=True, not_future=True),
-        "kind": c.take("kind", v.choice, data.get("kind"), L("kind"), codes.SERVICE_KINDS),
-        "description": c.take("description", v.text, data.get("description"), L("description"), required=True,
-                              max_length=2000, multiline=True),
-        "staff": c.take("staff", v.text, data.get("staff") or accounts.display_name(actor.user_id) or actor.username,
-                        L("staff")),
-    }
-    if not has_assessment(resident_id):
-        c.warn("resident", tr("{name} belum pernah diasesmen. Layanan sebaiknya didasarkan pada asesmen.").format(
-            name=resident.name))
-    c.raise_if_any(confirm_warnings)
-    with write_transaction():
-        row = ServiceRecord.create(resident=resident, created_by=actor.user_id, **cleaned)
-        audit.record(actor, "create", "service", row.id, resident.name, audit.diff({}, cleaned))
-    return row
-
-
-def services_of(actor: Actor, resident_id: int) -> list[ServiceRecord]:
-    require(actor, "residents.view")
-    return list(ServiceRecord.select().where(ServiceRecord.resident == resident_id).order_by(ServiceRecord.date.desc()))
-
-
-def bulk_create(actor: Actor, rows: Iterable[dict[str, Any]]) -> int:
-    """Insert already-validated rows (from ``clean``) in one transaction; used by the importer."""
-    require(actor, "residents.import")
-    count = 0
-    with write_transaction():
-        for cleaned in rows:
-            cleaned = dict(cleaned)
-            cleaned["search_text"] = search_key(cleaned["name"], cleaned.get("nik"), cleaned.get("birth_place", ""))
-            resident = Resident.create(**cleaned)
-            count += 1
-            audit.record(actor, "create", "resident", resident.id, resident.name, {"sumber": ["", "impor"]})
-    return count
 

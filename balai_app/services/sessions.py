@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from peewee import JOIN, fn
@@ -31,20 +30,21 @@ from balai_app.db.models import (
     Resident,
     SessionUnit,
     TrainingSession,
-    UnitAssessment,
     User,
     database,
-    utcnow,
 )
 from balai_app.domain import codes
+from balai_app.domain.codes import BatchStatus, EnrollmentStatus
 from balai_app.domain.dates import format_short
-from balai_app.domain.errors import NotFound, PermissionDenied, StaleRecord, ValidationError
+from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
-from balai_app.services.permissions import require
+from balai_app.services.permissions import limit_to_own_batches, require, require_trainer_scope
+from balai_app.services.records import BatchRecord, EnrollmentRecord, SessionRecord, UnitRecord
+from balai_app.services.versioning import versioned_update
 
-ENDED_EARLY = ("mengundurkan_diri", "dikeluarkan")
+ENDED_EARLY = (EnrollmentStatus.WITHDRAWN, EnrollmentStatus.REMOVED)
 STATUSES = tuple(codes.ATTENDANCE)  # H I S A
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -52,25 +52,29 @@ _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 # --- access -----------------------------------------------------------------
 
 
-def batch_for(actor: Actor, batch_id: int, permission: str = "sessions.view") -> Batch:
+def batch_for(actor: Actor, batch_id: int, permission: str = "sessions.view") -> BatchRecord:
     """The batch, after checking ``permission`` and, for an instruktur, that it is his own."""
+    return BatchRecord.of(load_batch_for(actor, batch_id, permission))
+
+
+def load_batch_for(actor: Actor, batch_id: int, permission: str = "sessions.view") -> Batch:
+    """``batch_for``'s row, for other services."""
     require(actor, permission)
     batch = Batch.get_or_none(Batch.id == batch_id)
     if batch is None:
         raise NotFound(tr("Angkatan No. {id} tidak ditemukan.").format(id=batch_id))
-    if actor.role == "instruktur" and batch.trainer_id != actor.user_id:
-        raise PermissionDenied(
-            tr("Anda ({user}) bukan instruktur angkatan {name}.").format(user=actor.username, name=batch.name)
-        )
+    require_trainer_scope(actor, permission, batch.trainer_id)
     return batch
 
 
-def _session_for(actor: Actor, session_id: int, permission: str) -> tuple[TrainingSession, Batch]:
+def load_session_for(actor: Actor, session_id: int,
+                     permission: str = "sessions.view") -> tuple[TrainingSession, Batch]:
+    """The session and its batch rows, after the same checks as ``batch_for`` (for other services)."""
     session = TrainingSession.get_or_none(TrainingSession.id == session_id)
     if session is None:
         require(actor, permission)
         raise NotFound(tr("Sesi No. {id} tidak ditemukan.").format(id=session_id))
-    return session, batch_for(actor, session.batch_id, permission)
+    return session, load_batch_for(actor, session.batch_id, permission)
 
 
 # --- enrollment periods -----------------------------------------------------------
@@ -121,28 +125,27 @@ def visible_batches(actor: Actor, *, running_only: bool = False) -> list[BatchCh
         .join(Program, on=(Batch.program == Program.id))
         .switch(Batch)
         .join(User, join_type=JOIN.LEFT_OUTER, on=(Batch.trainer == User.id))
-        .where(Batch.status != "dibatalkan")
+        .where(Batch.status != BatchStatus.CANCELLED)
     )
-    if actor.role == "instruktur":
-        query = query.where(Batch.trainer == actor.user_id)
+    query = limit_to_own_batches(query, actor, Batch.trainer)
     if running_only:
         today = dt.date.today()
-        query = query.where((Batch.status == "berjalan") | ((Batch.start_date <= today) & (Batch.end_date >= today)
-                                                           & (Batch.status != "selesai")))
+        query = query.where((Batch.status == BatchStatus.RUNNING) | ((Batch.start_date <= today) & (Batch.end_date >= today)
+                                                           & (Batch.status != BatchStatus.FINISHED)))
     query = query.order_by(Batch.start_date.desc(), Batch.id.desc())
     return [BatchChoice(*row) for row in query.tuples()]
 
 
-def program_units(program_id: int, *, include_retired: bool = False) -> list[CompetencyUnit]:
+def program_units(program_id: int, *, include_retired: bool = False) -> list[UnitRecord]:
     query = CompetencyUnit.select().where(CompetencyUnit.program == program_id)
     if not include_retired:
         query = query.where(CompetencyUnit.retired == False)  # noqa: E712
-    return list(query.order_by(CompetencyUnit.position, CompetencyUnit.id))
+    return [UnitRecord.of(u) for u in query.order_by(CompetencyUnit.position, CompetencyUnit.id)]
 
 
-def batch_units(actor: Actor, batch_id: int) -> list[CompetencyUnit]:
+def batch_units(actor: Actor, batch_id: int) -> list[UnitRecord]:
     """The active units of the batch's program, in program order."""
-    batch = batch_for(actor, batch_id)
+    batch = load_batch_for(actor, batch_id)
     return program_units(batch.program_id)
 
 
@@ -164,7 +167,7 @@ def participants(actor: Actor, batch_id: int, on: dt.date | None = None) -> list
     ``nik`` is None for an actor who may not see the register (an instruktur)."""
     from balai_app.services.permissions import allowed
 
-    batch = batch_for(actor, batch_id)
+    batch = load_batch_for(actor, batch_id)
     show_nik = allowed(actor, "residents.view")
     rows = (
         Enrollment.select(
@@ -185,7 +188,8 @@ def participants(actor: Actor, batch_id: int, on: dt.date | None = None) -> list
     return out
 
 
-def enrollment_of(batch_id: int, resident_id: int) -> Enrollment:
+def load_enrollment_of(batch_id: int, resident_id: int) -> Enrollment:
+    """A resident's enrollment row in a batch (for other services; the caller checked the batch)."""
     enrollment = Enrollment.get_or_none((Enrollment.batch == batch_id) & (Enrollment.resident == resident_id))
     if enrollment is None:
         raise NotFound(tr("Penerima Manfaat No. {rid} bukan peserta angkatan No. {bid}.").format(
@@ -300,9 +304,9 @@ def session_unit_ids(session_id: int) -> list[int]:
             .order_by(SessionUnit.id).tuples()]
 
 
-def create_session(actor: Actor, batch_id: int, data: Mapping[str, Any]) -> TrainingSession:
+def create_session(actor: Actor, batch_id: int, data: Mapping[str, Any]) -> SessionRecord:
     """A new session of a batch: date, times, topic, units covered (ids or codes), notes."""
-    batch = batch_for(actor, batch_id, "sessions.edit")
+    batch = load_batch_for(actor, batch_id, "sessions.edit")
     cleaned = _clean_session(data, batch)
     units = cleaned.pop("units")
     with write_transaction():
@@ -316,11 +320,12 @@ def create_session(actor: Actor, batch_id: int, data: Mapping[str, Any]) -> Trai
         audit.record(actor, "create", "training_session", session.id,
                      f"{batch.name} {format_short(session.date)}: {session.topic}",
                      audit.diff({}, {**cleaned, "units": ",".join(map(str, units))}))
-    return session
+    return SessionRecord.of(session)
 
 
-def update_session(actor: Actor, session_id: int, data: Mapping[str, Any], *, expected_version: int) -> TrainingSession:
-    session, batch = _session_for(actor, session_id, "sessions.edit")
+def update_session(actor: Actor, session_id: int, data: Mapping[str, Any], *,
+                   expected_version: int) -> SessionRecord:
+    session, batch = load_session_for(actor, session_id, "sessions.edit")
     before = _session_dict(session)
     merged = {**before, "units": session_unit_ids(session.id), **data}
     cleaned = _clean_session(merged, batch)
@@ -336,13 +341,8 @@ def update_session(actor: Actor, session_id: int, data: Mapping[str, Any], *, ex
                 "pada tanggal itu ({names}).").format(names=", ".join(outside[:5]))})
     with write_transaction():
         _check_duplicate(batch.id, cleaned["date"], cleaned["start_time"], exclude=session.id)
-        changed = (
-            TrainingSession.update(**cleaned, updated_at=utcnow(), version=TrainingSession.version + 1)
-            .where((TrainingSession.id == session.id) & (TrainingSession.version == expected_version))
-            .execute()
-        )
-        if changed != 1:
-            raise StaleRecord(tr("Sesi ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
+        versioned_update(TrainingSession, session.id, cleaned, expected_version=expected_version,
+                         stale=tr("Sesi ini telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
         SessionUnit.delete().where(SessionUnit.session == session.id).execute()
         if units:
             SessionUnit.insert_many([(session.id, u) for u in units],
@@ -352,12 +352,12 @@ def update_session(actor: Actor, session_id: int, data: Mapping[str, Any], *, ex
         if changes:
             audit.record(actor, "update", "training_session", session.id,
                          f"{batch.name} {format_short(after.date)}", changes)
-    return after
+    return SessionRecord.of(after)
 
 
 def delete_session(actor: Actor, session_id: int) -> None:
     """Remove a session; its attendance goes with it (recorded in the audit trail)."""
-    session, batch = _session_for(actor, session_id, "sessions.edit")
+    session, batch = load_session_for(actor, session_id, "sessions.edit")
     with write_transaction():
         marks = {n: s for n, s in (Attendance.select(Resident.name, Attendance.status)
                                    .join(Enrollment).join(Resident)
@@ -368,9 +368,9 @@ def delete_session(actor: Actor, session_id: int) -> None:
                      {name: [status, None] for name, status in marks.items()})
 
 
-def get_session(actor: Actor, session_id: int) -> TrainingSession:
-    session, _batch = _session_for(actor, session_id, "sessions.view")
-    return session
+def get_session(actor: Actor, session_id: int) -> SessionRecord:
+    session, _batch = load_session_for(actor, session_id, "sessions.view")
+    return SessionRecord.of(session)
 
 
 class SessionRow(NamedTuple):
@@ -396,7 +396,7 @@ class SessionRow(NamedTuple):
 
 def list_sessions(actor: Actor, batch_id: int) -> list[SessionRow]:
     """The batch's sessions, oldest first, with attendance counts (three queries)."""
-    batch = batch_for(actor, batch_id)
+    batch = load_batch_for(actor, batch_id)
     sessions = list(
         TrainingSession.select(TrainingSession.id, TrainingSession.date, TrainingSession.start_time,
                                TrainingSession.end_time, TrainingSession.topic, TrainingSession.version)
@@ -432,268 +432,7 @@ def list_sessions(actor: Actor, batch_id: int) -> list[SessionRow]:
     return out
 
 
-# --- attendance --------------------------------------------------------------------
-
-
-class SheetRow(NamedTuple):
-    enrollment_id: int
-    resident_id: int
-    name: str
-    nik: str | None
-    status: str | None  # H I S A, None while unmarked
-    note: str
-
-
-def attendance_sheet(actor: Actor, session_id: int) -> list[SheetRow]:
-    """Who belongs on this session's list (enrollment period contains its date) and their marks."""
-    session, batch = _session_for(actor, session_id, "sessions.view")
-    marks = {e: (s, n) for e, s, n in Attendance.select(Attendance.enrollment, Attendance.status, Attendance.note)
-             .where(Attendance.session == session.id).tuples()}
-    rows = []
-    for p in participants(actor, batch.id):
-        if p.start <= session.date <= p.end or p.enrollment_id in marks:
-            status, note = marks.get(p.enrollment_id, (None, ""))
-            rows.append(SheetRow(p.enrollment_id, p.resident_id, p.name, p.nik, status, note))
-    return rows
-
-
-def fill_unmarked(statuses: Mapping[int, str | None], value: str = "H") -> dict[int, str | None]:
-    """Give ``value`` to every unmarked row; a mark already given is never overwritten."""
-    return {key: (status or value) for key, status in statuses.items()}
-
-
-def save_attendance(
-    actor: Actor,
-    session_id: int,
-    marks: Mapping[int, str | tuple[str | None, str] | None],
-) -> int:
-    """Save the marks of one session in one transaction: ``{enrollment_id: status or (status, note)}``.
-
-    A status of None leaves that participant as he is. Changing a mark of an
-    earlier day is allowed and recorded with its old and new value in the
-    audit trail. Returns the number of marks written or changed.
-    """
-    session, batch = _session_for(actor, session_id, "sessions.edit")
-    today = dt.date.today()
-    if session.date > today:
-        raise ValidationError({"date": tr("Presensi belum dapat diisi: sesi ini dijadwalkan {d}.").format(
-            d=format_short(session.date))})
-    allowed = {p.enrollment_id: p for p in participants(actor, batch.id, on=session.date)}
-    wanted: dict[int, tuple[str, str]] = {}
-    errors: dict[str, str] = {}
-    for enrollment_id, mark in marks.items():
-        status, note = (mark if isinstance(mark, tuple) else (mark, None))
-        if status is None:
-            continue
-        status = str(status).strip().upper()
-        if status not in STATUSES:
-            errors[f"status_{enrollment_id}"] = tr("Status presensi harus H, I, S atau A (bukan '{x}').").format(
-                x=status[:5])
-            continue
-        if enrollment_id not in allowed:
-            errors[f"enrollment_{enrollment_id}"] = tr(
-                "Peserta No. {id} tidak terdaftar di angkatan ini pada tanggal sesi.").format(id=enrollment_id)
-            continue
-        if note is not None:
-            try:
-                note = v.text(note, tr("Keterangan"), max_length=300)
-            except v.FieldError as exc:
-                errors[f"note_{enrollment_id}"] = str(exc)
-                continue
-        wanted[enrollment_id] = (status, note)
-    if errors:
-        raise ValidationError(errors)
-    if not wanted:
-        return 0
-    db = database.obj
-    with write_transaction():
-        old = {e: (s, n) for e, s, n in Attendance.select(Attendance.enrollment, Attendance.status, Attendance.note)
-               .where(Attendance.session == session.id).tuples()}
-        now = utcnow()
-        rows, changes = [], {}
-        for enrollment_id, (status, note) in wanted.items():
-            before = old.get(enrollment_id)
-            note = (before[1] if before else "") if note is None else note
-            if before == (status, note):
-                continue
-            rows.append((session.id, enrollment_id, status, note, actor.user_id, now))
-            if before is not None:
-                label = f"{allowed[enrollment_id].name} (No. {allowed[enrollment_id].resident_id})"
-                changes[label] = [before[0] if before[1] == note else f"{before[0]} {before[1]}".strip(),
-                                  status if before[1] == note else f"{status} {note}".strip()]
-        if rows:
-            db.connection().executemany(
-                "INSERT INTO attendance (session_id, enrollment_id, status, note, updated_by_id, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id, enrollment_id) DO UPDATE SET "
-                "status=excluded.status, note=excluded.note, updated_by_id=excluded.updated_by_id, "
-                "updated_at=excluded.updated_at",
-                [(s, e, st, n, u, t.isoformat(sep=" ")) for s, e, st, n, u, t in rows],
-            )
-            earlier = session.date < today
-            action = "update" if changes else "create"
-            summary = tr("Presensi {batch} {d}: {n} dicatat").format(
-                batch=batch.name, d=format_short(session.date), n=len(rows))
-            if changes and earlier:
-                summary += tr(" (perubahan presensi hari sebelumnya)")
-            audit.record(actor, action, "attendance", session.id, summary, changes)
-    return len(rows)
-
-
-def set_attendance(actor: Actor, session_id: int, resident_id: int, status: str, note: str | None = None) -> int:
-    """One participant's mark (the CLI's ``attendance set``)."""
-    session, _batch = _session_for(actor, session_id, "sessions.edit")
-    enrollment = enrollment_of(session.batch_id, resident_id)
-    return save_attendance(actor, session_id, {enrollment.id: (status, note)})
-
-
-# --- competency-unit assessments ------------------------------------------------------
-
-ASSESS_LABELS = {
-    "result": "Hasil",
-    "date": "Tanggal penilaian",
-    "method": "Metode",
-    "score": "Nilai",
-    "evidence": "Bukti/catatan",
-    "assessor_name": "Asesor",
-    "unit": "Unit kompetensi",
-}
-
-
-@dataclass
-class UnitVerdict:
-    """One assessment to record: ``enrollment_id`` × ``unit_id``."""
-
-    enrollment_id: int
-    unit_id: int
-    result: str  # K | BK
-    date: Any = None  # default today
-    method: str = "observasi"
-    score: Any = None
-    evidence: str = ""
-    assessor_name: str = ""
-
-
-def _clean_verdict(item: UnitVerdict, units: dict[int, CompetencyUnit], enrollments: dict[int, Participant],
-                   prefix: str, errors: dict[str, str]) -> dict[str, Any] | None:
-    c = v.Collector()
-    L = lambda name: tr(ASSESS_LABELS[name])  # noqa: E731
-    result = str(item.result or "").strip().upper()
-    out = {
-        "result": c.take("result", v.choice, result, L("result"), codes.UNIT_RESULT),
-        "date": c.take("date", v.date, item.date or dt.date.today(), L("date"), required=True, not_future=True),
-        "method": c.take("method", v.choice, item.method or "observasi", L("method"), codes.ASSESSMENT_METHODS),
-        "score": c.take("score", v.integer, item.score, L("score"), minimum=0, maximum=100),
-        "evidence": c.take("evidence", v.text, item.evidence, L("evidence"), max_length=2000, multiline=True),
-        "assessor_name": c.take("assessor_name", v.text, item.assessor_name, L("assessor_name")),
-    }
-    if item.unit_id not in units:
-        c.error("unit", tr("Unit kompetensi No. {id} bukan unit aktif program angkatan ini.").format(id=item.unit_id))
-    participant = enrollments.get(item.enrollment_id)
-    if participant is None:
-        c.error("enrollment", tr("Peserta No. {id} bukan peserta angkatan ini.").format(id=item.enrollment_id))
-    elif out["date"] and out["date"] < participant.start:
-        c.error("date", tr("Tanggal penilaian sebelum {name} mulai mengikuti angkatan ({d}).").format(
-            name=participant.name, d=format_short(participant.start)))
-    for field, message in c.errors.items():
-        errors.setdefault(f"{prefix}{field}", message)
-    return None if c.errors else out
-
-
-def add_unit_assessments(actor: Actor, batch_id: int, items: Iterable[UnitVerdict]) -> list[int]:
-    """Record verdicts (bulk: one unit across the batch, or one participant across units) in one transaction.
-
-    A re-assessment adds a row; history is kept and the latest verdict counts.
-    """
-    batch = batch_for(actor, batch_id, "assess.edit")
-    units = {u.id: u for u in program_units(batch.program_id)}
-    enrollments = {p.enrollment_id: p for p in participants(actor, batch.id)}
-    items = list(items)
-    errors: dict[str, str] = {}
-    cleaned = []
-    many = len(items) > 1
-    for item in items:
-        prefix = f"{item.enrollment_id}.{item.unit_id}." if many else ""
-        row = _clean_verdict(item, units, enrollments, prefix, errors)
-        if row is not None:
-            cleaned.append((item, row))
-    if errors:
-        raise ValidationError(errors)
-    default_assessor = _user_name(actor)
-    ids = []
-    with write_transaction():
-        for item, row in cleaned:
-            row["assessor_name"] = row["assessor_name"] or default_assessor
-            record = UnitAssessment.create(enrollment=item.enrollment_id, unit=item.unit_id,
-                                           assessor=actor.user_id, **row)
-            ids.append(record.id)
-        if cleaned:
-            audit.record(
-                actor, "create", "unit_assessment", ids[0] if len(ids) == 1 else None,
-                tr("Penilaian unit {batch}: {n} hasil").format(batch=batch.name, n=len(ids)),
-                {f"{enrollments[i.enrollment_id].name} / {units[i.unit_id].code or units[i.unit_id].title}":
-                 [None, r["result"]] for i, r in cleaned},
-            )
-    return ids
-
-
-def _user_name(actor: Actor) -> str:
-    if actor.user_id is None:
-        return actor.username
-    user = User.get_or_none(User.id == actor.user_id)
-    return user.full_name if user else actor.username
-
-
-def assess(actor: Actor, batch_id: int, resident_id: int, unit_key: str | int, result: str,
-           date: Any = None, **extra: Any) -> int:
-    """One verdict by resident and unit code or id (the CLI's ``assess``)."""
-    batch = batch_for(actor, batch_id, "assess.edit")
-    enrollment = enrollment_of(batch.id, resident_id)
-    try:
-        unit_ids = resolve_units(batch.program_id, [unit_key])
-    except v.FieldError as exc:
-        raise ValidationError({"unit": str(exc)}) from None
-    if not unit_ids:
-        raise ValidationError({"unit": tr("Unit kompetensi wajib diisi.")})
-    return add_unit_assessments(actor, batch.id, [UnitVerdict(enrollment.id, unit_ids[0], result, date, **extra)])[0]
-
-
-class AssessmentRow(NamedTuple):
-    id: int
-    enrollment_id: int
-    unit_id: int
-    unit_code: str
-    unit_title: str
-    result: str
-    date: dt.date
-    method: str
-    score: int | None
-    evidence: str
-    assessor_name: str
-    created_at: dt.datetime
-
-
-def assessment_history(actor: Actor, enrollment_id: int, unit_id: int | None = None) -> list[AssessmentRow]:
-    """Every verdict of a participant (optionally one unit), newest first."""
-    enrollment = Enrollment.get_or_none(Enrollment.id == enrollment_id)
-    if enrollment is None:
-        require(actor, "sessions.view")
-        raise NotFound(tr("Peserta No. {id} tidak ditemukan.").format(id=enrollment_id))
-    batch_for(actor, enrollment.batch_id)
-    query = (
-        UnitAssessment.select(UnitAssessment.id, UnitAssessment.enrollment, UnitAssessment.unit, CompetencyUnit.code,
-                              CompetencyUnit.title, UnitAssessment.result, UnitAssessment.date, UnitAssessment.method,
-                              UnitAssessment.score, UnitAssessment.evidence, UnitAssessment.assessor_name,
-                              UnitAssessment.created_at)
-        .join(CompetencyUnit)
-        .where(UnitAssessment.enrollment == enrollment_id)
-    )
-    if unit_id is not None:
-        query = query.where(UnitAssessment.unit == unit_id)
-    query = query.order_by(UnitAssessment.date.desc(), UnitAssessment.created_at.desc(), UnitAssessment.id.desc())
-    return [AssessmentRow(*row) for row in query.tuples()]
-
-
-def find_participant(actor: Actor, batch_id: int, nik_or_id: str) -> Enrollment:
+def find_participant(actor: Actor, batch_id: int, nik_or_id: str) -> EnrollmentRecord:
     """A batch's participant by NIK or resident number (``residents.find_resident``).
 
     An instruktur, who may not browse the register, is looked up among the
@@ -702,28 +441,20 @@ def find_participant(actor: Actor, batch_id: int, nik_or_id: str) -> Enrollment:
     from balai_app.services import residents
     from balai_app.services.permissions import allowed
 
-    batch = batch_for(actor, batch_id)
+    batch = load_batch_for(actor, batch_id)
     if allowed(actor, "residents.view"):
-        return enrollment_of(batch.id, residents.find_resident(actor, nik_or_id).id)
+        return EnrollmentRecord.of(load_enrollment_of(batch.id, residents.find_resident(actor, nik_or_id).id))
     key = str(nik_or_id).strip()
     if len(key) == 16 and key.isdigit():  # matched here, never shown to the instruktur
         match = (Enrollment.select().join(Resident, on=(Enrollment.resident == Resident.id))
                  .where((Enrollment.batch == batch.id) & (Resident.nik == key)).first())
         if match is not None:
-            return match
+            return EnrollmentRecord.of(match)
     for p in participants(actor, batch.id):
         if (len(key) == 16 and key == p.nik) or (key.isdigit() and len(key) < 16 and int(key) == p.resident_id):
-            return Enrollment.get_by_id(p.enrollment_id)
+            return EnrollmentRecord.of(Enrollment.get_by_id(p.enrollment_id))
     raise NotFound(tr("Peserta '{key}' tidak ditemukan di angkatan ini (gunakan NIK 16 digit atau nomor).").format(
         key=key))
-
-
-def record_export(actor: Actor, batch_id: int, what: str) -> None:
-    """Note in the audit trail that a recap of a batch left the program (file or print)."""
-    batch = batch_for(actor, batch_id)
-    with write_transaction():
-        audit.record(actor, "export", "batch", batch.id,
-                     tr("Rekap {batch}: {what}").format(batch=batch.name, what=what))
 
 
 class ClassToday(NamedTuple):
@@ -737,9 +468,7 @@ class ClassToday(NamedTuple):
 def classes_today(actor: Actor, on: dt.date | None = None) -> list[ClassToday]:
     """The running batches the actor teaches (all running ones for office staff) and today's session."""
     day = on or dt.date.today()
-    batches = visible_batches(actor, running_only=True)
-    if actor.role == "instruktur":
-        batches = [b for b in batches if b.trainer_id == actor.user_id]
+    batches = visible_batches(actor, running_only=True)  # an instruktur's own only
     ids = [b.id for b in batches]
     if not ids:
         return []
@@ -748,7 +477,7 @@ def classes_today(actor: Actor, on: dt.date | None = None) -> list[ClassToday]:
         .join(TrainingSession).where(TrainingSession.batch.in_(ids) & (TrainingSession.date == day))
         .group_by(Attendance.session).tuples()
     }
-    today = {}
+    today: dict[int, tuple[int, str]] = {}
     for sid, bid, topic in (TrainingSession.select(TrainingSession.id, TrainingSession.batch, TrainingSession.topic)
                             .where(TrainingSession.batch.in_(ids) & (TrainingSession.date == day))
                             .order_by(TrainingSession.start_time, TrainingSession.id).tuples()):

@@ -8,6 +8,8 @@ import random
 from balai_app.db.models import Enrollment, Resident
 from balai_app.i18n import tr
 from balai_app.services import audit, training
+from balai_app.services import curriculum
+from balai_app.services import enrollment
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 
@@ -24,7 +26,7 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
     """
     require(actor, "demo.create")  # a demo step runs only inside create_demo
     today = today or dt.date.today()
-    programs = training.create_sample_programs(actor)
+    programs = curriculum.create_sample_programs(actor)
     teachers = training.trainers()
     # Residents by entry date; those still aktif can join running batches.
     people = list(Resident.select(Resident.id, Resident.status, Resident.entry_date, Resident.exit_date,
@@ -91,7 +93,7 @@ def demo_training(actor: Actor, rng: random.Random, *, today: dt.date | None = N
                 chosen = rng.sample(pool, min(count, len(pool)))
                 for person in chosen:
                     first_day = max(start, person.entry_date)
-                    training.enroll(actor, batch.id, person.id, start_date=min(first_day, end),
+                    enrollment.enroll(actor, batch.id, person.id, start_date=min(first_day, end),
                                     confirm_warnings=True)
                     busy.add(person.id)
                     enrolled += 1

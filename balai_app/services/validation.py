@@ -85,6 +85,11 @@ def text(value: Any, label: str, *, required: bool = False, max_length: int = 20
     bad = _CONTROL.search(value) or not value.isprintable() and not _encodable(value)
     if bad:
         raise FieldError(tr("{label} berisi karakter yang tidak diizinkan.").format(label=label))
+    if not multiline and any(unicodedata.category(ch) == "Cf" for ch in value):
+        # Right-to-left overrides and zero-width characters make a name display reversed or look
+        # identical to another one (issue 12).
+        raise FieldError(tr("{label} berisi karakter tak terlihat (pembalik arah teks atau karakter lebar-nol) "
+                            "yang tidak diizinkan; ketik ulang isian ini.").format(label=label))
     if required and not value:
         raise FieldError(tr("{label} wajib diisi.").format(label=label))
     if len(value) > max_length:
@@ -172,3 +177,13 @@ def phone(value: Any, label: str) -> str:
     if value and not _PHONE.match(value):
         raise FieldError(tr("{label} tidak valid: gunakan angka, spasi, '-' atau '+' di depan.").format(label=label))
     return value
+
+
+def lookup_key(value: Any) -> str:
+    """A code or user name to look up; text SQLite cannot take (lone surrogates) matches nothing."""
+    text = str(value).strip()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\ufffd"
+    return text

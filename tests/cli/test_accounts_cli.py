@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-from unit.accounts_fixtures import fast_hashing  # noqa: F401 (fixture)
 
 from balai_app import cli
 from balai_app.db.connection import close_database
@@ -123,8 +122,10 @@ def test_users_lifecycle_and_permissions(initialised, db_path):
     con.close()
 
 
-def test_read_only_commands_run_without_a_user(initialised):
+def test_read_only_commands_need_a_user_once_accounts_exist(initialised):
     code, out, err = initialised("residents", "list")
+    assert code == 2 and "--user" in err and out == ""  # issue 12: no reading without an account
+    code, out, err = initialised("--user", "kepala", "residents", "list", env=as_admin())
     assert code == 0, err
     assert "0 dari 0 PM" in out
 

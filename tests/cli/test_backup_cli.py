@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli.inprocess import invoke
 
 
 def run(*args, user: str | None = "admin"):
@@ -16,8 +15,7 @@ def run(*args, user: str | None = "admin"):
 
     env = {**os.environ, "BALAI_PASSWORD": "demo"}
     extra = ["--user", user] if user and args and args[0] == "--db" and args[2] in ("backup", "restore") else []
-    return subprocess.run([sys.executable, "-m", "balai_app", *args[:2], *extra, *args[2:]],
-                          capture_output=True, text=True, timeout=120, env=env)
+    return invoke(*args[:2], *extra, *args[2:], env=env)
 
 
 def residents_of(path: Path) -> list[tuple]:

@@ -55,7 +55,8 @@ def test_demo_refuses_a_database_with_data(tmp_path):
 def test_residents_list_masks_nik(tmp_path):
     db = tmp_path / "demo.sqlite"
     run("--db", str(db), "demo", "--residents", "10")
-    result = run("--db", str(db), "residents", "list", "--limit", "3")
+    result = run("--db", str(db), "--user", "staf", "residents", "list", "--limit", "3",
+                 env_extra={"BALAI_PASSWORD": "demo"})
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == "3 dari 10 PM"
@@ -93,8 +94,9 @@ def test_output_piped_into_a_closed_pipe_ends_quietly(tmp_path):
     run("--db", str(db), "demo", "--residents", "900")  # ~90 KB: more than a pipe holds
     import os
 
-    command = f'"{sys.executable}" -m balai_app --db "{db}" residents list --limit 900 | head -1'
-    result = subprocess.run(command, shell=True, capture_output=True, text=True, env={**os.environ})
+    command = f'"{sys.executable}" -m balai_app --db "{db}" --user staf residents list --limit 900 | head -1'
+    result = subprocess.run(command, shell=True, capture_output=True, text=True,
+                            env={**os.environ, "BALAI_PASSWORD": "demo"})
     assert result.stdout.count("\n") == 1
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
 

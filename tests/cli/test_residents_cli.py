@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
+
+from cli.inprocess import invoke
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "balai_app", *map(str, args)], capture_output=True, text=True,
-                          env=dict(os.environ), encoding="utf-8")
+    return invoke(*args)
 
 
 def count(db: Path, table: str = "resident") -> int:

@@ -45,7 +45,7 @@ def test_record_a_day_and_read_progress(training, db_path, capsys):
                "--unit", u1.code, "--result", "BK") == 0
     capsys.readouterr()
 
-    assert main(["--db", str(db_path), "progress", "--batch", str(training.batch.id), "--json"]) == 0
+    assert cli(db_path, user, "progress", "--batch", str(training.batch.id), "--json") == 0
     data = json.loads(capsys.readouterr().out)
     rows = {p["resident_id"]: p for p in data["participants"]}
     assert rows[r1.id]["attendance_rate"] == 1.0 and rows[r1.id]["eligible"] is True
@@ -53,7 +53,7 @@ def test_record_a_day_and_read_progress(training, db_path, capsys):
     assert rows[r2.id]["sick"] == 1 and rows[r2.id]["attendance_rate"] == 0.0 and rows[r2.id]["eligible"] is False
     assert rows[r2.id]["unit_results"] == {str(u1.id): "BK", str(u2.id): None}
 
-    assert main(["--db", str(db_path), "progress", "--batch", str(training.batch.id)]) == 0
+    assert cli(db_path, user, "progress", "--batch", str(training.batch.id)) == 0
     text = capsys.readouterr().out
     assert "100%" in text and "LAYAK" in text and "1 dari 2 peserta layak" in text
 

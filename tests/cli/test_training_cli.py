@@ -14,11 +14,12 @@ from balai_app.db.connection import close_database, open_database
 
 @pytest.fixture
 def dbfile(tmp_path, system):
-    from balai_app.services import residents, training
+    from balai_app.services import residents
+    from balai_app.services import curriculum
 
     path = tmp_path / "cli.sqlite"
     open_database(path)
-    training.create_sample_programs(system)
+    curriculum.create_sample_programs(system)
     residents.create_resident(system, {"name": "Muh. Ma'ruf", "sex": "L", "klaster": "napza",
                                        "nik": "3201011501900001", "birth_date": "15-01-1990",
                                        "entry_date": "2026-01-05"}, confirm_warnings=True)
@@ -87,8 +88,11 @@ def test_write_needs_an_account_once_accounts_exist(tmp_path, capsys, monkeypatc
     assert main(["--db", db, "demo", "--residents", "30"]) == 0
     close_database()
     capsys.readouterr()
-    assert main(["--db", db, "batches", "list"]) == 0
+    assert main(["--db", db, "batches", "list"]) == 2  # reading needs an account too (issue 12)
+    monkeypatch.setenv("BALAI_PASSWORD", "demo")
+    assert main(["--db", db, "--user", "staf", "batches", "list"]) == 0
     assert "angkatan" in capsys.readouterr().out
+    monkeypatch.delenv("BALAI_PASSWORD")
     args = ["--db", db, "batches", "create", "--program", "DG", "--name", "X", "--start", "2030-01-01",
             "--end", "2030-03-01"]
     assert main(args) == 2

@@ -15,7 +15,7 @@ def test_about_dialog_shows_version_and_data_folder(gui_app, qtbot, isolated_pat
     assert dialog.windowTitle() == "Tentang Balai"
     assert __version__ in dialog.ui.versionLabel.text()
     assert str(isolated_paths) in dialog.ui.dataFolderLabel.text()
-    assert f"Qt " in dialog.ui.detailsLabel.text()
+    assert "Qt " in dialog.ui.detailsLabel.text()
     assert not dialog.ui.iconLabel.pixmap().isNull()
 
 

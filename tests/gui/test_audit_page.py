@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from unit.accounts_fixtures import PASSWORD, fast_hashing, make_account, make_profile  # noqa: F401 (fixture)
+from unit.accounts_fixtures import make_account, make_profile
 
 from balai_app.db.models import AuditEvent, User
 from balai_app.gui.audit.audit_page import AuditPage
@@ -15,7 +15,7 @@ from balai_app.services import accounts, audit, profile, residents
 
 
 @pytest.fixture
-def admin(db, gui_app, fast_hashing):  # noqa: F811
+def admin(db, gui_app, fast_hashing):
     make_profile()
     return make_account("admin", "kepala")
 

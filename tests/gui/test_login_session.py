@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from unit.accounts_fixtures import PASSWORD, fast_hashing, make_account, make_profile  # noqa: F401 (fixture)
+from unit.accounts_fixtures import PASSWORD, make_account, make_profile
 
 from balai_app.gui.app import GuiSession
 from balai_app.services import accounts
 
 
 @pytest.fixture
-def session(db, gui_app, fast_hashing):  # noqa: F811
+def session(db, gui_app, fast_hashing):
     make_profile()
     quits = gui_app.quitOnLastWindowClosed()
     yield GuiSession(gui_app)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QW
 
 from balai_app.db.models import Assessment, ServiceRecord
 from balai_app.gui.residents.resident_detail import ResidentDetail
-from balai_app.services import residents
+from balai_app.services import casework
 
 
 @pytest.fixture
@@ -63,9 +63,9 @@ def test_detail_shows_the_data_readably(gui_app, db, system, qtbot, make_residen
 
 def test_detail_lists_assessments_with_their_text(gui_app, db, system, qtbot, make_resident, answers):
     r = make_resident()
-    residents.add_assessment(system, r.id, {"date": "2026-01-06", "assessor": "Rina, S.Tr.Sos.",
+    casework.add_assessment(system, r.id, {"date": "2026-01-06", "assessor": "Rina, S.Tr.Sos.",
                                             "mental": "Perlu pendampingan", "summary": "Siap ikut pelatihan"})
-    residents.add_assessment(system, r.id, {"date": "2026-02-10", "assessor": "Budi", "social": "Membaik"})
+    casework.add_assessment(system, r.id, {"date": "2026-02-10", "assessor": "Budi", "social": "Membaik"})
     detail = open_detail(qtbot, system, r.id)
     assert detail.ui.tabs.tabText(1) == "Asesmen (2)"
     model = detail.assessment_model

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QTextEdit
-from unit.accounts_fixtures import fast_hashing  # noqa: F401 (fixture)
 
 from balai_app.db.models import Resident
 from balai_app.gui.main_window import MainWindow
@@ -19,7 +18,7 @@ from balai_app.services.context import SYSTEM
 
 
 @pytest.fixture
-def demo_db(db, gui_app, fast_hashing):  # noqa: F811
+def demo_db(db, gui_app, fast_hashing):
     demo.create_demo(SYSTEM, residents=20)
 
 

@@ -12,6 +12,8 @@ from balai_app.db.models import Attendance, UnitAssessment
 from balai_app.gui.sessions.attendance_grid import COL_STATUS
 from balai_app.gui.sessions.sessions_page import SessionsPage
 from balai_app.services import progress, sessions
+from balai_app.services import unit_assessments
+from balai_app.services import attendance
 from unit.sessions_fixtures import DAY, actor_of, build_training, enroll, make_user
 
 TODAY = dt.date.today()
@@ -48,7 +50,7 @@ def test_instruktur_gets_my_classes_first_and_only_own_batches(page, training, d
 def test_keyboard_entry_and_fill_unmarked(page, training, system, qtbot):
     session = sessions.create_session(system, training.batch.id, {"date": TODAY, "topic": "Menjahit lurus"})
     first = training.enrollments[0].id  # Agus, already marked Alpa elsewhere (e.g. by CLI)
-    sessions.save_attendance(system, session.id, {first: "A"})
+    attendance.save_attendance(system, session.id, {first: "A"})
     page.open_today(training.batch.id, session.id)
     assert page.tabs.currentWidget() is page.attendance_tab
     editor = page.attendance
@@ -91,7 +93,7 @@ def test_twenty_five_people_by_keyboard_alone(gui_app, qtbot, db, make_resident,
 
 def test_delete_key_puts_back_the_saved_mark(page, training, system, qtbot):
     session = sessions.create_session(system, training.batch.id, {"date": TODAY - DAY, "topic": "Kemarin"})
-    sessions.save_attendance(system, session.id, {training.enrollments[0].id: "S"})
+    attendance.save_attendance(system, session.id, {training.enrollments[0].id: "S"})
     page.open_batch(training.batch.id, session.id)
     view = page.attendance.view
     view.setCurrentIndex(page.attendance.model.index(0, COL_STATUS))
@@ -146,8 +148,8 @@ def test_new_session_dialog_lists_participants_of_that_day(page, training, make_
 
 
 def test_bulk_assessment_by_keys_keeps_history(page, training, system, qtbot):
-    sessions.add_unit_assessments(system, training.batch.id, [
-        sessions.UnitVerdict(training.enrollments[0].id, training.units[0].id, "BK", TODAY - 5 * DAY)])
+    unit_assessments.add_unit_assessments(system, training.batch.id, [
+        unit_assessments.UnitVerdict(training.enrollments[0].id, training.units[0].id, "BK", TODAY - 5 * DAY)])
     page.tabs.setCurrentWidget(page.assessment)
     editor = page.assessment
     assert editor.target.currentData() == training.units[0].id
@@ -159,7 +161,7 @@ def test_bulk_assessment_by_keys_keeps_history(page, training, system, qtbot):
         qtbot.keyClick(view, key)
     editor.model.setData(editor.model.index(0, 3), "88")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    history = sessions.assessment_history(system, training.enrollments[0].id, training.units[0].id)
+    history = unit_assessments.assessment_history(system, training.enrollments[0].id, training.units[0].id)
     assert [h.result for h in history] == ["K", "BK"] and history[0].score == 88
     assert UnitAssessment.select().count() == 4
     assert editor.model.rows[0].latest == "K" and editor.model.rows[2].latest == "BK"
@@ -171,10 +173,10 @@ def test_bulk_assessment_by_keys_keeps_history(page, training, system, qtbot):
 
 def test_matrix_shows_text_and_eligibility(page, training, system, qtbot):
     s = sessions.create_session(system, training.batch.id, {"date": TODAY - DAY, "topic": "A"})
-    sessions.save_attendance(system, s.id, {e.id: "H" for e in training.enrollments})
-    sessions.add_unit_assessments(system, training.batch.id, [
-        sessions.UnitVerdict(training.enrollments[0].id, u.id, "K") for u in training.units] + [
-        sessions.UnitVerdict(training.enrollments[1].id, training.units[0].id, "BK")])
+    attendance.save_attendance(system, s.id, {e.id: "H" for e in training.enrollments})
+    unit_assessments.add_unit_assessments(system, training.batch.id, [
+        unit_assessments.UnitVerdict(training.enrollments[0].id, u.id, "K") for u in training.units] + [
+        unit_assessments.UnitVerdict(training.enrollments[1].id, training.units[0].id, "BK")])
     page.tabs.setCurrentWidget(page.matrix)
     model = page.matrix.model
     assert model.rowCount() == 6
@@ -187,7 +189,7 @@ def test_matrix_shows_text_and_eligibility(page, training, system, qtbot):
 
 def test_recap_export_writes_the_files(page, training, system, qtbot, monkeypatch, tmp_path):
     s = sessions.create_session(system, training.batch.id, {"date": TODAY - DAY, "topic": "A"})
-    sessions.save_attendance(system, s.id, {e.id: "H" for e in training.enrollments})
+    attendance.save_attendance(system, s.id, {e.id: "H" for e in training.enrollments})
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (a[3][-1], True)))
     target = tmp_path / "rekap"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
@@ -212,7 +214,7 @@ def test_resident_progress_tab(gui_app, qtbot, training, system):
     from balai_app.gui.sessions.progress_tab import ResidentProgressTab
 
     s = sessions.create_session(system, training.batch.id, {"date": TODAY - DAY, "topic": "Materi satu"})
-    sessions.save_attendance(system, s.id, {training.enrollments[0].id: "S"})
+    attendance.save_attendance(system, s.id, {training.enrollments[0].id: "S"})
     tab = ResidentProgressTab(system, training.residents[0].id)
     qtbot.addWidget(tab)
     assert tab.choice.count() == 1
@@ -277,7 +279,7 @@ def test_delete_a_session_recorded_by_mistake(page, training, system, qtbot, mon
 
     keep = sessions.create_session(system, training.batch.id, {"date": TODAY - 2 * DAY, "topic": "Benar"})
     wrong = sessions.create_session(system, training.batch.id, {"date": TODAY - DAY, "topic": "Salah"})
-    sessions.save_attendance(system, wrong.id, {training.enrollments[0].id: "H"})
+    attendance.save_attendance(system, wrong.id, {training.enrollments[0].id: "H"})
     page.open_batch(training.batch.id, wrong.id)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(

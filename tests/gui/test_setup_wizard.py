@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 from PySide6.QtWidgets import QMessageBox, QWizard
-from unit.accounts_fixtures import PASSWORD, fast_hashing, make_profile  # noqa: F401 (fixture)
+from unit.accounts_fixtures import PASSWORD, make_profile
 
 from balai_app.db.models import BalaiProfile, User
 from balai_app.gui.start.setup_wizard import SetupWizard, needs_setup
@@ -15,7 +15,7 @@ from balai_app.services import accounts, profile
 
 
 @pytest.fixture
-def wizard(db, gui_app, fast_hashing, qtbot):  # noqa: F811
+def wizard(db, gui_app, fast_hashing, qtbot):
     w = SetupWizard()
     qtbot.addWidget(w)
     w.show()
@@ -89,7 +89,7 @@ def test_demo_button_fills_the_database_with_the_demo(wizard, monkeypatch):
     assert accounts.authenticate("instruktur", "demo").actor.role == "instruktur"
 
 
-def test_admin_only_wizard_for_a_profile_without_accounts(db, gui_app, fast_hashing, qtbot):  # noqa: F811
+def test_admin_only_wizard_for_a_profile_without_accounts(db, gui_app, fast_hashing, qtbot):
     make_profile()
     w = SetupWizard(admin_only=True)
     qtbot.addWidget(w)

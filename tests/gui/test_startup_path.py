@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
-from unit.accounts_fixtures import fast_hashing, make_account, make_profile  # noqa: F401 (fixture)
+from unit.accounts_fixtures import make_account, make_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 

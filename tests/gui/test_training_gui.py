@@ -9,7 +9,10 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from balai_app.db.models import Batch, CompetencyUnit, Enrollment, Program, UnitAssessment, User
-from balai_app.services import residents, training
+from balai_app.services import training
+from balai_app.services import casework
+from balai_app.services import curriculum
+from balai_app.services import enrollment as enrol
 from balai_app.services.context import Actor
 
 TODAY = dt.date.today()
@@ -93,13 +96,13 @@ def test_create_program_and_units(page, qtbot, system, say_yes):
 
         when_dialog_opens(qtbot, fill)
         qtbot.mouseClick(editor.ui.addUnit, Qt.MouseButton.LeftButton)
-    assert [u.title for u in training.active_units(program.id)] == ["Mengoperasikan komputer", "Mengetik cepat"]
+    assert [u.title for u in curriculum.active_units(program.id)] == ["Mengoperasikan komputer", "Mengetik cepat"]
     # Move the second up, retire it, delete the other (never used).
     editor.ui.units.selectRow(1)
     qtbot.mouseClick(editor.ui.moveUp, Qt.MouseButton.LeftButton)
-    assert [u.title for u in training.active_units(program.id)][0] == "Mengetik cepat"
+    assert [u.title for u in curriculum.active_units(program.id)][0] == "Mengetik cepat"
     qtbot.mouseClick(editor.ui.retireUnit, Qt.MouseButton.LeftButton)
-    assert [u.title for u in training.active_units(program.id)] == ["Mengoperasikan komputer"]
+    assert [u.title for u in curriculum.active_units(program.id)] == ["Mengoperasikan komputer"]
     assert "[dipensiunkan]" in editor.units_model.index(0, 2).data()
     editor.ui.units.selectRow(1)
     qtbot.mouseClick(editor.ui.deleteUnit, Qt.MouseButton.LeftButton)
@@ -109,11 +112,11 @@ def test_create_program_and_units(page, qtbot, system, say_yes):
 def test_assessed_unit_is_locked_in_its_dialog(db, gui_app, qtbot, system, make_resident, say_yes):
     from balai_app.gui.training.program_editor import UnitDialog
 
-    program = training.create_program(system, {"code": "MJH", "name": "Menjahit"}, [{"title": "K3"}])
+    program = curriculum.create_program(system, {"code": "MJH", "name": "Menjahit"}, [{"title": "K3"}])
     batch = training.create_batch(system, {"program": program.id, "name": "A", "start_date": TODAY,
                                            "end_date": TODAY + dt.timedelta(days=30)})
-    unit = training.active_units(program.id)[0]
-    e = training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    unit = curriculum.active_units(program.id)[0]
+    e = enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
     UnitAssessment.create(enrollment=e.id, unit=unit.id, result="K", date=TODAY)
     dialog = UnitDialog(system, program.id, unit)
     qtbot.addWidget(dialog)
@@ -126,7 +129,7 @@ def test_assessed_unit_is_locked_in_its_dialog(db, gui_app, qtbot, system, make_
 def test_create_batch_in_dialog(db, gui_app, qtbot, system):
     from balai_app.gui.training.batch_dialog import BatchDialog
 
-    program = training.create_program(system, {"code": "LAS", "name": "Las", "weeks": 10})
+    program = curriculum.create_program(system, {"code": "LAS", "name": "Las", "weeks": 10})
     User.create(username="joko", full_name="Joko Prasetyo", role="instruktur", password_hash="x")
     dialog = BatchDialog(system)
     qtbot.addWidget(dialog)
@@ -156,13 +159,13 @@ def test_create_batch_in_dialog(db, gui_app, qtbot, system):
 
 
 def test_enroll_several_from_the_batch_page(page, qtbot, system, make_resident, say_yes, monkeypatch):
-    program = training.create_program(system, {"code": "DG", "name": "Desain Grafis"})
+    program = curriculum.create_program(system, {"code": "DG", "name": "Desain Grafis"})
     batch = training.create_batch(system, {"program": program.id, "name": "Angkatan I", "capacity": 3,
                                            "start_date": TODAY - dt.timedelta(days=5),
                                            "end_date": TODAY + dt.timedelta(days=60)})
     siti = make_resident(name="Siti Aminah", sex="P", nik="3201015501100001")
     budi = make_resident(name="Budi Santoso")
-    residents.add_assessment(system, budi.id, {"date": "2026-01-06", "assessor": "Rina", "summary": "Siap"})
+    casework.add_assessment(system, budi.id, {"date": "2026-01-06", "assessor": "Rina", "summary": "Siap"})
     make_resident(name="Sri Keluar", status="selesai", exit_date="2026-02-01")
     page.refresh()
     tabs = page.batches
@@ -219,8 +222,8 @@ def test_enroll_several_from_the_batch_page(page, qtbot, system, make_resident, 
 
 
 def test_batch_filters(page, system):
-    a = training.create_program(system, {"code": "MJH", "name": "Menjahit"})
-    b = training.create_program(system, {"code": "CC", "name": "Contact Center"})
+    a = curriculum.create_program(system, {"code": "MJH", "name": "Menjahit"})
+    b = curriculum.create_program(system, {"code": "CC", "name": "Contact Center"})
     training.create_batch(system, {"program": a.id, "name": "M 2019", "start_date": "2019-02-01",
                                    "end_date": "2019-05-01"})
     training.create_batch(system, {"program": b.id, "name": "C 2026", "start_date": "2026-02-01",
@@ -241,12 +244,12 @@ def test_instruktur_sees_only_own_batches_without_personal_data(gui_app, db, sys
 
     joko = User.create(username="joko", full_name="Joko", role="instruktur", password_hash="x")
     ani = User.create(username="ani", full_name="Ani", role="instruktur", password_hash="x")
-    program = training.create_program(system, {"code": "MJH", "name": "Menjahit"})
+    program = curriculum.create_program(system, {"code": "MJH", "name": "Menjahit"})
     mine = training.create_batch(system, {"program": program.id, "name": "Milik Joko", "trainer": joko.id,
                                           "start_date": TODAY, "end_date": TODAY + dt.timedelta(days=30)})
     training.create_batch(system, {"program": program.id, "name": "Milik Ani", "trainer": ani.id,
                                    "start_date": TODAY, "end_date": TODAY + dt.timedelta(days=30)})
-    training.enroll(system, mine.id, make_resident(name="Rudi").id, confirm_warnings=True)
+    enrol.enroll(system, mine.id, make_resident(name="Rudi").id, confirm_warnings=True)
     page = TrainingPage(Actor(joko.id, "joko", "instruktur"))
     qtbot.addWidget(page)
     page.show()
@@ -270,10 +273,10 @@ def test_leaving_resident_closes_open_enrollments(db, gui_app, qtbot, system, ma
 
     r = make_resident()
     assert ask_close_open_enrollments(None, system, r.id) is True  # nothing open: no question
-    program = training.create_program(system, {"code": "MJH", "name": "Menjahit"})
+    program = curriculum.create_program(system, {"code": "MJH", "name": "Menjahit"})
     batch = training.create_batch(system, {"program": program.id, "name": "Angkatan I", "start_date": TODAY,
                                            "end_date": TODAY + dt.timedelta(days=30)})
-    training.enroll(system, batch.id, r.id, confirm_warnings=True)
+    enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
     tab = EnrollmentsTab(system, r.id)
     qtbot.addWidget(tab)
     assert tab.model.rowCount() == 1 and "1 masih aktif" in tab.summary.text()
@@ -300,7 +303,7 @@ def test_enroll_from_the_residents_detail_tab(db, gui_app, qtbot, system, make_r
     from balai_app.gui.residents.enrollments_tab import EnrollmentsTab
 
     r = make_resident(name="Yohanes")
-    program = training.create_program(system, {"code": "LAS", "name": "Pengelasan (Las)"})
+    program = curriculum.create_program(system, {"code": "LAS", "name": "Pengelasan (Las)"})
     batch = training.create_batch(system, {"program": program.id, "name": "Angkatan I", "start_date": TODAY,
                                            "end_date": TODAY + dt.timedelta(days=30)})
     training.create_batch(system, {"program": program.id, "name": "Lama", "start_date": "2020-01-01",

@@ -1,34 +1,48 @@
-"""Child process of the certificate crash proof: reissues certificates until killed.
+"""Child process of the certificate crash proof: ``certificates issue --batch`` through the real CLI.
 
-    python crash_certificates_child.py DB ADMIN_ID HOLDER_ID...
+    python crash_certificates_child.py DB USER MODE BATCH_ID...
 
-Each step takes the holder's valid certificate and reissues it
-(``certificates.reissue``: the old one revoked and a new number allocated in
-one transaction). Prints ``writing N`` before and ``committed NUMBER`` after.
+For each batch it runs ``balai-app --db DB --user USER certificates issue --batch ID``
+(``balai_app.cli.main``, in this process) and prints ``committed ID`` when it returns;
+the CLI itself prints each number issued. Inside the issuing transaction, after each
+certificate's audit event, it prints ``in-transaction ID N``. In MODE ``pause`` it then
+waits (for a line on stdin that never comes) at the second certificate of the second
+batch, so that the parent's kill certainly lands inside the open transaction. Prints
+``starting`` before anything is opened.
 """
 
 from __future__ import annotations
 
-import itertools
 import sys
-
-from balai_app.db.connection import open_database
-from balai_app.db.models import Certificate
-from balai_app.services import certificates
-from balai_app.services.context import Actor
 
 
 def main(argv: list[str]) -> None:
-    path, admin_id, holders = argv[0], int(argv[1]), [int(h) for h in argv[2:]]
-    open_database(path)
-    admin = Actor(admin_id, "admin", "admin")
-    print("ready", flush=True)
-    for step in itertools.count():
-        holder = holders[step % len(holders)]
-        current = Certificate.get((Certificate.resident == holder) & (Certificate.status == "berlaku"))
-        print(f"writing {step}", flush=True)
-        new = certificates.reissue(admin, current.id, "perbaikan data sertifikat")
-        print(f"committed {new.number}", flush=True)
+    db, user, mode, batches = argv[0], argv[1], argv[2], argv[3:]
+    print("starting", flush=True)
+    from balai_app.cli import main as cli_main
+    from balai_app.db.models import database
+    from balai_app.services import audit
+
+    real_record = audit.record
+    state = {"batch": None, "count": 0}
+
+    def record(actor, action, *args, **kwargs):
+        result = real_record(actor, action, *args, **kwargs)
+        if action == "issue" and database.obj.in_transaction():
+            state["count"] += 1
+            print(f"in-transaction {state['batch']} {state['count']}", flush=True)
+            if mode == "pause" and state["batch"] == batches[1] and state["count"] == 2:
+                sys.stdin.readline()  # wait to be killed inside the transaction
+        return result
+
+    audit.record = record
+    for batch in batches:
+        state["batch"], state["count"] = batch, 0
+        code = cli_main(["--db", db, "--user", user, "certificates", "issue", "--batch", batch])
+        assert code == 0, code
+        print(f"committed {batch}", flush=True)
+    print("done", flush=True)
+    sys.stdin.readline()  # stay alive until killed, as a running program would
 
 
 if __name__ == "__main__":

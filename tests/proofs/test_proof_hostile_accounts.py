@@ -18,6 +18,7 @@ from balai_app.db.connection import write_transaction
 from balai_app.db.models import User
 from balai_app.domain.errors import BalaiError
 from balai_app.services import accounts, profile, training
+from balai_app.services import enrollment as enrol
 from balai_app.services.context import Actor
 from proofs.hostile import (
     ANY_HOSTILE,
@@ -103,11 +104,11 @@ def test_closing_an_enrolment(db, admin, make_resident, date, reason, how):
     path = Path(db.database)
     course = build_course(make_resident, names=["Peserta Uji"])
     enrollment = course.enrollments[0]
-    close = [lambda: training.withdraw(admin, enrollment.id, date, reason),
-             lambda: training.remove(admin, enrollment.id, date, reason),
-             lambda: training.complete(admin, enrollment.id, date)][how]
+    close = [lambda: enrol.withdraw(admin, enrollment.id, date, reason),
+             lambda: enrol.remove(admin, enrollment.id, date, reason),
+             lambda: enrol.complete(admin, enrollment.id, date)][how]
     if attempt(path, close) is not None:
-        attempt(path, lambda: training.reactivate(admin, enrollment.id, reason))
+        attempt(path, lambda: enrol.reactivate(admin, enrollment.id, reason))
 
 
 @pytest.mark.parametrize("key", ["a\x00b", "\udcff", "baris\nbaru", "\x1b[31m"])
@@ -142,4 +143,4 @@ def test_enrolling_many(db, admin, make_resident, ids, start):
     batch = training.create_batch(admin, {"program": build_course(make_resident, names=["X"]).program.id,
                                           "name": "Banyak", "start_date": "2026-01-01", "end_date": "2026-12-31",
                                           "status": "berjalan"})
-    attempt(path, lambda: training.enroll_many(admin, batch.id, ids, start_date=start, confirm_warnings=True))
+    attempt(path, lambda: enrol.enroll_many(admin, batch.id, ids, start_date=start, confirm_warnings=True))

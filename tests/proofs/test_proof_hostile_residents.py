@@ -23,6 +23,7 @@ from hypothesis import given, strategies as st
 from balai_app.db.models import Resident
 from balai_app.domain.errors import BalaiError
 from balai_app.services import residents
+from balai_app.services import casework
 from proofs.hostile import ANY_HOSTILE, HYPOTHESIS, assert_database_sane, assert_refusal_is_clear, dump
 
 
@@ -114,14 +115,14 @@ def test_update_resident_stores_or_refuses_cleanly(db, system, make_resident, da
 
 @pytest.mark.slow
 @HYPOTHESIS
-@given(fields=st.dictionaries(st.sampled_from(list(residents.ASSESSMENT_LABELS)), ANY_HOSTILE, max_size=5),
+@given(fields=st.dictionaries(st.sampled_from(list(casework.ASSESSMENT_LABELS)), ANY_HOSTILE, max_size=5),
        service=st.dictionaries(st.sampled_from(["date", "kind", "description", "staff"]), ANY_HOSTILE, max_size=4))
 def test_assessments_and_services_store_or_refuse_cleanly(db, system, make_resident, fields, service):
     resident = make_resident(nik=None, nik_missing_reason="belum ada")
     path = Path(db.database)
     for call in (
-        lambda: residents.add_assessment(system, resident.id, {"date": "2026-01-06", "assessor": "Rina", "summary": "ok", **fields}),
-        lambda: residents.add_service(system, resident.id, {"kind": "terapi", "description": "x", **service},
+        lambda: casework.add_assessment(system, resident.id, {"date": "2026-01-06", "assessor": "Rina", "summary": "ok", **fields}),
+        lambda: casework.add_service(system, resident.id, {"kind": "terapi", "description": "x", **service},
                                       confirm_warnings=True),
     ):
         before = dump(path)
@@ -179,12 +180,12 @@ def test_photos_store_or_refuse_cleanly(db, system, make_resident, photo):
 
 @pytest.mark.slow
 @HYPOTHESIS
-@given(fields=st.dictionaries(st.sampled_from(list(residents.ASSESSMENT_LABELS)), ANY_HOSTILE, min_size=1, max_size=5),
+@given(fields=st.dictionaries(st.sampled_from(list(casework.ASSESSMENT_LABELS)), ANY_HOSTILE, min_size=1, max_size=5),
        stale=st.booleans())
 def test_assessment_updates_store_or_refuse_cleanly(db, system, make_resident, fields, stale):
     from proofs.hostile import attempt
 
     resident = make_resident(nik=None, nik_missing_reason="belum ada")
-    row = residents.add_assessment(system, resident.id, {"date": "2026-01-06", "assessor": "Rina", "summary": "ok"})
-    attempt(Path(db.database), lambda: residents.update_assessment(system, row.id, fields,
+    row = casework.add_assessment(system, resident.id, {"date": "2026-01-06", "assessor": "Rina", "summary": "ok"})
+    attempt(Path(db.database), lambda: casework.update_assessment(system, row.id, fields,
                                                                   expected_version=row.version + int(stale)))

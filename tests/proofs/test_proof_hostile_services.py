@@ -17,6 +17,10 @@ from hypothesis import given, strategies as st
 
 from balai_app.db.models import CompetencyUnit
 from balai_app.services import certificates, sessions, training
+from balai_app.services import unit_assessments
+from balai_app.services import attendance
+from balai_app.services import curriculum
+from balai_app.services import enrollment as enrol
 from proofs.hostile import ANY_HOSTILE, BAD_DATES, HOSTILE_TEXT, HYPOTHESIS, attempt
 from unit.certificate_fixtures import build_course, make_admin, make_profile
 
@@ -47,13 +51,13 @@ def test_programs_and_units(course, data):
     admin, built, path = course
     program_data = mutate(data.draw, {**PROGRAM, "code": f"P{data.draw(st.integers(0, 10**6))}"}, list(PROGRAM))
     unit = mutate(data.draw, {"code": "C.1", "title": "Menyiapkan mesin las", "hours": 8}, ["code", "title", "hours"])
-    attempt(path, lambda: training.create_program(admin, program_data, [unit]))
+    attempt(path, lambda: curriculum.create_program(admin, program_data, [unit]))
     program = built.program
-    attempt(path, lambda: training.update_program(admin, program.id, program_data,
-                                                  expected_version=training.get_program(admin, program.id).version))
-    attempt(path, lambda: training.add_unit(admin, program.id, unit))
+    attempt(path, lambda: curriculum.update_program(admin, program.id, program_data,
+                                                  expected_version=curriculum.get_program(admin, program.id).version))
+    attempt(path, lambda: curriculum.add_unit(admin, program.id, unit))
     target = built.units[-1]
-    attempt(path, lambda: training.update_unit(admin, target.id, unit,
+    attempt(path, lambda: curriculum.update_unit(admin, target.id, unit,
                                                expected_version=CompetencyUnit.get_by_id(target.id).version))
 
 
@@ -96,8 +100,8 @@ def test_sessions_and_attendance(course, data):
     enrollment = built.enrollments[0].id
     key = data.draw(st.one_of(st.just(enrollment), ANY_HOSTILE.filter(lambda k: k.__hash__ is not None)))
     marks = {key: (status, note) if data.draw(st.booleans()) else status}
-    attempt(path, lambda: sessions.save_attendance(admin, (created or session).id, marks))
-    attempt(path, lambda: sessions.set_attendance(admin, session.id, built.residents[1].id, status, note))
+    attempt(path, lambda: attendance.save_attendance(admin, (created or session).id, marks))
+    attempt(path, lambda: attendance.set_attendance(admin, session.id, built.residents[1].id, status, note))
 
 
 @pytest.mark.slow
@@ -114,9 +118,9 @@ def test_unit_assessments(course, data):
         "assessor_name": data.draw(st.one_of(st.just(""), ANY_HOSTILE)),
     }
     unit_key = data.draw(st.one_of(st.just(built.units[1].id), st.just(built.units[1].code), ANY_HOSTILE))
-    attempt(path, lambda: sessions.assess(admin, built.batch.id, built.residents[0].id, unit_key, **values))
-    item = sessions.UnitVerdict(built.enrollments[1].id, built.units[2].id, **values)
-    attempt(path, lambda: sessions.add_unit_assessments(admin, built.batch.id, [item]))
+    attempt(path, lambda: unit_assessments.assess(admin, built.batch.id, built.residents[0].id, unit_key, **values))
+    item = unit_assessments.UnitVerdict(built.enrollments[1].id, built.units[2].id, **values)
+    attempt(path, lambda: unit_assessments.add_unit_assessments(admin, built.batch.id, [item]))
 
 
 @pytest.mark.slow
@@ -127,7 +131,7 @@ def test_enrolment(course, make_resident, start, confirm):
     batch = training.create_batch(admin, {"program": built.program.id, "name": "Terbuka", "start_date": "2026-01-01",
                                           "end_date": "2026-12-31", "status": "berjalan"})
     resident = make_resident(nik=None, nik_missing_reason="belum ada")
-    attempt(path, lambda: training.enroll(admin, batch.id, resident.id, start_date=start, confirm_warnings=confirm))
+    attempt(path, lambda: enrol.enroll(admin, batch.id, resident.id, start_date=start, confirm_warnings=confirm))
 
 
 @pytest.mark.slow
@@ -154,6 +158,6 @@ def test_certificates(course, reason, issued_on, settings):
 def test_unit_keys_found_by_the_deep_runs(course, key):
     """Regressions from long hypothesis runs: digits that int() refuses, huge numbers, surrogates."""
     admin, built, path = course
-    attempt(path, lambda: sessions.assess(admin, built.batch.id, built.residents[0].id, key, "K"))
+    attempt(path, lambda: unit_assessments.assess(admin, built.batch.id, built.residents[0].id, key, "K"))
     attempt(path, lambda: training.create_batch(admin, {"program": key, "name": "X", "start_date": "2026-01-01",
                                                         "end_date": "2026-02-01", "trainer": key}))

@@ -1,22 +1,10 @@
-"""Accounts for tests (``from unit.accounts_fixtures import ...``).
-
-``fast_hashing`` swaps the argon2id parameters for cheap ones (the hash is
-still argon2id, verified by the real library); production keeps the defaults.
-"""
+"""Accounts for tests (``from unit.accounts_fixtures import ...``); the ``fast_hashing``
+fixture lives in tests/conftest.py."""
 
 from __future__ import annotations
 
-import pytest
-from argon2 import PasswordHasher
 
 PASSWORD = "rahasia123"
-
-
-@pytest.fixture
-def fast_hashing(monkeypatch):
-    from balai_app.services import accounts
-
-    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 def make_account(role: str, username: str | None = None, *, password: str = PASSWORD, must_change: bool = False,

@@ -104,8 +104,8 @@ def build_course(
     for index, name in enumerate(names):
         resident = make_resident(name=name, birth_place="Bogor")
         if photo:
-            ResidentPhoto.create(resident=resident, image=jpeg())
-        enrollment = Enrollment.create(batch=batch, resident=resident, start_date=start)
+            ResidentPhoto.create(resident=resident.id, image=jpeg())
+        enrollment = Enrollment.create(batch=batch, resident=resident.id, start_date=start)
         course.residents.append(resident)
         course.enrollments.append(enrollment)
         ok = eligible[index]

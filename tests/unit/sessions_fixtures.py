@@ -68,19 +68,19 @@ def build_training(
         CompetencyUnit.create(program=program, position=i + 1, code=f"C.{n}.{i + 1:02d}", title=f"Unit ke-{i + 1}")
         for i in range(units)
     ]
-    batch = Batch.create(program=program, name=f"Angkatan {n}", trainer=trainer, start_date=start, end_date=end,
+    batch = Batch.create(program=program, name=f"Angkatan {n}", trainer=trainer.id, start_date=start, end_date=end,
                          status="berjalan")
     training = Training(program, unit_rows, batch, trainer, actor_of(trainer))
     for i in range(participants):
         name = names[i] if names and i < len(names) else f"Peserta {n}-{i + 1:02d}"
         resident = make_resident(name=name)
         training.residents.append(resident)
-        training.enrollments.append(Enrollment.create(batch=batch, resident=resident, start_date=start))
+        training.enrollments.append(Enrollment.create(batch=batch, resident=resident.id, start_date=start))
     return training
 
 
 def enroll(training: Training, resident, start: dt.date, **extra) -> Enrollment:
-    enrollment = Enrollment.create(batch=training.batch, resident=resident, start_date=start, **extra)
+    enrollment = Enrollment.create(batch=training.batch, resident=resident.id, start_date=start, **extra)
     training.residents.append(resident)
     training.enrollments.append(enrollment)
     return enrollment

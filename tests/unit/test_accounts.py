@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from unit.accounts_fixtures import PASSWORD, fast_hashing, make_account  # noqa: F401 (fixture)
+from unit.accounts_fixtures import PASSWORD, make_account
 
 from balai_app.db.models import AuditEvent, User
 from balai_app.domain.errors import PermissionDenied, StaleRecord, ValidationError
@@ -79,7 +79,7 @@ def test_sign_in_success_and_failure_are_audited_with_the_same_message_for_unkno
     with pytest.raises(SignInError) as unknown:
         accounts.authenticate("tidakada", "apa-saja-123")
     assert "Nama pengguna atau kata sandi salah." in wrong.value.message
-    assert unknown.value.message == "Nama pengguna atau kata sandi salah."
+    assert unknown.value.message == wrong.value.message  # an unknown name is not told apart (issue 12)
     failed = events("login_failed")
     assert [(e.username, e.user_id is not None) for e in failed] == [("rina", True), ("tidakada", False)]
     accounts.authenticate("Rina ", PASSWORD)  # case and spaces around the name do not matter
@@ -91,10 +91,15 @@ def test_five_failures_lock_the_account_for_five_minutes(monkeypatch):
     now = dt.datetime(2026, 11, 24, 8, 0)
     monkeypatch.setattr(accounts, "_now", lambda: now)
     for attempt in range(1, 5):
-        with pytest.raises(SignInError, match=f"Sisa {5 - attempt} kali"):
+        with pytest.raises(SignInError, match="Setelah 5 kali salah"):
             accounts.authenticate("rina", "salah")
-    with pytest.raises(SignInError, match="dikunci selama 5 menit"):
+        assert User.get(User.username == "rina").failed_logins == attempt
+    with pytest.raises(SignInError, match="Setelah 5 kali salah") as fifth:
         accounts.authenticate("rina", "salah")
+    with pytest.raises(SignInError) as unknown:
+        accounts.authenticate("tidakada", "salah")
+    assert fifth.value.message == unknown.value.message  # a lock does not reveal that the name exists
+    assert User.get(User.username == "rina").locked_until is not None
     # locked: even the right password is refused, with the reason
     with pytest.raises(SignInError, match="terkunci"):
         accounts.authenticate("rina", PASSWORD)
@@ -106,7 +111,7 @@ def test_five_failures_lock_the_account_for_five_minutes(monkeypatch):
     assert signed.actor.username == "rina"
     user = User.get(User.username == "rina")
     assert user.failed_logins == 0 and user.locked_until is None
-    assert len(events("login_failed")) == 7
+    assert len(events("login_failed")) == 8  # five wrong, one unknown name, two while locked
 
 
 def test_after_a_lock_ends_the_count_starts_again(monkeypatch):
@@ -117,8 +122,9 @@ def test_after_a_lock_ends_the_count_starts_again(monkeypatch):
         with pytest.raises(SignInError):
             accounts.authenticate("rina", "salah")
     now = now + dt.timedelta(minutes=6)
-    with pytest.raises(SignInError, match="Sisa 4 kali"):
+    with pytest.raises(SignInError):
         accounts.authenticate("rina", "salah")
+    assert User.get(User.username == "rina").failed_logins == 1
 
 
 def test_a_success_resets_the_failure_count():
@@ -127,8 +133,9 @@ def test_a_success_resets_the_failure_count():
         with pytest.raises(SignInError):
             accounts.authenticate("rina", "salah")
     accounts.authenticate("rina", PASSWORD)
-    with pytest.raises(SignInError, match="Sisa 4 kali"):
+    with pytest.raises(SignInError):
         accounts.authenticate("rina", "salah")
+    assert User.get(User.username == "rina").failed_logins == 1
 
 
 def test_change_password_rules():

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from PIL import Image
-from unit.accounts_fixtures import PASSWORD, fast_hashing, make_account  # noqa: F401 (fixture)
+from unit.accounts_fixtures import PASSWORD, make_account
 
 from balai_app.db.models import AuditEvent, BalaiProfile, User
 from balai_app.domain.errors import BalaiError, PermissionDenied, StaleRecord, ValidationError

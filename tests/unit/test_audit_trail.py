@@ -8,7 +8,7 @@ import json
 import sqlite3
 
 import pytest
-from unit.accounts_fixtures import PASSWORD, fast_hashing, make_account  # noqa: F401 (fixture)
+from unit.accounts_fixtures import PASSWORD, make_account
 
 from balai_app.db.models import AuditEvent
 from balai_app.domain.errors import PermissionDenied, ValidationError
@@ -106,7 +106,13 @@ def test_no_service_edits_or_deletes_audit_rows():
                          r"(UPDATE|DELETE FROM)\s+\"?audit_event", re.IGNORECASE)
     offenders = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py")
                  for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
-    assert offenders == []
+    # The one exception: migration 3 chains the events written before the chain existed.
+    assert offenders == [o for o in offenders if o.startswith("db/migrations.py")]
+    assert len(offenders) <= 1
+    inserts = re.compile(r"AuditEvent\.(create|insert)\b|INSERT INTO\s+\"?audit_event", re.IGNORECASE)
+    writers = [str(path.relative_to(root)) for path in root.rglob("*.py")
+               if inserts.search(path.read_text(encoding="utf-8"))]
+    assert writers == ["services/audit.py"]  # ONE writer of the trail
 
 
 def test_filters(admin, make_resident, monkeypatch):

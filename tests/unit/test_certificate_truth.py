@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from balai_app.db.models import Attendance, Certificate, Enrollment, Program, TrainingSession, UnitAssessment
 from balai_app.domain import localtime
 from balai_app.domain.errors import ValidationError
-from balai_app.services import certificates, training
+from balai_app.services import certificates, curriculum, enrollment, training
 from unit.certificate_fixtures import build_course, make_admin, make_profile
 
 
@@ -127,7 +127,7 @@ def test_title_header_and_lsp_settings_reach_the_snapshot(admin, make_resident):
 
 
 def test_a_child_is_not_enrolled_in_welding_without_a_written_reason(db, system, make_resident):
-    welding = training.create_program(system, {"code": "LAS", "name": "Pengelasan", "adults_only": True},
+    welding = curriculum.create_program(system, {"code": "LAS", "name": "Pengelasan", "adults_only": True},
                                       [{"title": "K3 pengelasan"}])
     assert Program.get_by_id(welding.id).adults_only
     today = dt.date.today()
@@ -137,26 +137,26 @@ def test_a_child_is_not_enrolled_in_welding_without_a_written_reason(db, system,
     child = make_resident(name="Anak Dua Belas", birth_date=(today - dt.timedelta(days=365 * 12 + 10)).strftime("%d-%m-%Y"))
     adult = make_resident(name="Dewasa", birth_date="15-01-1990")
     with pytest.raises(ValidationError) as refused:
-        training.enroll(system, batch.id, child.id, confirm_warnings=True)
+        enrollment.enroll(system, batch.id, child.id, confirm_warnings=True)
     assert "12 tahun" in refused.value.message and "alasan tertulis" in refused.value.message
     assert Enrollment.select().count() == 0
-    training.enroll(system, batch.id, adult.id, confirm_warnings=True)
-    training.enroll(system, batch.id, child.id, confirm_warnings=True,
+    enrollment.enroll(system, batch.id, adult.id, confirm_warnings=True)
+    enrollment.enroll(system, batch.id, child.id, confirm_warnings=True,
                     reason="Rekomendasi pekerja sosial: bengkel keluarga, di bawah pengawasan")
     assert Enrollment.select().count() == 2
 
 
 def test_enrolling_after_the_batch_ended_is_refused_not_a_one_day_period(db, system, make_resident):
-    program = training.create_program(system, {"code": "MJH", "name": "Menjahit"}, [{"title": "K3"}])
+    program = curriculum.create_program(system, {"code": "MJH", "name": "Menjahit"}, [{"title": "K3"}])
     today = dt.date.today()
     batch = training.create_batch(system, {"program": program.id, "name": "Angkatan Lalu", "capacity": 5,
                                            "start_date": today - dt.timedelta(days=60),
                                            "end_date": today - dt.timedelta(days=5)})
     person = make_resident(name="Terlambat")
     with pytest.raises(ValidationError) as refused:
-        training.enroll(system, batch.id, person.id, confirm_warnings=True)
+        enrollment.enroll(system, batch.id, person.id, confirm_warnings=True)
     assert "sudah berakhir" in refused.value.message
     # a past participation is recorded with its real start date
-    row = training.enroll(system, batch.id, person.id, confirm_warnings=True,
+    row = enrollment.enroll(system, batch.id, person.id, confirm_warnings=True,
                           start_date=today - dt.timedelta(days=60))
     assert row.start_date == today - dt.timedelta(days=60)

@@ -29,7 +29,7 @@ import random
 from types import GeneratorType
 
 import pytest
-from unit.accounts_fixtures import fast_hashing, make_account  # noqa: F401 (fixture)
+from unit.accounts_fixtures import make_account
 
 import balai_app.documents as documents_package
 import balai_app.services as services_package
@@ -77,10 +77,9 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "backup.set_second_folder": ADMIN,
     "server_move.move_database": ADMIN,
     # residents, assessments, services
-    "residents.add_assessment": OFFICE,
-    "residents.add_service": OFFICE,
-    "residents.assessments_of": OFFICE,
-    "residents.bulk_create": OFFICE,
+    "casework.add_assessment": OFFICE,
+    "casework.add_service": OFFICE,
+    "casework.assessments_of": OFFICE,
     "residents.count_matching": OFFICE,
     "residents.count_residents": OFFICE,
     "residents.counts_by_klaster_and_status": OFFICE,
@@ -89,10 +88,11 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "residents.find_resident": OFFICE,
     "residents.get_photo": OFFICE,
     "residents.get_resident": OFFICE,
+    "residents.load_resident": OFFICE,
     "residents.list_residents": OFFICE,
-    "residents.services_of": OFFICE,
+    "casework.services_of": OFFICE,
     "residents.set_photo": OFFICE,
-    "residents.update_assessment": OFFICE,
+    "casework.update_assessment": OFFICE,
     "residents.update_resident": OFFICE,
     # import / export
     "resident_io.check_import": OFFICE,
@@ -102,30 +102,31 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "resident_io.run_import": OFFICE,
     # reports
     "reports.dashboard": OFFICE,
-    "reports.export_report": OFFICE,
     "reports.served_report": OFFICE,
     # programs and batches
-    "training.add_unit": OFFICE,
+    "curriculum.add_unit": OFFICE,
     "training.batch_row": ALL,
     "training.batch_years": ALL,
     "training.create_batch": OFFICE,
-    "training.create_program": OFFICE,
-    "training.create_sample_programs": OFFICE,
+    "curriculum.create_program": OFFICE,
+    "curriculum.create_sample_programs": OFFICE,
     "training.delete_batch": OFFICE,
-    "training.delete_program": OFFICE,
-    "training.delete_unit": OFFICE,
+    "curriculum.delete_program": OFFICE,
+    "curriculum.delete_unit": OFFICE,
     "training.get_batch": ALL,
-    "training.get_program": ALL,
+    "training.load_batch": ALL,
+    "curriculum.get_program": ALL,
+    "curriculum.load_program": ALL,
     "training.is_instruktur": NO_GATE,
     "training.list_batches": ALL,
-    "training.list_programs": ALL,
-    "training.move_unit": OFFICE,
+    "curriculum.list_programs": ALL,
+    "curriculum.move_unit": OFFICE,
     "training.set_batch_status": OFFICE,
-    "training.set_unit_retired": OFFICE,
-    "training.units_of": ALL,
+    "curriculum.set_unit_retired": OFFICE,
+    "curriculum.units_of": ALL,
     "training.update_batch": OFFICE,
-    "training.update_program": OFFICE,
-    "training.update_unit": OFFICE,
+    "curriculum.update_program": OFFICE,
+    "curriculum.update_unit": OFFICE,
     "training_demo.demo_training": ADMIN,
     # enrollment
     "enrollment.batch_participants": ALL,
@@ -141,11 +142,13 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "enrollment.remove": OFFICE,
     "enrollment.withdraw": OFFICE,
     # sessions, attendance, unit assessments (instruktur: own batches)
-    "sessions.add_unit_assessments": ALL,
-    "sessions.assess": ALL,
-    "sessions.assessment_history": ALL,
-    "sessions.attendance_sheet": ALL,
+    "unit_assessments.add_unit_assessments": ALL,
+    "unit_assessments.assess": ALL,
+    "unit_assessments.assessment_history": ALL,
+    "attendance.attendance_sheet": ALL,
     "sessions.batch_for": ALL,
+    "sessions.load_batch_for": ALL,
+    "sessions.load_session_for": ALL,
     "sessions.batch_units": ALL,
     "sessions.classes_today": ALL,
     "sessions.create_session": ALL,
@@ -154,9 +157,8 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "sessions.get_session": ALL,
     "sessions.list_sessions": ALL,
     "sessions.participants": ALL,
-    "sessions.record_export": ALL,
-    "sessions.save_attendance": ALL,
-    "sessions.set_attendance": ALL,
+    "attendance.save_attendance": ALL,
+    "attendance.set_attendance": ALL,
     "sessions.update_session": ALL,
     "sessions.visible_batches": ALL,
     "sessions_demo.demo_sessions": ADMIN,
@@ -195,9 +197,13 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "signing_keys.install_key": ADMIN,
     "signing_keys.rotate_key": ADMIN,
     "certificates_demo.demo_certificates": ADMIN,
-    # documents
-    "documents.participants.export_pdf": ALL,
-    "documents.participants.export_xlsx": ALL,
+    # exports (documents leaving the program)
+    "exports.attendance_recap": ALL,
+    "exports.participant_list": ALL,
+    "exports.participants_pdf": ALL,
+    "exports.participants_xlsx": ALL,
+    "exports.progress_recap": ALL,
+    "exports.served_report": OFFICE,
 }
 
 
@@ -289,7 +295,7 @@ def outcome(func, actor, tmp_path) -> bool:
 
 
 @pytest.fixture
-def world(db, fast_hashing):  # noqa: F811
+def world(db, fast_hashing):
     """One account per role, and a profile so that the demo refuses quickly."""
     from unit.accounts_fixtures import make_profile
 

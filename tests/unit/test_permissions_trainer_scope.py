@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import itertools
 
 import pytest
@@ -10,6 +11,7 @@ from unit.sessions_fixtures import actor_of, build_training, make_user
 
 from balai_app.domain.errors import PermissionDenied
 from balai_app.services import enrollment, permissions, progress, sessions, training
+from balai_app.services import attendance
 from balai_app.services.context import Actor
 
 
@@ -69,7 +71,7 @@ def test_session_lists_reach_an_instruktur_without_nik(two_batches):
     people = sessions.participants(own.trainer_actor, own.batch.id)
     assert people and all(p.nik is None for p in people)
     session = sessions.create_session(own.trainer_actor, own.batch.id, {"date": dt.date.today(), "topic": "Pola"})
-    sheet = sessions.attendance_sheet(own.trainer_actor, session.id)
+    sheet = attendance.attendance_sheet(own.trainer_actor, session.id)
     assert sheet and all(row.nik is None for row in sheet)
 
 
@@ -86,3 +88,50 @@ def test_require_trainer_scope():
     with pytest.raises(PermissionDenied, match="hanya dapat membuka angkatan yang Anda latih"):
         permissions.require_trainer_scope(trainer, "sessions.view", 8)
     permissions.require_trainer_scope(Actor(1, "rina", "staf"), "sessions.view", 8)
+
+
+# Every function the matrix opens to an instruktur (ALL) that takes a batch, session or
+# enrollment is refused on another trainer's batch: derived from the matrix, so a new
+# scoped function is covered without being listed by hand.
+BATCH_KEYS = ("batch_id", "session_id", "enrollment_id")
+
+
+def _scoped_functions() -> list[str]:
+    from unit.test_permissions_matrix import ALL, EXPECTED, FUNCTIONS
+
+    names = []
+    for name, func in FUNCTIONS.items():
+        params = list(inspect.signature(func).parameters)
+        if EXPECTED.get(name) == ALL and any(key in params for key in BATCH_KEYS):
+            names.append(name)
+    return sorted(names)
+
+
+SCOPED_BY_MATRIX = _scoped_functions()
+
+
+def test_the_matrix_finds_the_scoped_functions():
+    assert {"training.get_batch", "attendance.save_attendance", "progress.enrollment_progress",
+            "exports.participants_pdf"} <= set(SCOPED_BY_MATRIX)
+
+
+@pytest.mark.parametrize("name", SCOPED_BY_MATRIX)
+def test_every_scoped_function_refuses_another_trainers_batch(two_batches, name, tmp_path):
+    from unit.test_permissions_matrix import FUNCTIONS, placeholder
+
+    own, other = two_batches
+    session = sessions.create_session(other.trainer_actor, other.batch.id, {"date": dt.date.today(), "topic": "x"})
+    ids = {"batch_id": other.batch.id, "session_id": session.id, "enrollment_id": other.enrollments[0].id,
+           "resident_id": other.residents[0].id}
+    func = FUNCTIONS[name]
+    args, kwargs = [own.trainer_actor], {}
+    for index, (param, spec) in enumerate(inspect.signature(func).parameters.items()):
+        if index == 0 or spec.default is not inspect.Parameter.empty:
+            continue
+        value = ids[param] if param in ids else placeholder(param, spec.annotation, tmp_path)
+        if spec.kind is inspect.Parameter.KEYWORD_ONLY:
+            kwargs[param] = value
+        else:
+            args.append(value)
+    with pytest.raises(PermissionDenied, match="hanya dapat membuka angkatan yang Anda latih"):
+        func(*args, **kwargs)

@@ -9,7 +9,9 @@ import pytest
 from balai_app.db.models import CompetencyUnit
 from balai_app.domain.errors import PermissionDenied
 from balai_app.services import progress, sessions
-from balai_app.services.sessions import UnitVerdict
+from balai_app.services import unit_assessments
+from balai_app.services import attendance
+from balai_app.services.unit_assessments import UnitVerdict
 from unit.sessions_fixtures import DAY, actor_of, build_training, enroll, make_user
 
 TODAY = dt.date.today()
@@ -21,7 +23,7 @@ def _sessions(actor, training, days_ago):
 
 
 def _all_k(actor, training, enrollment):
-    sessions.add_unit_assessments(actor, training.batch.id,
+    unit_assessments.add_unit_assessments(actor, training.batch.id,
                                   [UnitVerdict(enrollment.id, u.id, "K", TODAY - DAY) for u in training.units])
 
 
@@ -41,10 +43,10 @@ def test_rate_counts_only_sessions_inside_the_enrollment_period(training, system
     ended = enroll(training, make_resident(name="Selesai Awal"), TODAY - 40 * DAY,
                    end_date=TODAY - 26 * DAY)  # session 30 only
     for s in held:
-        sheet = {r.enrollment_id for r in sessions.attendance_sheet(system, s.id)}
-        sessions.save_attendance(system, s.id, {e: "H" for e in sheet})
-    sessions.save_attendance(system, held[0].id, {full.id: "I"})
-    sessions.save_attendance(system, held[1].id, {full.id: "S"})
+        sheet = {r.enrollment_id for r in attendance.attendance_sheet(system, s.id)}
+        attendance.save_attendance(system, s.id, {e: "H" for e in sheet})
+    attendance.save_attendance(system, held[0].id, {full.id: "I"})
+    attendance.save_attendance(system, held[1].id, {full.id: "S"})
     assert future.id not in {r.id for r in sessions.list_sessions(system, training.batch.id) if r.marked}
 
     rows = {r.enrollment_id: r for r in progress.batch_progress(system, training.batch.id)}
@@ -66,7 +68,7 @@ def test_no_session_means_no_rate(training, system):
 
 def test_unmarked_session_counts_but_is_not_present(training, system):
     a, b = _sessions(system, training, [3, 2])
-    sessions.save_attendance(system, a.id, {training.enrollments[0].id: "H"})
+    attendance.save_attendance(system, a.id, {training.enrollments[0].id: "H"})
     (row,) = progress.batch_progress(system, training.batch.id)
     assert (row.sessions_counted, row.present, row.unmarked, row.rate_text) == (2, 1, 1, "50%")
 
@@ -79,14 +81,14 @@ def test_eligibility(training, system, make_resident):
                    status="mengundurkan_diri", status_date=TODAY - DAY)
     held = _sessions(system, training, [8, 7, 6, 5])
     for i, s in enumerate(held):
-        sessions.save_attendance(system, s.id, {
+        attendance.save_attendance(system, s.id, {
             good.id: "H" if i else "A",  # 3/4 = 75% = minimum: eligible
             weak.id: "H" if i % 2 else "S",  # 2/4
             pending.id: "H", quit_.id: "H"})
     for e in (good, weak, pending, quit_):
         _all_k(system, training, e)
     # pending: re-assessed BK later on one unit; the latest verdict counts
-    sessions.add_unit_assessments(system, training.batch.id, [UnitVerdict(pending.id, training.units[1].id, "BK")])
+    unit_assessments.add_unit_assessments(system, training.batch.id, [UnitVerdict(pending.id, training.units[1].id, "BK")])
     rows = {r.enrollment_id: r for r in progress.batch_progress(system, training.batch.id)}
     assert rows[good.id].eligible and rows[good.id].reasons == []
     assert rows[good.id].unit_results == {u.id: "K" for u in training.units}
@@ -124,8 +126,8 @@ def test_month_grid_totals_add_up_to_progress(db, make_resident, system):
     cycle = "HHISAH"
     held = _sessions(system, training, range(70, 0, -4))
     for i, s in enumerate(held):
-        sheet = [r.enrollment_id for r in sessions.attendance_sheet(system, s.id)]
-        sessions.save_attendance(system, s.id, {e: cycle[(i + e) % len(cycle)] for e in sheet[:-1] if (i + e) % 7})
+        sheet = [r.enrollment_id for r in attendance.attendance_sheet(system, s.id)]
+        attendance.save_attendance(system, s.id, {e: cycle[(i + e) % len(cycle)] for e in sheet[:-1] if (i + e) % 7})
     months = progress.attendance_months(system, training.batch.id)
     assert len(months) >= 2
     totals: dict[int, list[int]] = {}
@@ -143,26 +145,26 @@ def test_month_grid_totals_add_up_to_progress(db, make_resident, system):
 
 def test_with_the_training_services_withdraw_and_complete(db, make_resident, system):
     """The same rules when programs, batches and enrollments come from services.training."""
-    from balai_app.services import training as tsvc
+    from balai_app.services import curriculum, enrollment as esvc, training as tsvc
 
     trainer = make_user("instruktur")
-    program = tsvc.create_program(system, {"code": "LASX", "name": "Las", "min_attendance": 50},
+    program = curriculum.create_program(system, {"code": "LASX", "name": "Las", "min_attendance": 50},
                                   [{"code": "LAS.01", "title": "K3 las"}, {"code": "LAS.02", "title": "Las SMAW"}])
     batch = tsvc.create_batch(system, {"program": program.id, "name": "Angkatan Uji", "trainer": trainer.id,
                                        "start_date": TODAY - 30 * DAY, "end_date": TODAY + 30 * DAY,
                                        "status": "berjalan"})
     stay, quit_, late = (make_resident(name=n) for n in ("Tetap", "Mundur", "Telat"))
-    e_stay = tsvc.enroll(system, batch.id, stay.id, start_date=TODAY - 30 * DAY, confirm_warnings=True)
-    e_quit = tsvc.enroll(system, batch.id, quit_.id, start_date=TODAY - 30 * DAY, confirm_warnings=True)
-    e_late = tsvc.enroll(system, batch.id, late.id, start_date=TODAY - 9 * DAY, confirm_warnings=True)
+    e_stay = esvc.enroll(system, batch.id, stay.id, start_date=TODAY - 30 * DAY, confirm_warnings=True)
+    e_quit = esvc.enroll(system, batch.id, quit_.id, start_date=TODAY - 30 * DAY, confirm_warnings=True)
+    e_late = esvc.enroll(system, batch.id, late.id, start_date=TODAY - 9 * DAY, confirm_warnings=True)
     held = [sessions.create_session(system, batch.id, {"date": TODAY - d * DAY, "topic": f"S{d}"})
             for d in (25, 20, 15, 10, 5, 1)]
     for s in held:
-        sessions.save_attendance(system, s.id, {r.enrollment_id: "H" for r in sessions.attendance_sheet(system, s.id)})
-    tsvc.withdraw(system, e_quit.id, TODAY - 12 * DAY, "Kembali ke keluarga")
+        attendance.save_attendance(system, s.id, {r.enrollment_id: "H" for r in attendance.attendance_sheet(system, s.id)})
+    esvc.withdraw(system, e_quit.id, TODAY - 12 * DAY, "Kembali ke keluarga")
     for e in (e_stay, e_quit, e_late):
-        sessions.add_unit_assessments(system, batch.id, [UnitVerdict(e.id, u.id, "K", TODAY - DAY)
-                                                         for u in tsvc.active_units(program.id)])
+        unit_assessments.add_unit_assessments(system, batch.id, [UnitVerdict(e.id, u.id, "K", TODAY - DAY)
+                                                         for u in curriculum.active_units(program.id)])
     rows = {r.enrollment_id: r for r in progress.batch_progress(system, batch.id)}
     assert (rows[e_stay.id].sessions_counted, rows[e_stay.id].eligible) == (6, True)
     assert (rows[e_quit.id].sessions_counted, rows[e_quit.id].present) == (3, 3)  # 25, 20, 15
@@ -175,12 +177,12 @@ def test_with_the_training_services_withdraw_and_complete(db, make_resident, sys
 def test_todays_session_counts_once_its_attendance_is_recorded(training, system, make_resident):
     other = enroll(training, make_resident(name="Kedua"), training.batch.start_date)
     (past,) = _sessions(system, training, [2])
-    sessions.save_attendance(system, past.id, {training.enrollments[0].id: "H", other.id: "H"})
+    attendance.save_attendance(system, past.id, {training.enrollments[0].id: "H", other.id: "H"})
     today = sessions.create_session(system, training.batch.id, {"date": TODAY, "topic": "Hari ini"})
     rows = progress.batch_progress(system, training.batch.id)
     assert [r.sessions_counted for r in rows] == [1, 1]  # still being taught: not counted yet
     assert progress.batch_matrix(system, training.batch.id).sessions_held == 1
-    sessions.save_attendance(system, today.id, {other.id: "A"})
+    attendance.save_attendance(system, today.id, {other.id: "A"})
     rows = {r.enrollment_id: r for r in progress.batch_progress(system, training.batch.id)}
     assert rows[other.id].sessions_counted == 2 and rows[other.id].attendance_rate == 0.5
     assert rows[training.enrollments[0].id].sessions_counted == 2  # held for everyone enrolled that day

@@ -10,7 +10,9 @@ import pytest
 
 from balai_app.documents import recaps
 from balai_app.services import progress, sessions
-from balai_app.services.sessions import UnitVerdict
+from balai_app.services import unit_assessments
+from balai_app.services import attendance
+from balai_app.services.unit_assessments import UnitVerdict
 from unit.sessions_fixtures import DAY, build_training, enroll
 
 TODAY = dt.date.today()
@@ -26,9 +28,9 @@ def recorded(db, make_resident, system):
     gone.save()
     for i, days_ago in enumerate(range(65, 0, -3)):
         s = sessions.create_session(system, t.batch.id, {"date": TODAY - days_ago * DAY, "topic": f"Materi {i}"})
-        sheet = [r.enrollment_id for r in sessions.attendance_sheet(system, s.id)]
-        sessions.save_attendance(system, s.id, {e: "HHHHISAH"[(i * 3 + e) % 8] for e in sheet if (i + e) % 9})
-    sessions.add_unit_assessments(system, t.batch.id, [UnitVerdict(e.id, u.id, "K") for e in t.enrollments[:2]
+        sheet = [r.enrollment_id for r in attendance.attendance_sheet(system, s.id)]
+        attendance.save_attendance(system, s.id, {e: "HHHHISAH"[(i * 3 + e) % 8] for e in sheet if (i + e) % 9})
+    unit_assessments.add_unit_assessments(system, t.batch.id, [UnitVerdict(e.id, u.id, "K") for e in t.enrollments[:2]
                                                        for u in t.units])
     return t
 

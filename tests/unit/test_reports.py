@@ -8,7 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from balai_app.domain.errors import PermissionDenied, ValidationError
-from balai_app.services import reports, residents
+from balai_app.services import exports, reports
+from balai_app.services import casework
 from balai_app.services.context import Actor
 
 
@@ -29,7 +30,7 @@ def test_services_count_services_and_people(db, system, make_resident):
     b = make_resident(name="B")
     for resident, n in ((a, 2), (b, 1)):
         for _ in range(n):
-            residents.add_service(system, resident.id, {"kind": "terapi", "description": "Konseling",
+            casework.add_service(system, resident.id, {"kind": "terapi", "description": "Konseling",
                                                         "date": dt.date(2026, 2, 1)}, confirm_warnings=True)
     report = reports.served_report(system, dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert report.services["terapi"]["anak"] == (3, 2)
@@ -51,8 +52,8 @@ def test_instruktur_cannot_see_reports(db):
 def test_exports_xlsx_and_pdf_with_embedded_fonts(db, system, make_resident, tmp_path):
     make_resident(name="Ni Luh Putu Ayu", sex="P", nik="3201015501100078")
     report = reports.served_report(system, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
-    reports.export_report(system, report, tmp_path / "r.xlsx")
-    reports.export_report(system, report, tmp_path / "r.pdf")
+    exports.served_report(system, report, tmp_path / "r.xlsx")
+    exports.served_report(system, report, tmp_path / "r.pdf")
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "r.xlsx").active
@@ -73,7 +74,7 @@ def test_dashboard_counts_work_to_follow_up(db, system, make_resident):
     a = make_resident(name="Sudah diasesmen")
     make_resident(name="Belum diasesmen")
     make_resident(name="Sudah pulang", status="kembali_keluarga", exit_date="2026-03-01")
-    residents.add_assessment(system, a.id, {"assessor": "Rina", "summary": "Siap", "date": dt.date(2026, 1, 6)})
+    casework.add_assessment(system, a.id, {"assessor": "Rina", "summary": "Siap", "date": dt.date(2026, 1, 6)})
     board = reports.dashboard(system, today=dt.date(2026, 11, 24))
     assert board.active_without_assessment == 1  # the one who left is no longer work to do
     assert (board.running_batches, board.active_participants, board.certificates_this_year) == (0, 0, 0)

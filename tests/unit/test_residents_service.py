@@ -9,6 +9,7 @@ import pytest
 from balai_app.db.models import AuditEvent, Resident, ResidentPhoto
 from balai_app.domain.errors import NeedsConfirmation, NotFound, StaleRecord, ValidationError
 from balai_app.services import residents
+from balai_app.services import casework
 from balai_app.services.residents import ResidentFilter
 
 
@@ -213,18 +214,18 @@ def test_find_resident_by_nik_or_number(db, system):
 def test_service_without_assessment_warns(db, system):
     r = residents.create_resident(system, valid())
     with pytest.raises(NeedsConfirmation, match="belum pernah diasesmen"):
-        residents.add_service(system, r.id, {"kind": "terapi", "description": "Konseling"})
-    residents.add_service(system, r.id, {"kind": "terapi", "description": "Konseling"}, confirm_warnings=True)
-    residents.add_assessment(system, r.id, {"assessor": "Rina", "summary": "Perlu terapi", "date": dt.date(2026, 2, 2)})
-    residents.add_service(system, r.id, {"kind": "terapi", "description": "Konseling lanjutan"})
-    assert len(residents.services_of(system, r.id)) == 2
-    assert len(residents.assessments_of(system, r.id)) == 1
+        casework.add_service(system, r.id, {"kind": "terapi", "description": "Konseling"})
+    casework.add_service(system, r.id, {"kind": "terapi", "description": "Konseling"}, confirm_warnings=True)
+    casework.add_assessment(system, r.id, {"assessor": "Rina", "summary": "Perlu terapi", "date": dt.date(2026, 2, 2)})
+    casework.add_service(system, r.id, {"kind": "terapi", "description": "Konseling lanjutan"})
+    assert len(casework.services_of(system, r.id)) == 2
+    assert len(casework.assessments_of(system, r.id)) == 1
 
 
 def test_assessment_needs_content(db, system):
     r = residents.create_resident(system, valid())
     with pytest.raises(ValidationError) as info:
-        residents.add_assessment(system, r.id, {"assessor": "Rina"})
+        casework.add_assessment(system, r.id, {"assessor": "Rina"})
     assert "summary" in info.value.errors
 
 

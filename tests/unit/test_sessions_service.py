@@ -10,7 +10,9 @@ import pytest
 from balai_app.db.models import Attendance, AuditEvent, UnitAssessment
 from balai_app.domain.errors import NotFound, PermissionDenied, StaleRecord, ValidationError
 from balai_app.services import sessions
-from balai_app.services.sessions import UnitVerdict
+from balai_app.services import unit_assessments
+from balai_app.services import attendance
+from balai_app.services.unit_assessments import UnitVerdict
 from unit.sessions_fixtures import DAY, actor_of, build_training, enroll, make_user
 
 TODAY = dt.date.today()
@@ -60,42 +62,42 @@ def test_sheet_lists_only_participants_enrolled_on_that_day(training, system, ma
     gone.save()
     early = sessions.create_session(system, training.batch.id, {"date": TODAY - 30 * DAY, "topic": "Awal"})
     recent = sessions.create_session(system, training.batch.id, {"date": TODAY - 2 * DAY, "topic": "Baru"})
-    early_ids = {r.enrollment_id for r in sessions.attendance_sheet(system, early.id)}
-    recent_ids = {r.enrollment_id for r in sessions.attendance_sheet(system, recent.id)}
+    early_ids = {r.enrollment_id for r in attendance.attendance_sheet(system, early.id)}
+    recent_ids = {r.enrollment_id for r in attendance.attendance_sheet(system, recent.id)}
     assert gone.id in early_ids and late.id not in early_ids
     assert gone.id not in recent_ids and late.id in recent_ids
     with pytest.raises(ValidationError):
-        sessions.save_attendance(system, recent.id, {gone.id: "H"})
+        attendance.save_attendance(system, recent.id, {gone.id: "H"})
 
 
 def test_save_attendance_in_one_go_and_statuses_checked(training, system):
     s = sessions.create_session(system, training.batch.id, {"date": TODAY, "topic": "A"})
     e = [x.id for x in training.enrollments]
-    assert sessions.save_attendance(system, s.id, {e[0]: "H", e[1]: ("s", "demam"), e[2]: None}) == 2
-    sheet = {r.enrollment_id: r for r in sessions.attendance_sheet(system, s.id)}
+    assert attendance.save_attendance(system, s.id, {e[0]: "H", e[1]: ("s", "demam"), e[2]: None}) == 2
+    sheet = {r.enrollment_id: r for r in attendance.attendance_sheet(system, s.id)}
     assert sheet[e[0]].status == "H" and sheet[e[1]].status == "S" and sheet[e[1]].note == "demam"
     assert sheet[e[2]].status is None
     with pytest.raises(ValidationError):
-        sessions.save_attendance(system, s.id, {e[2]: "X", e[3]: "H"})
+        attendance.save_attendance(system, s.id, {e[2]: "X", e[3]: "H"})
     assert Attendance.select().where(Attendance.enrollment == e[3]).count() == 0  # nothing half-saved
 
 
 def test_future_session_takes_no_attendance(training, system):
     s = sessions.create_session(system, training.batch.id, {"date": TODAY + 2 * DAY, "topic": "Nanti"})
     with pytest.raises(ValidationError):
-        sessions.save_attendance(system, s.id, {training.enrollments[0].id: "H"})
+        attendance.save_attendance(system, s.id, {training.enrollments[0].id: "H"})
 
 
 def test_fill_unmarked_never_overwrites():
     marks = {1: "A", 2: None, 3: "S", 4: None, 5: "I"}
-    assert sessions.fill_unmarked(marks) == {1: "A", 2: "H", 3: "S", 4: "H", 5: "I"}
+    assert attendance.fill_unmarked(marks) == {1: "A", 2: "H", 3: "S", 4: "H", 5: "I"}
 
 
 def test_changing_an_earlier_day_is_audited_with_old_and_new(training, system):
     s = sessions.create_session(system, training.batch.id, {"date": TODAY - 7 * DAY, "topic": "Lalu"})
     e = training.enrollments
-    sessions.save_attendance(system, s.id, {e[0].id: "A", e[1].id: "H"})
-    sessions.save_attendance(system, s.id, {e[0].id: "S", e[1].id: "H"})  # only e[0] changes
+    attendance.save_attendance(system, s.id, {e[0].id: "A", e[1].id: "H"})
+    attendance.save_attendance(system, s.id, {e[0].id: "S", e[1].id: "H"})  # only e[0] changes
     event = AuditEvent.select().where(AuditEvent.entity == "attendance").order_by(AuditEvent.id.desc()).first()
     changes = json.loads(event.changes)
     assert event.action == "update" and event.entity_id == s.id
@@ -111,8 +113,8 @@ def test_instruktur_only_for_own_batches(training, make_resident, db):
         sessions.create_session(other_trainer, training.batch.id, {"date": TODAY, "topic": "A"})
     s = sessions.create_session(training.trainer_actor, training.batch.id, {"date": TODAY, "topic": "A"})
     with pytest.raises(PermissionDenied):
-        sessions.save_attendance(other_trainer, s.id, {training.enrollments[0].id: "H"})
-    sessions.save_attendance(staf, s.id, {training.enrollments[0].id: "H"})
+        attendance.save_attendance(other_trainer, s.id, {training.enrollments[0].id: "H"})
+    attendance.save_attendance(staf, s.id, {training.enrollments[0].id: "H"})
     assert [b.id for b in sessions.visible_batches(other_trainer)] == []
     assert [b.id for b in sessions.visible_batches(training.trainer_actor)] == [training.batch.id]
     assert training.batch.id in [b.id for b in sessions.visible_batches(staf)]
@@ -120,10 +122,10 @@ def test_instruktur_only_for_own_batches(training, make_resident, db):
 
 def test_reassessment_keeps_history(training, system):
     e, u = training.enrollments[0], training.units[0]
-    sessions.add_unit_assessments(system, training.batch.id, [
+    unit_assessments.add_unit_assessments(system, training.batch.id, [
         UnitVerdict(e.id, u.id, "BK", TODAY - 10 * DAY, method="praktik", score=55, evidence="jahitan miring")])
-    sessions.assess(system, training.batch.id, e.resident_id, u.code, "K", TODAY - 2 * DAY)
-    history = sessions.assessment_history(system, e.id, u.id)
+    unit_assessments.assess(system, training.batch.id, e.resident_id, u.code, "K", TODAY - 2 * DAY)
+    history = unit_assessments.assessment_history(system, e.id, u.id)
     assert [h.result for h in history] == ["K", "BK"]
     assert history[1].score == 55 and history[1].method == "praktik"
     assert UnitAssessment.select().count() == 2
@@ -132,13 +134,13 @@ def test_reassessment_keeps_history(training, system):
 def test_assessment_validation(training, system):
     e, u = training.enrollments[0], training.units[0]
     with pytest.raises(ValidationError) as err:
-        sessions.add_unit_assessments(system, training.batch.id, [
+        unit_assessments.add_unit_assessments(system, training.batch.id, [
             UnitVerdict(e.id, u.id, "GAGAL", TODAY + DAY, method="tebak", score=101)])
     assert set(err.value.errors) >= {"result", "date", "method", "score"}
     with pytest.raises(ValidationError):
-        sessions.assess(system, training.batch.id, e.resident_id, "BUKAN-UNIT", "K")
+        unit_assessments.assess(system, training.batch.id, e.resident_id, "BUKAN-UNIT", "K")
     with pytest.raises(NotFound):
-        sessions.assess(system, training.batch.id, 99999, u.code, "K")
+        unit_assessments.assess(system, training.batch.id, 99999, u.code, "K")
 
 
 def test_bulk_assessment_for_one_unit_is_all_or_nothing(training, system):
@@ -146,7 +148,7 @@ def test_bulk_assessment_for_one_unit_is_all_or_nothing(training, system):
     items = [UnitVerdict(e.id, u.id, "K") for e in training.enrollments]
     items[-1].result = "?"
     with pytest.raises(ValidationError):
-        sessions.add_unit_assessments(system, training.batch.id, items)
+        unit_assessments.add_unit_assessments(system, training.batch.id, items)
     assert UnitAssessment.select().count() == 0
     items[-1].result = "BK"
-    assert len(sessions.add_unit_assessments(system, training.batch.id, items)) == 4
+    assert len(unit_assessments.add_unit_assessments(system, training.batch.id, items)) == 4

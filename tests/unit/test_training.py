@@ -23,7 +23,10 @@ from balai_app.domain.errors import (
     StaleRecord,
     ValidationError,
 )
-from balai_app.services import residents, training
+from balai_app.services import training
+from balai_app.services import casework
+from balai_app.services import curriculum
+from balai_app.services import enrollment as enrol
 from balai_app.services.context import Actor
 
 TODAY = dt.date.today()
@@ -36,7 +39,7 @@ def user(role: str, name: str) -> Actor:
 
 @pytest.fixture
 def program(db, system):
-    return training.create_program(system, {"code": "mjh", "name": "Menjahit"},
+    return curriculum.create_program(system, {"code": "mjh", "name": "Menjahit"},
                                    [{"title": "K3"}, {"code": "C.14.01", "title": "Mengukur badan"}])
 
 
@@ -49,7 +52,7 @@ def batch(program, system):
 
 def assessed(make_resident, system, **kw):
     r = make_resident(**kw)
-    residents.add_assessment(system, r.id, {"date": TODAY - dt.timedelta(days=40) if r.entry_date else None,
+    casework.add_assessment(system, r.id, {"date": TODAY - dt.timedelta(days=40) if r.entry_date else None,
                                             "assessor": "Rina", "summary": "Siap pelatihan"})
     return r
 
@@ -60,83 +63,83 @@ def assessed(make_resident, system, **kw):
 def test_program_code_upper_unique_and_units_ordered(program, system):
     assert program.code == "MJH" and program.min_attendance == 80
     with pytest.raises(ValidationError) as err:
-        training.create_program(system, {"code": "MJH", "name": "Lain"})
+        curriculum.create_program(system, {"code": "MJH", "name": "Lain"})
     assert "code" in err.value.errors
     with pytest.raises(ValidationError) as err:
-        training.create_program(system, {"code": "", "name": ""})
+        curriculum.create_program(system, {"code": "", "name": ""})
     assert set(err.value.errors) == {"code", "name"}
-    assert [u.title for u in training.active_units(program.id)] == ["K3", "Mengukur badan"]
-    assert training.get_program(system, "mjh").id == program.id
+    assert [u.title for u in curriculum.active_units(program.id)] == ["K3", "Mengukur badan"]
+    assert curriculum.get_program(system, "mjh").id == program.id
 
 
 def test_unit_codes_are_free_text(program, system):
     for code in ("J.620100.017.02", "TIK.DG01.001.01", "abc 1"):
-        assert training.add_unit(system, program.id, {"code": code, "title": f"Unit {code}"}).code == code
+        assert curriculum.add_unit(system, program.id, {"code": code, "title": f"Unit {code}"}).code == code
 
 
 def test_update_program_stale_version(program, system):
-    training.update_program(system, program.id, {"name": "Menjahit Busana"}, expected_version=1)
+    curriculum.update_program(system, program.id, {"name": "Menjahit Busana"}, expected_version=1)
     with pytest.raises(StaleRecord):
-        training.update_program(system, program.id, {"name": "X"}, expected_version=1)
+        curriculum.update_program(system, program.id, {"name": "X"}, expected_version=1)
 
 
 def test_sample_programs_have_no_codes(db, system):
-    created = training.create_sample_programs(system)
+    created = curriculum.create_sample_programs(system)
     assert [p.code for p in created] == ["MJH", "LAS", "DG", "CC"]
     assert all(p.is_sample for p in created)
     units = CompetencyUnit.select()
     assert units.count() >= 20 and all(u.code == "" for u in units)
-    assert training.create_sample_programs(system) == []  # idempotent
+    assert curriculum.create_sample_programs(system) == []  # idempotent
 
 
 def test_move_retire_and_delete_unit(program, system):
-    first, second = training.active_units(program.id)
-    training.move_unit(system, second.id, -1)
-    assert [u.id for u in training.active_units(program.id)] == [second.id, first.id]
-    training.move_unit(system, second.id, -1)  # already first: nothing
-    training.set_unit_retired(system, first.id, True)
-    assert [u.id for u in training.active_units(program.id)] == [second.id]
-    assert len(training.units_of(system, program.id)) == 2
-    training.delete_unit(system, first.id)  # never used: may be deleted
-    assert len(training.units_of(system, program.id)) == 1
+    first, second = curriculum.active_units(program.id)
+    curriculum.move_unit(system, second.id, -1)
+    assert [u.id for u in curriculum.active_units(program.id)] == [second.id, first.id]
+    curriculum.move_unit(system, second.id, -1)  # already first: nothing
+    curriculum.set_unit_retired(system, first.id, True)
+    assert [u.id for u in curriculum.active_units(program.id)] == [second.id]
+    assert len(curriculum.units_of(system, program.id)) == 2
+    curriculum.delete_unit(system, first.id)  # never used: may be deleted
+    assert len(curriculum.units_of(system, program.id)) == 1
 
 
 def test_assessed_unit_cannot_be_deleted_or_renamed(program, batch, make_resident, system):
-    unit = training.active_units(program.id)[0]
-    enrollment = training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    unit = curriculum.active_units(program.id)[0]
+    enrollment = enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
     UnitAssessment.create(enrollment=enrollment.id, unit=unit.id, result="K", date=TODAY)
     with pytest.raises(BalaiError, match="tidak dapat dihapus"):
-        training.delete_unit(system, unit.id)
+        curriculum.delete_unit(system, unit.id)
     with pytest.raises(ValidationError) as err:
-        training.update_unit(system, unit.id, {"title": "K3 baru"}, expected_version=unit.version)
+        curriculum.update_unit(system, unit.id, {"title": "K3 baru"}, expected_version=unit.version)
     assert "pensiunkan" in err.value.errors["title"]
     # An empty code may still be completed, and the unit retired.
-    done = training.update_unit(system, unit.id, {"code": "C.14.00"}, expected_version=unit.version)
+    done = curriculum.update_unit(system, unit.id, {"code": "C.14.00"}, expected_version=unit.version)
     assert done.code == "C.14.00"
     with pytest.raises(ValidationError):
-        training.update_unit(system, unit.id, {"code": "X"}, expected_version=done.version)
-    assert training.set_unit_retired(system, unit.id, True).retired
+        curriculum.update_unit(system, unit.id, {"code": "X"}, expected_version=done.version)
+    assert curriculum.set_unit_retired(system, unit.id, True).retired
 
 
 def test_unit_on_certificate_snapshot_is_history(program, make_resident, system):
-    unit = training.active_units(program.id)[1]
+    unit = curriculum.active_units(program.id)[1]
     r = make_resident()
     Certificate.create(number="1/2026", year=2026, sequence=1, resident=r.id, program=program.id,
                        snapshot=json.dumps({"units": [{"code": unit.code, "title": unit.title}]}),
                        verification_code="abc")
     with pytest.raises(BalaiError, match="sertifikat"):
-        training.delete_unit(system, unit.id)
-    first = training.active_units(program.id)[0]  # "K3", printed with an empty code
+        curriculum.delete_unit(system, unit.id)
+    first = curriculum.active_units(program.id)[0]  # "K3", printed with an empty code
     Certificate.create(number="2/2026", year=2026, sequence=2, resident=r.id, program=program.id,
                        snapshot=json.dumps({"units": [{"code": "", "title": "K3"}]}), verification_code="def")
-    first = training.update_unit(system, first.id, {"code": "C.14.00"}, expected_version=first.version)
+    first = curriculum.update_unit(system, first.id, {"code": "C.14.00"}, expected_version=first.version)
     with pytest.raises(ValidationError):  # still printed: the title stays
-        training.update_unit(system, first.id, {"title": "K3 lain"}, expected_version=first.version)
+        curriculum.update_unit(system, first.id, {"title": "K3 lain"}, expected_version=first.version)
 
 
 def test_program_with_batches_cannot_be_deleted(program, batch, system):
     with pytest.raises(BalaiError, match="nonaktifkan"):
-        training.delete_program(system, program.id)
+        curriculum.delete_program(system, program.id)
 
 
 # --- batches --------------------------------------------------------------------------
@@ -158,7 +161,7 @@ def test_batch_status_transitions(batch, make_resident, system):
     b = training.set_batch_status(system, batch.id, "berjalan", expected_version=batch.version)
     with pytest.raises(StaleRecord):
         training.set_batch_status(system, b.id, "selesai", expected_version=b.version - 1)
-    training.enroll(system, b.id, make_resident().id, confirm_warnings=True)
+    enrol.enroll(system, b.id, make_resident().id, confirm_warnings=True)
     with pytest.raises(ValidationError, match="peserta aktif"):
         training.set_batch_status(system, b.id, "dibatalkan", expected_version=b.version)
     with pytest.raises(NeedsConfirmation):
@@ -169,15 +172,15 @@ def test_batch_status_transitions(batch, make_resident, system):
 
 
 def test_capacity_cannot_shrink_below_participants(batch, make_resident, system):
-    training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
-    training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
     with pytest.raises(ValidationError) as err:
         training.update_batch(system, batch.id, {"capacity": 1}, expected_version=batch.version)
     assert "capacity" in err.value.errors
 
 
 def test_batch_list_filters(program, batch, system):
-    other = training.create_program(system, {"code": "LAS", "name": "Las"})
+    other = curriculum.create_program(system, {"code": "LAS", "name": "Las"})
     training.create_batch(system, {"program": other.id, "name": "Las 2020", "start_date": "2020-01-06",
                                    "end_date": "2020-04-06"})
     assert {b.name for b in training.list_batches(system)} == {"Angkatan I", "Las 2020"}
@@ -194,21 +197,21 @@ def test_instruktur_sees_only_own_batches(program, make_resident, system):
     theirs = training.create_batch(system, {"program": program.id, "name": "Milik Ani", "trainer": ani.user_id,
                                             "start_date": TODAY, "end_date": TODAY + dt.timedelta(days=30)})
     r = make_resident(address="Jl. Rahasia 1", no_kk="3201011234567890")
-    training.enroll(system, mine.id, r.id, confirm_warnings=True)
+    enrol.enroll(system, mine.id, r.id, confirm_warnings=True)
     assert [b.name for b in training.list_batches(joko)] == ["Milik Joko"]
     training.get_batch(joko, mine.id)
     with pytest.raises(PermissionDenied):
         training.get_batch(joko, theirs.id)
     with pytest.raises(PermissionDenied):
-        training.batch_participants(joko, theirs.id)
-    (row,) = training.batch_participants(joko, mine.id)
+        enrol.batch_participants(joko, theirs.id)
+    (row,) = enrol.batch_participants(joko, mine.id)
     assert row.name == r.name and row.nik is None and row.klaster is None
     assert not hasattr(row, "address") and not hasattr(row, "no_kk")
     with pytest.raises(PermissionDenied):
-        training.enroll(joko, mine.id, make_resident().id)
+        enrol.enroll(joko, mine.id, make_resident().id)
     with pytest.raises(PermissionDenied):
         training.create_batch(joko, {"program": program.id, "name": "X", "start_date": TODAY, "end_date": TODAY})
-    assert [e.batch_name for e in training.enrollments_of_resident(joko, r.id)] == ["Milik Joko"]
+    assert [e.batch_name for e in enrol.enrollments_of_resident(joko, r.id)] == ["Milik Joko"]
     assert [t.username for t in training.trainers()] == ["ani", "joko"]
 
 
@@ -218,126 +221,126 @@ def test_instruktur_sees_only_own_batches(program, make_resident, system):
 def test_enroll_defaults_and_warning_without_assessment(batch, make_resident, system):
     r = make_resident()
     with pytest.raises(NeedsConfirmation) as err:
-        training.enroll(system, batch.id, r.id)
+        enrol.enroll(system, batch.id, r.id)
     assert "asesmen" in err.value.warnings["assessment"]
-    e = training.enroll(system, batch.id, r.id, confirm_warnings=True)
+    e = enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
     assert e.status == "aktif" and e.start_date == TODAY  # batch started: today is later
-    assert training.enrollment_period(e) == (TODAY, batch.end_date)
+    assert enrol.enrollment_period(e) == (TODAY, batch.end_date)
     assert AuditEvent.select().where(AuditEvent.entity == "enrollment").count() == 1
 
 
 def test_enroll_assessed_resident_needs_no_confirmation(batch, make_resident, system):
     r = assessed(make_resident, system, entry_date=(TODAY - dt.timedelta(days=40)).isoformat())
-    assert training.enroll(system, batch.id, r.id).status == "aktif"
+    assert enrol.enroll(system, batch.id, r.id).status == "aktif"
 
 
 def test_future_batch_starts_on_its_start(program, make_resident, system):
     start = TODAY + dt.timedelta(days=10)
     b = training.create_batch(system, {"program": program.id, "name": "B", "start_date": start,
                                        "end_date": start + dt.timedelta(days=30)})
-    assert training.enroll(system, b.id, make_resident().id, confirm_warnings=True).start_date == start
+    assert enrol.enroll(system, b.id, make_resident().id, confirm_warnings=True).start_date == start
 
 
 def test_capacity_refused(batch, make_resident, system):
-    training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
-    training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
     with pytest.raises(ValidationError, match="penuh"):
-        training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+        enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
 
 
 def test_withdrawn_frees_a_seat(batch, make_resident, system):
-    a = training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
-    training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
-    training.withdraw(system, a.id, TODAY, "Kembali ke keluarga")
-    training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    a = enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    enrol.withdraw(system, a.id, TODAY, "Kembali ke keluarga")
+    enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
 
 
 def test_second_open_enrollment_in_same_program_refused(program, batch, make_resident, system):
     r = make_resident()
-    training.enroll(system, batch.id, r.id, confirm_warnings=True)
+    enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
     other = training.create_batch(system, {"program": program.id, "name": "Angkatan II", "start_date": TODAY,
                                            "end_date": TODAY + dt.timedelta(days=30)})
     with pytest.raises(ValidationError, match="program yang sama"):
-        training.enroll(system, other.id, r.id, confirm_warnings=True)
+        enrol.enroll(system, other.id, r.id, confirm_warnings=True)
     with pytest.raises(ValidationError, match="sudah terdaftar"):
-        training.enroll(system, batch.id, r.id, confirm_warnings=True)
+        enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
     # Another program is fine.
-    las = training.create_program(system, {"code": "LAS", "name": "Las"})
+    las = curriculum.create_program(system, {"code": "LAS", "name": "Las"})
     b3 = training.create_batch(system, {"program": las.id, "name": "Las I", "start_date": TODAY,
                                         "end_date": TODAY + dt.timedelta(days=30)})
-    training.enroll(system, b3.id, r.id, confirm_warnings=True)
+    enrol.enroll(system, b3.id, r.id, confirm_warnings=True)
 
 
 def test_after_completion_the_same_program_may_be_taken_again(program, batch, make_resident, system):
     r = make_resident()
-    e = training.enroll(system, batch.id, r.id, confirm_warnings=True)
-    training.complete(system, e.id, TODAY)
+    e = enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
+    enrol.complete(system, e.id, TODAY)
     other = training.create_batch(system, {"program": program.id, "name": "II", "start_date": TODAY,
                                            "end_date": TODAY + dt.timedelta(days=30)})
-    training.enroll(system, other.id, r.id, confirm_warnings=True)
+    enrol.enroll(system, other.id, r.id, confirm_warnings=True)
 
 
 def test_non_aktif_resident_refused(batch, make_resident, system):
     r = make_resident(status="kembali_keluarga", exit_date="2026-02-01")
     with pytest.raises(ValidationError, match="Aktif"):
-        training.enroll(system, batch.id, r.id, confirm_warnings=True)
+        enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
 
 
 def test_closed_batch_refuses_enrollment(batch, make_resident, system):
     training.set_batch_status(system, batch.id, "dibatalkan", expected_version=batch.version)
     with pytest.raises(ValidationError, match="ditutup"):
-        training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+        enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
 
 
 def test_start_date_must_be_within_batch(batch, make_resident, system):
     with pytest.raises(ValidationError) as err:
-        training.enroll(system, batch.id, make_resident().id, start_date=batch.end_date + dt.timedelta(days=1),
+        enrol.enroll(system, batch.id, make_resident().id, start_date=batch.end_date + dt.timedelta(days=1),
                         confirm_warnings=True)
     assert "start_date" in err.value.errors
 
 
 def test_status_changes(batch, make_resident, system):
-    a = training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+    a = enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
     with pytest.raises(ValidationError) as err:
-        training.withdraw(system, a.id, TODAY, "")
+        enrol.withdraw(system, a.id, TODAY, "")
     assert "reason" in err.value.errors
-    w = training.withdraw(system, a.id, TODAY, "Pindah kota")
+    w = enrol.withdraw(system, a.id, TODAY, "Pindah kota")
     assert (w.status, w.status_date, w.status_reason, w.end_date) == ("mengundurkan_diri", TODAY, "Pindah kota", TODAY)
-    assert training.enrollment_period(w) == (a.start_date, TODAY)
+    assert enrol.enrollment_period(w) == (a.start_date, TODAY)
     with pytest.raises(ValidationError, match="sudah berstatus"):
-        training.complete(system, a.id, TODAY)
-    b = training.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
+        enrol.complete(system, a.id, TODAY)
+    b = enrol.enroll(system, batch.id, make_resident().id, confirm_warnings=True)
     with pytest.raises(ValidationError):
-        training.remove(system, b.id, TODAY + dt.timedelta(days=1), "x")  # future date
-    assert training.remove(system, b.id, TODAY, "Melanggar tata tertib").status == "dikeluarkan"
-    again = training.reactivate(system, b.id, "Salah catat")
+        enrol.remove(system, b.id, TODAY + dt.timedelta(days=1), "x")  # future date
+    assert enrol.remove(system, b.id, TODAY, "Melanggar tata tertib").status == "dikeluarkan"
+    again = enrol.reactivate(system, b.id, "Salah catat")
     assert again.status == "aktif" and again.end_date is None
-    assert training.complete(system, b.id, TODAY).status == "lulus"
+    assert enrol.complete(system, b.id, TODAY).status == "lulus"
 
 
 def test_enroll_many_all_or_nothing(batch, make_resident, system):
     a, b, c = make_resident(), make_resident(), make_resident()
     with pytest.raises(ValidationError) as err:
-        training.enroll_many(system, batch.id, [a.id, b.id, c.id], confirm_warnings=True)
+        enrol.enroll_many(system, batch.id, [a.id, b.id, c.id], confirm_warnings=True)
     assert str(c.id) in err.value.errors  # the third exceeds capacity 2
     assert Enrollment.select().count() == 0
     with pytest.raises(NeedsConfirmation):
-        training.enroll_many(system, batch.id, [a.id, b.id])
-    assert len(training.enroll_many(system, batch.id, [a.id, b.id], confirm_warnings=True)) == 2
+        enrol.enroll_many(system, batch.id, [a.id, b.id])
+    assert len(enrol.enroll_many(system, batch.id, [a.id, b.id], confirm_warnings=True)) == 2
 
 
 def test_close_open_enrollments_when_leaving(program, batch, make_resident, system):
     r = make_resident()
-    e = training.enroll(system, batch.id, r.id, confirm_warnings=True)
-    las = training.create_program(system, {"code": "LAS", "name": "Las"})
+    e = enrol.enroll(system, batch.id, r.id, confirm_warnings=True)
+    las = curriculum.create_program(system, {"code": "LAS", "name": "Las"})
     b2 = training.create_batch(system, {"program": las.id, "name": "Las I", "start_date": TODAY,
                                         "end_date": TODAY + dt.timedelta(days=30)})
-    training.enroll(system, b2.id, r.id, confirm_warnings=True)
-    assert len(training.open_enrollments_of_resident(system, r.id)) == 2
+    enrol.enroll(system, b2.id, r.id, confirm_warnings=True)
+    assert len(enrol.open_enrollments_of_resident(system, r.id)) == 2
     with pytest.raises(ValidationError):
-        training.close_open_enrollments(system, r.id, TODAY, "mengundurkan_diri", "")
-    assert training.close_open_enrollments(system, r.id, TODAY, "mengundurkan_diri", "Kembali ke keluarga") == 2
-    assert training.open_enrollments_of_resident(system, r.id) == []
+        enrol.close_open_enrollments(system, r.id, TODAY, "mengundurkan_diri", "")
+    assert enrol.close_open_enrollments(system, r.id, TODAY, "mengundurkan_diri", "Kembali ke keluarga") == 2
+    assert enrol.open_enrollments_of_resident(system, r.id) == []
     assert Enrollment.get_by_id(e.id).status_reason == "Kembali ke keluarga"
 
 
@@ -345,17 +348,17 @@ def test_candidates_exclude_enrolled_and_non_aktif(batch, make_resident, system)
     a = make_resident(name="Siti Aminah")
     make_resident(name="Siti Keluar", status="selesai", exit_date="2026-02-01")
     b = make_resident(name="Budi")
-    training.enroll(system, batch.id, b.id, confirm_warnings=True)
-    names = [c.name for c in training.enroll_candidates(system, batch.id)]
+    enrol.enroll(system, batch.id, b.id, confirm_warnings=True)
+    names = [c.name for c in enrol.enroll_candidates(system, batch.id)]
     assert names == ["Siti Aminah"]
-    assert training.enroll_candidates(system, batch.id, "amin")[0].id == a.id
-    assert training.enroll_candidates(system, batch.id, "zzz") == []
+    assert enrol.enroll_candidates(system, batch.id, "amin")[0].id == a.id
+    assert enrol.enroll_candidates(system, batch.id, "zzz") == []
 
 
 def test_unknown_things(db, system):
     with pytest.raises(NotFound):
         training.get_batch(system, 99)
     with pytest.raises(NotFound):
-        training.get_program(system, "XX")
+        curriculum.get_program(system, "XX")
     with pytest.raises(NotFound):
-        training.enroll(system, 99, 1)
+        enrol.enroll(system, 99, 1)

@@ -6,10 +6,11 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from balai_app.domain.errors import BalaiError, ValidationError
-from balai_app.gui.residents.resident_form import FieldMessages, limit_text_height
+from balai_app.gui.residents.form_helpers import FieldMessages, limit_text_height
 from balai_app.gui.forms.ui_resident_assessment_dialog import Ui_AssessmentDialog
 from balai_app.i18n import tr
 from balai_app.services import accounts, residents
+from balai_app.services import casework
 from balai_app.services.context import Actor
 
 FIELDS = {
@@ -65,7 +66,7 @@ class AssessmentDialog(QDialog):
     def save(self) -> bool:
         self.messages.clear()
         try:
-            self.assessment = residents.add_assessment(self.actor, self.resident_id, self.values())
+            self.assessment = casework.add_assessment(self.actor, self.resident_id, self.values())
         except ValidationError as exc:
             self.messages.show(exc.errors)
             return False

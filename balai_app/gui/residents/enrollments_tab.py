@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 
 from balai_app.gui.training.training_models import RowsModel, resident_enrollment_columns
 from balai_app.i18n import tr
-from balai_app.services import training
+from balai_app.services import enrollment
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -20,7 +20,7 @@ class EnrollmentsTab(QWidget):
         self.summary = QLabel()
         layout.addWidget(self.summary)
         self.model = RowsModel(resident_enrollment_columns(),
-                               lambda: training.enrollments_of_resident(actor, self.resident_id), self)
+                               lambda: enrollment.enrollments_of_resident(actor, self.resident_id), self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

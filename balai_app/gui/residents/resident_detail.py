@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from balai_app.domain import codes, dates
 from balai_app.domain.nik import mask
-from balai_app.gui.residents.resident_form import set_photo_preview
+from balai_app.gui.residents.form_helpers import set_photo_preview
 from balai_app.gui.residents.resident_model import RecordTableModel
 from balai_app.gui.forms.ui_resident_detail import Ui_ResidentDetail
 from balai_app.i18n import tr
 from balai_app.services import residents
+from balai_app.services import casework
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -205,8 +206,8 @@ class ResidentDetail(QDialog):
         set_photo_preview(ui.photoLabel, residents.get_photo(self.actor, resident.id), tr("Belum ada foto"))
         self._fill_data(resident)
 
-        assessments = residents.assessments_of(self.actor, resident.id)
-        services = residents.services_of(self.actor, resident.id)
+        assessments = casework.assessments_of(self.actor, resident.id)
+        services = casework.services_of(self.actor, resident.id)
         self.assessment_model.set_records(assessments)
         self.service_model.set_records(services)
         ui.assessmentCountLabel.setText(tr("{n} asesmen").format(n=len(assessments)))
@@ -317,7 +318,7 @@ class ResidentDetail(QDialog):
         rows = "".join(
             f"<tr><td style='padding:2px 12px 2px 0; color:#555' valign='top'>{html.escape(tr(label))}</td>"
             f"<td style='padding:2px 0' valign='top'>{self._paragraph(getattr(a, field))}</td></tr>"
-            for field, label in residents.ASSESSMENT_LABELS.items() if field not in ("date", "assessor")
+            for field, label in casework.ASSESSMENT_LABELS.items() if field not in ("date", "assessor")
         )
         return f"<p><b>{html.escape(head)}</b></p><table>{rows}</table>"
 

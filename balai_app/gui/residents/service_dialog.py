@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from balai_app.domain import codes
 from balai_app.domain.errors import BalaiError, NeedsConfirmation, ValidationError
-from balai_app.gui.residents.resident_form import FieldMessages, confirm, fill_combo, limit_text_height
+from balai_app.gui.residents.form_helpers import FieldMessages, confirm, fill_combo, limit_text_height
 from balai_app.gui.forms.ui_resident_service_dialog import Ui_ServiceDialog
 from balai_app.i18n import tr
 from balai_app.services import accounts, residents
+from balai_app.services import casework
 from balai_app.services.context import Actor
 
 FIELDS = {
@@ -64,7 +65,7 @@ class ServiceDialog(QDialog):
         confirmed = False
         while True:
             try:
-                self.service = residents.add_service(self.actor, self.resident_id, data, confirm_warnings=confirmed)
+                self.service = casework.add_service(self.actor, self.resident_id, data, confirm_warnings=confirmed)
             except ValidationError as exc:
                 self.messages.show(exc.errors)
                 return False

@@ -3,7 +3,7 @@
 Keys H / I / S / A give the current row its status and move down; Delete puts
 back the saved value; "Tandai yang belum diisi: Hadir" fills only the rows
 still unmarked. Nothing is written until "Simpan", which saves the whole
-session in one transaction (``services.sessions.save_attendance``).
+session in one transaction (``services.attendance.save_attendance``).
 """
 
 from __future__ import annotations
@@ -27,13 +27,14 @@ import qtawesome as qta
 
 from balai_app.domain import codes
 from balai_app.domain.dates import format_long
-from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.domain.nik import mask
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import sessions
+from balai_app.services import attendance
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
-from balai_app.services.sessions import SheetRow
+from balai_app.services.attendance import SheetRow
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -133,7 +134,7 @@ class AttendanceModel(QAbstractTableModel):
 
     def fill_unmarked(self, value: str = "H") -> int:
         """Give ``value`` to unmarked rows only; returns how many were filled."""
-        filled = sessions.fill_unmarked(dict(enumerate(self.status)), value)
+        filled = attendance.fill_unmarked(dict(enumerate(self.status)), value)
         count = sum(1 for i, s in filled.items() if s != self.status[i])
         self.status = [filled[i] for i in range(len(self.status))]
         if self.rows:
@@ -282,7 +283,7 @@ class AttendanceEditor(QWidget):
             if session.start_time:
                 when += f", {session.start_time}" + (f"–{session.end_time}" if session.end_time else "")
             self.title.setText(f"{when} — {session.topic}")
-            self.model.load(sessions.attendance_sheet(self.actor, session_id))
+            self.model.load(attendance.attendance_sheet(self.actor, session_id))
             if self.model.rowCount():
                 self.view.setCurrentIndex(self.model.index(self._first_unmarked(), COL_STATUS))
         self._update_state()
@@ -309,13 +310,8 @@ class AttendanceEditor(QWidget):
         marks = self.model.marks()
         if not marks:
             return True
-        try:
-            sessions.save_attendance(self.actor, self.session_id, marks)
-        except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
-            return False
-        except BalaiError as exc:
-            self.error.setText(exc.message)
+        if service_call(self, lambda: attendance.save_attendance(self.actor, self.session_id, marks),
+                        on_error=self.error.setText) is FAILED:
             return False
         current = self.view.currentIndex().row()
         self.load(self.session_id)

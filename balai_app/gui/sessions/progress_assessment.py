@@ -35,9 +35,10 @@ from balai_app.domain import codes
 from balai_app.domain.dates import format_short
 from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.i18n import tr
-from balai_app.services import progress, sessions
+from balai_app.services import progress
+from balai_app.services import unit_assessments
 from balai_app.services.context import Actor
-from balai_app.services.sessions import UnitVerdict
+from balai_app.services.unit_assessments import UnitVerdict
 
 _Index = QModelIndex | QPersistentModelIndex
 COLOURS = {"K": "#bbf7d0", "BK": "#fecaca"}
@@ -301,7 +302,7 @@ class AssessmentEditor(QWidget):
             self.history.clear()
             return
         row = self.model.rows[current.row()]
-        items = sessions.assessment_history(self.actor, row.enrollment_id, row.unit_id)
+        items = unit_assessments.assessment_history(self.actor, row.enrollment_id, row.unit_id)
         if not items:
             self.history.setText(tr("Riwayat: belum pernah dinilai."))
             return
@@ -319,7 +320,7 @@ class AssessmentEditor(QWidget):
                              assessor_name=self.assessor.text())
                  for r in entered]
         try:
-            sessions.add_unit_assessments(self.actor, self.batch_id, items)
+            unit_assessments.add_unit_assessments(self.actor, self.batch_id, items)
         except ValidationError as exc:
             labels = {(r.enrollment_id, r.unit_id): r.label for r in entered}
             lines = []

@@ -37,6 +37,7 @@ from balai_app.gui.sessions.attendance_session_dialog import SessionDialog
 from balai_app.gui.sessions.my_classes import MyClassesWidget
 from balai_app.gui.sessions.progress_assessment import AssessmentEditor
 from balai_app.gui.sessions.progress_matrix import ProgressMatrixView
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import progress, sessions
 from balai_app.services.context import Actor
@@ -356,10 +357,8 @@ class SessionsPage(QWidget):
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            sessions.delete_session(self.actor, row.id)
-        except BalaiError as exc:
-            self._show_message(exc.message)
+        if service_call(self, lambda: sessions.delete_session(self.actor, row.id),
+                        on_error=self._show_message) is FAILED:
             return
         if self.attendance.session_id == row.id:
             self.attendance.load(None)
@@ -372,8 +371,8 @@ class SessionsPage(QWidget):
 
     def export_recap(self, kind: str, suffix: str) -> Path | None:
         """Ask for the month (attendance) and the file, write it, note it in the audit trail."""
-        from balai_app.documents import recaps
-        from balai_app.services import profile
+        from balai_app.domain.dates import month_name
+        from balai_app.services import exports
 
         if self.batch_id is None:
             return None
@@ -384,7 +383,7 @@ class SessionsPage(QWidget):
                 if not months:
                     self._show_message(tr("Belum ada sesi terlaksana untuk direkap."))
                     return None
-                labels = [recaps.month_name(y, m) for y, m in months]
+                labels = [month_name(y, m) for y, m in months]
                 label, ok = QInputDialog.getItem(self, tr("Rekap presensi"), tr("Bulan:"), labels, len(labels) - 1,
                                                  False)
                 if not ok:
@@ -400,15 +399,10 @@ class SessionsPage(QWidget):
             target = Path(path)
             if target.suffix.lower() != suffix:
                 target = target.with_name(target.name + suffix)
-            info = profile.get_profile()
-            head = recaps.Letterhead(info.name, info.city) if info else recaps.Letterhead()
             if kind == "attendance":
-                grid = progress.attendance_month(self.actor, self.batch_id, year, month)
-                (recaps.attendance_pdf if suffix == ".pdf" else recaps.attendance_xlsx)(grid, target, head)
+                exports.attendance_recap(self.actor, self.batch_id, year, month, target)
             else:
-                matrix = progress.batch_matrix(self.actor, self.batch_id)
-                (recaps.progress_pdf if suffix == ".pdf" else recaps.progress_xlsx)(matrix, target, head)
-            sessions.record_export(self.actor, self.batch_id, target.name)
+                exports.progress_recap(self.actor, self.batch_id, target)
         except (BalaiError, OSError) as exc:
             self._show_message(getattr(exc, "message", None) or str(exc))
             return None

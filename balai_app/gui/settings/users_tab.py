@@ -12,6 +12,7 @@ from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.common.form_errors import ERROR_STYLE, error_labels, show_errors
 from balai_app.gui.forms.ui_user_dialog import Ui_UserDialog
 from balai_app.gui.forms.ui_users_tab import Ui_UsersTab
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import accounts
 from balai_app.services.context import Actor
@@ -205,10 +206,8 @@ class UsersTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         password = temporary_password()
-        try:
-            accounts.reset_password(self.actor, row.id, password)
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Atur ulang kata sandi"), exc.message)
+        if service_call(self, lambda: accounts.reset_password(self.actor, row.id, password),
+                        title=tr("Atur ulang kata sandi")) is FAILED:
             return
         self.refresh()
         QMessageBox.information(
@@ -227,12 +226,7 @@ class UsersTab(QWidget):
                    "kembali.").format(name=row.username))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        try:
-            accounts.set_active(self.actor, row.id, not row.active)
-        except ValidationError as exc:
-            QMessageBox.warning(self, tr("Akun"), " ".join(exc.errors.values()))
-            return
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Akun"), exc.message)
+        if service_call(self, lambda: accounts.set_active(self.actor, row.id, not row.active),
+                        title=tr("Akun")) is FAILED:
             return
         self.refresh()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
 from balai_app.gui.common.form_errors import ERROR_STYLE, clear_errors
 from balai_app.gui.forms.ui_login_form import Ui_LoginForm
@@ -19,6 +19,7 @@ from balai_app.services import accounts, profile
 from balai_app.services.accounts import SignedIn, SignInError
 from balai_app.services.accounts_demo import DEMO_PASSWORD
 from balai_app.services.context import Actor
+from balai_app.services.integrity import is_busy_error
 
 if TYPE_CHECKING:  # loaded only when a password must be changed (not before the sign-in paints)
     from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
@@ -74,6 +75,9 @@ class LoginForm(QWidget):
             self.ui.usernameEdit.setFocus()
             return
         password = self.ui.passwordEdit.text()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the busy indicator
+        self.show_message(tr("Memeriksa…"))
+        QApplication.processEvents()
         try:
             signed = accounts.authenticate(username, password)
         except SignInError as exc:
@@ -81,6 +85,16 @@ class LoginForm(QWidget):
             self.ui.passwordEdit.clear()
             self.ui.passwordEdit.setFocus()
             return
+        except Exception as exc:
+            if not is_busy_error(exc):
+                raise
+            # Another program holds the write lock (a big import, a restore): say so; the
+            # password stays so that "Masuk" again is the retry, "Batal" the cancel.
+            self.show_message(tr("Basis data sedang sibuk (impor atau pemulihan di program lain). "
+                                 "Tekan Masuk lagi sebentar lagi."))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
         self.last_password = password
         self.ui.passwordEdit.clear()
         self.show_message("")

@@ -26,7 +26,7 @@ from balai_app.domain.dates import format_long
 from balai_app.domain.errors import BalaiError
 from balai_app.gui.training.training_models import STATUS_COLORS, ParticipantsModel, participant_columns, run_service
 from balai_app.i18n import tr
-from balai_app.services import training
+from balai_app.services import enrollment, training
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -167,7 +167,7 @@ class BatchDetail(QWidget):
         status = self.fact_labels["status"]
         status.setText(codes.label(codes.BATCH_STATUS, row.status))
         status.setStyleSheet(f"color:{STATUS_COLORS.get(row.status, '#000')}; font-weight:bold;")
-        self.model.set_rows(training.batch_participants(self.actor, batch_id))
+        self.model.set_rows(enrollment.batch_participants(self.actor, batch_id))
         self._fill_status_menu()
         self._update_buttons()
 
@@ -246,7 +246,7 @@ class BatchDetail(QWidget):
                 name=participant.name, status=codes.label(codes.ENROLLMENT_STATUS, participant.status)))
         if not accepted:
             return
-        if run_service(self, lambda _c: training.reactivate(self.actor, participant.enrollment_id, reason),
+        if run_service(self, lambda _c: enrollment.reactivate(self.actor, participant.enrollment_id, reason),
                        title=tr("Aktifkan kembali")) is not None:
             self.show_batch(self.batch_id)
             self.select_participant(participant.resident_id)
@@ -272,7 +272,7 @@ class BatchDetail(QWidget):
             self.changed.emit(self.batch_id)
 
     def _export(self, kind: str, pattern: str) -> None:
-        from balai_app.documents import participants
+        from balai_app.services import exports
 
         if self.row is None:
             return
@@ -280,7 +280,7 @@ class BatchDetail(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, tr("Simpan daftar peserta"), suggested, pattern)
         if not path:
             return
-        func = participants.export_pdf if kind == "pdf" else participants.export_xlsx
+        func = exports.participants_pdf if kind == "pdf" else exports.participants_xlsx
         if run_service(self, lambda _c: func(self.actor, self.batch_id, path)) is not None:
             self.window().statusBar().showMessage(tr("Daftar peserta disimpan: {path}").format(path=path), 8000) \
                 if hasattr(self.window(), "statusBar") else None

@@ -7,20 +7,21 @@ import datetime as dt
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialog
 
-from balai_app.db.models import Batch
 from balai_app.domain import codes
 from balai_app.gui.training.training_models import error_labels, indonesian_buttons, run_service, show_field_errors
 from balai_app.gui.forms.ui_batch_dialog import Ui_BatchDialog
 from balai_app.i18n import tr
 from balai_app.services import training
+from balai_app.services import curriculum
 from balai_app.services.context import Actor
+from balai_app.services.records import BatchRecord
 from balai_app.gui.common.qt_dates import from_qdate, to_qdate
 
 
 
 
 class BatchDialog(QDialog):
-    def __init__(self, actor: Actor, batch: Batch | None = None, parent=None, *, program_id: int | None = None):
+    def __init__(self, actor: Actor, batch: BatchRecord | None = None, parent=None, *, program_id: int | None = None):
         super().__init__(parent)
         self.actor, self.batch = actor, batch
         self.ui = Ui_BatchDialog()
@@ -29,13 +30,13 @@ class BatchDialog(QDialog):
         show_field_errors(self.labels, {}, self.ui.errorSummary)
         self.setWindowTitle(tr("Ubah angkatan") if batch else tr("Angkatan baru"))
         self.days = {d: getattr(self.ui, f"day{d}") for d in training.WEEKDAYS}
-        for program in training.list_programs(actor, include_inactive=batch is not None):
+        for program in curriculum.list_programs(actor, include_inactive=batch is not None):
             self.ui.program.addItem(f"{program.code} — {program.name}", program.id)
         self.ui.trainer.addItem(tr("(belum ditentukan)"), None)
         for user in training.trainers():
             self.ui.trainer.addItem(user.full_name, user.id)
         if batch is not None and batch.trainer_id and self.ui.trainer.findData(batch.trainer_id) < 0:
-            self.ui.trainer.addItem(batch.trainer.full_name + tr(" (nonaktif)"), batch.trainer_id)
+            self.ui.trainer.addItem(batch.trainer_name + tr(" (nonaktif)"), batch.trainer_id)
         if len(training.trainers()) == 0:
             self.ui.trainer.setToolTip(tr("Belum ada akun instruktur; instruktur dapat dipilih kemudian."))
         for code in codes.BATCH_STATUS:
@@ -75,7 +76,7 @@ class BatchDialog(QDialog):
         indonesian_buttons(self.ui.buttons)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
-        self.saved: Batch | None = None
+        self.saved: BatchRecord | None = None
         self.adjustSize()
 
     def _suggest_end(self) -> None:
@@ -83,7 +84,7 @@ class BatchDialog(QDialog):
         program_id = self.ui.program.currentData()
         if not program_id:
             return
-        program = training.get_program(self.actor, program_id)
+        program = curriculum.get_program(self.actor, program_id)
         start = from_qdate(self.ui.start_date.date())
         if program.weeks:
             self.ui.end_date.setDate(to_qdate(start + dt.timedelta(weeks=program.weeks) - dt.timedelta(days=1)))

@@ -18,7 +18,7 @@ from balai_app.domain.dates import format_short
 from balai_app.gui.training.training_models import error_labels, indonesian_buttons, run_service, show_field_errors
 from balai_app.gui.forms.ui_enroll_close_dialog import Ui_EnrollCloseDialog
 from balai_app.i18n import tr
-from balai_app.services import training
+from balai_app.services import enrollment
 from balai_app.services.context import Actor
 
 
@@ -72,10 +72,10 @@ def close_participant(parent: QWidget, actor: Actor, row, status: str) -> bool:
     verbs = {"lulus": tr("Tandai lulus"), "mengundurkan_diri": tr("Mengundurkan diri"),
              "dikeluarkan": tr("Keluarkan dari angkatan")}
     funcs = {
-        "lulus": lambda s, d, r: training.complete(actor, row.enrollment_id, d, expected_version=row.version),
-        "mengundurkan_diri": lambda s, d, r: training.withdraw(actor, row.enrollment_id, d, r,
+        "lulus": lambda s, d, r: enrollment.complete(actor, row.enrollment_id, d, expected_version=row.version),
+        "mengundurkan_diri": lambda s, d, r: enrollment.withdraw(actor, row.enrollment_id, d, r,
                                                               expected_version=row.version),
-        "dikeluarkan": lambda s, d, r: training.remove(actor, row.enrollment_id, d, r, expected_version=row.version),
+        "dikeluarkan": lambda s, d, r: enrollment.remove(actor, row.enrollment_id, d, r, expected_version=row.version),
     }
     intro = tr("{name}: {what}. Mulai {start}.").format(name=row.name, what=verbs[status],
                                                         start=format_short(row.start_date))
@@ -91,7 +91,7 @@ def ask_close_open_enrollments(parent: QWidget, actor: Actor, resident_id: int,
 
     True: nothing open, or all closed. False: the user cancelled.
     """
-    rows = training.open_enrollments_of_resident(actor, resident_id)
+    rows = enrollment.open_enrollments_of_resident(actor, resident_id)
     if not rows:
         return True
     listing = "\n".join(f"• {r.program_name} — {r.batch_name} ({tr('mulai')} {format_short(r.start_date)})"
@@ -100,7 +100,7 @@ def ask_close_open_enrollments(parent: QWidget, actor: Actor, resident_id: int,
                "ditutup? (Batal: status PM tidak diubah.)").format(listing=listing)
     dialog = EnrollCloseDialog(
         intro, ["mengundurkan_diri", "lulus", "dikeluarkan"],
-        lambda status, when, reason: training.close_open_enrollments(actor, resident_id, when, status, reason),
+        lambda status, when, reason: enrollment.close_open_enrollments(actor, resident_id, when, status, reason),
         date=min(exit_date or dt.date.today(), dt.date.today()), reason=tr("Keluar dari balai"), parent=parent,
         title=tr("Pelatihan yang masih berjalan"))
     return dialog.exec() == QDialog.DialogCode.Accepted

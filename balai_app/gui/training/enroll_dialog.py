@@ -14,6 +14,7 @@ from balai_app.gui.training.training_models import CENTER, Column, RowsModel, er
 from balai_app.gui.forms.ui_enroll_dialog import Ui_EnrollDialog
 from balai_app.i18n import tr
 from balai_app.services import training
+from balai_app.services import enrollment
 from balai_app.services.context import Actor
 from balai_app.services.enrollment import default_start
 
@@ -61,7 +62,7 @@ class EnrollDialog(QDialog):
         self.ui.start_date.setDate(QDate(start.year, start.month, start.day))
         self.free = self.batch.capacity - training.seats_in(batch_id)
         self.ui.batchLabel.setText(tr("{program} — {batch} ({a} s.d. {b}). Kursi tersisa: {free} dari {cap}.").format(
-            program=self.batch.program.name, batch=self.batch.name, a=format_short(self.batch.start_date),
+            program=self.batch.program_name, batch=self.batch.name, a=format_short(self.batch.start_date),
             b=format_short(self.batch.end_date), free=self.free, cap=self.batch.capacity))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -81,7 +82,7 @@ class EnrollDialog(QDialog):
         super().done(result)
 
     def search(self) -> None:
-        self.model.set_rows(training.enroll_candidates(self.actor, self.batch_id, self.ui.search.text()))
+        self.model.set_rows(enrollment.enroll_candidates(self.actor, self.batch_id, self.ui.search.text()))
 
     def _toggle_row(self, index) -> None:
         record = self.model.row_at(index.row())
@@ -114,7 +115,7 @@ class EnrollDialog(QDialog):
         start = dt.date(date.year(), date.month(), date.day())
 
         def call(confirm: bool):
-            return training.enroll_many(self.actor, self.batch_id, chosen, start_date=start, confirm_warnings=confirm)
+            return enrollment.enroll_many(self.actor, self.batch_id, chosen, start_date=start, confirm_warnings=confirm)
 
         # Messages keyed by resident id name the resident, so they go to the summary as they are.
         result = run_service(self, call, labels=self.labels, summary=self.ui.errorSummary,
@@ -144,6 +145,6 @@ def enroll_resident(parent, actor: Actor, resident_id: int):
     if not accepted:
         return None
     batch = batches[labels.index(choice)]
-    return run_service(parent, lambda confirm: training.enroll(actor, batch.id, resident_id,
+    return run_service(parent, lambda confirm: enrollment.enroll(actor, batch.id, resident_id,
                                                                confirm_warnings=confirm),
                        title=tr("Daftarkan ke pelatihan"))

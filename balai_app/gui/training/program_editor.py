@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balai_app.db.models import CompetencyUnit, Program
 from balai_app.gui.training.training_models import (
     RowsModel,
     error_labels,
@@ -32,15 +31,16 @@ from balai_app.gui.training.training_models import (
 from balai_app.gui.forms.ui_program_editor import Ui_ProgramEditor
 from balai_app.gui.forms.ui_program_unit_dialog import Ui_ProgramUnitDialog
 from balai_app.i18n import tr
-from balai_app.services import training
+from balai_app.services import curriculum
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
+from balai_app.services.records import ProgramRecord, UnitRecord
 
 
 class UnitDialog(QDialog):
     """Add or change one competency unit."""
 
-    def __init__(self, actor: Actor, program_id: int, unit: CompetencyUnit | None = None, parent=None):
+    def __init__(self, actor: Actor, program_id: int, unit: UnitRecord | None = None, parent=None):
         super().__init__(parent)
         self.actor, self.program_id, self.unit = actor, program_id, unit
         self.ui = Ui_ProgramUnitDialog()
@@ -52,7 +52,7 @@ class UnitDialog(QDialog):
             self.ui.code.setText(unit.code)
             self.ui.title.setText(unit.title)
             self.ui.hours.setValue(unit.hours or 0)
-            why = training.unit_history(unit.id)
+            why = curriculum.unit_history(unit.id)
             if why:
                 self.ui.title.setReadOnly(True)
                 self.ui.title.setToolTip(tr("Judul tidak dapat diubah karena {why}.").format(why=why))
@@ -64,16 +64,16 @@ class UnitDialog(QDialog):
         indonesian_buttons(self.ui.buttons)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
-        self.saved: CompetencyUnit | None = None
+        self.saved: UnitRecord | None = None
 
     def data(self) -> dict:
         return {"code": self.ui.code.text(), "title": self.ui.title.text(), "hours": self.ui.hours.value() or None}
 
     def save(self) -> None:
         if self.unit is None:
-            call = lambda _confirm: training.add_unit(self.actor, self.program_id, self.data())  # noqa: E731
+            call = lambda _confirm: curriculum.add_unit(self.actor, self.program_id, self.data())  # noqa: E731
         else:
-            call = lambda _confirm: training.update_unit(  # noqa: E731
+            call = lambda _confirm: curriculum.update_unit(  # noqa: E731
                 self.actor, self.unit.id, self.data(), expected_version=self.unit.version)
         result = run_service(self, call, labels=self.labels, summary=self.ui.errorSummary)
         if result is not None:
@@ -92,7 +92,7 @@ class ProgramEditor(QWidget):
         self.ui = Ui_ProgramEditor()
         self.ui.setupUi(self)
         self.labels = error_labels(self.ui)
-        self.program: Program | None = None
+        self.program: ProgramRecord | None = None
         self.can_edit = allowed(actor, "programs.edit")
         self.units_model = RowsModel(unit_columns(), parent=self)
         self.ui.units.setModel(self.units_model)
@@ -142,7 +142,7 @@ class ProgramEditor(QWidget):
 
     # --- loading ----------------------------------------------------------
     def load(self, program_id: int | None) -> None:
-        self.program = training.get_program(self.actor, program_id) if program_id else None
+        self.program = curriculum.get_program(self.actor, program_id) if program_id else None
         p = self.program
         show_field_errors(self.labels, {}, self.ui.errorSummary)
         self.ui.sampleBanner.setVisible(bool(p and p.is_sample))
@@ -163,7 +163,7 @@ class ProgramEditor(QWidget):
         self.reload_units()
 
     def reload_units(self, select_id: int | None = None) -> None:
-        units = training.units_of(self.actor, self.program.id) if self.program else []
+        units = curriculum.units_of(self.actor, self.program.id) if self.program else []
         self.units_model.set_rows(units)
         if select_id is not None:
             row = self.units_model.find(lambda u: u.id == select_id)
@@ -171,7 +171,7 @@ class ProgramEditor(QWidget):
                 self.ui.units.selectRow(row)
         self._update_buttons()
 
-    def selected_unit(self) -> CompetencyUnit | None:
+    def selected_unit(self) -> UnitRecord | None:
         rows = self.ui.units.selectionModel().selectedRows()
         return self.units_model.row_at(rows[0].row()) if rows else None
 
@@ -197,20 +197,20 @@ class ProgramEditor(QWidget):
             "active": self.ui.active.isChecked(), "adults_only": self.adults_only.isChecked(),
         }
 
-    def save(self) -> Program | None:
+    def save(self) -> ProgramRecord | None:
         data = self.form_data()
         if self.program is None:
             active = data.pop("active")
 
             def call(_confirm):
-                program = training.create_program(self.actor, data)
+                program = curriculum.create_program(self.actor, data)
                 if not active:
-                    program = training.update_program(self.actor, program.id, {"active": False},
+                    program = curriculum.update_program(self.actor, program.id, {"active": False},
                                                       expected_version=program.version)
                 return program
         else:
             program_id, version = self.program.id, self.program.version
-            call = lambda _confirm: training.update_program(  # noqa: E731
+            call = lambda _confirm: curriculum.update_program(  # noqa: E731
                 self.actor, program_id, data, expected_version=version)
         result = run_service(self, call, labels=self.labels, summary=self.ui.errorSummary)
         if result is not None:
@@ -221,7 +221,7 @@ class ProgramEditor(QWidget):
     def mark_checked(self) -> None:
         if self.program is None:
             return
-        missing = sum(1 for u in training.active_units(self.program.id) if not u.code)
+        missing = sum(1 for u in curriculum.active_units(self.program.id) if not u.code)
         if missing:
             answer = QMessageBox.question(self, tr("Program contoh"), tr(
                 "{n} unit belum memiliki kode. Tetap tandai program ini sudah disesuaikan dengan SKKNI?").format(
@@ -229,7 +229,7 @@ class ProgramEditor(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         program_id, version = self.program.id, self.program.version
-        result = run_service(self, lambda _c: training.update_program(
+        result = run_service(self, lambda _c: curriculum.update_program(
             self.actor, program_id, {"is_sample": False}, expected_version=version))
         if result is not None:
             self.load(result.id)
@@ -242,7 +242,7 @@ class ProgramEditor(QWidget):
             name=self.program.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if run_service(self, lambda _c: training.delete_program(self.actor, self.program.id) or True) is not None:
+        if run_service(self, lambda _c: curriculum.delete_program(self.actor, self.program.id) or True) is not None:
             self.load(None)
             self.saved.emit(0)
 
@@ -265,14 +265,14 @@ class ProgramEditor(QWidget):
 
     def move(self, step: int) -> None:
         unit = self.selected_unit()
-        if unit is not None and run_service(self, lambda _c: training.move_unit(self.actor, unit.id, step) or True):
+        if unit is not None and run_service(self, lambda _c: curriculum.move_unit(self.actor, unit.id, step) or True):
             self.reload_units(unit.id)
 
     def toggle_retired(self) -> None:
         unit = self.selected_unit()
         if unit is None:
             return
-        if run_service(self, lambda _c: training.set_unit_retired(self.actor, unit.id, not unit.retired)):
+        if run_service(self, lambda _c: curriculum.set_unit_retired(self.actor, unit.id, not unit.retired)):
             self.reload_units(unit.id)
             self.saved.emit(self.program.id)
 
@@ -283,7 +283,7 @@ class ProgramEditor(QWidget):
         answer = QMessageBox.question(self, tr("Hapus unit"), tr("Hapus unit \"{title}\"?").format(title=unit.title))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if run_service(self, lambda _c: training.delete_unit(self.actor, unit.id) or True):
+        if run_service(self, lambda _c: curriculum.delete_unit(self.actor, unit.id) or True):
             self.reload_units()
             self.saved.emit(self.program.id)
 
@@ -332,7 +332,7 @@ class ProgramsTab(QWidget):
             select_id = self.editor.program.id
         self.list.blockSignals(True)
         self.list.clear()
-        programs = training.list_programs(self.actor, include_inactive=True)
+        programs = curriculum.list_programs(self.actor, include_inactive=True)
         for program in programs:
             text = f"{program.code} — {program.name}"
             if program.is_sample:
@@ -370,6 +370,6 @@ class ProgramsTab(QWidget):
         self.editor.ui.code.setFocus()
 
     def add_samples(self) -> None:
-        created = run_service(self, lambda _c: training.create_sample_programs(self.actor))
+        created = run_service(self, lambda _c: curriculum.create_sample_programs(self.actor))
         if created:
             self.refresh(created[0].id)

@@ -12,12 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short
-from balai_app.domain.errors import BalaiError, NeedsConfirmation, ValidationError
 from balai_app.domain.nik import mask
+from balai_app.gui.common.service_call import FAILED, service_call, show_field_errors  # noqa: F401 (re-used)
 from balai_app.i18n import tr
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -237,50 +237,14 @@ def indonesian_buttons(box) -> None:
 # --- messages ----------------------------------------------------------------------------
 
 
-def show_field_errors(labels: dict[str, QLabel], errors: dict[str, str], summary: QLabel | None) -> None:
-    """Each message beside its field (``labels``); the rest in ``summary``."""
-    for field, label in labels.items():
-        text = errors.get(field, "")
-        label.setText(text)
-        label.setVisible(bool(text))
-    rest = [m for f, m in errors.items() if f not in labels]
-    if summary is not None:
-        summary.setText("\n".join(rest))
-        summary.setVisible(bool(rest))
-
-
 def error_labels(ui) -> dict[str, QLabel]:
     return {name[:-5]: w for name, w in vars(ui).items() if name.endswith("Error") and isinstance(w, QLabel)}
 
 
 def run_service(parent: QWidget, call: Callable[[bool], Any], *, labels: dict[str, QLabel] | None = None,
                 summary: QLabel | None = None, title: str = "") -> Any:
-    """Call ``call(confirm_warnings)``; ask to confirm warnings, show errors beside fields.
-
-    Returns the call's result, or None when it failed or the user declined.
-    """
-    title = title or tr("Pelatihan")
-    if labels is not None:
-        show_field_errors(labels, {}, summary)
-    try:
-        try:
-            return call(False)
-        except NeedsConfirmation as warn:
-            text = "\n".join(warn.warnings.values()) + "\n\n" + tr("Tetap lanjutkan?")
-            answer = QMessageBox.question(parent, title, text,
-                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-            return call(True)
-    except ValidationError as exc:
-        if labels is not None or summary is not None:
-            show_field_errors(labels or {}, exc.errors, summary)
-        else:
-            QMessageBox.warning(parent, title, "\n".join(exc.errors.values()))
-    except BalaiError as exc:
-        if summary is not None:
-            summary.setText(exc.message)
-            summary.setVisible(True)
-        else:
-            QMessageBox.warning(parent, title, exc.message)
-    return None
+    """``service_call`` with warnings to confirm: the call's result, or None when it failed
+    or the user declined."""
+    result = service_call(parent, call, title=title or tr("Pelatihan"), labels=labels, summary=summary,
+                          confirm=True)
+    return None if result is FAILED else result

@@ -28,6 +28,7 @@ from balai_app.gui.training.program_editor import ProgramsTab
 from balai_app.gui.training.training_models import RowsModel, batch_columns
 from balai_app.i18n import tr
 from balai_app.services import training
+from balai_app.services import curriculum
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -94,7 +95,7 @@ class BatchesTab(QWidget):
         current_year = self.year_filter.currentData()
         self.program_filter.clear()
         self.program_filter.addItem(tr("Semua program"), None)
-        for program in training.list_programs(self.actor, include_inactive=True):
+        for program in curriculum.list_programs(self.actor, include_inactive=True):
             self.program_filter.addItem(f"{program.code} — {program.name}", program.id)
         self.program_filter.setCurrentIndex(max(0, self.program_filter.findData(current_program)))
         self.year_filter.clear()
@@ -156,7 +157,7 @@ class BatchesTab(QWidget):
     def new_batch(self) -> None:
         from balai_app.gui.training.batch_dialog import BatchDialog
 
-        if not training.list_programs(self.actor):
+        if not curriculum.list_programs(self.actor):
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(self, tr("Angkatan baru"), tr("Belum ada program aktif. Buat program dahulu di "

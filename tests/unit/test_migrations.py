@@ -1,0 +1,139 @@
+"""Upgrades from real old databases (issue 11).
+
+- every schema version has its fixture database (``tests/fixtures/schema_v<N>.sqlite``,
+  made once by ``scripts/make_fixture_db.py`` when the version is released);
+- a version-1 database with rows in every table upgrades to exactly the schema of a
+  fresh database (``sqlite_master`` compared), keeping every row;
+- migration steps call no live code that could change later (only the frozen
+  ``balai_app/db/migration_v*.py`` helpers and the frozen ``schema_v1.sql``).
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from balai_app.db import migrations
+from balai_app.db.connection import close_database, open_database
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FULL_V1 = FIXTURES / "schema_v1_full.sqlite"
+
+
+def _version(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        con.close()
+
+
+def _schema(path: Path) -> list[tuple[str, str, str, str]]:
+    """sqlite_master without SQLite's own objects, SQL text with whitespace normalised."""
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                           "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").fetchall()
+    finally:
+        con.close()
+    return [(t, n, tb, " ".join((sql or "").split())) for t, n, tb, sql in rows]
+
+
+def _counts(path: Path) -> dict[str, int]:
+    con = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        return {t: con.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        con.close()
+
+
+def _upgraded(fixture: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / fixture.name
+    shutil.copy(fixture, copy)
+    open_database(copy)
+    close_database()
+    return copy
+
+
+def _fresh(tmp_path: Path) -> Path:
+    path = tmp_path / "fresh.sqlite"
+    open_database(path)
+    close_database()
+    return path
+
+
+def test_every_schema_version_has_a_fixture_database():
+    missing = [v for v, _d, _apply in migrations.STEPS if not (FIXTURES / f"schema_v{v}.sqlite").exists()]
+    assert not missing, (f"no fixture database for schema version(s) {missing}: run "
+                         "'python scripts/make_fixture_db.py' and commit the file")
+    for version, _d, _apply in migrations.STEPS:
+        assert _version(FIXTURES / f"schema_v{version}.sqlite") == version
+
+
+def test_the_full_v1_fixture_has_rows_in_every_table():
+    assert _version(FULL_V1) == 1
+    empty = [table for table, n in _counts(FULL_V1).items() if n == 0]
+    assert not empty, f"tables without rows in {FULL_V1.name}: {empty}"
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_v*.sqlite")), ids=lambda p: p.stem)
+def test_an_upgraded_database_has_exactly_the_schema_of_a_fresh_one(fixture, tmp_path, isolated_paths):
+    upgraded = _upgraded(fixture, tmp_path)
+    fresh = _fresh(tmp_path)
+    assert _version(upgraded) == _version(fresh) == migrations.latest_version()
+    assert _schema(upgraded) == _schema(fresh)
+
+
+def test_the_upgrade_keeps_every_row(tmp_path, isolated_paths):
+    before = _counts(FULL_V1)
+    upgraded = _upgraded(FULL_V1, tmp_path)
+    after = _counts(upgraded)
+    assert {table: after[table] for table in before} == before  # later steps may add tables
+    con = sqlite3.connect(upgraded)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        # v2 folded the v1 search keys: accents and the curly apostrophe are gone.
+        key = con.execute("SELECT search_text FROM resident WHERE nik = '3273014107000003'").fetchone()[0]
+        assert key == "dang thi anh ma'ruf 3273014107000003 da nang"
+        photo = con.execute("SELECT image FROM resident_photo").fetchone()[0]
+        assert bytes(photo[:3]) == b"\xff\xd8\xff"  # the JPEG survived byte for byte
+    finally:
+        con.close()
+
+
+# Live modules a step still calls, by owner; must end empty (freeze them as migration_v<N>.py).
+ALLOWED_LIVE = {"balai_app.db.search_index": "perf"}
+
+
+def test_migration_steps_call_no_live_code():
+    """Only the standard library, peewee, and the frozen ``balai_app.db.migration_v*`` modules."""
+    live = []
+    tree = ast.parse(Path(migrations.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("balai_app"):
+            module = node.module or ""
+            names = {f"{module}.{a.name}" for a in node.names}
+            if not module.startswith("balai_app.db.migration_v") and not (names | {module}) & set(ALLOWED_LIVE):
+                live.append(f"line {node.lineno}: from {node.module} import ...")
+        elif isinstance(node, ast.Import):
+            live += [f"line {node.lineno}: import {a.name}" for a in node.names if a.name.startswith("balai_app")]
+    assert not live, "a migration step must not call code that may change later:\n" + "\n".join(live)
+
+
+def test_the_frozen_v2_folding_still_matches_what_v2_wrote(tmp_path, isolated_paths):
+    """The frozen copy is the folding v2 released with (the v2 fixture's keys are its output)."""
+    from balai_app.db.migration_v2 import search_key
+
+    con = sqlite3.connect(FIXTURES / "schema_v2.sqlite")
+    try:
+        rows = con.execute("SELECT name, nik, birth_place, search_text FROM resident").fetchall()
+    finally:
+        con.close()
+    assert rows and all(search_key(name, nik, place or "") == key for name, nik, place, key in rows)
