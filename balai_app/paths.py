@@ -45,7 +45,7 @@ def database_location() -> Path | str:
     if _db_override is not None:
         return _db_override
     env = os.environ.get("BALAI_DB")
-    if _is_server(env):
+    if env and _is_server(env):
         return env
     return database_path()
 

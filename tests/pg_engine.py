@@ -141,7 +141,7 @@ def pg_database():
 
     try:
         close_database()
-    except Exception:
+    except Exception:  # noqa: BLE001 - the test may have closed it already
         pass
     drop_database(url)
 

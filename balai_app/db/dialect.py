@@ -186,7 +186,7 @@ def ensure_server_objects(db: Database) -> None:
             with db.atomic():
                 for statement in _SEARCH_INDEX:
                     db.execute_sql(statement)
-        except Exception as exc:  # pg_trgm not installed: the search still works, slower
+        except Exception as exc:  # noqa: BLE001 - pg_trgm not installed: the search still works, slower
             log.warning("trigram search index not created: %s", exc)
 
 

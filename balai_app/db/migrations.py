@@ -121,7 +121,7 @@ AUDIT_TRIGGERS_SQLITE = {
 }
 
 
-def _v5_audit_chain(db: SqliteDatabase) -> None:
+def _v5_audit_chain(db: Database) -> None:
     """The audit trail becomes tamper-evident: each event stores the hash of the one
     before it and of its own content (``domain.audit_chain``); existing events are
     chained in id order. Inserting with an existing or older id is refused."""
@@ -148,7 +148,7 @@ def _v5_audit_chain(db: SqliteDatabase) -> None:
         db.execute_sql(sql)
 
 
-def _v6_certificate_qr(db: SqliteDatabase) -> None:
+def _v6_certificate_qr(db: Database) -> None:
     """Each certificate's QR is encoded once, when it is issued: its module matrix is
     stored beside it and printing never encodes it again (older certificates have none and
     are encoded when printed). A nullable column: the same ALTER on both engines."""
@@ -158,7 +158,7 @@ def _v6_certificate_qr(db: SqliteDatabase) -> None:
     migrate(SchemaMigrator.from_database(db).add_column("certificate", "qr", BlobField(null=True)))
 
 
-def _v4_search_and_count_indexes(db: SqliteDatabase) -> None:
+def _v4_search_and_count_indexes(db: Database) -> None:
     """A trigram index for the register's contains-search and a covering index
     for the Beranda's counts (engine-specific SQL: ``db/search_index.py``)."""
     from balai_app.db import search_index

@@ -416,7 +416,7 @@ def connect(address: ServerAddress, *, password: str | None = None,
         try:
             db.connect(reuse_if_open=True)
             return db
-        except Exception as exc:  # psycopg errors come wrapped by peewee
+        except Exception as exc:  # noqa: BLE001 - psycopg errors come wrapped by peewee
             error = classify(exc, address)
             if error.kind == "auth" and attempt == 0 and password_prompt is not None:
                 typed = password_prompt(address)

@@ -63,7 +63,7 @@ def check_server(url: str, password: str | None = None) -> ServerCheck:
         return ServerCheck(True, "ready", tr(
             "Tersambung ke basis data Balai '{db}' di {h}: {n} PM.").format(db=address.dbname, h=address.host, n=count),
             residents=count)
-    except Exception as exc:  # the server went away during the check
+    except Exception as exc:  # noqa: BLE001 - the server went away during the check
         return ServerCheck(False, "unreachable", server.classify(exc, address).message)
     finally:
         db.close()

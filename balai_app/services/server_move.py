@@ -105,7 +105,7 @@ def move_database(actor: Actor, target: str | Path, *, password_prompt=None) -> 
             raise MoveError(tr("Sertifikat tidak terverifikasi sama di tujuan: {n}").format(n=", ".join(bad[:5])))
         proof.update(tables=tuple(TableProof(t, fp.rows, fp.sha256) for t, fp in sorted(before.items())),
                      checked=len(verdicts_dst), valid=sum(1 for v in verdicts_dst.values() if v != "TIDAK VALID"),
-                     audit=before.get("audit_event").rows if "audit_event" in before else 0,
+                     audit=before["audit_event"].rows if "audit_event" in before else 0,
                      chain=_audit_chain(dst))
 
     if is_server_location(target):

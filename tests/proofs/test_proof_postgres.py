@@ -201,7 +201,7 @@ def test_window_losing_the_server_mid_save_gets_a_clear_message_and_reconnects(o
 
     _db, url, _finished, _running = office
     folder = _server_dir()
-    db = open_database(url)
+    open_database(url)
     try:
         before = Resident.select().count()
         with pytest.raises(ConnectionLost) as lost:

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.sqlite_only  # SQLite's FTS5 index; on PostgreSQL: pg_trgm (db/dialect.py)
-
 from balai_app.db import search_index
 from balai_app.db.connection import close_database, open_database
 from balai_app.db.models import Resident, database
 from balai_app.services import residents
 from balai_app.services.residents import ResidentFilter, _list_query
+
+pytestmark = pytest.mark.sqlite_only  # SQLite's FTS5 index; on PostgreSQL: pg_trgm (db/dialect.py)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
