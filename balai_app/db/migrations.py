@@ -135,8 +135,9 @@ def _v5_audit_chain(db: Database) -> None:
         migrator.add_column("audit_event", "prev_hash", CharField(max_length=64, null=True)),
         migrator.add_column("audit_event", "hash", CharField(max_length=64, null=True)),
     )
+    on_table = ' ON "audit_event"' if dialect.is_postgres(db) else ""
     for name in AUDIT_TRIGGERS_SQLITE:
-        db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"{on_table}')
     columns = ", ".join(f'"{c}"' for c in CONTENT_COLUMNS)
     rows = db.execute_sql(f'SELECT {columns} FROM "audit_event" ORDER BY id').fetchall()
     previous = GENESIS
@@ -144,6 +145,10 @@ def _v5_audit_chain(db: Database) -> None:
         own = event_hash(previous, row)
         db.execute_sql('UPDATE "audit_event" SET prev_hash = ?, hash = ? WHERE id = ?', (previous, own, row[0]))
         previous = own
+    if dialect.is_postgres(db):
+        for sql in dialect.audit_chain_triggers(GENESIS):
+            db.execute_sql(sql)
+        return
     for sql in AUDIT_TRIGGERS_SQLITE.values():
         db.execute_sql(sql)
 
