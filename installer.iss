@@ -26,18 +26,21 @@
 #define AppName "Balai"
 #define AppExe "balai-app.exe"
 
-; Indonesian installer messages. Inno Setup 6 keeps Indonesian.isl among its unofficial
-; translations (not installed with the compiler): the build puts a copy in build\inno\
-; (the Windows workflow and build_frozen.py --installer fetch it); a compiler that ships
-; it in Languages\ is used as is.
-#define IndonesianIsl "build\inno\Indonesian.isl"
-#if FileExists(AddBackslash(SourcePath) + IndonesianIsl)
-  #define IndonesianMessages IndonesianIsl
-#elif FileExists(AddBackslash(CompilerPath) + "Languages\Indonesian.isl")
-  #define IndonesianMessages "compiler:Languages\Indonesian.isl"
-#else
-  #error Indonesian.isl not found: run py scripts\build_frozen.py --installer (it fetches it into build\inno\)
+; The bundle to install: dist\balai-app by default; the CI's Wine check passes its own
+; (iscc /DBundleDir=...), since the Linux build of .ci/run owns dist\.
+#ifndef BundleDir
+  #define BundleDir "dist\balai-app"
 #endif
+
+; Release compression; CI's Wine check compiles the older installer it upgrades from faster.
+#ifndef Compression
+  #define Compression "lzma2/max"
+#endif
+
+; Indonesian installer messages: our own translation of Inno Setup's Default.isl, kept in the
+; repository (resources/installer/Indonesian.isl), complete for the Inno Setup version the
+; builds use (6.4.1: the npm package innosetup in CI's Wine check). ISCC warns when a message
+; is missing; the check fails on any warning.
 
 [Setup]
 ; Fixed for ever: Windows recognises an upgrade of the same program by this id.
@@ -66,7 +69,7 @@ SetupIconFile=resources\images\balai.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName} {#AppVersion}
 WizardStyle=modern
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 ; An upgrade while Balai is open: close it first (Restart Manager).
 CloseApplications=yes
@@ -76,7 +79,7 @@ LanguageDetectionMethod=uilanguage
 
 [Languages]
 ; The first is the default when Windows' language is neither.
-Name: "indonesian"; MessagesFile: "{#IndonesianMessages}"
+Name: "indonesian"; MessagesFile: "resources\installer\Indonesian.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
@@ -88,8 +91,8 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "dist\balai-app\balai-app.exe"; DestDir: "{app}"; Flags: ignoreversion
-Source: "dist\balai-app\_internal\*"; DestDir: "{app}\_internal"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BundleDir}\balai-app.exe"; DestDir: "{app}"; Flags: ignoreversion
+Source: "{#BundleDir}\_internal\*"; DestDir: "{app}\_internal"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "Balai - register PM, pelatihan dan sertifikat"

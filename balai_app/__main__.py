@@ -26,7 +26,21 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if cli.wants_cli(args):
         _attach_windows_console()
+        _utf8_pipes()
     return cli.main(args)
+
+
+def _utf8_pipes() -> None:
+    """On Windows, output to a pipe or file in UTF-8, not the ANSI code page.
+
+    Otherwise a name or path outside the code page (e.g. 'Ağustus') ends the command with
+    UnicodeEncodeError (found under Wine with the frozen program). A console needs nothing.
+    """
+    if sys.platform != "win32":
+        return
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ import sys
 import sysconfig
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,10 +42,8 @@ WORK = ROOT / "build" / "pyinstaller"
 WINDOWS = os.name == "nt"
 # PyInstaller on Linux reads shared libraries with objdump (binutils).
 BUILD_TOOLS = [("binutils", "objdump")]
-# Inno Setup keeps Indonesian among its unofficial translations; this exact revision is used.
-INDONESIAN_ISL_URL = ("https://raw.githubusercontent.com/jrsoftware/issrc/"
-                      "09b24879e5be49278ef223dc3d1b07c856369ea2/Files/Languages/Unofficial/Indonesian.isl")
-INDONESIAN_ISL = ROOT / "build" / "inno" / "Indonesian.isl"
+# The installer's Indonesian messages, ours, in the repository (no download at build time).
+INDONESIAN_ISL = ROOT / "resources" / "installer" / "Indonesian.isl"
 
 
 def spec_names() -> tuple[str, str]:
@@ -70,9 +67,13 @@ def executable(bundle: Path) -> Path:
 # --- installer.iss against the bundle ------------------------------------------------------
 
 
-def iss_file_entries(iss_text: str) -> list[tuple[str, list[str]]]:
-    """``[Files]`` entries as (Source, flags), with ``{#Name}`` defines substituted."""
+def iss_file_entries(iss_text: str, overrides: dict[str, str] | None = None) -> list[tuple[str, list[str]]]:
+    """``[Files]`` entries as (Source, flags), with ``{#Name}`` defines substituted.
+
+    ``overrides`` stand for ``iscc /DName=value`` (e.g. ``BundleDir``).
+    """
     defines = dict(re.findall(r'^\s*#define\s+(\w+)\s+"([^"]*)"', iss_text, re.M))
+    defines.update(overrides or {})
     entries, section = [], ""
     for raw in iss_text.splitlines():
         line = raw.strip()
@@ -92,7 +93,8 @@ def iss_file_entries(iss_text: str) -> list[tuple[str, list[str]]]:
     return entries
 
 
-def iss_problems(iss_text: str, root: Path, bundle: Path, *, windows: bool) -> list[str]:
+def iss_problems(iss_text: str, root: Path, bundle: Path, *, windows: bool,
+                 overrides: dict[str, str] | None = None) -> list[str]:
     """What is wrong between ``[Files]`` and a built bundle (empty when they agree).
 
     Each Source must name existing files (a pattern must match at least one);
@@ -101,7 +103,7 @@ def iss_problems(iss_text: str, root: Path, bundle: Path, *, windows: bool) -> l
     without ``.exe`` -- the only difference, handled here explicitly.
     """
     problems, covered = [], set()
-    entries = iss_file_entries(iss_text)
+    entries = iss_file_entries(iss_text, overrides)
     if not entries:
         return ["installer.iss has no [Files] entries"]
     for source, flags in entries:
@@ -210,11 +212,8 @@ def build_installer() -> Path:
     if iscc is None:
         raise SystemExit("build_frozen.py: Inno Setup 6 not found (install it: choco install innosetup, "
                          "or set ISCC to ISCC.exe)")
-    if not INDONESIAN_ISL.exists():
-        INDONESIAN_ISL.parent.mkdir(parents=True, exist_ok=True)
-        print(f"build_frozen.py: fetching Indonesian.isl into {INDONESIAN_ISL}", flush=True)
-        with urllib.request.urlopen(INDONESIAN_ISL_URL, timeout=60) as response:  # noqa: S310 (fixed https URL)
-            INDONESIAN_ISL.write_bytes(response.read())
+    if not INDONESIAN_ISL.is_file():
+        raise SystemExit(f"build_frozen.py: {INDONESIAN_ISL} is missing (it belongs in the repository)")
     ver = version.project_version()
     subprocess.run([str(iscc), f"/DAppVersion={ver}", f"/DAppVersionNumeric={version.numeric_version(ver)}",
                     str(ISS)], check=True, cwd=ROOT)

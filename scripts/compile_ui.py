@@ -23,7 +23,8 @@ def uic_command() -> list[str]:
     exe = shutil.which("pyside6-uic", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-uic")
     if exe:
         return [exe]
-    return [sys.executable, "-m", "PySide6.scripts.pyside_tool", "uic"]
+    # The launcher's own entry point (``python -m PySide6.scripts.pyside_tool uic`` does not take a tool name).
+    return [sys.executable, "-c", "from PySide6.scripts.pyside_tool import uic; uic()"]
 
 
 def compile_one(form: Path) -> str:

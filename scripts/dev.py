@@ -3,6 +3,9 @@
 
     python3 scripts/dev.py run     # venv + install + demo database + open the window
     python3 scripts/dev.py test    # venv + test extras + the whole suite, offscreen
+    python3 scripts/dev.py cli ARGS...   # the command line `balai-app ARGS...` from .venv
+                                         # (on the demo database unless --db or BALAI_DB says otherwise)
+    python3 scripts/dev.py where   # print the full path of .venv's balai-app, to call it directly
     python3 scripts/dev.py lint    # ruff (whole tree) + mypy (domain, db, services, documents)
 
 Everything lives in ``.venv/`` and ``.dev/`` inside the clone. Extra arguments
@@ -16,7 +19,6 @@ import os
 import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +89,8 @@ def ensure_venv(extras: str) -> Path:
         except ImportError:
             ensure_system_packages([("python3-venv", "")])
         print("dev.py: creating .venv", flush=True)
+        import venv  # here, not at import: a Python without venv (as CI's Windows one) can still import dev.py
+
         venv.EnvBuilder(with_pip=True).create(VENV)
     stamp = VENV / ".balai-installed"
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
@@ -108,6 +112,30 @@ def cmd_run(args: list[str]) -> int:
     return subprocess.call([str(python), "-m", "balai_app", "--db", str(db), *args])
 
 
+def balai_app_path() -> Path:
+    return VENV / ("Scripts/balai-app.exe" if WINDOWS else "bin/balai-app")
+
+
+def cmd_cli(args: list[str]) -> int:
+    """``balai-app ARGS`` as the README writes it, without activating .venv (Windows and Linux)."""
+    python = ensure_venv("[test]")
+    names_db = any(a == "--db" or a.startswith("--db=") for a in args) or os.environ.get("BALAI_DB")
+    if not names_db and args and args[0] not in ("--help", "-h", "--version"):
+        db = DEV / "demo.sqlite"
+        if not db.exists():
+            DEV.mkdir(exist_ok=True)
+            subprocess.run([str(python), "-m", "balai_app", "--db", str(db), "demo"], check=True)
+        args = ["--db", str(db), *args]
+    return subprocess.call([str(python), "-m", "balai_app", *args])
+
+
+def cmd_where(_args: list[str]) -> int:
+    """The program's full path: type it instead of ``balai-app`` (or put its folder on PATH)."""
+    ensure_venv("[test]")
+    print(balai_app_path())
+    return 0
+
+
 def cmd_test(args: list[str]) -> int:
     ensure_system_packages(QT_OFFSCREEN + TEST_TOOLS)
     python = ensure_venv("[test]")
@@ -124,7 +152,7 @@ def cmd_lint(args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    commands = {"run": cmd_run, "test": cmd_test, "lint": cmd_lint}
+    commands = {"run": cmd_run, "test": cmd_test, "lint": cmd_lint, "cli": cmd_cli, "where": cmd_where}
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2

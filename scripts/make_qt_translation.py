@@ -80,10 +80,27 @@ def ts_text() -> str:
     return "\n".join(out)
 
 
+def lrelease_command() -> list[str]:
+    """Qt's lrelease as the PySide6 wheel ships it (``lrelease.exe`` on Windows).
+
+    The wheel puts the binary in the PySide6 folder (``Qt/libexec`` on some builds); the
+    ``pyside6-lrelease`` launcher only starts that binary, and is missing where the
+    package was unpacked rather than installed (as in CI's Windows Python).
+    """
+    import PySide6
+
+    base = Path(PySide6.__file__).resolve().parent
+    names = ["lrelease.exe"] if sys.platform == "win32" else ["lrelease"]
+    for folder in (base, base / "Qt" / "libexec", base / "Qt" / "bin"):
+        for name in names:
+            if (folder / name).is_file():
+                return [str(folder / name)]
+    # Elsewhere: the pyside6-lrelease launcher's own entry point, which knows where the binary is.
+    return [sys.executable, "-c", "from PySide6.scripts.pyside_tool import lrelease; lrelease()"]
+
+
 def lrelease(ts: Path, qm: Path) -> None:
-    tool = Path(sys.executable).parent / "pyside6-lrelease"
-    command = [str(tool)] if tool.exists() else [sys.executable, "-m", "PySide6.scripts.pyside_tool", "lrelease"]
-    subprocess.run([*command, "-silent", str(ts), "-qm", str(qm)], check=True)
+    subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
 def main(argv: list[str]) -> int:

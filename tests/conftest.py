@@ -23,6 +23,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Fonts for Qt's offscreen platform on every OS: on Windows it reads only QT_QPA_FONTDIR
+# (the PySide6 wheel ships no fonts), and without fonts text has no size and layouts break.
+os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                                     "resources", "fonts"))
 
 pytest_plugins = ["pg_engine"]
 

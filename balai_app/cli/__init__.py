@@ -28,6 +28,10 @@ COMMAND_MODULES = [
     "balai_app.cli.backup",
     "balai_app.cli.sessions",
     "balai_app.cli.certificates",
+    "balai_app.cli.aftercare",
+    "balai_app.cli.monthly_report",
+    "balai_app.cli.rehab_certificates",
+    "balai_app.cli.office",
     "balai_app.cli.move",
 ]
 
@@ -75,7 +79,8 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         prog="balai-app",
         description="Balai — register PM, pelatihan dan sertifikat kompetensi. Tanpa perintah: membuka jendela program.",
     )
-    parser.add_argument("--version", action="version", version=f"balai-app {__version__}")
+    parser.add_argument("--version", action="version", version=f"balai-app {__version__}",
+                        help="tampilkan versi program lalu keluar")
     parser.add_argument("--db", metavar="PATH", help="berkas basis data, atau basis data di server "
                         "postgresql://PENGGUNA@SERVER:PORT/NAMA (bawaan: BALAI_DB atau folder data pengguna)")
     parser.add_argument("--user", metavar="NAME", help="bertindak sebagai pengguna ini (kata sandi: prompt atau BALAI_PASSWORD)")
@@ -139,10 +144,14 @@ def main(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"balai-app: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:
-        # Output piped into `head` and the like: stop quietly, like other tools.
+    except OSError as exc:
+        # Output piped into `head` and the like: stop quietly, like other tools. Windows
+        # reports the closed pipe as EINVAL (ERROR_NO_DATA), not as BrokenPipeError.
+        import errno
         import os
 
+        if not isinstance(exc, BrokenPipeError) and not (sys.platform == "win32" and exc.errno == errno.EINVAL):
+            raise
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK

@@ -163,7 +163,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     for row in audit.list_events(who, flt, limit=args.limit):
         ref = f"{row.entity}#{row.entity_id}" if row.entity_id is not None else row.entity
         changes = audit.changes_text(row)
-        print("\t".join([audit.to_local(row.at).strftime("%Y-%m-%d %H:%M:%S"), row.username or "-",
+        print("\t".join([audit.to_local(row.at).strftime("%d/%m/%Y %H:%M:%S"), row.username or "-",
                          audit.action_label(row.action), ref, row.summary, changes]).rstrip())
     return 0
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from balai_app import paths
-from balai_app.cli.common import actor, open_db
+from balai_app.cli.common import actor, number, open_db
 from balai_app.i18n import tr
 from balai_app.services import backup, integrity
 from balai_app.services.context import SYSTEM
@@ -28,9 +28,11 @@ def register(subparsers) -> None:
 
 
 def _describe(info: backup.BackupInfo) -> str:
-    return tr("{path}\n  tanggal: {date}; {res} PM, {cert} sertifikat; skema {v}; {size:,} byte").format(
-        path=info.path, date=info.taken_at.strftime("%d/%m/%Y %H:%M:%S"), res=info.residents,
-        cert=info.certificates, v=info.schema_version, size=info.size)
+    return tr("{path}\n  tanggal: {date}; {res} PM, {cert} sertifikat; skema {v}; {size} bita").format(
+        path=info.path, date=info.taken_at.strftime("%d/%m/%Y %H:%M:%S"),
+        res="?" if info.residents is None else number(info.residents),
+        cert="?" if info.certificates is None else number(info.certificates),
+        v=info.schema_version, size=number(info.size))
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

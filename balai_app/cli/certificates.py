@@ -97,7 +97,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     else:
         ids = certificates.ids_of_batch(who, args.batch)
         if not ids:
-            print(tr("Angkatan {id} belum memiliki sertifikat yang berlaku.").format(id=args.batch))
+            print(tr("Angkatan No. {id} belum memiliki sertifikat yang berlaku.").format(id=args.batch))
             return 1
     out = Path(args.out)
     count = certificates.write_pdf(who, ids, out)

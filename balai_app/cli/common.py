@@ -12,6 +12,14 @@ from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services.context import SYSTEM, Actor
 
+def number(n: int | float) -> str:
+    """1.884.160 — the Indonesian thousands separator (and a decimal comma), as the window writes numbers."""
+    if isinstance(n, float) and not n.is_integer():
+        whole, _, frac = f"{n:,.1f}".partition(".")
+        return whole.replace(",", ".") + "," + frac
+    return f"{int(n):,}".replace(",", ".")
+
+
 def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
     """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands
     (demo, init) may make a new file: a mistyped path must not silently give an
@@ -134,3 +142,13 @@ def unexpected_error(exc: BaseException) -> str:
     return tr("Kesalahan tak terduga ({kind}: {msg}). Rincian dicatat di {log}.").format(
         kind=type(exc).__name__, msg=log.scrub(str(exc))[:200], log=log.log_file())
 
+
+
+def command_group(subparsers, name: str, help_text: str):
+    """The ``<aksi>`` sub-commands of command ``name`` (e.g. ``reports``), made once:
+    several command modules may add actions to the same command."""
+    parser = subparsers.choices.get(name)
+    if parser is None:
+        parser = subparsers.add_parser(name, help=help_text)
+        parser.set_defaults(_actions=parser.add_subparsers(dest=f"{name}_command", metavar="<aksi>", required=True))
+    return parser.get_default("_actions")

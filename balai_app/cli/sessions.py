@@ -10,8 +10,9 @@ from pathlib import Path
 from balai_app.cli import UsageError
 from balai_app.cli.common import actor, open_db
 from balai_app.domain import codes
-from balai_app.domain.dates import parse_date
+from balai_app.domain.dates import format_short, parse_date
 from balai_app.domain.errors import ValidationError
+from balai_app.i18n import tr
 from balai_app.services import progress, sessions
 from balai_app.services import unit_assessments
 from balai_app.services import attendance
@@ -52,7 +53,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("assess", help="catat penilaian unit kompetensi (K/BK)")
     p.add_argument("--batch", type=int, required=True, metavar="ID")
     p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
-    p.add_argument("--unit", required=True, metavar="CODE_OR_ID")
+    p.add_argument("--unit", required=True, metavar="CODE_OR_NO",
+                   help="kode unit, atau No. unit dalam program seperti pada 'programs show KODE'")
     p.add_argument("--result", required=True, choices=list(codes.UNIT_RESULT), type=str.upper,
                    help="K=Kompeten, BK=Belum Kompeten")
     p.add_argument("--date", default=None, metavar="DATE")
@@ -81,7 +83,7 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=False)
     for row in sessions.list_sessions(who, args.batch):
-        print(f"{row.id}\t{row.date.isoformat()}\t{row.time or '-'}\t{row.topic}\t{row.units or '-'}\t"
+        print(f"{row.id}\t{format_short(row.date)}\t{row.time or '-'}\t{row.topic}\t{row.units or '-'}\t"
               f"H {row.present} I {row.excused} S {row.sick} A {row.absent}")
     return 0
 
@@ -100,10 +102,28 @@ def cmd_assess(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)
     enrollment = sessions.find_participant(who, args.batch, args.resident)
-    record_id = unit_assessments.assess(who, args.batch, enrollment.resident_id, args.unit, args.result, args.date,
+    unit = unit_by_code_or_number(who, args.batch, args.unit)
+    record_id = unit_assessments.assess(who, args.batch, enrollment.resident_id, unit, args.result, args.date,
                                 method=args.method, score=args.score, evidence=args.evidence)
     print(record_id)
     return 0
+
+
+def unit_by_code_or_number(who, batch_id: int, key: str) -> int | str:
+    """The unit ``assess --unit`` names: its code, or its No. among the program's active units
+    (as ``programs show CODE`` numbers them). Anything else goes to the service, which names the problem."""
+    text = key.strip()
+    units = sessions.batch_units(who, batch_id)
+    by_code = {u.code.strip().casefold(): u.id for u in units if u.code.strip()}
+    if text.casefold() in by_code:
+        return by_code[text.casefold()]
+    if text.isascii() and text.isdigit():
+        number = int(text)
+        if 1 <= number <= len(units):
+            return units[number - 1].id
+        raise UsageError(tr("--unit {n}: program ini memiliki {k} unit aktif (No. 1-{k}); lihat "
+                            "'balai-app programs show KODE'.").format(n=number, k=len(units)))
+    return text
 
 
 def cmd_progress(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from balai_app.cli.common import actor, open_db
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.domain.errors import NeedsConfirmation
+from balai_app.i18n import tr
 from balai_app.services import residents, training
 from balai_app.services import curriculum
 from balai_app.services import enrollment
@@ -21,6 +22,9 @@ def register(subparsers) -> None:
     p = sub.add_parser("list", help="daftar program dan jumlah unit kompetensi")
     p.add_argument("--all", action="store_true", help="termasuk program nonaktif")
     p.set_defaults(func=cmd_programs_list)
+    p = sub.add_parser("show", help="satu program dan unit kompetensinya (No., kode, judul)")
+    p.add_argument("code", metavar="CODE", help="kode program, mis. MJH")
+    p.set_defaults(func=cmd_programs_show)
 
     parser = subparsers.add_parser("batches", help="angkatan pelatihan")
     sub = parser.add_subparsers(dest="batches_command", metavar="<aksi>", required=True)
@@ -68,6 +72,27 @@ def cmd_programs_list(args: argparse.Namespace) -> int:
         print(f"{program.code}\t{program.name}\t{len(units)} unit\tmin. hadir {program.min_attendance}%"
               + (f"\t({'; '.join(flags)})" if flags else ""))
     print(f"{len(programs)} program")
+    return 0
+
+
+def cmd_programs_show(args: argparse.Namespace) -> int:
+    open_db(args)
+    who = actor(args, write=False)
+    program = curriculum.get_program(who, args.code)
+    print(f"{program.code}\t{program.name}")
+    print(tr("Jam pelajaran: {h}; minimal kehadiran {m}%").format(h=program.hours or "-", m=program.min_attendance))
+    if program.is_sample:
+        print(training.SAMPLE_NOTE)
+    units = curriculum.units_of(who, program.id, include_retired=True)
+    print(tr("No.\tKode\tJudul unit"))
+    number = 0
+    for unit in units:
+        if unit.retired:
+            print(f"-\t{unit.code or '-'}\t{unit.title} ({tr('nonaktif')})")
+            continue
+        number += 1
+        print(f"{number}\t{unit.code or '-'}\t{unit.title}")
+    print(tr("{n} unit aktif. Pada 'assess --unit' sebutkan kode atau No. unit di atas.").format(n=number))
     return 0
 
 

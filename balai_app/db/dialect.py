@@ -248,27 +248,3 @@ def columns(db: Database, table: str) -> list[tuple[str, str]]:
         return [(name, kind.upper()) for name, kind in rows]
     rows = db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()
     return [(r[1], (r[2] or "").upper()) for r in rows]
-
-
-def audit_chain_triggers(genesis: str) -> list[str]:
-    """PostgreSQL form of the audit chain's triggers (migration step 5): no update, no
-    delete, append at the end only, every event continues the hash chain."""
-    return [
-        *refuse_trigger("audit_event_no_update", "UPDATE", "audit_event", "audit_event is append-only"),
-        *refuse_trigger("audit_event_no_delete", "DELETE", "audit_event", "audit_event is append-only")[1:],
-        f"""CREATE OR REPLACE FUNCTION balai_audit_chain() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE last_id integer; last_hash text;
-        BEGIN
-          SELECT id, hash INTO last_id, last_hash FROM "audit_event" ORDER BY id DESC LIMIT 1;
-          IF NEW.id IS NOT NULL AND NEW.id <= COALESCE(last_id, 0) THEN
-            RAISE EXCEPTION 'audit_event is append-only' USING ERRCODE = 'integrity_constraint_violation';
-          END IF;
-          IF NEW.hash IS NULL OR NEW.prev_hash IS DISTINCT FROM COALESCE(last_hash, '{genesis}') THEN
-            RAISE EXCEPTION 'audit_event must continue the hash chain' USING ERRCODE = 'integrity_constraint_violation';
-          END IF;
-          RETURN NEW;
-        END $$""",
-        'DROP TRIGGER IF EXISTS "audit_event_chained" ON "audit_event"',
-        'CREATE TRIGGER "audit_event_chained" BEFORE INSERT ON "audit_event" FOR EACH ROW '
-        "EXECUTE FUNCTION balai_audit_chain()",
-    ]

@@ -123,9 +123,9 @@ AUDIT_TRIGGERS_SQLITE = {
 
 def _v5_audit_chain(db: Database) -> None:
     """The audit trail becomes tamper-evident: each event stores the hash of the one
-    before it and of its own content (``domain.audit_chain``); existing events are
+    before it and of its own content (frozen copy in ``db.migration_v5``); existing events are
     chained in id order. Inserting with an existing or older id is refused."""
-    from balai_app.domain.audit_chain import CONTENT_COLUMNS, GENESIS, event_hash
+    from balai_app.db.migration_v5 import CONTENT_COLUMNS, GENESIS, PG_TRIGGERS, event_hash
 
     from peewee import CharField
     from playhouse.migrate import SchemaMigrator, migrate
@@ -146,7 +146,7 @@ def _v5_audit_chain(db: Database) -> None:
         db.execute_sql('UPDATE "audit_event" SET prev_hash = ?, hash = ? WHERE id = ?', (previous, own, row[0]))
         previous = own
     if dialect.is_postgres(db):
-        for sql in dialect.audit_chain_triggers(GENESIS):
+        for sql in PG_TRIGGERS:
             db.execute_sql(sql)
         return
     for sql in AUDIT_TRIGGERS_SQLITE.values():
@@ -171,6 +171,13 @@ def _v4_search_and_count_indexes(db: Database) -> None:
     search_index.create(db)
 
 
+def _v7_after_training(db: Database) -> None:
+    """Issue 15 (see ``migration_v7``, frozen)."""
+    from balai_app.db.migration_v7 import apply
+
+    apply(db)
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
@@ -179,6 +186,7 @@ STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (4, "search and count indexes", _v4_search_and_count_indexes),
     (5, "tamper-evident audit chain", _v5_audit_chain),
     (6, "certificate QR encoded once at issue", _v6_certificate_qr),
+    (7, "partners, outcomes, aftercare, rehab certificates; ATENSI forms", _v7_after_training),
 ]
 
 AUDIT_CHAIN_VERSION = 5  # from this schema on, audit events are chained (check verifies it)

@@ -103,7 +103,7 @@ class Resident(BaseModel):
     entry_date = DateField(index=True)
     referral_source = CharField(max_length=200, default="")
     status = CharField(max_length=20, default="aktif", index=True)
-    exit_date = DateField(null=True)
+    exit_date = DateField(null=True, index=True)
     exit_reason = TextField(default="")
     notes = TextField(default="")
     # casefolded name + NIK + birth place: search-as-you-type without a full decode
@@ -144,8 +144,9 @@ class ServiceRecord(BaseModel):
     """A service given under ATENSI."""
 
     resident = ForeignKeyField(Resident, backref="services", on_delete="RESTRICT")
-    date = DateField()
-    kind = CharField(max_length=30)  # codes.SERVICE_KINDS
+    date = DateField(index=True)
+    kind = CharField(max_length=30)  # codes.SERVICE_KINDS (the ATENSI forms)
+    subkind = CharField(max_length=30, default="")  # codes.THERAPY_KINDS when kind is "terapi"
     description = TextField(default="")
     staff = CharField(max_length=200, default="")
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
@@ -321,6 +322,113 @@ class AuditEvent(BaseModel):
     hash = CharField(max_length=64, null=True)
 
 
+# --- after training (issue 15, schema v7) ------------------------------------------
+
+
+class Partner(BaseModel):
+    """A mitra: a company, LKS, LSP or office the balai cooperates with."""
+
+    name = CharField(max_length=200, index=True)
+    kind = CharField(max_length=20)  # codes.PARTNER_KINDS
+    address = TextField(default="")
+    contact_name = CharField(max_length=200, default="")
+    contact_phone = CharField(max_length=30, default="")
+    agreement_number = CharField(max_length=100, default="")
+    agreement_start = DateField(null=True)
+    agreement_end = DateField(null=True)
+    agreement_scope = TextField(default="")
+    active = BooleanField(default=True)
+    notes = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+    version = IntegerField(default=1)
+
+
+class Outcome(BaseModel):
+    """What became of a PM after training or leaving (penempatan, magang, wirausaha, ...).
+
+    Append-only: a correction is a newer row that names the row it corrects
+    (``corrects``); the history stays.
+    """
+
+    resident = ForeignKeyField(Resident, backref="outcomes", on_delete="RESTRICT")
+    date = DateField(index=True)
+    kind = CharField(max_length=20)  # codes.OUTCOME_KINDS
+    partner = ForeignKeyField(Partner, null=True, backref="outcomes", on_delete="RESTRICT")
+    employer = CharField(max_length=200, default="")  # employer, school or other organisation
+    position = CharField(max_length=200, default="")
+    start_date = DateField(null=True)
+    end_date = DateField(null=True)  # end of an internship
+    wage_band = CharField(max_length=20, default="")  # codes.WAGE_BANDS
+    business_kind = CharField(max_length=200, default="")
+    support_received = BooleanField(default=False)  # bantuan modal/alat
+    support_programme = CharField(max_length=100, default="")  # e.g. PENA
+    support_value = IntegerField(null=True)  # rupiah
+    note = TextField(default="")
+    corrects = ForeignKeyField("self", null=True, backref="corrected_by", on_delete="RESTRICT")
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = DateTimeField(default=utcnow)
+
+
+class FollowUp(BaseModel):
+    """A bimbingan lanjut contact: done (with date, how, finding) or missed.
+
+    ``plan_months`` names the planned contact it answers (3, 6, 12 months after
+    exit); None for an extra contact outside the plan.
+    """
+
+    resident = ForeignKeyField(Resident, backref="followups", on_delete="RESTRICT")
+    plan_months = IntegerField(null=True)
+    due_date = DateField(null=True)
+    status = CharField(max_length=20)  # selesai | terlewat
+    contact_date = DateField(null=True, index=True)
+    how = CharField(max_length=20, default="")  # codes.FOLLOWUP_HOW
+    finding = TextField(default="")
+    staff = CharField(max_length=200, default="")
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("resident", "plan_months"), False),)
+
+
+class ProfileConsent(BaseModel):
+    """A PM's consent (or its withdrawal) to share a graduate profile with partners."""
+
+    resident = ForeignKeyField(Resident, backref="profile_consents", on_delete="RESTRICT")
+    date = DateField()
+    asked_by = CharField(max_length=200)
+    given = BooleanField(default=True)
+    note = TextField(default="")
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = DateTimeField(default=utcnow)
+
+
+class RehabCertificate(BaseModel):
+    """A Sertifikat Rehabilitasi Sosial: like ``Certificate``, what it states lives
+    in ``snapshot`` (JSON) and never changes after issue."""
+
+    number = CharField(max_length=100, unique=True)
+    year = IntegerField()
+    sequence = IntegerField()
+    resident = ForeignKeyField(Resident, backref="rehab_certificates", on_delete="RESTRICT")
+    snapshot = TextField()
+    photo = BlobField(null=True)
+    verification_code = CharField(max_length=40)
+    payload = TextField(default="")  # a signed payload (Ed25519, issue 14) when the balai signs
+    key_id = CharField(max_length=16, default="")
+    status = CharField(max_length=20, default="berlaku")  # berlaku | dicabut
+    issued_at = DateTimeField(default=utcnow)
+    issued_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    revoked_at = DateTimeField(null=True)
+    revoked_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    revoke_reason = TextField(default="")
+    replaces = ForeignKeyField("self", null=True, backref="replaced_by", on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("year", "sequence"), True),)
+
+
 ALL_MODELS = [
     Setting,
     BalaiProfile,
@@ -339,4 +447,9 @@ ALL_MODELS = [
     UnitAssessment,
     Certificate,
     AuditEvent,
+    Partner,
+    Outcome,
+    FollowUp,
+    ProfileConsent,
+    RehabCertificate,
 ]

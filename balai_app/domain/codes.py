@@ -105,13 +105,74 @@ EDUCATION = [
     "S2/S3",
 ]
 
+# The forms of ATENSI as Permensos 7/2021 (amended by Permensos 7/2022) names them.
 SERVICE_KINDS = {
-    "kebutuhan_dasar": "Pemenuhan kebutuhan dasar",
-    "terapi": "Terapi",
-    "pengasuhan": "Perawatan/pengasuhan sosial",
+    "hidup_layak": "Dukungan pemenuhan kebutuhan hidup layak",
+    "perawatan_sosial": "Perawatan sosial dan/atau pengasuhan anak",
     "dukungan_keluarga": "Dukungan keluarga",
-    "vokasional": "Pelatihan vokasional",
+    "terapi": "Terapi",
+    "vokasional": "Pelatihan vokasional dan/atau pembinaan kewirausahaan",
+    "bantuan_sosial": "Bantuan sosial dan asistensi sosial",
+    "aksesibilitas": "Dukungan aksesibilitas",
 }
+
+# Terapi is given as one of three sub-kinds; records from before the regulation's
+# forms were adopted carry "belum_dirinci" (not yet specified).
+THERAPY_KINDS = {
+    "fisik": "Terapi fisik",
+    "psikososial": "Terapi psikososial",
+    "mental_spiritual": "Terapi mental spiritual",
+    "belum_dirinci": "Belum dirinci",
+}
+
+# The five service kinds of schema v1-v6 -> the regulation's forms (migration v7).
+LEGACY_SERVICE_KINDS = {
+    "kebutuhan_dasar": "hidup_layak",
+    "terapi": "terapi",
+    "pengasuhan": "perawatan_sosial",
+    "dukungan_keluarga": "dukungan_keluarga",
+    "vokasional": "vokasional",
+}
+
+# --- after training: partners, outcomes, aftercare (issue 15) --------------------
+
+PARTNER_KINDS = {
+    "perusahaan": "Perusahaan",
+    "lks": "LKS",
+    "lsp": "LSP",
+    "instansi": "Instansi pemerintah",
+    "lainnya": "Lainnya",
+}
+
+OUTCOME_KINDS = {
+    "bekerja": "Bekerja",
+    "magang": "Magang",
+    "wirausaha": "Wirausaha",
+    "pendidikan": "Melanjutkan pendidikan",
+    "keluarga": "Kembali ke keluarga tanpa pekerjaan",
+    "belum": "Belum bekerja",
+}
+
+WAGE_BANDS = {
+    "lt_umk": "Di bawah UMK",
+    "umk": "Setara UMK",
+    "gt_umk": "Di atas UMK",
+}
+
+FOLLOWUP_HOW = {
+    "kunjungan": "Kunjungan",
+    "telepon": "Telepon",
+    "lks": "Melalui LKS",
+}
+
+FOLLOWUP_STATUS = {
+    "rencana": "Direncanakan",
+    "selesai": "Dilaksanakan",
+    "terlewat": "Terlewat",
+}
+
+# Resident statuses after which aftercare is planned (not "meninggal", not "aktif").
+AFTERCARE_STATUSES = ("selesai", "kembali_keluarga", "dirujuk", "keluar")
 
 BATCH_STATUS = {
     BatchStatus.PLANNED: "Direncanakan",
@@ -148,6 +209,14 @@ def label(mapping: Mapping[Any, str], code: str | None) -> str:
         return ""
     text = mapping.get(code)
     return tr(text) if text else code
+
+
+def service_label(kind: str, subkind: str = "") -> str:
+    """'Terapi — Terapi psikososial', or the form's label alone."""
+    text = label(SERVICE_KINDS, kind)
+    if kind == "terapi" and subkind:
+        text += " — " + label(THERAPY_KINDS, subkind)
+    return text
 
 
 def klaster_from_text(text: str) -> str | None:

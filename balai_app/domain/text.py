@@ -26,3 +26,16 @@ def search_key(name: str, nik: str | None, birth_place: str) -> str:
 def search_words(text: str) -> list[str]:
     """The words of a search box, folded like ``search_key``."""
     return fold(text or "").split()
+
+
+def batch_phrase(name: str, *, start: bool = False) -> str:
+    """A batch named in a sentence: "angkatan Las I", but "Angkatan II 2026" stays as it is.
+
+    Batches are usually named "Angkatan …"; putting the word before such a name
+    would double it ("Angkatan Angkatan II 2026"). ``start`` capitalises the
+    added word for the start of a sentence.
+    """
+    name = (name or "").strip()
+    if fold(name).startswith(("angkatan", "kelas", "batch")):
+        return name
+    return ("Angkatan " if start else "angkatan ") + name

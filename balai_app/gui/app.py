@@ -319,6 +319,8 @@ class GuiSession(QObject):
         self.window = MainWindow(actor)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.closed.connect(self._window_closed, Qt.ConnectionType.QueuedConnection)
+        if self.watch is not None:
+            self.watch.watch_window(self.window)  # the read-only banner when the check found damage
         self.window.show()
 
     def quit(self) -> None:

@@ -29,6 +29,10 @@ SECTIONS: list[Section] = [
     Section("certificates", "Sertifikat", "fa5s.certificate", "balai_app.gui.certificates.certificates_page:CertificatesPage",
             "certificates.view"),
     Section("reports", "Laporan", "fa5s.chart-bar", "balai_app.gui.reports.reports_page:ReportsPage", "reports.view"),
+    Section("partners", "Mitra", "fa5s.handshake", "balai_app.gui.aftercare.partners_page:PartnersPage",
+            "partners.view"),
+    Section("monthly", "Laporan Bulanan", "fa5s.calendar-alt",
+            "balai_app.gui.reports.monthly_report_page:MonthlyReportPage", "reports.view"),
     Section("audit", "Jejak Audit", "fa5s.history", "balai_app.gui.audit.audit_page:AuditPage", "audit.view"),
     Section("settings", "Pengaturan", "fa5s.cog", "balai_app.gui.settings.settings_page:SettingsPage", "settings.view"),
 ]

@@ -18,6 +18,7 @@ from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.sessions import STATUSES, load_enrollment_of, load_session_for, participants
+from balai_app.services.batch_ready import require_ready
 
 class SheetRow(NamedTuple):
     enrollment_id: int
@@ -58,6 +59,7 @@ def save_attendance(
     audit trail. Returns the number of marks written or changed.
     """
     session, batch = load_session_for(actor, session_id, "sessions.edit")
+    require_ready(batch, tr("presensi"))
     today = dt.date.today()
     if session.date > today:
         raise ValidationError({"date": tr("Presensi belum dapat diisi: sesi ini dijadwalkan {d}.").format(

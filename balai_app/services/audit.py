@@ -24,6 +24,7 @@ from balai_app.db.connection import write_transaction
 from balai_app.db.models import AuditEvent, database, utcnow
 from balai_app.domain.audit_chain import AT_FORMAT, CONTENT_COLUMNS, GENESIS, event_hash
 from balai_app.domain.errors import ValidationError
+from balai_app.i18n import tr
 from balai_app.domain.spreadsheet import append_row, safe_cell
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
@@ -155,6 +156,11 @@ ENTITIES: dict[str, str] = {
     "setting": "Pengaturan",
     "backup": "Cadangan",
     "audit_event": "Jejak audit",
+    "partner": "Mitra",
+    "outcome": "Hasil setelah pelatihan",
+    "follow_up": "Bimbingan lanjut",
+    "profile_consent": "Persetujuan profil lulusan",
+    "rehab_certificate": "Sertifikat rehabilitasi sosial",
 }
 
 
@@ -252,17 +258,27 @@ def filter_choices(actor: Actor) -> dict[str, list[str]]:
             "entity": distinct(AuditEvent.entity)}
 
 
-EXPORT_HEADERS = ["No.", "Waktu", "Pengguna", "Tindakan", "Jenis data", "No. data", "Ringkasan", "Perubahan"]
+# A CSV keeps ISO dates (sortable, read the same by every spreadsheet) and says so in its header.
+EXPORT_HEADERS = ["No.", "Waktu (TTTT-BB-HH JJ:MM:SS)", "Pengguna", "Tindakan", "Jenis data", "No. data", "Ringkasan", "Perubahan"]
+
+
+def shown_value(value: Any) -> str:
+    """A changed value as a reader sees it: Ya/Tidak for yes/no flags, empty for nothing."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return tr("Ya") if value else tr("Tidak")
+    return str(value)
 
 
 def changes_text(row: AuditRow) -> str:
     parts = []
     for key, value in row.changes_dict().items():
         if isinstance(value, list) and len(value) == 2:
-            old, new = ("" if x is None else x for x in value)
-            parts.append(f"{key}: {old!s} → {new!s}")
+            old, new = (shown_value(x) for x in value)
+            parts.append(f"{key}: {old} → {new}")
         else:
-            parts.append(f"{key}: {value!s}")
+            parts.append(f"{key}: {shown_value(value)}")
     return "; ".join(parts)
 
 

@@ -83,7 +83,8 @@ def has_assessment(resident_id: int) -> bool:
     return Assessment.select().where(Assessment.resident == resident_id).exists()
 
 
-SERVICE_LABELS = {"date": "Tanggal layanan", "kind": "Jenis layanan", "description": "Uraian", "staff": "Petugas"}
+SERVICE_LABELS = {"date": "Tanggal layanan", "kind": "Jenis layanan", "subkind": "Jenis terapi", "description": "Uraian",
+                  "staff": "Petugas"}
 
 
 def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *,
@@ -101,6 +102,11 @@ def add_service(actor: Actor, resident_id: int, data: dict[str, Any], *,
         "staff": c.take("staff", v.text, data.get("staff") or accounts.display_name(actor.user_id) or actor.username,
                         L("staff")),
     }
+    # Terapi is given as fisik, psikososial or mental spiritual (Permensos 7/2021); a caller
+    # that does not say which records "belum dirinci", like the records migrated from v6.
+    cleaned["subkind"] = c.take(
+        "subkind", v.choice, data.get("subkind") or "belum_dirinci", L("subkind"), codes.THERAPY_KINDS
+    ) if cleaned["kind"] == "terapi" else ""
     if not has_assessment(resident_id):
         c.warn("resident", tr("{name} belum pernah diasesmen. Layanan sebaiknya didasarkan pada asesmen.").format(
             name=resident.name))

@@ -249,6 +249,9 @@ def issue(
             "Tulis alasan pengecualian yang jelas (minimal {n} karakter).").format(n=MIN_OVERRIDE_REASON)})
     issued_on = v.date(issued_on, tr("Tanggal terbit"), earliest=dt.date(2000, 1, 1)) or balai_today()
     rows = candidates(actor, batch_id)
+    from balai_app.services.batch_ready import require_ready  # the training area owns when a batch is running
+
+    require_ready(Batch.get_by_id(batch_id), tr("sertifikat"), trainer_or_sessions=True)
     if resident_ids is not None:
         wanted = set(resident_ids)
         found = {row.resident_id for row in rows}

@@ -255,7 +255,7 @@ def update_unit(actor: Actor, unit_id: int, data: dict[str, Any], *, expected_ve
     if why:
         errors = {}
         if cleaned["title"] != unit.title:
-            errors["title"] = tr("Judul tidak dapat diubah karena {why}; pensiunkan unit ini dan tambahkan unit "
+            errors["title"] = tr("Judul tidak dapat diubah karena {why}; nonaktifkan unit ini dan tambahkan unit "
                                  "baru bila isinya berubah.").format(why=why)
         if unit.code and cleaned["code"] != unit.code:
             errors["code"] = tr("Kode tidak dapat diubah karena {why}.").format(why=why)
@@ -275,7 +275,7 @@ def delete_unit(actor: Actor, unit_id: int) -> None:
     unit = _get_unit(unit_id)
     why = unit_history(unit_id)
     if why:
-        raise BalaiError(tr("Unit \"{title}\" tidak dapat dihapus karena {why}; pensiunkan saja agar riwayat "
+        raise BalaiError(tr("Unit \"{title}\" tidak dapat dihapus karena {why}; nonaktifkan saja agar riwayat "
                             "tetap benar.").format(title=unit.title, why=why))
     with write_transaction():
         CompetencyUnit.delete().where(CompetencyUnit.id == unit_id).execute()

@@ -18,6 +18,7 @@ from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services import audit
 from balai_app.services.accounts_demo import demo_accounts
+from balai_app.services.aftercare_demo import demo_aftercare
 from balai_app.services.certificates_demo import demo_certificates
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
@@ -58,6 +59,14 @@ def _profile(actor: Actor, rng: random.Random) -> str:
     )
     audit.record(actor, "create", "balai_profile", 1, tr("profil balai demo"))
     return tr("profil balai demo dibuat")
+
+
+# An exit reason that fits each way a stay ends (a referred PM was referred somewhere).
+EXIT_REASONS = {
+    "selesai": "Selesai program rehabilitasi sosial; fungsi sosial membaik",
+    "kembali_keluarga": "Dikembalikan kepada keluarga setelah reunifikasi",
+    "dirujuk": "Dirujuk ke rumah sakit jiwa daerah untuk perawatan lanjutan",
+}
 
 
 def _residents(actor: Actor, rng: random.Random, count: int) -> str:
@@ -102,7 +111,7 @@ def _residents(actor: Actor, rng: random.Random, count: int) -> str:
             referral_source=rng.choice(REFERRALS),
             status=status,
             exit_date=exit_date,
-            exit_reason=tr("Selesai program rehabilitasi") if status != "aktif" else "",
+            exit_reason=tr(EXIT_REASONS[status]) if status != "aktif" else "",
             notes="",
         )
         data["search_text"] = search_key(name, nik, place if data["birth_place"] else "")
@@ -121,10 +130,13 @@ def _residents(actor: Actor, rng: random.Random, count: int) -> str:
                 recommendation=tr("Terapi psikososial, pelatihan vokasional"),
             )
             for _ in range(rng.randint(0, 3)):
+                kind = rng.choice(list(codes.SERVICE_KINDS))
                 ServiceRecord.create(
                     resident=resident,
                     date=min(today, entry + dt.timedelta(days=rng.randint(1, 60))),
-                    kind=rng.choice(list(codes.SERVICE_KINDS)),
+                    kind=kind,
+                    # Not drawn from rng: the rest of the demo stays as it was.
+                    subkind=("fisik", "psikososial", "mental_spiritual")[resident.id % 3] if kind == "terapi" else "",
                     description=tr("Layanan rutin sesuai rencana intervensi."),
                     staff="Rina Pekerja Sosial, S.Tr.Sos.",
                 )
@@ -137,6 +149,7 @@ DEMO_STEPS: list[Callable[[Actor, random.Random], str]] = [demo_accounts]
 DEMO_STEPS.append(demo_training)
 DEMO_STEPS.append(demo_sessions)
 DEMO_STEPS.append(demo_certificates)
+DEMO_STEPS.append(demo_aftercare)
 
 
 def create_demo(actor: Actor, *, residents: int = 150, seed: int = 2026) -> list[str]:

@@ -20,6 +20,7 @@ from balai_app.db.connection import write_transaction
 from balai_app.db.models import Assessment, Batch, Enrollment, Program, Resident, utcnow
 from balai_app.domain import codes
 from balai_app.domain.codes import BatchStatus, EnrollmentStatus, ResidentStatus
+from balai_app.domain.text import batch_phrase
 from balai_app.domain.errors import NeedsConfirmation, NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, residents, training, validation as v
@@ -137,11 +138,11 @@ def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | No
         c.error("resident", tr("{name} berstatus {status}; hanya PM berstatus Aktif yang dapat didaftarkan.").format(
             name=name, status=codes.label(codes.RESIDENT_STATUS, resident.status)))
     if batch.status in (BatchStatus.FINISHED, BatchStatus.CANCELLED):
-        c.error("batch", tr("Angkatan {batch} berstatus {status}; pendaftaran ditutup.").format(
-            batch=batch.name, status=codes.label(codes.BATCH_STATUS, batch.status)))
+        c.error("batch", tr("{batch} berstatus {status}; pendaftaran ditutup.").format(
+            batch=batch_phrase(batch.name, start=True), status=codes.label(codes.BATCH_STATUS, batch.status)))
     if taken >= batch.capacity:
-        c.error("batch", tr("Angkatan {batch} sudah penuh ({n} dari {cap} kursi).").format(
-            batch=batch.name, n=taken, cap=batch.capacity))
+        c.error("batch", tr("{batch} sudah penuh ({n} dari {cap} kursi).").format(
+            batch=batch_phrase(batch.name, start=True), n=taken, cap=batch.capacity))
     same_batch = Enrollment.get_or_none((Enrollment.batch == batch.id) & (Enrollment.resident == resident.id))
     if same_batch is not None:
         c.error("resident", tr("{name} sudah terdaftar di angkatan ini (status {status}).").format(
@@ -309,7 +310,7 @@ def reactivate(actor: Actor, enrollment_id: int, reason: str) -> EnrollmentRecor
         if resident.status != ResidentStatus.ACTIVE:
             check.error("resident", tr("{name} tidak lagi berstatus Aktif.").format(name=resident.name))
         if training.seats_in(batch.id) - (1 if row.status in training.SEAT_STATUSES else 0) >= batch.capacity:
-            check.error("batch", tr("Angkatan {batch} sudah penuh.").format(batch=batch.name))
+            check.error("batch", tr("{batch} sudah penuh.").format(batch=batch_phrase(batch.name, start=True)))
         other = (Enrollment.select().join(Batch)
                  .where((Enrollment.resident == resident.id) & (Enrollment.status == EnrollmentStatus.ACTIVE)
                         & (Batch.program == batch.program_id) & (Enrollment.id != row.id)).exists())

@@ -20,7 +20,7 @@ import sys
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from balai_app.db import migrations
 from balai_app.db.connection import CORE_TABLES, is_busy_error, read_only_reason, set_read_only
@@ -313,11 +313,16 @@ def network_location(
             mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
         except OSError:
             return None
-    resolved = Path(raw).expanduser()
-    try:
-        resolved = resolved.resolve()
-    except OSError:
-        pass
+    if sys.platform == "win32":
+        # Another system's path asked about on Windows (tests): taken as written, since
+        # resolving it here would turn /mnt/... into C:\mnt\...
+        resolved = PurePosixPath(raw)
+    else:
+        resolved = Path(raw).expanduser()
+        try:
+            resolved = resolved.resolve()
+        except OSError:
+            pass
     found = _linux_mount_fstype(resolved, mounts_text)
     if found and (found[1] in NETWORK_FILESYSTEMS or found[1].startswith(("nfs", "smb", "cifs"))):
         return tr("Basis data berada di folder jaringan ({fstype} di {mount}).").format(fstype=found[1], mount=found[0])

@@ -59,6 +59,19 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "programs.edit": OFFICE,
     "batches.edit": OFFICE,
     "enrollment.edit": OFFICE,
+    # after training (issue 15): partners, outcomes, aftercare, graduate profiles, rehab certificates
+    "partners.view": OFFICE,
+    "partners.edit": OFFICE,
+    "outcomes.view": OFFICE,
+    "outcomes.edit": OFFICE,
+    "followups.view": OFFICE,
+    "followups.edit": OFFICE,
+    "profiles.consent": OFFICE,
+    "profiles.print": OFFICE,
+    "rehab_certificates.view": OFFICE,
+    "rehab_certificates.issue": ADMIN,
+    "rehab_certificates.revoke": ADMIN,
+    "rehab_certificates.print": ADMIN,
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -91,6 +104,18 @@ DESCRIPTIONS: dict[str, str] = {
     "programs.edit": "mengubah program pelatihan dan unit kompetensi",
     "batches.edit": "mengubah angkatan pelatihan",
     "enrollment.edit": "mendaftarkan peserta pelatihan",
+    "partners.view": "melihat daftar mitra",
+    "partners.edit": "mengubah data mitra",
+    "outcomes.view": "melihat hasil setelah pelatihan",
+    "outcomes.edit": "mencatat hasil setelah pelatihan",
+    "followups.view": "melihat bimbingan lanjut",
+    "followups.edit": "mencatat bimbingan lanjut",
+    "profiles.consent": "mencatat persetujuan profil lulusan",
+    "profiles.print": "mencetak profil lulusan",
+    "rehab_certificates.view": "melihat sertifikat rehabilitasi sosial",
+    "rehab_certificates.issue": "menerbitkan sertifikat rehabilitasi sosial",
+    "rehab_certificates.revoke": "mencabut sertifikat rehabilitasi sosial",
+    "rehab_certificates.print": "mencetak sertifikat rehabilitasi sosial",
 }
 
 

@@ -190,6 +190,7 @@ class ServiceRecordData:
     resident_id: int
     date: dt.date
     kind: str
+    subkind: str  # codes.THERAPY_KINDS for terapi, else ""
     description: str
     staff: str
     created_by_id: int | None

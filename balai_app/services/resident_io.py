@@ -170,6 +170,15 @@ class ImportReport:
             return False
         return skip_invalid or not self.errors
 
+    def summary_sentence(self) -> str:
+        """The Indonesian sentence printed before ``summary_line`` (whose English words scripts rely on)."""
+        if self.dry_run:
+            return tr("Uji coba selesai: {v} baris siap diimpor, {i} baris tidak valid. Belum ada yang disimpan.").format(
+                v=len(self.valid_rows), i=self.invalid_count)
+        if self.imported:
+            return tr("Impor selesai: {n} PM disimpan, {m} baris dilewati.").format(n=self.imported, m=self.skipped)
+        return tr("Impor dibatalkan: tidak ada PM yang disimpan, {m} baris dilewati.").format(m=self.skipped)
+
     def summary_line(self) -> str:
         """The last line of the CLI: ``imported N, skipped M (...)``."""
         line = f"imported {self.imported}, skipped {self.skipped}"

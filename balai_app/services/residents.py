@@ -13,13 +13,13 @@ from peewee import SQL, Case, NodeList, fn
 
 from balai_app.db import search_index
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import Resident, ResidentPhoto, database, utcnow
+from balai_app.db.models import Assessment, Resident, ResidentPhoto, database, utcnow
 from balai_app.domain import codes
 from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.domain.nik import check_nik
 from balai_app.domain.text import search_key, search_words
 from balai_app.i18n import tr
-from balai_app.services import audit, validation as v
+from balai_app.services import audit, duplicates, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 from balai_app.services.records import ResidentRecord
@@ -148,11 +148,28 @@ def _as_dict(resident: Resident) -> dict[str, Any]:
     return {name: getattr(resident, name) for name in EDITABLE}
 
 
-def _validated(data: dict[str, Any], resident_id: int | None, confirm_warnings: bool) -> dict[str, Any]:
+def _validated(data: dict[str, Any], resident_id: int | None, confirm_warnings: bool,
+               actor: Actor | None = None, before: dict[str, Any] | None = None) -> dict[str, Any]:
     cleaned, collector = clean(data, resident_id=resident_id)
+    if actor is not None and not collector.errors and not confirm_warnings:
+        _warn_duplicates(actor, cleaned, resident_id, before, collector)
     collector.raise_if_any(confirm_warnings)
     cleaned["search_text"] = search_key(cleaned["name"], cleaned["nik"], cleaned["birth_place"])
     return cleaned
+
+
+def _warn_duplicates(actor: Actor, cleaned: dict[str, Any], resident_id: int | None,
+                     before: dict[str, Any] | None, collector: v.Collector) -> None:
+    """Warn (never refuse) when the PM may already be registered; on an edit only when the
+    name, birth date or family/guardian name changed."""
+    keys = ("name", "birth_date", "guardian_name")
+    if before is not None and all(before.get(k) == cleaned.get(k) for k in keys):
+        return
+    found = duplicates.possible_duplicates(actor, cleaned["name"], cleaned["birth_date"], cleaned["guardian_name"],
+                                           nik=cleaned["nik"], exclude_id=resident_id, limit=3)
+    if found:
+        collector.warn("name", " ".join(d.message for d in found)
+                       + " " + tr("Periksa dulu agar satu orang tidak terdaftar dua kali."))
 
 
 def _check_nik_free(nik: str | None, resident_id: int | None) -> None:
@@ -176,7 +193,7 @@ def create_resident(
 ) -> ResidentRecord:
     """Register a new PM. Raises ValidationError or NeedsConfirmation (warnings)."""
     require(actor, "residents.edit")
-    cleaned = _validated(data, None, confirm_warnings)
+    cleaned = _validated(data, None, confirm_warnings, actor)
     image = prepare_photo(photo) if photo else None
     with write_transaction():
         _check_nik_free(cleaned["nik"], None)
@@ -202,7 +219,7 @@ def update_resident(
     require(actor, "residents.edit")
     current = load_resident(actor, resident_id)
     merged = {**_as_dict(current), **data}
-    cleaned = _validated(merged, resident_id, confirm_warnings)
+    cleaned = _validated(merged, resident_id, confirm_warnings, actor, _as_dict(current))
     with write_transaction():
         _check_nik_free(cleaned["nik"], resident_id)
         before = Resident.get_by_id(resident_id)
@@ -314,6 +331,7 @@ class ResidentFilter:
     status: str | None = None
     sex: str | None = None
     entry_year: int | None = None
+    without_assessment: bool = False  # never assessed (Beranda's "Perlu asesmen")
 
 
 class ResidentRow(NamedTuple):
@@ -381,6 +399,8 @@ def _filtered(query, flt: ResidentFilter):
     if flt.entry_year:
         start = dt.date(flt.entry_year, 1, 1)
         query = query.where((Resident.entry_date >= start) & (Resident.entry_date < start.replace(year=flt.entry_year + 1)))
+    if flt.without_assessment:
+        query = query.where(~fn.EXISTS(Assessment.select(Assessment.id).where(Assessment.resident == Resident.id)))
     return query
 
 

@@ -40,6 +40,7 @@ from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
+from balai_app.services.batch_ready import require_ready
 from balai_app.services.permissions import limit_to_own_batches, require, require_trainer_scope
 from balai_app.services.records import BatchRecord, EnrollmentRecord, SessionRecord, UnitRecord
 from balai_app.services.versioning import versioned_update
@@ -307,6 +308,7 @@ def session_unit_ids(session_id: int) -> list[int]:
 def create_session(actor: Actor, batch_id: int, data: Mapping[str, Any]) -> SessionRecord:
     """A new session of a batch: date, times, topic, units covered (ids or codes), notes."""
     batch = load_batch_for(actor, batch_id, "sessions.edit")
+    require_ready(batch, tr("sesi"))
     cleaned = _clean_session(data, batch)
     units = cleaned.pop("units")
     with write_transaction():

@@ -21,6 +21,7 @@ from balai_app.services import audit, validation as v
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 from balai_app.services.records import UnitRecord
+from balai_app.services.batch_ready import require_ready
 from balai_app.services.sessions import (
     Participant,
     load_batch_for,
@@ -87,6 +88,7 @@ def add_unit_assessments(actor: Actor, batch_id: int, items: Iterable[UnitVerdic
     A re-assessment adds a row; history is kept and the latest verdict counts.
     """
     batch = load_batch_for(actor, batch_id, "assess.edit")
+    require_ready(batch, tr("penilaian unit kompetensi"))
     units = {u.id: u for u in program_units(batch.program_id)}
     enrollments = {p.enrollment_id: p for p in participants(actor, batch.id)}
     items = list(items)

@@ -94,11 +94,18 @@ def test_output_piped_into_a_closed_pipe_ends_quietly(tmp_path):
     run("--db", str(db), "demo", "--residents", "900")  # ~90 KB: more than a pipe holds
     import os
 
-    command = f'"{sys.executable}" -m balai_app --db "{db}" --user staf residents list --limit 900 | head -1'
-    result = subprocess.run(command, shell=True, capture_output=True, text=True,
-                            env={**os.environ, "BALAI_PASSWORD": "demo"})
-    assert result.stdout.count("\n") == 1
-    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+    # As `| head -1` does (on every OS): read one line, then close the pipe.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "balai_app", "--db", str(db), "--user", "staf", "residents", "list", "--limit", "900"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        env={**os.environ, "BALAI_PASSWORD": "demo"})
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 0
+    assert first.strip()
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr and "Errno" not in stderr, stderr
 
 
 def test_a_mistyped_database_path_is_refused_not_created(tmp_path):

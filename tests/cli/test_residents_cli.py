@@ -30,7 +30,8 @@ def test_import_valid_file_exit_0(tmp_path):
     db = tmp_path / "b.sqlite"
     result = run("--db", db, "residents", "import", FIXTURES / "pm_excel_id.csv")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["imported 4, skipped 0"]
+    # The Indonesian sentence, then the English last line scripts rely on (issue 13).
+    assert result.stdout.splitlines() == ["Impor selesai: 4 PM disimpan, 0 baris dilewati.", "imported 4, skipped 0"]
     assert count(db) == 4
 
 
@@ -42,8 +43,9 @@ def test_invalid_rows_stop_everything_exit_1_with_each_problem(tmp_path):
     assert lines[0] == "baris 3, kolom tanggal_lahir: Tanggal lahir: tanggal tidak ada di kalender: '31-02-2026'"
     assert lines[1].startswith("baris 4, kolom klaster: Klaster tidak dikenal: 'veteran'")
     assert lines[2] == "baris 5, kolom nik: NIK 3201010703900001 sudah dipakai di baris 2 berkas ini."
+    assert lines[-2] == "Impor dibatalkan: tidak ada PM yang disimpan, 5 baris dilewati."
     assert lines[-1] == "imported 0, skipped 5 (3 baris tidak valid; tidak ada yang disimpan)"
-    assert len(lines) == 4
+    assert len(lines) == 5
     assert count(db) == 0
 
 
@@ -85,7 +87,8 @@ def test_missing_file_is_invalid_input_and_unknown_extension_is_usage(tmp_path):
     db = tmp_path / "b.sqlite"
     missing = run("--db", db, "residents", "import", tmp_path / "tidak-ada.csv")
     assert missing.returncode == 1
-    assert "tidak ditemukan" in missing.stderr and missing.stdout.strip() == "imported 0, skipped 0"
+    assert "tidak ditemukan" in missing.stderr and missing.stdout.splitlines() == [
+        "Impor dibatalkan: tidak ada PM yang disimpan.", "imported 0, skipped 0"]
     odd = run("--db", db, "residents", "import", FIXTURES / "pm_errors.csv.bak")
     assert odd.returncode == 2 and "tidak didukung" in odd.stderr
     no_file = run("--db", db, "residents", "import")

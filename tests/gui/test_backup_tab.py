@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -289,13 +290,21 @@ def test_startup_warns_about_a_database_on_a_network_drive(qtbot, gui_app, fille
     from balai_app.gui.start.startup_check import ensure_sound_database
     from balai_app.services import integrity
 
-    mounts = f"/dev/sda1 / ext4 rw 0 0\n//nas/kantor {filled.parent} cifs rw 0 0\n"
     real = integrity.network_location
-    monkeypatch.setattr(integrity, "network_location",
-                        lambda path, **kw: real(path, platform="linux", mounts_text=mounts))
+    if sys.platform == "win32":  # the drive's type stands in for a mapped network drive
+        def remote(root):
+            return integrity.DRIVE_REMOTE
+
+        monkeypatch.setattr(integrity, "network_location",
+                            lambda path, **kw: real(path, platform="win32", drive_type=remote))
+    else:
+        folder = str(filled.parent).replace(" ", "\\040")  # escaped as in /proc/mounts
+        mounts = f"/dev/sda1 / ext4 rw 0 0\n//nas/kantor {folder} cifs rw 0 0\n"
+        monkeypatch.setattr(integrity, "network_location",
+                            lambda path, **kw: real(path, platform="linux", mounts_text=mounts))
     assert ensure_sound_database(filled) is True  # opened after the warning
     kind, title, text = answers.shown[0]
-    assert kind == "warning" and "cifs" in text and "SATU PC" in text
+    assert kind == "warning" and "jaringan" in text and "SATU PC" in text
 
 
 def test_restore_from_another_file_and_choose_the_second_folder(qtbot, gui_app, filled, system, answers, tmp_path,

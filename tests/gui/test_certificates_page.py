@@ -187,6 +187,8 @@ def test_folder_of_one_pdf_per_certificate(qtbot, world, monkeypatch, tmp_path, 
     assert all(len(PdfReader(str(f)).pages) == 2 for f in files)
 
 
+@pytest.mark.wine_gap(reason="Wine's prefix has no printer, so QPrinter is not a native printer and "
+                              "QPrintDialog warns 'Cannot be used on non-native printers'")
 def test_print_enforces_landscape_and_records_copies(qtbot, world, monkeypatch, tmp_path, boxes):
     from PySide6.QtGui import QPageLayout
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -291,6 +293,8 @@ def test_settings_tab_title_header_zone_and_lsp(qtbot, world, tmp_path):
     assert "tersimpan di komputer ini" in tab.key_label.text() and tab.export_button.isEnabled()
 
 
+@pytest.mark.wine_gap(reason="Wine's prefix has no printer, so QPrinter is not a native printer and "
+                              "QPrintDialog warns 'Cannot be used on non-native printers'")
 def test_print_batch_in_ascending_order_skipping_revoked(qtbot, world, monkeypatch, tmp_path, boxes):
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -349,6 +353,8 @@ def test_staff_sees_the_register_without_issue_or_print(qtbot, world):
     assert not page.ui.previewButton.isHidden()
 
 
+@pytest.mark.wine_gap(reason="Wine's prefix has no printer, so QPrinter is not a native printer and "
+                              "QPrintDialog warns 'Cannot be used on non-native printers'")
 def test_batch_detail_prints_the_batch_certificates(qtbot, world, monkeypatch, tmp_path, boxes):
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 

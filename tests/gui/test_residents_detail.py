@@ -114,13 +114,19 @@ def test_record_a_service_confirming_the_missing_assessment(gui_app, db, system,
     ui.kindCombo.setCurrentIndex(ui.kindCombo.findData("terapi"))
     qtbot.keyClicks(ui.descriptionEdit, "Terapi psikososial kelompok")
     qtbot.keyClicks(ui.staffEdit, "Rina")
+    assert not ui.subkindCombo.isHidden()
+    save(qtbot, dialog)  # terapi names its sub-kind (Permensos 7/2021)
+    assert dialog.messages.message_of("subkind") == "Jenis terapi wajib dipilih."
+    assert ServiceRecord.select().count() == 0
+    ui.subkindCombo.setCurrentIndex(ui.subkindCombo.findData("psikososial"))
     save(qtbot, dialog)
     assert len(answers) == 1 and "belum pernah diasesmen" in answers[0]
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = ServiceRecord.get()
-    assert (saved.kind, saved.description, saved.staff) == ("terapi", "Terapi psikososial kelompok", "Rina")
+    assert (saved.kind, saved.subkind, saved.description, saved.staff) == (
+        "terapi", "psikososial", "Terapi psikososial kelompok", "Rina")
     assert detail.service_model.rowCount() == 1
-    assert detail.service_model.index(0, 1).data() == "Terapi"
+    assert detail.service_model.index(0, 1).data() == "Terapi — Terapi psikososial"
     assert detail.ui.tabs.tabText(2) == "Layanan (1)"
 
 

@@ -63,7 +63,8 @@ def test_list_shows_every_resident_masked_and_counted(gui_app, db, system, qtbot
     assert "3201**********02" in shown
     assert not any(len(text) == 16 and text.isdigit() for text in shown)
     row = names(page).index("Agus Wijaya")
-    assert page.model.index(row, COLUMN_KEYS.index("klaster")).data() == "Korban Penyalahgunaan NAPZA"
+    assert page.model.index(row, COLUMN_KEYS.index("klaster")).data() == "NAPZA"
+    assert page.model.index(row, COLUMN_KEYS.index("klaster")).data(Qt.ItemDataRole.ToolTipRole) == "Korban Penyalahgunaan NAPZA"
     assert page.model.index(row, COLUMN_KEYS.index("birth_date")).data() == "15/01/2000"
 
 

@@ -48,8 +48,8 @@ def hostile_course(db, make_resident):
 
 
 def test_recaps_participants_and_report_spreadsheets_keep_a_hostile_name_as_text(hostile_course, tmp_path, system):
-    from balai_app.documents import participants, recaps
-    from balai_app.services import progress
+    from balai_app.documents import recaps
+    from balai_app.services import exports, progress
 
     batch_id = hostile_course.batch.id
     matrix = progress.batch_matrix(system, batch_id)
@@ -57,7 +57,7 @@ def test_recaps_participants_and_report_spreadsheets_keep_a_hostile_name_as_text
     year, month = progress.attendance_months(system, batch_id)[0]
     grid = progress.attendance_month(system, batch_id, year, month)
     _assert_inert(recaps.attendance_xlsx(grid, tmp_path / "presensi.xlsx"))
-    participants.export_xlsx(system, batch_id, tmp_path / "peserta.xlsx")
+    exports.participants_xlsx(system, batch_id, tmp_path / "peserta.xlsx")
     _assert_inert(tmp_path / "peserta.xlsx")
 
 

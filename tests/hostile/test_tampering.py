@@ -16,6 +16,7 @@ import pytest
 from unit.certificate_fixtures import build_course, make_admin, make_profile
 
 from balai_app.db.connection import close_database, open_database
+from balai_app.db.models import Certificate
 from balai_app.domain.audit_chain import CONTENT_COLUMNS, first_break
 from balai_app.services import audit, backup, integrity
 from balai_app.services import certificates as certs
@@ -123,9 +124,9 @@ def test_bulk_form_continues_the_chain(trail):
 def test_a_revocation_cannot_be_undone_by_an_update(db, make_resident):
     make_profile()
     admin = make_admin()
-    course = build_course(make_resident, names=["Rina Wati"])
+    course = build_course(make_resident, names=["Rina Wati"], end=dt.date(2026, 10, 30))
     cert = certs.issue(admin, course.batch.id, issued_on=dt.date(2026, 11, 2)).issued[0]
-    payload = certs.render_data(cert)["qr_payload"]
+    payload = certs.render_data(Certificate.get_by_id(cert.id))["qr_payload"]
     certs.revoke(admin, cert.id, "Nama salah tulis")
     path = Path(db.database)
     close_database()

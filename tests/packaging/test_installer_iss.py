@@ -98,6 +98,17 @@ def test_files_entries_are_parsed_with_flags():
     assert "recursesubdirs" in sources["dist\\balai-app\\_internal\\*"]
 
 
+def test_the_bundle_folder_can_be_given_to_iscc(tmp_path):
+    """scripts/windows_check.py builds the Windows bundle outside dist\\ (iscc /DBundleDir=...)."""
+    build = load_script("build_frozen")
+    bundle = _fake_bundle(tmp_path / "elsewhere", windows=True)
+    entries = build.iss_file_entries(ISS, {"BundleDir": "C:\\b"})
+    assert ("C:\\b\\balai-app.exe", ["ignoreversion"]) in entries
+    assert build.iss_problems(ISS, tmp_path, bundle, windows=True, overrides={"BundleDir": str(bundle)}) == []
+    assert build.iss_problems(ISS, tmp_path, bundle, windows=True)  # dist\\balai-app is not there
+    assert re.search(r'^#ifndef BundleDir\n\s*#define BundleDir "dist\\balai-app"', ISS, re.M)
+
+
 def test_fixed_app_id_and_version_from_the_build():
     setup = _setup()
     match = re.fullmatch(r"\{\{([0-9A-F-]{36})\}", setup["AppId"])
@@ -118,7 +129,20 @@ def test_indonesian_and_english_installer_languages():
     languages = _sections(ISS)["languages"]
     assert languages[0].startswith('Name: "indonesian"')
     assert any(line.startswith('Name: "english"') and "compiler:Default.isl" in line for line in languages)
-    assert re.search(r'#define IndonesianIsl "build\\inno\\Indonesian\.isl"', ISS)
+    assert 'MessagesFile: "resources\\installer\\Indonesian.isl"' in languages[0]
+
+
+def test_indonesian_messages_are_in_the_repository_and_translated():
+    """No download at build time; scripts/windows_check.py compares it with the compiler's Default.isl."""
+    assert "http" not in ISS.lower()
+    text = (ROOT / "resources" / "installer" / "Indonesian.isl").read_text(encoding="utf-8-sig")
+    values = dict(re.findall(r"^(\w+)=(.*)$", text, re.M))
+    assert values["LanguageName"] == "Bahasa Indonesia" and values["LanguageID"] == "$0421"
+    assert len(values) > 270  # Inno Setup 6.4's Default.isl has 281 entries
+    assert values["ButtonNext"] == "&Lanjut >" and values["ButtonCancel"] == "Batal"
+    assert "%1" in values["UninstalledAll"] and "[name]" in values["WelcomeLabel1"]
+    for key in ("SetupAppTitle", "WelcomeLabel2", "FinishedLabel", "ConfirmUninstall", "CreateDesktopIcon"):
+        assert values[key] and " the " not in f" {values[key]} ", key  # translated, not English
 
 
 def test_start_menu_and_optional_desktop_shortcuts():

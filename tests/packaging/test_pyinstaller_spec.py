@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from packaging_helpers import ROOT
 
@@ -55,3 +56,12 @@ def test_version_comes_from_pyproject():
 def test_the_launcher_runs_the_package_main():
     launcher = (ROOT / "packaging" / "launcher.py").read_text(encoding="utf-8")
     assert "from balai_app.__main__ import main" in launcher
+
+
+
+def test_commands_write_utf8_into_pipes_on_windows():
+    """Output to a pipe in the ANSI code page broke on a path like 'Ağustus' (found under Wine;
+    PyInstaller's 'X utf8_mode=1' option did not help), so the program reconfigures its pipes."""
+    main = (ROOT / "balai_app" / "__main__.py").read_text(encoding="utf-8")
+    assert 'stream.reconfigure(encoding="utf-8", errors="replace")' in main
+    assert re.search(r"_attach_windows_console\(\)\n        _utf8_pipes\(\)", main)

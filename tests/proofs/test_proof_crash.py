@@ -206,7 +206,9 @@ def snapshot(path: Path) -> tuple[dict[str, list[tuple]], list[tuple]]:
     try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        data = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables if t != "audit_event"}
+        # every row of every table, in a fixed order (a full-text index's shadow tables have no rowid)
+        data = {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables
+                if t != "audit_event"}
         trail = conn.execute("SELECT id, action, entity, summary, changes FROM audit_event ORDER BY id").fetchall()
     finally:
         conn.close()

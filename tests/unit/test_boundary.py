@@ -29,7 +29,6 @@ ROOT = Path(balai_app.__file__).parent
 
 # Public service functions still returning a model, by the helper who converts them.
 ALLOWED_MODEL_RETURNS: dict[str, str] = {
-    "audit.record": "hostile",
     "certificates_issue.get_row": "certs",
 }
 

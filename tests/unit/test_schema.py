@@ -172,3 +172,51 @@ def test_v2_recomputes_search_keys_of_a_v1_database(db_path, isolated_paths):
         assert list((isolated_paths / "backups").glob("sebelum-migrasi-v1-*.sqlite")), "backed up before upgrading"
     finally:
         close_database()
+
+
+def test_v7_maps_every_service_record_to_the_atensi_forms(db_path, isolated_paths):
+    """No service record is lost, none changes its PM or date; the five old kinds become
+    the regulation's forms (terapi -> terapi, sub-kind 'belum dirinci')."""
+    from balai_app.db.connection import _connect
+    from balai_app.db.models import ServiceRecord
+    from balai_app.domain import codes
+
+    raw = _connect(db_path)
+    for version, _description, apply in migrations.STEPS[:2]:
+        with raw.atomic("IMMEDIATE"):
+            apply(raw)
+            raw.execute_sql(f"PRAGMA user_version = {version}")
+    resident_sql = (
+        "INSERT INTO resident (name, nik_missing_reason, no_kk, sex, birth_place, klaster, disabilities, religion, "
+        "education, address, guardian_name, guardian_relation, guardian_phone, entry_date, referral_source, status, "
+        "exit_reason, notes, search_text, created_at, updated_at, version) VALUES (?, 'x', '', 'L', '', 'anak', '', "
+        "'', '', '', '', '', '', '2025-01-01', '', 'aktif', '', '', ?, '2025-01-01', '2025-01-01', 1)"
+    )
+    for name in ("Satu", "Dua"):
+        raw.execute_sql(resident_sql, (name, name.lower()))
+    old_kinds = ["kebutuhan_dasar", "terapi", "pengasuhan", "dukungan_keluarga", "vokasional"]
+    before = []
+    for index in range(25):
+        kind = old_kinds[index % 5]
+        resident_id = 1 + index % 2
+        date = f"2025-{1 + index % 12:02d}-{1 + index:02d}"
+        raw.execute_sql(
+            "INSERT INTO service_record (resident_id, date, kind, description, staff, created_at, updated_at, "
+            "version) VALUES (?, ?, ?, ?, '', '2025-01-01', '2025-01-01', 1)",
+            (resident_id, date, kind, f"layanan {index}"))
+        before.append((index + 1, resident_id, date, kind, f"layanan {index}"))
+    raw.close()
+    open_database(db_path)
+    try:
+        after = {s.id: s for s in ServiceRecord.select()}
+        assert len(after) == len(before)
+        expected = {"kebutuhan_dasar": ("hidup_layak", ""), "terapi": ("terapi", "belum_dirinci"),
+                    "pengasuhan": ("perawatan_sosial", ""), "dukungan_keluarga": ("dukungan_keluarga", ""),
+                    "vokasional": ("vokasional", "")}
+        for record_id, resident_id, date, kind, description in before:
+            row = after[record_id]
+            assert (row.resident_id, row.date.isoformat(), row.description) == (resident_id, date, description)
+            assert (row.kind, row.subkind) == expected[kind]
+            assert row.kind in codes.SERVICE_KINDS
+    finally:
+        close_database()

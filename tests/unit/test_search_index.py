@@ -15,7 +15,7 @@ import pytest
 from balai_app.db import search_index
 from balai_app.db.connection import close_database, open_database
 from balai_app.db.models import Resident, database
-from balai_app.services import residents
+from balai_app.services import resident_io, residents
 from balai_app.services.residents import ResidentFilter, _list_query
 
 pytestmark = pytest.mark.sqlite_only  # SQLite's FTS5 index; on PostgreSQL: pg_trgm (db/dialect.py)
@@ -86,7 +86,7 @@ def test_index_follows_every_write_of_the_search_key(db, system, make_resident):
     assert names(system, "rahay") == ["Siti Rahayu"]
     cleaned, _ = residents.clean({"name": "Dewi Lestari", "sex": "P", "klaster": "lansia", "nik": None,
                                   "nik_missing_reason": "Tidak punya KTP", "entry_date": "2026-01-05"})
-    residents.bulk_create(system, [cleaned])  # the importer's path
+    resident_io.insert_rows(system, [cleaned], "uji.csv")  # the importer's path
     assert names(system, "lestar") == ["Dewi Lestari"]
     Resident.delete().where(Resident.id == pm.id).execute()
     assert names(system, "rahay") == []
@@ -171,7 +171,7 @@ def test_beranda_counts_are_kept_in_step_with_every_write(db, system, make_resid
     residents.update_resident(system, b.id, {"notes": "tidak mengubah hitungan"}, expected_version=b.version + 1)
     cleaned, _ = residents.clean({"name": "Dewi", "sex": "P", "klaster": "napza", "nik": None,
                                   "nik_missing_reason": "Tidak punya KTP", "entry_date": "2026-01-05"})
-    residents.bulk_create(system, [cleaned, dict(cleaned, name="Rina")])
+    resident_io.insert_rows(system, [cleaned, dict(cleaned, name="Rina")], "uji.csv")
     Resident.delete().where(Resident.id == a.id).execute()
     expected = {("anak", "aktif"): 1, ("napza", "aktif"): 2}
     assert residents.counts_by_klaster_and_status(system) == expected == grouped()

@@ -112,7 +112,7 @@ def test_assessed_unit_cannot_be_deleted_or_renamed(program, batch, make_residen
         curriculum.delete_unit(system, unit.id)
     with pytest.raises(ValidationError) as err:
         curriculum.update_unit(system, unit.id, {"title": "K3 baru"}, expected_version=unit.version)
-    assert "pensiunkan" in err.value.errors["title"]
+    assert "nonaktifkan" in err.value.errors["title"]
     # An empty code may still be completed, and the unit retired.
     done = curriculum.update_unit(system, unit.id, {"code": "C.14.00"}, expected_version=unit.version)
     assert done.code == "C.14.00"

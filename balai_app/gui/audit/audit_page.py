@@ -222,7 +222,7 @@ class AuditPage(QWidget):
                          f"<th>{tr('Nilai lama')}</th><th>{tr('Nilai baru')}</th></tr>")
             for key, value in changes.items():
                 old, new = value if isinstance(value, list) and len(value) == 2 else ("", value)
-                parts.append("<tr>" + "".join(f"<td>{html.escape('' if x is None else str(x))}</td>"
+                parts.append("<tr>" + "".join(f"<td>{html.escape(audit.shown_value(x))}</td>"
                                               for x in (key, old, new)) + "</tr>")
             parts.append("</table>")
         self.ui.detailView.setHtml("".join(parts))

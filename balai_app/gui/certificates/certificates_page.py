@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QMessageBox, QPushButton, QWidget
 
+from balai_app.gui.common import elided_tooltips
 from balai_app.domain import dates
 from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.certificates.certificate_register import COLUMN_KEYS, CertificateTableModel, note
@@ -40,6 +41,7 @@ class CertificatesPage(QWidget):
         for key, width in COLUMN_WIDTHS.items():
             header.resizeSection(COLUMN_KEYS.index(key), width)
         header.setSectionResizeMode(COLUMN_KEYS.index("note"), QHeaderView.ResizeMode.Stretch)
+        elided_tooltips.install(self.ui.table)  # a cut-off note or name: its whole text on hover
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)

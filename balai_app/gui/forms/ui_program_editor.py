@@ -324,7 +324,7 @@ class Ui_ProgramEditor(object):
         self.editUnit.setText(QCoreApplication.translate("ProgramEditor", u"Ubah\u2026", None))
         self.moveUp.setText(QCoreApplication.translate("ProgramEditor", u"Naik", None))
         self.moveDown.setText(QCoreApplication.translate("ProgramEditor", u"Turun", None))
-        self.retireUnit.setText(QCoreApplication.translate("ProgramEditor", u"Pensiunkan", None))
+        self.retireUnit.setText(QCoreApplication.translate("ProgramEditor", u"Nonaktifkan", None))
         self.deleteUnit.setText(QCoreApplication.translate("ProgramEditor", u"Hapus unit", None))
     # retranslateUi
 

@@ -70,10 +70,29 @@ class Ui_ResidentForm(object):
 
         self.identityForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameError)
 
+        self.klasterComboLabel = QLabel(self.identityTabContents)
+        self.klasterComboLabel.setObjectName(u"klasterComboLabel")
+
+        self.identityForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.klasterComboLabel)
+
+        self.klasterCombo = QComboBox(self.identityTabContents)
+        self.klasterCombo.setObjectName(u"klasterCombo")
+        self.klasterCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.klasterCombo.setMinimumContentsLength(20)
+
+        self.identityForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.klasterCombo)
+
+        self.klasterError = QLabel(self.identityTabContents)
+        self.klasterError.setObjectName(u"klasterError")
+        self.klasterError.setWordWrap(True)
+        self.klasterError.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.identityForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.klasterError)
+
         self.nikEditLabel = QLabel(self.identityTabContents)
         self.nikEditLabel.setObjectName(u"nikEditLabel")
 
-        self.identityForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.nikEditLabel)
+        self.identityForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.nikEditLabel)
 
         self.nikRow = QHBoxLayout()
         self.nikRow.setSpacing(8)
@@ -90,92 +109,92 @@ class Ui_ResidentForm(object):
         self.nikRow.addWidget(self.noNikCheck)
 
 
-        self.identityForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.nikRow)
+        self.identityForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.nikRow)
 
         self.nikError = QLabel(self.identityTabContents)
         self.nikError.setObjectName(u"nikError")
         self.nikError.setWordWrap(True)
         self.nikError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.identityForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.nikError)
+        self.identityForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.nikError)
 
         self.nikReasonEditLabel = QLabel(self.identityTabContents)
         self.nikReasonEditLabel.setObjectName(u"nikReasonEditLabel")
 
-        self.identityForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.nikReasonEditLabel)
+        self.identityForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.nikReasonEditLabel)
 
         self.nikReasonEdit = QLineEdit(self.identityTabContents)
         self.nikReasonEdit.setObjectName(u"nikReasonEdit")
         self.nikReasonEdit.setMaxLength(200)
 
-        self.identityForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.nikReasonEdit)
+        self.identityForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.nikReasonEdit)
 
         self.nikMissingReasonError = QLabel(self.identityTabContents)
         self.nikMissingReasonError.setObjectName(u"nikMissingReasonError")
         self.nikMissingReasonError.setWordWrap(True)
         self.nikMissingReasonError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.identityForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.nikMissingReasonError)
+        self.identityForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.nikMissingReasonError)
 
         self.noKkEditLabel = QLabel(self.identityTabContents)
         self.noKkEditLabel.setObjectName(u"noKkEditLabel")
 
-        self.identityForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.noKkEditLabel)
+        self.identityForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.noKkEditLabel)
 
         self.noKkEdit = QLineEdit(self.identityTabContents)
         self.noKkEdit.setObjectName(u"noKkEdit")
         self.noKkEdit.setMaxLength(20)
 
-        self.identityForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.noKkEdit)
+        self.identityForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.noKkEdit)
 
         self.noKkError = QLabel(self.identityTabContents)
         self.noKkError.setObjectName(u"noKkError")
         self.noKkError.setWordWrap(True)
         self.noKkError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.identityForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.noKkError)
+        self.identityForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.noKkError)
 
         self.sexComboLabel = QLabel(self.identityTabContents)
         self.sexComboLabel.setObjectName(u"sexComboLabel")
 
-        self.identityForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.sexComboLabel)
+        self.identityForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.sexComboLabel)
 
         self.sexCombo = QComboBox(self.identityTabContents)
         self.sexCombo.setObjectName(u"sexCombo")
         self.sexCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.sexCombo.setMinimumContentsLength(20)
 
-        self.identityForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.sexCombo)
+        self.identityForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.sexCombo)
 
         self.sexError = QLabel(self.identityTabContents)
         self.sexError.setObjectName(u"sexError")
         self.sexError.setWordWrap(True)
         self.sexError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.identityForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.sexError)
+        self.identityForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.sexError)
 
         self.birthPlaceEditLabel = QLabel(self.identityTabContents)
         self.birthPlaceEditLabel.setObjectName(u"birthPlaceEditLabel")
 
-        self.identityForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.birthPlaceEditLabel)
+        self.identityForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.birthPlaceEditLabel)
 
         self.birthPlaceEdit = QLineEdit(self.identityTabContents)
         self.birthPlaceEdit.setObjectName(u"birthPlaceEdit")
         self.birthPlaceEdit.setMaxLength(100)
 
-        self.identityForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.birthPlaceEdit)
+        self.identityForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.birthPlaceEdit)
 
         self.birthPlaceError = QLabel(self.identityTabContents)
         self.birthPlaceError.setObjectName(u"birthPlaceError")
         self.birthPlaceError.setWordWrap(True)
         self.birthPlaceError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.identityForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.birthPlaceError)
+        self.identityForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.birthPlaceError)
 
         self.birthDateEditLabel = QLabel(self.identityTabContents)
         self.birthDateEditLabel.setObjectName(u"birthDateEditLabel")
 
-        self.identityForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.birthDateEditLabel)
+        self.identityForm.setWidget(14, QFormLayout.ItemRole.LabelRole, self.birthDateEditLabel)
 
         self.birthRow = QHBoxLayout()
         self.birthRow.setSpacing(8)
@@ -197,52 +216,52 @@ class Ui_ResidentForm(object):
         self.birthRow.addItem(self.birthSpacer)
 
 
-        self.identityForm.setLayout(12, QFormLayout.ItemRole.FieldRole, self.birthRow)
+        self.identityForm.setLayout(14, QFormLayout.ItemRole.FieldRole, self.birthRow)
 
         self.birthDateError = QLabel(self.identityTabContents)
         self.birthDateError.setObjectName(u"birthDateError")
         self.birthDateError.setWordWrap(True)
         self.birthDateError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.identityForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.birthDateError)
+        self.identityForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.birthDateError)
 
         self.religionComboLabel = QLabel(self.identityTabContents)
         self.religionComboLabel.setObjectName(u"religionComboLabel")
 
-        self.identityForm.setWidget(14, QFormLayout.ItemRole.LabelRole, self.religionComboLabel)
+        self.identityForm.setWidget(16, QFormLayout.ItemRole.LabelRole, self.religionComboLabel)
 
         self.religionCombo = QComboBox(self.identityTabContents)
         self.religionCombo.setObjectName(u"religionCombo")
         self.religionCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.religionCombo.setMinimumContentsLength(20)
 
-        self.identityForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.religionCombo)
+        self.identityForm.setWidget(16, QFormLayout.ItemRole.FieldRole, self.religionCombo)
 
         self.religionError = QLabel(self.identityTabContents)
         self.religionError.setObjectName(u"religionError")
         self.religionError.setWordWrap(True)
         self.religionError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.identityForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.religionError)
+        self.identityForm.setWidget(17, QFormLayout.ItemRole.FieldRole, self.religionError)
 
         self.educationComboLabel = QLabel(self.identityTabContents)
         self.educationComboLabel.setObjectName(u"educationComboLabel")
 
-        self.identityForm.setWidget(16, QFormLayout.ItemRole.LabelRole, self.educationComboLabel)
+        self.identityForm.setWidget(18, QFormLayout.ItemRole.LabelRole, self.educationComboLabel)
 
         self.educationCombo = QComboBox(self.identityTabContents)
         self.educationCombo.setObjectName(u"educationCombo")
         self.educationCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.educationCombo.setMinimumContentsLength(20)
 
-        self.identityForm.setWidget(16, QFormLayout.ItemRole.FieldRole, self.educationCombo)
+        self.identityForm.setWidget(18, QFormLayout.ItemRole.FieldRole, self.educationCombo)
 
         self.educationError = QLabel(self.identityTabContents)
         self.educationError.setObjectName(u"educationError")
         self.educationError.setWordWrap(True)
         self.educationError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.identityForm.setWidget(17, QFormLayout.ItemRole.FieldRole, self.educationError)
+        self.identityForm.setWidget(19, QFormLayout.ItemRole.FieldRole, self.educationError)
 
 
         self.identityRow.addLayout(self.identityForm)
@@ -316,29 +335,10 @@ class Ui_ResidentForm(object):
         self.klasterForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTop|Qt.AlignTrailing)
         self.klasterForm.setHorizontalSpacing(10)
         self.klasterForm.setVerticalSpacing(4)
-        self.klasterComboLabel = QLabel(self.klasterTabContents)
-        self.klasterComboLabel.setObjectName(u"klasterComboLabel")
-
-        self.klasterForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.klasterComboLabel)
-
-        self.klasterCombo = QComboBox(self.klasterTabContents)
-        self.klasterCombo.setObjectName(u"klasterCombo")
-        self.klasterCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.klasterCombo.setMinimumContentsLength(20)
-
-        self.klasterForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.klasterCombo)
-
-        self.klasterError = QLabel(self.klasterTabContents)
-        self.klasterError.setObjectName(u"klasterError")
-        self.klasterError.setWordWrap(True)
-        self.klasterError.setTextInteractionFlags(Qt.TextSelectableByMouse)
-
-        self.klasterForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.klasterError)
-
         self.disabilityListLabel = QLabel(self.klasterTabContents)
         self.disabilityListLabel.setObjectName(u"disabilityListLabel")
 
-        self.klasterForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.disabilityListLabel)
+        self.klasterForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.disabilityListLabel)
 
         self.disabilityList = QListWidget(self.klasterTabContents)
         self.disabilityList.setObjectName(u"disabilityList")
@@ -346,19 +346,19 @@ class Ui_ResidentForm(object):
         self.disabilityList.setMaximumSize(QSize(16777215, 170))
         self.disabilityList.setSelectionMode(QAbstractItemView.NoSelection)
 
-        self.klasterForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.disabilityList)
+        self.klasterForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.disabilityList)
 
         self.disabilitiesError = QLabel(self.klasterTabContents)
         self.disabilitiesError.setObjectName(u"disabilitiesError")
         self.disabilitiesError.setWordWrap(True)
         self.disabilitiesError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.klasterForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.disabilitiesError)
+        self.klasterForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.disabilitiesError)
 
         self.entryDateEditLabel = QLabel(self.klasterTabContents)
         self.entryDateEditLabel.setObjectName(u"entryDateEditLabel")
 
-        self.klasterForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.entryDateEditLabel)
+        self.klasterForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.entryDateEditLabel)
 
         self.entryRow = QHBoxLayout()
         self.entryRow.setSpacing(8)
@@ -375,19 +375,19 @@ class Ui_ResidentForm(object):
         self.entryRow.addItem(self.entrySpacer)
 
 
-        self.klasterForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.entryRow)
+        self.klasterForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.entryRow)
 
         self.entryDateError = QLabel(self.klasterTabContents)
         self.entryDateError.setObjectName(u"entryDateError")
         self.entryDateError.setWordWrap(True)
         self.entryDateError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.klasterForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.entryDateError)
+        self.klasterForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.entryDateError)
 
         self.referralComboLabel = QLabel(self.klasterTabContents)
         self.referralComboLabel.setObjectName(u"referralComboLabel")
 
-        self.klasterForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.referralComboLabel)
+        self.klasterForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.referralComboLabel)
 
         self.referralCombo = QComboBox(self.klasterTabContents)
         self.referralCombo.setObjectName(u"referralCombo")
@@ -395,14 +395,14 @@ class Ui_ResidentForm(object):
         self.referralCombo.setMinimumContentsLength(20)
         self.referralCombo.setEditable(True)
 
-        self.klasterForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.referralCombo)
+        self.klasterForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.referralCombo)
 
         self.referralSourceError = QLabel(self.klasterTabContents)
         self.referralSourceError.setObjectName(u"referralSourceError")
         self.referralSourceError.setWordWrap(True)
         self.referralSourceError.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.klasterForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.referralSourceError)
+        self.klasterForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.referralSourceError)
 
 
         self.klasterTabContentsLayout.addLayout(self.klasterForm)
@@ -663,6 +663,7 @@ class Ui_ResidentForm(object):
 
 #if QT_CONFIG(shortcut)
         self.nameEditLabel.setBuddy(self.nameEdit)
+        self.klasterComboLabel.setBuddy(self.klasterCombo)
         self.nikEditLabel.setBuddy(self.nikEdit)
         self.nikReasonEditLabel.setBuddy(self.nikReasonEdit)
         self.noKkEditLabel.setBuddy(self.noKkEdit)
@@ -671,7 +672,6 @@ class Ui_ResidentForm(object):
         self.birthDateEditLabel.setBuddy(self.birthDateEdit)
         self.religionComboLabel.setBuddy(self.religionCombo)
         self.educationComboLabel.setBuddy(self.educationCombo)
-        self.klasterComboLabel.setBuddy(self.klasterCombo)
         self.disabilityListLabel.setBuddy(self.disabilityList)
         self.entryDateEditLabel.setBuddy(self.entryDateEdit)
         self.referralComboLabel.setBuddy(self.referralCombo)
@@ -697,6 +697,8 @@ class Ui_ResidentForm(object):
         self.nameEditLabel.setText(QCoreApplication.translate("ResidentForm", u"Nama lengkap *", None))
         self.nameEdit.setPlaceholderText(QCoreApplication.translate("ResidentForm", u"Tulis sesuai KTP/KK, mis. Muh. Ma'ruf", None))
         self.nameError.setText("")
+        self.klasterComboLabel.setText(QCoreApplication.translate("ResidentForm", u"Klaster *", None))
+        self.klasterError.setText("")
         self.nikEditLabel.setText(QCoreApplication.translate("ResidentForm", u"NIK", None))
         self.nikEdit.setPlaceholderText(QCoreApplication.translate("ResidentForm", u"16 digit", None))
         self.noNikCheck.setText(QCoreApplication.translate("ResidentForm", u"Tidak memiliki NIK", None))
@@ -724,8 +726,6 @@ class Ui_ResidentForm(object):
         self.removePhotoButton.setText(QCoreApplication.translate("ResidentForm", u"Hapus foto", None))
         self.photoError.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.identityTab), QCoreApplication.translate("ResidentForm", u"Identitas", None))
-        self.klasterComboLabel.setText(QCoreApplication.translate("ResidentForm", u"Klaster *", None))
-        self.klasterError.setText("")
         self.disabilityListLabel.setText(QCoreApplication.translate("ResidentForm", u"Jenis disabilitas", None))
         self.disabilitiesError.setText("")
         self.entryDateEditLabel.setText(QCoreApplication.translate("ResidentForm", u"Tanggal masuk *", None))
@@ -733,7 +733,7 @@ class Ui_ResidentForm(object):
         self.entryDateError.setText("")
         self.referralComboLabel.setText(QCoreApplication.translate("ResidentForm", u"Sumber rujukan", None))
         self.referralSourceError.setText("")
-        self.tabs.setTabText(self.tabs.indexOf(self.klasterTab), QCoreApplication.translate("ResidentForm", u"Klaster && kondisi", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.klasterTab), QCoreApplication.translate("ResidentForm", u"Kondisi && masuk", None))
         self.addressEditLabel.setText(QCoreApplication.translate("ResidentForm", u"Alamat", None))
         self.addressError.setText("")
         self.guardianNameEditLabel.setText(QCoreApplication.translate("ResidentForm", u"Nama keluarga/wali", None))

@@ -1,20 +1,44 @@
-"""Beranda: how many PMs, per klaster and status."""
+"""Beranda: how many PMs, per klaster and status; the work to follow up; today's classes.
+
+Office staff see the register's figures, the follow-up lines ("Perlu asesmen"
+is a link to the register filtered to those PMs) and the classes running
+today; an instruktur sees his own classes and today's sessions, which fill the
+page instead of leaving it empty.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
 from balai_app.domain import codes
+from balai_app.domain.dates import format_long
 from balai_app.gui.common.table_height import fit_height
+from balai_app.gui.sessions.my_classes import MyClassesWidget
 from balai_app.i18n import tr
 from balai_app.services import accounts, profile, reports, residents
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
 
+NEEDS_ASSESSMENT_LINK = "register:needs-assessment"
+
+
+def thousands(n: int) -> str:
+    """1.884 — the Indonesian thousands separator."""
+    return f"{n:,}".replace(",", ".")
+
+
 class HomePage(QWidget):
+    """Emits ``open_register_needing_assessment`` and ``open_class(batch_id, session_id or None)``,
+    and follows them itself in the main window (``_main``) when the page lives in one."""
+
+    open_register_needing_assessment = Signal()
+    open_class = Signal(int, object)
+
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor = actor
@@ -41,16 +65,44 @@ class HomePage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.table)
+        self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        # The figures and the follow-up side by side: no wide empty band right of the table.
+        figures = QHBoxLayout()
+        figures.setSpacing(24)
+        figures.addWidget(self.table, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(figures)
         self.follow_up = QLabel()
         self.follow_up.setTextFormat(Qt.TextFormat.RichText)
-        self.follow_up.setStyleSheet("margin-top:14px;")
-        layout.addWidget(self.follow_up)
-        layout.addStretch(1)
+        self.follow_up.setWordWrap(True)
+        self.follow_up.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.follow_up.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.follow_up.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                               | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.follow_up.linkActivated.connect(self._follow_link)
+        figures.addWidget(self.follow_up, 1, Qt.AlignmentFlag.AlignTop)
         self.can_see_residents = allowed(actor, "residents.view")
         self.heading.setVisible(self.can_see_residents)
         self.table.setVisible(self.can_see_residents)
         self.follow_up.setVisible(allowed(actor, "reports.view"))
+        self.aftercare = None
+        if allowed(actor, "followups.view"):
+            from balai_app.gui.aftercare.home_followups import FollowUpsPanel
+
+            # Follow-ups due this month and overdue ones, under the figures.
+            self.aftercare = FollowUpsPanel(actor, self)
+            layout.addWidget(self.aftercare)
+        # Today's classes fill the rest of the page (an instruktur: only his own).
+        self.classes: MyClassesWidget | None = None
+        if allowed(actor, "sessions.view"):
+            self.classes = MyClassesWidget(actor, self)
+            self.classes.layout().setContentsMargins(0, 12, 0, 0)
+            if actor.role != "instruktur":
+                self.classes.empty.setText(tr("Tidak ada angkatan yang sedang berjalan hari ini."))
+            self.classes.open_today.connect(lambda batch_id, session_id: self._open_class(batch_id, session_id, True))
+            self.classes.open_batch.connect(lambda batch_id: self._open_class(batch_id, None, False))
+            layout.addWidget(self.classes, 1)
+        else:
+            layout.addStretch(1)
 
     def refresh(self) -> None:
         self._fill_header()
@@ -77,20 +129,56 @@ class HomePage(QWidget):
             self._fill_counts(residents.counts_by_klaster_and_status(self.actor))
         if self.follow_up.isVisibleTo(self):
             self._fill_follow_up(reports.dashboard(self.actor))
+        if self.aftercare is not None:
+            self.aftercare.refresh()
+        if self.classes is not None:
+            self.classes.refresh()
+            when = format_long(dt.date.today())
+            self.classes.title.setText(tr("Kelas saya — {d}").format(d=when) if self.actor.role == "instruktur"
+                                       else tr("Kelas berjalan — {d}").format(d=when))
+            self.classes.title.setStyleSheet("font-weight:bold;")
+
+    # --- following a link ------------------------------------------------------
+    def _main(self):
+        window = self.window()
+        return window if hasattr(window, "open_section") else None
+
+    def _follow_link(self, link: str) -> None:
+        if link == NEEDS_ASSESSMENT_LINK:
+            self.open_register_needing_assessment.emit()
+            main = self._main()
+            if main is not None:
+                main.open_section("residents").show_needing_assessment()
+
+    def _open_class(self, batch_id: int, session_id, today: bool) -> None:
+        """"Isi presensi hari ini" (``today``: today's session, created first when there is none)
+        or "Buka angkatan", on the Sesi & Presensi page."""
+        self.open_class.emit(batch_id, session_id)
+        main = self._main()
+        if main is not None:
+            page = main.open_section("sessions")
+            if today:
+                page.open_today(batch_id, session_id)
+            else:
+                page.open_batch(batch_id)
 
     def _fill_follow_up(self, board) -> None:
         lines = [
             tr("<b>Pelatihan berjalan:</b> {b} angkatan, {p} peserta aktif").format(
-                b=board.running_batches, p=board.active_participants),
+                b=thousands(board.running_batches), p=thousands(board.active_participants)),
             tr("<b>Sertifikat tahun ini:</b> {n} berlaku, {r} dicabut").format(
-                n=board.certificates_this_year, r=board.revoked_this_year),
+                n=thousands(board.certificates_this_year), r=thousands(board.revoked_this_year)),
         ]
         if board.active_without_assessment:
-            lines.append(tr("<span style='color:#b45309'><b>Perlu asesmen:</b> {n} PM aktif belum pernah "
-                            "diasesmen</span>").format(n=board.active_without_assessment))
+            text = tr("<span style='color:#b45309'><b>Perlu asesmen:</b> {n} PM aktif belum pernah "
+                      "diasesmen</span>").format(n=thousands(board.active_without_assessment))
+            if self.can_see_residents:
+                text += " — <a href='{link}'>{label}</a>".format(
+                    link=NEEDS_ASSESSMENT_LINK, label=tr("tampilkan daftarnya"))
+            lines.append(text)
         else:
             lines.append(tr("<b>Asesmen:</b> semua PM aktif sudah diasesmen"))
-        self.follow_up.setText("<br>".join(lines))
+        self.follow_up.setText("<p style='line-height:150%'>" + "<br>".join(lines) + "</p>")
 
     def _fill_counts(self, counts: dict[tuple[str, str], int]) -> None:
         statuses = list(codes.RESIDENT_STATUS)
@@ -113,6 +201,8 @@ class HomePage(QWidget):
         footer = [QStandardItem(tr("Jumlah"))] + [self._number(n, bold=True) for n in column_totals]
         footer[0].setFont(self._bold())
         self.model.appendRow(footer)
+        self.table.resizeColumnsToContents()
+        self.table.setFixedWidth(self.table.horizontalHeader().length() + 2 * self.table.frameWidth() + 2)
         fit_height(self.table)
 
     def _bold(self) -> QFont:
@@ -121,7 +211,7 @@ class HomePage(QWidget):
         return font
 
     def _number(self, n: int, bold: bool = False) -> QStandardItem:
-        item = QStandardItem(f"{n:,}".replace(",", "."))
+        item = QStandardItem(thousands(n))
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if bold:
             item.setFont(self._bold())

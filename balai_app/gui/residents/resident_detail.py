@@ -13,7 +13,7 @@ import html
 import importlib
 
 import qtawesome as qta
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balai_app.gui.common.screen_fit import fit_to_work_area, room
 from balai_app.domain import codes, dates
 from balai_app.domain.nik import mask
 from balai_app.gui.residents.form_helpers import set_photo_preview
@@ -44,10 +45,12 @@ from balai_app.services.permissions import allowed
 EXTRA_TABS: list[tuple[str, str, str | None]] = [
     ("Pelatihan", "balai_app.gui.residents.enrollments_tab:EnrollmentsTab", "training.view"),
     ("Progres pelatihan", "balai_app.gui.sessions.progress_tab:ResidentProgressTab", "sessions.view"),
+    ("Setelah pelatihan", "balai_app.gui.aftercare.aftercare_tab:AftercareTab", "outcomes.view"),
 ]
 # tab title -> qtawesome icon, for the tabs above
 EXTRA_TAB_ICONS = {
     "Pelatihan": "fa5s.chalkboard-teacher", "Progres pelatihan": "fa5s.tasks", "Sertifikat": "fa5s.certificate",
+    "Setelah pelatihan": "fa5s.briefcase",
 }
 
 EMPTY = "—"
@@ -95,8 +98,11 @@ class ResidentDetail(QDialog):
             if title in EXTRA_TAB_ICONS:
                 self.ui.tabs.setTabIcon(index, qta.icon(EXTRA_TAB_ICONS[title], color="#1f3a5f"))
         self.reload()
-        screen = self.screen().availableGeometry()
-        self.resize(min(self.width(), screen.width() - 40), min(self.height(), screen.height() - 60))
+        fit_to_work_area(self)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """Never ask for more than the screen's work area (the tabs scroll)."""
+        return super().sizeHint().boundedTo(room(self))
 
     # --- extension point ----------------------------------------------------
     def add_tab(self, title: str, widget: QWidget) -> int:
@@ -146,7 +152,7 @@ class ResidentDetail(QDialog):
         ], self)
         self.service_model = RecordTableModel([
             ("Tanggal", lambda s: dates.format_short(s.date)),
-            ("Jenis layanan", lambda s: codes.label(codes.SERVICE_KINDS, s.kind)),
+            ("Jenis layanan", lambda s: codes.service_label(s.kind, s.subkind)),
             ("Uraian", lambda s: s.description),
             ("Petugas", lambda s: s.staff),
         ], self)
@@ -324,7 +330,7 @@ class ResidentDetail(QDialog):
 
     def _service_html(self, s) -> str:
         head = tr("{kind}, {date} — {staff}").format(
-            kind=codes.label(codes.SERVICE_KINDS, s.kind), date=dates.format_long(s.date), staff=s.staff or EMPTY)
+            kind=codes.service_label(s.kind, s.subkind), date=dates.format_long(s.date), staff=s.staff or EMPTY)
         return f"<p><b>{html.escape(head)}</b></p><p>{self._paragraph(s.description)}</p>"
 
     # --- actions --------------------------------------------------------------

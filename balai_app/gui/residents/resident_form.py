@@ -14,7 +14,7 @@ from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -117,6 +117,14 @@ class ResidentForm(QDialog):
     def is_dirty(self) -> bool:
         return self._photo_changed or self.values() != self._initial
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        """Ctrl+S saves from any field (the fields do not use it and pass it up)."""
+        if event.matches(QKeySequence.StandardKey.Save):
+            event.accept()
+            self.save()
+            return
+        super().keyPressEvent(event)
+
     def reject(self) -> None:
         """Batal, Esc or the window's close button: ask before throwing typing away."""
         if self.result() != QDialog.DialogCode.Accepted and self.is_dirty() and not confirm(
@@ -129,8 +137,17 @@ class ResidentForm(QDialog):
     # --- set-up -------------------------------------------------------------
     def _setup_widgets(self) -> None:
         ui = self.ui
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(tr("Simpan"))
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
+        save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setText(tr("Simpan"))
+        save_button.setToolTip(tr("Simpan data PM (Ctrl+S)"))
+        cancel_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel_button.setText(tr("Batal"))
+        cancel_button.setToolTip(tr("Tutup tanpa menyimpan (Esc)"))
+        tab_hint = tr("Ctrl+Tab: tab berikutnya · Ctrl+Shift+Tab: tab sebelumnya")
+        ui.tabs.setToolTip(tab_hint)
+        for index in range(ui.tabs.count()):
+            ui.tabs.setTabToolTip(index, tab_hint)
+        ui.requiredNote.setText(tr("Tanda * wajib diisi. Ctrl+S menyimpan, Ctrl+Tab pindah tab."))
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         ui.requiredNote.setStyleSheet("color:#555;")
@@ -402,7 +419,7 @@ class ResidentForm(QDialog):
             try:
                 self.resident = self._write(data, confirm)
             except ValidationError as exc:
-                self.show_errors(exc.errors)
+                self.show_errors(self._placed(exc.errors))
                 return False
             except NeedsConfirmation as exc:
                 if confirm or not self._confirm(exc.warnings):
@@ -421,6 +438,15 @@ class ResidentForm(QDialog):
             break
         self.accept()
         return True
+
+    def _placed(self, errors: dict[str, str]) -> dict[str, str]:
+        """An empty NIK is reported by the service as a missing reason; while "Tidak memiliki
+        NIK" is not ticked that field is greyed out, so the message belongs under the NIK."""
+        if "nik_missing_reason" in errors and not self.ui.noNikCheck.isChecked() and "nik" not in errors:
+            errors = {("nik" if key == "nik_missing_reason" else key): value for key, value in errors.items()}
+            errors["nik"] = tr("NIK wajib diisi (16 digit). Bila PM tidak memiliki NIK, centang "
+                               "\"Tidak memiliki NIK\" lalu tulis alasannya.")
+        return errors
 
     def _write(self, data: dict[str, Any], confirm: bool):
         if self.resident_id is None:

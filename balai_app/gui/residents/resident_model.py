@@ -73,8 +73,8 @@ def display_value(row: ResidentRow, key: str) -> str:
         return row.sex
     if key in ("birth_date", "entry_date"):
         return dates.format_short(getattr(row, key))
-    if key == "klaster":
-        return codes.label(codes.KLASTER, row.klaster)
+    if key == "klaster":  # the short form fits a 1280-pixel window; the tooltip has the full name
+        return codes.label(codes.KLASTER_SHORT, row.klaster)
     if key == "status":
         return codes.label(codes.RESIDENT_STATUS, row.status)
     return str(getattr(row, key) or "")

@@ -7,9 +7,10 @@ import importlib.util
 
 import qtawesome as qta
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QMenu, QMessageBox, QWidget
 
+from balai_app.gui.common import elided_tooltips
 from balai_app.domain import codes
 from balai_app.domain.errors import BalaiError
 from balai_app.gui.residents.resident_model import COLUMN_KEYS, ResidentTableModel
@@ -24,11 +25,13 @@ from balai_app.services.residents import ResidentFilter
 SEARCH_DELAY_MS = 90
 NAME_MIN_WIDTH = 180
 HEADER_KEY = "residents/header"
+# The status filter's extra entry: active PMs never assessed (Beranda's "Perlu asesmen" opens it).
+NEEDS_ASSESSMENT = "aktif+belum_asesmen"
 IMPORT_MODULE = "balai_app.gui.residents.resident_import_dialog"
 
 # column -> default width in pixels; "name" takes the rest (at least NAME_MIN_WIDTH)
 COLUMN_WIDTHS = {
-    "id": 56, "nik": 140, "sex": 40, "birth_place": 120, "birth_date": 88, "klaster": 190, "status": 130,
+    "id": 56, "nik": 140, "sex": 40, "birth_place": 120, "birth_date": 88, "klaster": 130, "status": 130,
     "entry_date": 88,
 }
 
@@ -92,6 +95,34 @@ class ResidentsPage(QWidget):
         ui.resetButton.clicked.connect(self.reset_filters)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_resident)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        ui.searchEdit.setToolTip(tr("Cari nama, NIK atau tempat lahir (Ctrl+F)"))
+        ui.openButton.setToolTip(tr("Buka data PM yang dipilih (Enter)"))
+        # A right click on the list names the same jobs with their shortcuts.
+        ui.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        ui.table.customContextMenuRequested.connect(self._show_context_menu)
+
+    def _show_context_menu(self, pos) -> None:
+        menu = self.context_menu()
+        menu.exec(self.ui.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        """The list's right-click menu: each job with the shortcut that also does it."""
+        menu = QMenu(self)
+        for text, key, slot, enabled in (
+            (tr("Buka data PM"), QKeySequence(Qt.Key.Key_Return), self.open_selected,
+             self.selected_id() is not None),
+            (tr("Tambah PM baru"), QKeySequence(QKeySequence.StandardKey.New), self.add_resident,
+             self.ui.addButton.isEnabled()),
+            (tr("Cari"), QKeySequence(QKeySequence.StandardKey.Find), self._focus_search, True),
+        ):
+            action = QAction(text, menu)
+            action.setShortcut(key)  # shown beside the text; the page's own shortcuts do the work
+            action.setShortcutVisibleInContextMenu(True)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        return menu
 
     def _setup_transfer_buttons(self) -> None:
         """Import/export live in another module; until it exists the buttons say so."""
@@ -112,6 +143,7 @@ class ResidentsPage(QWidget):
     def _setup_table(self) -> None:
         table = self.ui.table
         table.setModel(self.model)
+        elided_tooltips.install(table)  # a cut-off name or place: its whole text on hover
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
@@ -142,6 +174,10 @@ class ResidentsPage(QWidget):
         ui.statusCombo.addItem(tr("Semua status"), None)
         for code in codes.RESIDENT_STATUS:
             ui.statusCombo.addItem(codes.label(codes.RESIDENT_STATUS, code), code)
+            if code == "aktif":
+                ui.statusCombo.addItem(tr("Aktif, belum diasesmen"), NEEDS_ASSESSMENT)
+                ui.statusCombo.setItemData(ui.statusCombo.count() - 1, tr(
+                    "PM aktif yang belum pernah diasesmen"), Qt.ItemDataRole.ToolTipRole)
         ui.sexCombo.addItem(tr("L dan P"), None)
         for code in codes.SEX:
             ui.sexCombo.addItem(codes.label(codes.SEX, code), code)
@@ -220,13 +256,24 @@ class ResidentsPage(QWidget):
     # --- filter -------------------------------------------------------------
     def current_filter(self) -> ResidentFilter:
         ui = self.ui
+        status = ui.statusCombo.currentData()
         return ResidentFilter(
             text=ui.searchEdit.text().strip(),
             klaster=ui.klasterCombo.currentData(),
-            status=ui.statusCombo.currentData(),
+            status="aktif" if status == NEEDS_ASSESSMENT else status,
             sex=ui.sexCombo.currentData(),
             entry_year=ui.yearCombo.currentData(),
+            without_assessment=status == NEEDS_ASSESSMENT,
         )
+
+    def show_needing_assessment(self) -> None:
+        """Only the active PMs never assessed (from Beranda's "Perlu asesmen")."""
+        ui = self.ui
+        ui.statusCombo.blockSignals(True)
+        self.reset_filters()
+        ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(NEEDS_ASSESSMENT))
+        ui.statusCombo.blockSignals(False)
+        self.apply_filter(force=True)
 
     def apply_filter(self, *, force: bool = False) -> None:
         """Show the residents matching the search and filters (``force``: read

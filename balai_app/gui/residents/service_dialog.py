@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from balai_app.domain import codes
 from balai_app.domain.errors import BalaiError, NeedsConfirmation, ValidationError
@@ -17,6 +17,7 @@ from balai_app.services.context import Actor
 FIELDS = {
     "date": ("dateError", "dateEdit"),
     "kind": ("kindError", "kindCombo"),
+    "subkind": ("subkindError", "subkindCombo"),
     "description": ("descriptionError", "descriptionEdit"),
     "staff": ("staffError", "staffEdit"),
 }
@@ -42,6 +43,7 @@ class ServiceDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         fill_combo(self.ui.kindCombo, [(c, codes.label(codes.SERVICE_KINDS, c)) for c in codes.SERVICE_KINDS],
                    placeholder=tr("— pilih jenis layanan —"))
+        self._add_subkind_row()
         self.ui.dateEdit.setMaximumDate(QDate.currentDate())
         self.ui.dateEdit.setDate(QDate.currentDate())
         self.ui.staffEdit.setText("" if actor.is_system else accounts.display_name(actor.user_id) or actor.username)
@@ -51,10 +53,33 @@ class ServiceDialog(QDialog):
         self.resize(min(self.width(), screen.width() - 40), min(self.height(), screen.height() - 60))
         self.ui.kindCombo.setFocus()
 
+    def _add_subkind_row(self) -> None:
+        """Terapi is given as fisik, psikososial or mental spiritual (Permensos 7/2021):
+        a second choice under the form, shown only for terapi."""
+        ui = self.ui
+        ui.subkindLabel = QLabel(tr("Jenis terapi"), ui.scrollContents)
+        ui.subkindCombo = QComboBox(ui.scrollContents)
+        ui.subkindCombo.setObjectName("subkindCombo")
+        fill_combo(ui.subkindCombo, [(c, codes.label(codes.THERAPY_KINDS, c)) for c in codes.THERAPY_KINDS
+                                     if c != "belum_dirinci"], placeholder=tr("— pilih jenis terapi —"))
+        ui.subkindLabel.setBuddy(ui.subkindCombo)
+        ui.subkindError = QLabel(ui.scrollContents)
+        ui.subkindError.setObjectName("subkindError")
+        ui.serviceForm.insertRow(4, ui.subkindLabel, ui.subkindCombo)
+        ui.serviceForm.insertRow(5, "", ui.subkindError)
+        QWidget.setTabOrder(ui.kindCombo, ui.subkindCombo)
+        ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        therapy = self.ui.kindCombo.currentData() == "terapi"
+        self.ui.serviceForm.setRowVisible(self.ui.subkindCombo, therapy)
+
     def values(self) -> dict:
         return {
             "date": self.ui.dateEdit.date().toPython(),
             "kind": self.ui.kindCombo.currentData(),
+            "subkind": self.ui.subkindCombo.currentData(),
             "description": self.ui.descriptionEdit.toPlainText(),
             "staff": self.ui.staffEdit.text(),
         }
@@ -62,6 +87,10 @@ class ServiceDialog(QDialog):
     def save(self) -> bool:
         self.messages.clear()
         data = self.values()
+        if data["kind"] == "terapi" and not data["subkind"]:
+            # New records name the therapy; only migrated ones stay "belum dirinci".
+            self.messages.show({"subkind": tr("Jenis terapi wajib dipilih.")})
+            return False
         confirmed = False
         while True:
             try:

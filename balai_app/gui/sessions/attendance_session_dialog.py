@@ -7,15 +7,18 @@ period contains it: exactly the rows the attendance grid will show.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
+from balai_app.domain.dates import format_short
 from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.common.form_errors import clear_errors, show_errors
 from balai_app.gui.common.qt_dates import from_qdate, to_qdate
 from balai_app.gui.forms.ui_session_dialog import Ui_SessionDialog
 from balai_app.i18n import tr
+from balai_app.services import batch_ready
 from balai_app.services import sessions
 from balai_app.services.context import Actor
 
@@ -31,7 +34,14 @@ class SessionDialog(QDialog):
         self.ui = Ui_SessionDialog()
         self.ui.setupUi(self)
         batch = sessions.batch_for(actor, batch_id)
-        self.ui.batchLabel.setText(tr("Angkatan: {name}").format(name=batch.name))
+        choice = batch_ready.batch_choice(actor, batch_id)
+        # An instruktur may train several batches of the same name in different programs.
+        self.ui.batchLabel.setText(tr("<b>{program}</b> ({code}) — {batch}, {a} s.d. {b}").format(
+            program=html.escape(choice.program_name), code=html.escape(choice.program_code),
+            batch=html.escape(choice.name), a=format_short(choice.start_date), b=format_short(choice.end_date)))
+        self.ui.batchLabel.setToolTip(tr("Program dan angkatan sesi ini"))
+        self.setWindowTitle(tr("Sesi baru — {program}, {batch}").format(program=choice.program_name,
+                                                                         batch=choice.name))
         self.ui.dateEdit.setMinimumDate(to_qdate(batch.start_date))
         self.ui.dateEdit.setMaximumDate(to_qdate(batch.end_date))
         for unit in sessions.batch_units(actor, batch_id):
@@ -42,7 +52,8 @@ class SessionDialog(QDialog):
             self.ui.unitsList.addItem(item)
         if session_id is not None:
             self.session = sessions.get_session(actor, session_id)
-            self.setWindowTitle(tr("Ubah sesi"))
+            self.setWindowTitle(tr("Ubah sesi — {program}, {batch}").format(program=choice.program_name,
+                                                                             batch=choice.name))
             self.ui.dateEdit.setDate(to_qdate(self.session.date))
             self.ui.startTimeEdit.setText(self.session.start_time)
             self.ui.endTimeEdit.setText(self.session.end_time)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 import qtawesome as qta
 
+from balai_app.gui.common import elided_tooltips
 from balai_app.domain.dates import format_short
 from balai_app.domain.errors import BalaiError
 from balai_app.gui.sessions.attendance_grid import AttendanceEditor
@@ -152,6 +153,7 @@ class SessionsPage(QWidget):
         header = self.sessions_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        elided_tooltips.install(self.sessions_table)  # a long topic: its whole text on hover
         self.sessions_table.doubleClicked.connect(lambda _i: self.edit_session())
         left_layout.addWidget(self.sessions_table, 1)
         session_buttons = QHBoxLayout()

@@ -22,7 +22,7 @@ class ChangePasswordDialog(QDialog):
         self.setWindowTitle(tr("Ganti kata sandi"))
         if forced:
             self.ui.infoLabel.setText(
-                tr("Ini sign-in pertama Anda (atau kata sandi Anda baru diatur ulang oleh admin). "
+                tr("Ini pertama kali Anda masuk (atau kata sandi Anda baru diatur ulang oleh admin). "
                    "Buat kata sandi baru sebelum melanjutkan: minimal {n} karakter.").format(n=accounts.MIN_PASSWORD))
         if old_password is not None:
             # Just typed at the sign-in screen: no need to ask again.

@@ -59,7 +59,7 @@ class UnitDialog(QDialog):
                 if unit.code:
                     self.ui.code.setReadOnly(True)
                 self.ui.hintLabel.setText(tr("Catatan: {why}, sehingga judul (dan kode yang sudah terisi) tidak "
-                                             "dapat diubah. Bila isinya berubah, pensiunkan unit ini dan tambahkan "
+                                             "dapat diubah. Bila isinya berubah, nonaktifkan unit ini dan tambahkan "
                                              "unit baru.").format(why=why.capitalize()))
         indonesian_buttons(self.ui.buttons)
         self.ui.buttons.accepted.connect(self.save)
@@ -186,7 +186,7 @@ class ProgramEditor(QWidget):
             row = self.units_model.find(lambda u: u.id == unit.id)
             self.ui.moveUp.setEnabled(row > 0)
             self.ui.moveDown.setEnabled(row < count - 1)
-            self.ui.retireUnit.setText(tr("Aktifkan lagi") if unit.retired else tr("Pensiunkan"))
+            self.ui.retireUnit.setText(tr("Aktifkan lagi") if unit.retired else tr("Nonaktifkan"))
 
     # --- program ------------------------------------------------------------
     def form_data(self) -> dict:

@@ -1,0 +1,1 @@
+"""Life after training: outcomes, aftercare, partners, graduate profiles (issue 15)."""
