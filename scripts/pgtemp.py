@@ -93,6 +93,7 @@ def start(folder: Path) -> int:
         CREATE ROLE {APP_GROUP_ROLE} NOLOGIN;
         CREATE ROLE balai_pc LOGIN PASSWORD '{PASSWORDS['balai_pc']}' IN ROLE {APP_GROUP_ROLE};
         GRANT {APP_GROUP_ROLE} TO balai_admin WITH ADMIN OPTION;
+        GRANT pg_signal_backend TO balai_admin;  -- tests drop a database an office login still holds
     """)
     lines = [f"127.0.0.1:{port}:*:{user}:{password}" for user, password in PASSWORDS.items()]
     pgpass = folder / "pgpass"

@@ -60,7 +60,8 @@ def _restore_server(args: argparse.Namespace) -> int:
     from balai_app.db.models import database
     from balai_app.services.permissions import require
 
-    db = open_db(args)
+    open_db(args)
+    db = database.obj
     who = actor(args, write=True)
     require(who, "backup.restore")
     info = backup.inspect_backup(Path(args.file), full=True)
@@ -115,9 +116,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def _check_server(args: argparse.Namespace) -> int:
     from balai_app.db import dialect
-    from balai_app.db.models import Certificate, Resident
+    from balai_app.db.models import Certificate, Resident, database
 
-    db = open_db(args)  # version checked (a newer schema is refused), upgraded by the owner
+    open_db(args)  # version checked (a newer schema is refused), upgraded by the owner
+    db = database.obj
     version = dialect.schema_version(db)
     print(tr("Basis data server {label} dapat dipakai: skema {v}, {res} PM, {cert} sertifikat "
              "(keutuhan dan rujukan antartabel dijaga oleh server).").format(
