@@ -22,7 +22,7 @@ from peewee import Database, SqliteDatabase
 from balai_app.db import dialect, migrations, server
 from balai_app.db.models import database
 
-PRAGMAS = {
+PRAGMAS: dict[str, str | int] = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     # Power cuts are common in the field: FULL syncs the WAL on every commit.
@@ -132,7 +132,7 @@ def busy_timeout_ms() -> int:
     try:
         return max(0, int(float(os.environ["BALAI_BUSY_TIMEOUT"]) * 1000))
     except (KeyError, ValueError):
-        return PRAGMAS["busy_timeout"]
+        return int(PRAGMAS["busy_timeout"])
 
 
 def is_busy_error(exc: BaseException) -> bool:
@@ -168,7 +168,7 @@ def backup_to(source: Database | str | Path, target: Path) -> Path:
     if tmp.exists():
         tmp.unlink()
     own = not isinstance(source, SqliteDatabase)
-    src = sqlite3.connect(str(source)) if own else source.connection()
+    src = source.connection() if isinstance(source, SqliteDatabase) else sqlite3.connect(str(source))
     try:
         dst = sqlite3.connect(str(tmp))
         try:
