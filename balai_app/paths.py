@@ -41,13 +41,44 @@ def set_database_path(path: str | os.PathLike[str] | None) -> None:
 
 
 def database_location() -> Path | str:
-    """The database: a SQLite file (Path) or a server address (``postgresql://…``, str)."""
+    """The database: a SQLite file (Path) or a server address (``postgresql://…``, str).
+    ``--db``, else ``BALAI_DB``, else the server chosen in the set-up wizard
+    (``saved_server``), else the file in the user's data folder."""
     if _db_override is not None:
         return _db_override
     env = os.environ.get("BALAI_DB")
     if env and _is_server(env):
         return env
+    if not env:
+        saved = saved_server()
+        if saved:
+            return saved
     return database_path()
+
+
+SERVER_FILE = "server.txt"
+
+
+def saved_server() -> str | None:
+    """The server address this PC was set up with (the set-up wizard's "Basis data di
+    server"), kept in the data folder; never a password."""
+    try:
+        text = (data_dir() / SERVER_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return text if _is_server(text) else None
+
+
+def save_server(url: str | None) -> None:
+    """Remember (or, with None, forget) the server address for the next starts."""
+    target = data_dir() / SERVER_FILE
+    if url is None:
+        target.unlink(missing_ok=True)
+        return
+    ensure_dir(target.parent)
+    tmp = target.with_name(SERVER_FILE + ".part")
+    tmp.write_text(url + "\n", encoding="utf-8")
+    os.replace(tmp, target)
 
 
 def database_is_on_server() -> bool:

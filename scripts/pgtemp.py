@@ -4,6 +4,7 @@
     python3 scripts/pgtemp.py start DIR   # initdb into DIR, start on a free 127.0.0.1 port
     python3 scripts/pgtemp.py stop DIR    # stop it (DIR can then be deleted)
     python3 scripts/pgtemp.py env DIR     # the shell lines that point the tests at it
+    python3 scripts/pgtemp.py bindir      # where initdb/pg_ctl are (exit 1: not installed)
 
 Nothing outside DIR is touched. The server runs as the calling user, or as
 ``nobody`` when called as root (PostgreSQL refuses to run as root). Roles made:
@@ -145,6 +146,12 @@ def env_lines(folder: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    if argv == ["bindir"]:  # exit 0 and the folder when PostgreSQL's server programs are installed
+        found = bindir()
+        if found is None:
+            return 1
+        print(found)
+        return 0
     if len(argv) != 2 or argv[0] not in ("start", "stop", "env"):
         print(__doc__, file=sys.stderr)
         return 2

@@ -67,3 +67,61 @@ def check_server(url: str, password: str | None = None) -> ServerCheck:
         return ServerCheck(False, "unreachable", server.classify(exc, address).message)
     finally:
         db.close()
+
+
+def server_url(host: str, port: int | str, dbname: str, user: str) -> str:
+    """The address typed into the set-up wizard's fields → ``postgresql://USER@HOST:PORT/DBNAME``.
+    Raises ``ValidationError`` naming each empty or wrong field (host, port, dbname, user)."""
+    from balai_app.domain.errors import ValidationError
+
+    values = {"host": host.strip(), "dbname": dbname.strip(), "user": user.strip()}
+    labels = {"host": tr("Server"), "dbname": tr("Nama basis data"), "user": tr("Pengguna")}
+    errors = {k: tr("{field} wajib diisi.").format(field=labels[k]) for k, v in values.items() if not v}
+    for key in ("host", "dbname", "user"):
+        if key not in errors and any(c in values[key] for c in " /@:?#"):
+            errors[key] = tr("{field} tidak boleh berisi spasi atau / @ : ? #.").format(field=labels[key])
+    try:
+        port_number = int(str(port).strip())
+        if not 1 <= port_number <= 65535:
+            raise ValueError
+    except ValueError:
+        errors["port"] = tr("Port harus angka 1–65535 (bawaan PostgreSQL: 5432).")
+        port_number = 0
+    if errors:
+        raise ValidationError(errors)
+    return f"postgresql://{values['user']}@{values['host']}:{port_number}/{values['dbname']}"
+
+
+def use_server(url: str, password: str | None) -> None:
+    """Switch this process to the server database at ``url`` (an empty one is set up
+    with the Balai schema) and remember the address for the next starts of this PC.
+    The password is kept in this process only (to reconnect), never written.
+    Raises ``DatabaseError`` with the reason in Indonesian; nothing is remembered then."""
+    from balai_app import paths
+    from balai_app.db.connection import close_database, open_database
+
+    address = server.parse_url(url)
+    if password:
+        server.remember_password(address, password)
+    previous = paths.database_location()
+    close_database()
+    open_database(url, migrate=True, create=True)
+    if not isinstance(previous, str):
+        _local_before.append(previous)
+    paths.save_server(address.url)
+    paths.set_database_path(address.url)
+
+
+_local_before: list = []  # the file this process used before use_server
+
+
+def use_local() -> None:
+    """Back to the database file this process used before ``use_server`` (the set-up
+    wizard's "< Kembali" then "Di komputer ini"); the server address is forgotten."""
+    from balai_app import paths
+    from balai_app.db.connection import close_database, open_database
+
+    close_database()
+    paths.save_server(None)
+    paths.set_database_path(_local_before.pop() if _local_before else None)
+    open_database(paths.database_path(), migrate=True)

@@ -51,34 +51,37 @@ class MoveReport:
 
 
 def _verdicts(db) -> dict[str, str]:
-    """number → verdict status of every certificate, verified on ``db``."""
-    from balai_app.services import certificates
+    """number → verdict status of every certificate (competence and rehabilitation),
+    verified on ``db`` by the services a person would use."""
+    from balai_app.db.models import RehabCertificate
+    from balai_app.services import certificates, rehab_certificates
 
     previous = database.obj
     database.initialize(db)
     try:
-        return {number: certificates.verify_code(number, code).status
-                for number, code in Certificate.select(Certificate.number, Certificate.verification_code).tuples()}
+        out = {number: certificates.verify_code(number, code).status
+               for number, code in Certificate.select(Certificate.number, Certificate.verification_code).tuples()}
+        out.update({f"rehab:{number}": rehab_certificates.verify_code(number, code).status
+                    for number, code in RehabCertificate.select(RehabCertificate.number,
+                                                                RehabCertificate.verification_code).tuples()})
+        return out
     finally:
         database.initialize(previous)
 
 
-def _audit_chain(db) -> str:
-    """Verify the tamper-evident audit chain on ``db`` when the program has one."""
-    from balai_app.services import audit
+def _audit_chain(db, side: str) -> str:
+    """Verify the tamper-evident audit chain on ``db`` (the same rule as ``check``);
+    "tidak ada" for a database from before the chain (schema < 5)."""
+    from balai_app.db import dialect
+    from balai_app.domain.audit_chain import CONTENT_COLUMNS, first_break
 
-    check = getattr(audit, "verify_chain", None)
-    if check is None:
+    if "hash" not in [name for name, _kind in dialect.columns(db, "audit_event")]:
         return "tidak ada"
-    previous = database.obj
-    database.initialize(db)
-    try:
-        result = check()
-    finally:
-        database.initialize(previous)
-    ok = getattr(result, "ok", result)
-    if not ok:
-        raise MoveError(tr("Rantai jejak audit di tujuan tidak utuh: {r}").format(r=result))
+    columns = ", ".join(f'"{c}"' for c in CONTENT_COLUMNS)
+    broken = first_break(db.execute_sql(f'SELECT {columns}, prev_hash, hash FROM "audit_event" ORDER BY id'))
+    if broken is not None:
+        raise MoveError(tr("Rantai jejak audit di {side} putus pada peristiwa No. {id}; tidak dipindahkan. "
+                           "Jalankan 'check' pada sumber.").format(side=side, id=broken.event_id))
     return "ok"
 
 
@@ -91,6 +94,7 @@ def move_database(actor: Actor, target: str | Path, *, password_prompt=None) -> 
     proof: dict = {}
 
     def prove(src, dst) -> None:
+        _audit_chain(src, tr("sumber"))
         before, after = transfer.fingerprint(src), transfer.fingerprint(dst)
         if set(before) != set(after):
             raise MoveError(tr("Tabel di tujuan berbeda dari sumber: {t}").format(
@@ -106,7 +110,7 @@ def move_database(actor: Actor, target: str | Path, *, password_prompt=None) -> 
         proof.update(tables=tuple(TableProof(t, fp.rows, fp.sha256) for t, fp in sorted(before.items())),
                      checked=len(verdicts_dst), valid=sum(1 for v in verdicts_dst.values() if v != "TIDAK VALID"),
                      audit=before["audit_event"].rows if "audit_event" in before else 0,
-                     chain=_audit_chain(dst))
+                     chain=_audit_chain(dst, tr("tujuan")))
 
     if is_server_location(target):
         try:

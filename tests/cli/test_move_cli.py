@@ -50,7 +50,9 @@ def test_round_trip_sqlite_postgresql_sqlite_gives_identical_tables(demo_file, p
     open_database(demo_file)
     to_server = server_move.move_database(SYSTEM, pg_empty_database)
     close_database()
-    assert to_server.certificates_checked == original["certificate"].rows == to_server.certificates_valid
+    assert to_server.certificates_checked == original["certificate"].rows + original["rehab_certificate"].rows
+    assert to_server.certificates_valid == to_server.certificates_checked
+    assert to_server.audit_chain == "ok" and to_server.audit_rows == original["audit_event"].rows > 0
     assert {t.table: t.rows for t in to_server.tables} == {t: fp.rows for t, fp in original.items()}
     assert fingerprint_of(pg_empty_database) == original
     open_database(pg_empty_database)
@@ -126,3 +128,22 @@ def test_backup_check_and_restore_of_a_server_database(db, db_path, make_residen
     finally:
         close_database()
     assert run("--db", env_db, "check").returncode == 0
+
+
+@pytest.mark.sqlite_only  # the source is a SQLite file; the target is the server
+def test_a_source_whose_audit_chain_is_broken_is_not_moved(demo_file, pg_empty_database):
+    import sqlite3
+
+    from balai_app.services import server_move
+
+    conn = sqlite3.connect(demo_file)
+    conn.execute('DROP TRIGGER "audit_event_no_update"')
+    conn.execute("UPDATE audit_event SET summary = 'diubah diam-diam' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    open_database(demo_file)
+    with pytest.raises(server_move.MoveError, match=r"sumber putus pada peristiwa No\. 2"):
+        server_move.move_database(SYSTEM, pg_empty_database)
+    close_database()
+    with pytest.raises(Exception, match="masih kosong"):
+        open_database(pg_empty_database, create=False)

@@ -8,7 +8,7 @@ from balai_app.db.server import parse_url
 
 
 def test_password_dialog_names_the_server_and_hides_the_text(gui_app, qtbot, tmp_path):
-    from balai_app.gui.app import server_password_dialog
+    from balai_app.gui.start.server_start import server_password_dialog
 
     dialog = server_password_dialog(parse_url("postgresql://kantor@192.168.1.10:5432/balai"))
     qtbot.addWidget(dialog)

@@ -50,6 +50,14 @@ def counts(db) -> dict[str, int]:
     return dict(rows)
 
 
+def chain_break(db):
+    """The first event where the audit trail's hash chain breaks (None: intact), as ``check`` verifies it."""
+    from balai_app.domain.audit_chain import CONTENT_COLUMNS, first_break
+
+    columns = ", ".join(f'"{c}"' for c in CONTENT_COLUMNS)
+    return first_break(db.execute_sql(f'SELECT {columns}, prev_hash, hash FROM "audit_event" ORDER BY id'))
+
+
 def sequences(db) -> list[int]:
     return [r[0] for r in db.execute_sql("SELECT sequence FROM certificate ORDER BY sequence").fetchall()]
 
@@ -122,6 +130,28 @@ def test_three_desks_write_at_once_and_every_proof_holds(office):
         assert audit["certificate:issue"] == 12
         attendance_events = sum(n for key, n in audit.items() if key.startswith("attendance:"))
         assert attendance_events == 2 * 6
+        assert chain_break(db) is None  # three writers at once, one unbroken chain
+    finally:
+        close_database()
+
+
+@pytest.mark.slow
+def test_three_pcs_issuing_certificates_at_once_get_gap_free_numbers(office):
+    _db, url, finished, _running = office
+    people = [r.id for r in finished.residents]
+    desks = [desk(url, "issue", finished.batch.id, ",".join(str(r) for r in people[i::3])) for i in range(3)]
+    go(*desks)
+    printed = []
+    for proc in desks:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        printed += [line.split()[2] for line in out.splitlines() if line.startswith("ok certificate")]
+    db = open_database(url)
+    try:
+        assert sequences(db) == list(range(1, 13))  # unique, sequential, gap-free across three PCs
+        assert sorted(printed) == sorted(r[0] for r in db.execute_sql("SELECT number FROM certificate").fetchall())
+        assert counts(db)["certificate:issue"] == 12
+        assert chain_break(db) is None
     finally:
         close_database()
 

@@ -47,6 +47,7 @@ def filled(db, system):
     return Path(db.database)
 
 
+@pytest.mark.sqlite_only  # reads the file with sqlite3; a server's backup and restore: tests/cli/test_move_cli.py
 def test_backup_then_restore_gives_the_same_data_row_for_row(filled, system):
     from balai_app.services import backup, residents
 

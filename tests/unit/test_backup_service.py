@@ -170,6 +170,7 @@ def test_restore_refuses_files_that_are_not_sound_balai_databases(filled, system
     assert not list((filled.parent / "userdata" / "backups").glob("sebelum-pemulihan-*"))
 
 
+@pytest.mark.sqlite_only  # a file over a file; a server's restore: tests/cli/test_move_cli.py
 def test_restore_needs_the_restore_permission(filled, system, tmp_path):
     copy = backup.create_backup(system, out=tmp_path / "c.sqlite").info.path
     with pytest.raises(PermissionDenied):

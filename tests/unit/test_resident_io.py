@@ -67,6 +67,12 @@ def test_multiline_cell_keeps_spreadsheet_row_numbers(db, system):
 
 
 def db_dir(db) -> Path:
+    """The test's own folder: beside the SQLite file; on the server the test's data folder."""
+    from balai_app import paths
+    from balai_app.db import dialect
+
+    if dialect.is_postgres(db):
+        return paths.ensure_dir(paths.data_dir())
     return Path(db.database).parent
 
 

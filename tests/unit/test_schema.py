@@ -174,18 +174,21 @@ def test_v2_recomputes_search_keys_of_a_v1_database(db_path, isolated_paths):
         close_database()
 
 
-def test_v7_maps_every_service_record_to_the_atensi_forms(db_path, isolated_paths):
+def test_v7_maps_every_service_record_to_the_atensi_forms(engine, request, tmp_path, isolated_paths):
     """No service record is lost, none changes its PM or date; the five old kinds become
-    the regulation's forms (terapi -> terapi, sub-kind 'belum dirinci')."""
-    from balai_app.db.connection import _connect
+    the regulation's forms (terapi -> terapi, sub-kind 'belum dirinci'). Both engines:
+    a version-2 database with data, upgraded by opening it."""
+    from balai_app.db.connection import _connect, connect_server
     from balai_app.db.models import ServiceRecord
     from balai_app.domain import codes
 
-    raw = _connect(db_path)
-    for version, _description, apply in migrations.STEPS[:2]:
-        with raw.atomic("IMMEDIATE"):
-            apply(raw)
-            raw.execute_sql(f"PRAGMA user_version = {version}")
+    if engine == "postgresql":
+        db_path = request.getfixturevalue("pg_empty_database")
+        raw = connect_server(db_path)
+    else:
+        db_path = tmp_path / "balai.sqlite"
+        raw = _connect(db_path)
+    migrations.run(raw, 0, until=2)
     resident_sql = (
         "INSERT INTO resident (name, nik_missing_reason, no_kk, sex, birth_place, klaster, disabilities, religion, "
         "education, address, guardian_name, guardian_relation, guardian_phone, entry_date, referral_source, status, "
