@@ -53,42 +53,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def _restore_server(args: argparse.Namespace) -> int:
     """A backup file (SQLite) into the server database, whole or not at all; the server's
     current data is first kept as a backup file like any other."""
-    from pathlib import Path
-
-    from balai_app.db import transfer
-    from balai_app.db.connection import close_database, open_database
-    from balai_app.db.models import database
-    from balai_app.services.permissions import require
+    from balai_app.services import server_backup
 
     open_db(args)
-    db = database.obj
     who = actor(args, write=True)
-    require(who, "backup.restore")
-    info = backup.inspect_backup(Path(args.file), full=True)
-    if not info.sound:
-        print(tr("Berkas '{name}' tidak dapat dipulihkan: {problems}").format(
-            name=Path(args.file).name, problems="; ".join(info.problems[:3])), file=sys.stderr)
+    try:
+        result = server_backup.restore_into_server(who, args.file)
+    except backup.RestoreRefused as exc:
+        print(tr("Pemulihan dibatalkan, data server tidak berubah: {msg}").format(msg=exc.message), file=sys.stderr)
         return 1
-    safety = backup.create_backup(who, second=False)
-    print(tr("Data server sekarang disimpan dulu di: {path}").format(path=safety.info.path))
-    import tempfile
-
-    from balai_app.db.connection import backup_to
-
-    with tempfile.TemporaryDirectory(prefix="balai-pulih-") as folder:
-        staging = backup_to(Path(args.file), Path(folder) / "cadangan.sqlite")  # the backup file stays as it is
-        source = open_database(staging, backup_dir=Path(folder))  # an older backup is upgraded first
-        try:
-            transfer.replace_server_contents(db, source)
-        except transfer.TransferError as exc:
-            print(tr("Pemulihan dibatalkan, data server tidak berubah: {msg}").format(msg=exc.message),
-                  file=sys.stderr)
-            return 1
-        finally:
-            close_database()
-            database.initialize(db)
+    print(tr("Data server sebelumnya disimpan di: {path}").format(path=result.safety_copy))
     print(tr("Dipulihkan dari cadangan ke server:"))
-    print(_describe(info))
+    print(_describe(result.restored))
     return 0
 
 
@@ -115,15 +91,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _check_server(args: argparse.Namespace) -> int:
-    from balai_app.db import dialect
-    from balai_app.db.models import Certificate, Resident, database
+    from balai_app.services import server_backup
 
     open_db(args)  # version checked (a newer schema is refused), upgraded by the owner
-    db = database.obj
-    version = dialect.schema_version(db)
-    print(tr("Basis data server {label} dapat dipakai: skema {v}, {res} PM, {cert} sertifikat "
-             "(keutuhan dan rujukan antartabel dijaga oleh server).").format(
-        label=db.address.label(), v=version, res=Resident.select().count(), cert=Certificate.select().count()))
+    result = server_backup.check_open_server()
+    if result.problems:
+        print(tr("Basis data server {label} BERMASALAH:").format(label=result.label))
+        for problem in result.problems:
+            print(f"- {problem}")
+        return 1
+    print(tr("Basis data server {label} dapat dipakai: skema {v}, {res} PM, {cert} sertifikat, rantai jejak audit "
+             "utuh (keutuhan dan rujukan antartabel dijaga oleh server).").format(
+        label=result.label, v=result.schema_version, res=number(result.residents), cert=number(result.certificates)))
     return 0
 
 

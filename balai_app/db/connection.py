@@ -22,13 +22,7 @@ from peewee import Database, SqliteDatabase
 from balai_app.db import dialect, migrations, server
 from balai_app.db.models import database
 
-PRAGMAS: dict[str, str | int] = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    # Power cuts are common in the field: FULL syncs the WAL on every commit.
-    "synchronous": 2,
-    "busy_timeout": 15000,
-}
+PRAGMAS = dialect.SQLITE_PRAGMAS
 
 
 class DatabaseError(Exception):

@@ -31,6 +31,15 @@ from peewee import Database, PostgresqlDatabase
 log = logging.getLogger(__name__)
 
 VERSION_TABLE = "balai_schema"
+
+# Every SQLite connection of the program (``connection.PRAGMAS``; ``transfer`` writes files with them too).
+SQLITE_PRAGMAS: dict[str, str | int] = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    # Power cuts are common in the field: FULL syncs the WAL on every commit.
+    "synchronous": 2,
+    "busy_timeout": 15000,
+}
 APP_GROUP_ROLE = "balai_pengguna"
 
 

@@ -212,9 +212,7 @@ def copy_database(source: Database, target: Database, *, inside=None) -> dict[st
 
 
 def open_new_sqlite(path: Path) -> SqliteDatabase:
-    from balai_app.db.connection import PRAGMAS
-
-    pragmas = {**PRAGMAS, "journal_mode": "delete"}
+    pragmas = {**dialect.SQLITE_PRAGMAS, "journal_mode": "delete"}
     db = SqliteDatabase(str(path), pragmas=pragmas, timeout=15)
     db.connect()
     return db

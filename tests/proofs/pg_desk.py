@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 
 from balai_app.db.connection import open_database
-from balai_app.services import audit, certificates, residents, sessions
+from balai_app.services import attendance, audit, certificates, residents
 from balai_app.services.context import SYSTEM, Actor
 
 ADMIN = Actor(1, "kepala", "admin")
@@ -59,7 +59,7 @@ def main(argv: list[str]) -> int:
         enrollment_ids = [int(x) for x in rest[1].split(",")]
         for sid in session_ids:
             for status in ("A", "H"):
-                n = sessions.save_attendance(ADMIN, sid, {e: status for e in enrollment_ids})
+                n = attendance.save_attendance(ADMIN, sid, {e: status for e in enrollment_ids})
                 print(f"ok attendance {sid} {status} {n}", flush=True)
     elif mode in ("issue", "hang-in-issue"):
         batch = int(rest[0])

@@ -77,6 +77,9 @@ def office(pg_database, make_resident_pg):
     assert admin.id == 1
     finished = build_course(make_resident_pg, names=[f"Lulusan {i}" for i in range(12)], code="MJH")
     running = build_course(make_resident_pg, names=[f"Peserta {i}" for i in range(8)], code="LAS", sessions=6)
+    from balai_app.db.models import Batch
+
+    Batch.update(trainer=admin.id).where(Batch.id.in_([finished.batch.id, running.batch.id])).execute()
     close_database()
     return db, pg_database, finished, running
 
