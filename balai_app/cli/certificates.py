@@ -160,7 +160,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     who = actor(args, write=True)
     result = certificates_publish.publish(who, args.out)
     print(tr("Folder verifikasi ditulis ke {path}: {n} berkas, kunci {keys}, {r} sertifikat dicabut (daftar {date}).")
-          .format(path=result.folder, n=len(result.files), keys=", ".join(result.key_ids), r=result.revoked,
+          .format(path=result.folder, n=len(result.files), keys=", ".join(result.key_ids), r=result.revoked + result.revoked_rehab,
                   date=format_short(result.list_date)))
     return 0
 
