@@ -14,6 +14,7 @@ from balai_app.i18n import tr
 from balai_app.services import residents, training
 from balai_app.services import curriculum
 from balai_app.services import enrollment
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
@@ -46,6 +47,8 @@ def register(subparsers) -> None:
     p.add_argument("--resident", metavar="NIK_OR_ID", required=True)
     p.add_argument("--date", metavar="DATE", help="tanggal mulai (bawaan: mulai angkatan atau hari ini)")
     p.add_argument("--yes", action="store_true", help="jangan tampilkan peringatan (mis. belum diasesmen); tanpa ini peringatan ditampilkan lalu tetap didaftarkan")
+    p.add_argument("--reason", default="", help="alasan tertulis, wajib untuk PM di bawah 15 tahun pada program "
+                                                 "khusus dewasa (mis. las); dicatat di riwayat perubahan")
     p.set_defaults(func=cmd_enroll)
 
 
@@ -69,9 +72,9 @@ def cmd_programs_list(args: argparse.Namespace) -> int:
             flags.append(curriculum.SAMPLE_NOTE)
         if not program.active:
             flags.append("nonaktif")
-        print(f"{program.code}\t{program.name}\t{len(units)} unit\tmin. hadir {program.min_attendance}%"
+        print(f"{program.code}\t{program.name}\t{number(len(units))} unit\tmin. hadir {program.min_attendance}%"
               + (f"\t({'; '.join(flags)})" if flags else ""))
-    print(f"{len(programs)} program")
+    print(f"{number(len(programs))} program")
     return 0
 
 
@@ -105,7 +108,7 @@ def cmd_batches_list(args: argparse.Namespace) -> int:
         print(f"{row.id}\t{row.program_code}\t{row.name}\t{format_short(row.start_date)}-{format_short(row.end_date)}"
               f"\t{codes.label(codes.BATCH_STATUS, row.status)}\t{row.participants}/{row.capacity}"
               f"\t{row.trainer_name or '-'}")
-    print(f"{len(rows)} angkatan")
+    print(f"{number(len(rows))} angkatan")
     return 0
 
 
@@ -126,12 +129,14 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     start = _date(args.date, "--date")
     resident = residents.find_resident(who, args.resident)
     try:
-        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes)
+        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes,
+                                reason=args.reason)
     except NeedsConfirmation as exc:
         # The contract: a warning, not a refusal. Say it, then enroll.
         for message in exc.warnings.values():
             print(f"peringatan: {message}", file=sys.stderr)
-        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True)
+        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True,
+                                reason=args.reason)
     batch = training.get_batch(who, args.batch)
     print(f"{resident.name} terdaftar di {batch.name} mulai {format_short(row.start_date)} (No. {row.id})")
     return 0

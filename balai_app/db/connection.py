@@ -22,7 +22,8 @@ from peewee import Database, SqliteDatabase
 from balai_app.db import dialect, migrations, server
 from balai_app.db.models import database
 
-PRAGMAS = dialect.SQLITE_PRAGMAS
+BUSY_TIMEOUT_MS = 15000  # the command line's wait for another process's write lock
+PRAGMAS = dialect.SQLITE_PRAGMAS  # busy_timeout: BUSY_TIMEOUT_MS
 
 
 class DatabaseError(Exception):
@@ -126,8 +127,7 @@ def busy_timeout_ms() -> int:
     try:
         return max(0, int(float(os.environ["BALAI_BUSY_TIMEOUT"]) * 1000))
     except (KeyError, ValueError):
-        return int(PRAGMAS["busy_timeout"])
-
+        return BUSY_TIMEOUT_MS
 
 def is_busy_error(exc: BaseException) -> bool:
     """SQLite's "database is locked/busy" (another process held the write lock too long)."""

@@ -18,7 +18,8 @@ from balai_app.db import dialect, transfer
 from balai_app.db.connection import backup_to, close_database, open_database
 from balai_app.db.models import Certificate, Resident, database
 from balai_app.i18n import tr
-from balai_app.services import backup
+from balai_app.services import backup, backup_files
+from balai_app.services.backup_restore import RestoreRefused
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 
@@ -34,7 +35,7 @@ class ServerCheck:
 
 @dataclass(frozen=True)
 class ServerRestore:
-    restored: backup.BackupInfo
+    restored: backup_files.BackupInfo
     safety_copy: Path
 
 
@@ -61,13 +62,13 @@ def check_open_server() -> ServerCheck:
 
 def restore_into_server(actor: Actor, file: str | Path) -> ServerRestore:
     """Replace the open server database's contents with the backup ``file``, in one
-    transaction; raises ``backup.RestoreRefused`` (nothing changed on the server)."""
+    transaction; raises ``RestoreRefused`` (nothing changed on the server)."""
     require(actor, "backup.restore")
     db = database.obj
     source_file = Path(file).expanduser()
-    info = backup.inspect_backup(source_file, full=True)
+    info = backup_files.inspect_backup(source_file, full=True)
     if not info.sound:
-        raise backup.RestoreRefused(tr("Berkas '{name}' tidak dapat dipulihkan: {problems}").format(
+        raise RestoreRefused(tr("Berkas '{name}' tidak dapat dipulihkan: {problems}").format(
             name=source_file.name, problems="; ".join(info.problems[:3])))
     safety = backup.create_backup(actor, second=False)
     with tempfile.TemporaryDirectory(prefix="balai-pulih-") as folder:
@@ -76,7 +77,7 @@ def restore_into_server(actor: Actor, file: str | Path) -> ServerRestore:
         try:
             transfer.replace_server_contents(db, source)
         except transfer.TransferError as exc:
-            raise backup.RestoreRefused(exc.message) from exc
+            raise RestoreRefused(exc.message) from exc
         finally:
             close_database()
             database.initialize(db)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.common.form_errors import ERROR_STYLE, clear_errors, error_labels, show_errors
 from balai_app.gui.common.logo_picker import choose_logo_file, logo_pixmap, read_logo
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_setup_wizard import Ui_SetupWizard
 from balai_app.i18n import tr
 from balai_app.services import accounts, profile
@@ -88,11 +88,10 @@ class SetupWizard(QWizard):
                 "head_nip": ui.headNipEdit.text(), "head_title": ui.headTitleEdit.text()}
 
     def _page_errors(self, fields: tuple[str, ...], *, require_head: bool) -> dict[str, str]:
-        try:
-            profile.clean_profile(self.profile_data(), require_head=require_head)
-        except ValidationError as exc:
-            return {k: m for k, m in exc.errors.items() if k in fields}
-        return {}
+        found: dict[str, str] = {}
+        service_call(self, lambda: profile.clean_profile(self.profile_data(), require_head=require_head),
+                     on_errors=found.update)
+        return {k: m for k, m in found.items() if k in fields}
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt name)
         if self.demo_created or self.server_ready:  # QWizard.done() validates the page once more
@@ -115,23 +114,17 @@ class SetupWizard(QWizard):
             show_errors(ui, {"repeat": tr("Kedua kata sandi tidak sama.")}, ui.finishError)
             return False
         admin = {"username": ui.usernameEdit.text(), "full_name": ui.fullNameEdit.text()}
-        try:
+
+        def create() -> SignedIn:
             if self.admin_only:
-                self.signed = profile.create_first_admin(admin, ui.passwordEdit.text())
-            else:
-                self.signed = profile.initialise(self.profile_data(), admin, ui.passwordEdit.text(), logo=self.logo)
-        except ValidationError as exc:
-            other = {k: m for k, m in exc.errors.items() if k not in ADMIN_FIELDS}
-            show_errors(ui, exc.errors, ui.finishError)
-            if other:
-                ui.finishError.setText(tr("Periksa halaman sebelumnya: ") + " ".join(other.values()))
-                ui.finishError.setVisible(True)
+                return profile.create_first_admin(admin, ui.passwordEdit.text())
+            return profile.initialise(self.profile_data(), admin, ui.passwordEdit.text(), logo=self.logo)
+
+        show_errors(ui, {}, ui.finishError)
+        signed = service_call(self, create, on_errors=self._finish_errors, summary=ui.finishError)
+        if signed is FAILED:
             return False
-        except BalaiError as exc:
-            show_errors(ui, {}, ui.finishError)
-            ui.finishError.setText(exc.message)
-            ui.finishError.setVisible(True)
-            return False
+        self.signed = signed
         return True
 
     def nextId(self) -> int:  # noqa: N802 (Qt name)
@@ -171,6 +164,14 @@ class SetupWizard(QWizard):
             self.server_page.on_server = False
         super().reject()
 
+    def _finish_errors(self, errors: dict[str, str]) -> None:
+        ui = self.ui
+        other = {k: m for k, m in errors.items() if k not in ADMIN_FIELDS}
+        show_errors(ui, errors, ui.finishError)
+        if other:
+            ui.finishError.setText(tr("Periksa halaman sebelumnya: ") + " ".join(other.values()))
+            ui.finishError.setVisible(True)
+
     # --- demo ------------------------------------------------------------------
     def _custom_button(self, which: int) -> None:
         if which == QWizard.WizardButton.CustomButton1.value or which == QWizard.WizardButton.CustomButton1:
@@ -186,10 +187,7 @@ class SetupWizard(QWizard):
         from balai_app.services import demo
         from balai_app.services.context import SYSTEM
 
-        try:
-            demo.create_demo(SYSTEM)
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Data demo"), exc.message)
+        if service_call(self, lambda: demo.create_demo(SYSTEM), title=tr("Data demo")) is FAILED:
             return
         self.demo_created = True
         self.done(QWizard.DialogCode.Accepted)
