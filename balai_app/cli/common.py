@@ -14,7 +14,7 @@ from balai_app.services.database import DatabaseError, open_database
 
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
+def open_db(args: argparse.Namespace, *, create: bool = False, only_read: bool = False) -> None:
     """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands
     (demo, init) may make a new file: a mistyped path must not silently give an
     empty database that answers "0 PM" or "TIDAK VALID"."""
@@ -23,7 +23,8 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
     location = paths.database_location()
     if isinstance(location, str):  # postgresql://… : a database on a server
         try:
-            return open_database(location, password_prompt=server_password_prompt, create=create)
+            return open_database(location, password_prompt=server_password_prompt, create=create,
+                                 signing_key=not only_read)
         except DatabaseError as exc:
             raise BalaiError(str(exc)) from exc
     path = paths.database_path()
@@ -35,7 +36,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
                             "'balai-app --db BERKAS init' atau 'demo'.").format(path=path))
     refuse_if_damaged(path)  # a damaged database is never opened for writing
     try:
-        open_database(paths.database_path())
+        open_database(paths.database_path(), signing_key=not only_read)
     except DatabaseError as exc:
         raise BalaiError(str(exc)) from exc
 

@@ -20,7 +20,7 @@ def register(subparsers) -> None:
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, only_read=True)  # the source stays byte for byte as it was (no signing key made)
     who = actor(args, write=True)
     print(tr("Memindahkan basis data ke {t} …").format(t=args.target), flush=True)
     try:
