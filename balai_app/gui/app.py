@@ -176,6 +176,10 @@ def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
     # database it calls damaged switches to read-only with a banner.
     session.watch = IntegrityWatch(paths.database_path(), session)
     session.watch.start()
+    # A daily backup the last session left unfinished (closed or killed mid-copy): finished now, on a thread.
+    from balai_app.services import backup_steps
+
+    backup_steps.resume_in_background(paths.database_path())
     if actor is not None:
         if not session.settle_check():
             return 1
