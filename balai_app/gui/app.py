@@ -85,9 +85,11 @@ class BackgroundCheck(QObject):
 
     def _run(self) -> None:
         try:
-            from balai_app.services import backup_startup
+            from balai_app.services import backup_startup, backup_steps
 
             self.state = backup_startup.startup_state(self.path)
+            if not self.state.damaged:  # the daily backup the last session left unfinished, on its own thread
+                backup_steps.resume_in_background(self.path)
         except BaseException as exc:  # noqa: BLE001 - reported on the GUI thread
             self.error = exc
         finally:
@@ -176,10 +178,6 @@ def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
     # database it calls damaged switches to read-only with a banner.
     session.watch = IntegrityWatch(paths.database_path(), session)
     session.watch.start()
-    # A daily backup the last session left unfinished (closed or killed mid-copy): finished now, on a thread.
-    from balai_app.services import backup_steps
-
-    backup_steps.resume_in_background(paths.database_path())
     if actor is not None:
         if not session.settle_check():
             return 1
