@@ -85,9 +85,11 @@ class BackgroundCheck(QObject):
 
     def _run(self) -> None:
         try:
-            from balai_app.services import backup_startup
+            from balai_app.services import backup_startup, backup_steps
 
             self.state = backup_startup.startup_state(self.path)
+            if not self.state.damaged:  # the daily backup the last session left unfinished, on its own thread
+                backup_steps.resume_in_background(self.path)
         except BaseException as exc:  # noqa: BLE001 - reported on the GUI thread
             self.error = exc
         finally:
