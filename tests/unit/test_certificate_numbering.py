@@ -15,13 +15,12 @@ from unit.certificate_fixtures import build_course, make_admin, make_profile
 WORKER = textwrap.dedent(
     """
     import sys
-    from pathlib import Path
     from balai_app.db.connection import open_database
     from balai_app.services import certificates
     from balai_app.services.context import Actor
 
     db_path, batch_id, user_id, *resident_ids = sys.argv[1:]
-    open_database(Path(db_path))
+    open_database(db_path)
     actor = Actor(int(user_id), "admin", "admin")
     print("ready", flush=True)
     sys.stdin.readline()  # "go": both are ready, they start together

@@ -75,6 +75,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "backup.create_backup": ADMIN,
     "backup_restore.restore_backup": ADMIN,
     "backup.set_second_folder": ADMIN,
+    "server_move.move_database": ADMIN,
     # residents, assessments, services
     "casework.add_assessment": OFFICE,
     "casework.add_service": OFFICE,
@@ -139,6 +140,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "enrollment.get_enrollment": ALL,
     "enrollment.open_enrollments_of_resident": ALL,
     "enrollment.reactivate": OFFICE,
+    "enrollment.reason_needed": OFFICE,
     "enrollment.remove": OFFICE,
     "enrollment.withdraw": OFFICE,
     # sessions, attendance, unit assessments (instruktur: own batches)
