@@ -134,6 +134,10 @@ def backup_on_close(*, folder: Path | None = None, when: dt.datetime | None = No
     when = when or now()
     if backed_up_today(folder, when.date()) and not pending(folder or paths.backup_dir()):
         return None
+    if paths.database_is_on_server():  # issue 16: copied through the program's own layer (a SQLite file)
+        from balai_app.services.backup import create_backup
+
+        return create_backup(folder=folder, now=when)
     return run_stepped(folder=folder, when=when, deadline=deadline)
 
 

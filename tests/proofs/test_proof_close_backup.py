@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from balai_app.services import backup_files, backup_steps
 
 CHILD = Path(__file__).with_name("close_backup_child.py")
@@ -32,6 +34,7 @@ def _fill(make_resident, n: int = 60) -> None:
         make_resident(name=f"Penerima {i}", notes="x" * 2000)  # a few dozen pages to copy
 
 
+@pytest.mark.sqlite_only  # copies the SQLite file in steps; a server database: test_a_server_database_is_backed_up_on_close
 def test_a_kill_mid_backup_leaves_no_backup_and_the_next_start_finishes_a_verified_one(
         db, db_path, make_resident, isolated_paths, tmp_path):
     _fill(make_resident)
@@ -59,6 +62,7 @@ def test_a_kill_mid_backup_leaves_no_backup_and_the_next_start_finishes_a_verifi
     assert backup_steps.resume_pending(db_path, folder=folder) is None  # nothing pending any more
 
 
+@pytest.mark.sqlite_only  # copies the SQLite file in steps; a server database: test_a_server_database_is_backed_up_on_close
 def test_closing_stops_at_its_deadline_and_leaves_the_backup_pending(db, db_path, make_resident, isolated_paths):
     _fill(make_resident)
     folder = isolated_paths / "backups"
@@ -71,3 +75,25 @@ def test_closing_stops_at_its_deadline_and_leaves_the_backup_pending(db, db_path
     assert backup_steps.backup_on_close(folder=folder, when=dt.datetime(2026, 12, 2, 17, 0)) is not None
     assert not backup_steps.pending(folder)
     assert backup_steps.backup_on_close(folder=folder, when=dt.datetime(2026, 12, 2, 18, 0)) is None  # once a day
+
+
+@pytest.mark.postgresql_only
+def test_a_server_database_is_backed_up_on_close(db, db_path, make_resident, isolated_paths):
+    """On a server database the closing backup is a SQLite file written through the program's
+    own layer (no file to copy in steps); it checks like any backup, once a day."""
+    import sqlite3
+
+    from balai_app import paths
+    from balai_app.services import backup_steps
+
+    make_resident(name="Sebelum Tutup")
+    paths.set_database_path(db_path)
+    result = backup_steps.backup_on_close()
+    assert result is not None and result.info.sound and result.info.residents == 1
+    assert result.info.path.parent == isolated_paths / "backups"
+    conn = sqlite3.connect(result.info.path)
+    try:
+        assert conn.execute("SELECT name FROM resident").fetchall() == [("Sebelum Tutup",)]
+    finally:
+        conn.close()
+    assert backup_steps.backup_on_close() is None  # at most once a day
