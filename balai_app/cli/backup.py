@@ -51,7 +51,27 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore_server(args: argparse.Namespace) -> int:
+    """A backup file (SQLite) into the server database, whole or not at all; the server's
+    current data is first kept as a backup file like any other."""
+    from balai_app.services import server_backup
+
+    open_db(args)
+    who = actor(args, write=True)
+    try:
+        result = server_backup.restore_into_server(who, args.file)
+    except backup_restore.RestoreRefused as exc:
+        print(tr("Pemulihan dibatalkan, data server tidak berubah: {msg}").format(msg=exc.message), file=sys.stderr)
+        return 1
+    print(tr("Data server sebelumnya disimpan di: {path}").format(path=result.safety_copy))
+    print(tr("Dipulihkan dari cadangan ke server:"))
+    print(_describe(result.restored))
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
+    if paths.database_is_on_server():
+        return _restore_server(args)
     db_path = paths.database_path()
     current = integrity.check_file(db_path, quick=True, foreign_keys=False) if db_path.exists() else None
     if current is not None and not current.damaged and not current.refusals:
@@ -71,7 +91,25 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_server(args: argparse.Namespace) -> int:
+    from balai_app.services import server_backup
+
+    open_db(args)  # version checked (a newer schema is refused), upgraded by the owner
+    result = server_backup.check_open_server()
+    if result.problems:
+        print(tr("Basis data server {label} BERMASALAH:").format(label=result.label))
+        for problem in result.problems:
+            print(f"- {problem}")
+        return 1
+    print(tr("Basis data server {label} dapat dipakai: skema {v}, {res} PM, {cert} sertifikat, rantai jejak audit "
+             "utuh (keutuhan dan rujukan antartabel dijaga oleh server).").format(
+        label=result.label, v=result.schema_version, res=number(result.residents), cert=number(result.certificates)))
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    if paths.database_is_on_server():
+        return _check_server(args)
     db_path = paths.database_path()
     stray = integrity.stray_wal_warning(db_path)  # before our own connection holds the file
     if stray:

@@ -22,7 +22,7 @@ WORKER = textwrap.dedent(
     from balai_app.services.context import Actor
 
     db_path, go, batch_id, user_id, *resident_ids = sys.argv[1:]
-    open_database(Path(db_path))
+    open_database(db_path)
     actor = Actor(int(user_id), "admin", "admin")
     while not Path(go).exists():
         time.sleep(0.005)

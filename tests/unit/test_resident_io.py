@@ -69,6 +69,12 @@ def test_multiline_cell_keeps_spreadsheet_row_numbers(db, system):
 
 
 def db_dir(db) -> Path:
+    """The test's own folder: beside the SQLite file; on the server the test's data folder."""
+    from balai_app import paths
+    from balai_app.db import dialect
+
+    if dialect.is_postgres(db):
+        return paths.ensure_dir(paths.data_dir())
     return Path(db.database).parent
 
 
@@ -423,6 +429,7 @@ def test_csv_title_line_above_semicolon_headers(db, system, tmp_path):
     assert Resident.get().address == "Jl. A, No. 1"
 
 
+@pytest.mark.sqlite_only
 def test_database_locked_by_another_program_is_a_clear_error_and_nothing_written(db, db_path, system):
     import sqlite3
 
