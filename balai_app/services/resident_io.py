@@ -22,6 +22,7 @@ from typing import Any
 import peewee
 from peewee import fn
 
+from balai_app.db import dialect
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Resident, utcnow
 from balai_app.i18n import tr
@@ -227,6 +228,7 @@ def _write_rows(actor: Actor, prepared: _Prepared, summary: str,
         cursor.executemany(prepared.sql, [[first + start + i, *values] for i, values in enumerate(batch)])
         if progress:
             progress(min(start + CHUNK, total), total)
+    dialect.reset_sequences(Resident._meta.database.obj, ["resident"])  # PostgreSQL: the next id follows
     changes = '{"sumber": ["", "impor"]}'
     events = [audit.NewEvent(actor.user_id, actor.username, "create", "resident", first + i, name, changes)
               for i, name in enumerate(prepared.names)]
