@@ -60,7 +60,7 @@ def _restore_server(args: argparse.Namespace) -> int:
     who = actor(args, write=True)
     try:
         result = server_backup.restore_into_server(who, args.file)
-    except backup_restore.RestoreRefused as exc:
+    except server_backup.ServerRestoreRefused as exc:
         print(tr("Pemulihan dibatalkan, data server tidak berubah: {msg}").format(msg=exc.message), file=sys.stderr)
         return 1
     print(tr("Data server sebelumnya disimpan di: {path}").format(path=result.safety_copy))
