@@ -163,7 +163,7 @@ def program_import(folder: Path, source: Path, n: int) -> float:
 
 def bench_file(folder: Path, source: Path, n: int, repeat: int) -> float:
     from balai_app.db.connection import close_database, open_database
-    from balai_app.services import resident_io
+    from balai_app.services import resident_io, resident_io_export
     from balai_app.services.context import SYSTEM
 
     print(f"\n{source.name} ({source.stat().st_size / 1e6:.1f} MB, {n:,} rows), {repeat} interleaved runs:")
@@ -178,7 +178,7 @@ def bench_file(folder: Path, source: Path, n: int, repeat: int) -> float:
         assert not check.errors, check.errors[:5]
         resident_io.run_import(SYSTEM, source)
         for suffix in (".csv", ".xlsx"):
-            timed(f"export {n:,} rows to {suffix}", lambda suffix=suffix: resident_io.export_residents(
+            timed(f"export {n:,} rows to {suffix}", lambda suffix=suffix: resident_io_export.export_residents(
                 SYSTEM, folder / f"export{suffix}", with_nik=True))
     finally:
         close_database()

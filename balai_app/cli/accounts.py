@@ -160,10 +160,11 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)
     flt = _filter(args)
+    here = audit.zone()
     for row in audit.list_events(who, flt, limit=args.limit):
         ref = f"{row.entity}#{row.entity_id}" if row.entity_id is not None else row.entity
         changes = audit.changes_text(row)
-        print("\t".join([audit.to_local(row.at).strftime("%d/%m/%Y %H:%M:%S"), row.username or "-",
+        print("\t".join([f"{audit.to_local(row.at, here):%d/%m/%Y %H:%M:%S} {here}", row.username or "-",
                          audit.action_label(row.action), ref, row.summary, changes]).rstrip())
     return 0
 

@@ -8,7 +8,7 @@ import sys
 from balai_app import paths
 from balai_app.cli.common import actor, number, open_db
 from balai_app.i18n import tr
-from balai_app.services import backup, integrity
+from balai_app.services import backup, backup_files, backup_restore, integrity
 from balai_app.services.context import SYSTEM
 
 
@@ -27,7 +27,7 @@ def register(subparsers) -> None:
     p.set_defaults(func=cmd_check)
 
 
-def _describe(info: backup.BackupInfo) -> str:
+def _describe(info: backup_files.BackupInfo) -> str:
     return tr("{path}\n  tanggal: {date}; {res} PM, {cert} sertifikat; skema {v}; {size} bita").format(
         path=info.path, date=info.taken_at.strftime("%d/%m/%Y %H:%M:%S"),
         res="?" if info.residents is None else number(info.residents),
@@ -62,7 +62,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         who = SYSTEM
         if current is not None:
             print(tr("Basis data sekarang rusak; disimpan sebagai salinan rusak-* lalu diganti."), file=sys.stderr)
-    result = backup.restore_backup(who, args.file, db_path=db_path)
+    result = backup_restore.restore_backup(who, args.file, db_path=db_path)
     print(tr("Dipulihkan dari cadangan:"))
     print(_describe(result.restored))
     if result.safety_copy:

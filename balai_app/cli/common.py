@@ -7,10 +7,11 @@ import getpass
 import os
 
 from balai_app import paths
-from balai_app.services.database import DatabaseError, open_database
 from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services.context import SYSTEM, Actor
+from balai_app.services.database import DatabaseError, open_database
+
 
 def number(n: int | float) -> str:
     """1.884.160 — the Indonesian thousands separator (and a decimal comma), as the window writes numbers."""
@@ -24,7 +25,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
     """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands
     (demo, init) may make a new file: a mistyped path must not silently give an
     empty database that answers "0 PM" or "TIDAK VALID"."""
-    from balai_app.services.backup import refuse_if_damaged
+    from balai_app.services.backup_startup import refuse_if_damaged
 
     path = paths.database_path()
     if not create and not path.exists():
@@ -95,14 +96,10 @@ def busy_holder(path) -> str:
     """What holds the database's write lock, when the program can tell (a restore)."""
     from pathlib import Path
 
-    from balai_app.services import backup
+    from balai_app.services.backup_restore import restore_running
 
-    path = Path(path)
-    for staging in path.parent.glob(f"{path.name}{backup.STAGING_MARK}*.part"):
-        pid = staging.name[len(path.name) + len(backup.STAGING_MARK):].split(".", 1)[0]
-        if pid.isdigit() and backup._process_alive(int(pid)):
-            return tr("pemulihan cadangan oleh proses {pid}").format(pid=pid)
-    return ""
+    pid = restore_running(Path(path))
+    return tr("pemulihan cadangan oleh proses {pid}").format(pid=pid) if pid is not None else ""
 
 
 def unexpected_error(exc: BaseException) -> str:

@@ -12,7 +12,7 @@ from balai_app.domain import codes
 from balai_app.domain.dates import format_short
 from balai_app.domain.nik import mask
 from balai_app.i18n import tr
-from balai_app.services import resident_io, residents
+from balai_app.services import resident_io, resident_io_export, resident_io_read, residents
 
 IMPORT_HELP = """\
 Impor PM dari CSV (pemisah ',' atau ';', UTF-8 dengan/tanpa BOM atau Windows-1252) atau XLSX.
@@ -203,8 +203,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def _checked_suffix(file: str) -> Path:
     path = Path(file)
     try:
-        resident_io.check_suffix(path)
-    except resident_io.UnsupportedFormat as exc:
+        resident_io_read.check_suffix(path)
+    except resident_io_read.UnsupportedFormat as exc:
         raise UsageError(exc.message) from None
     return path
 
@@ -239,7 +239,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = _checked_suffix(args.file)
     open_db(args)
     who = actor(args, write=True)  # an export of personal data is a sensitive read
-    count = resident_io.export_residents(who, path, with_nik=args.with_nik)
+    count = resident_io_export.export_residents(who, path, with_nik=args.with_nik)
     kind = "NIK lengkap" if args.with_nik else "NIK dan No. KK disamarkan"
     print(tr("{n} PM diekspor ke {path} ({kind})").format(n=number(count), path=path, kind=kind))
     return 0

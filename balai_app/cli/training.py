@@ -46,6 +46,8 @@ def register(subparsers) -> None:
     p.add_argument("--resident", metavar="NIK_OR_ID", required=True)
     p.add_argument("--date", metavar="DATE", help="tanggal mulai (bawaan: mulai angkatan atau hari ini)")
     p.add_argument("--yes", action="store_true", help="jangan tampilkan peringatan (mis. belum diasesmen); tanpa ini peringatan ditampilkan lalu tetap didaftarkan")
+    p.add_argument("--reason", default="", help="alasan tertulis, wajib untuk PM di bawah 15 tahun pada program "
+                                                 "khusus dewasa (mis. las); dicatat di riwayat perubahan")
     p.set_defaults(func=cmd_enroll)
 
 
@@ -126,12 +128,14 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     start = _date(args.date, "--date")
     resident = residents.find_resident(who, args.resident)
     try:
-        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes)
+        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes,
+                                reason=args.reason)
     except NeedsConfirmation as exc:
         # The contract: a warning, not a refusal. Say it, then enroll.
         for message in exc.warnings.values():
             print(f"peringatan: {message}", file=sys.stderr)
-        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True)
+        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True,
+                                reason=args.reason)
     batch = training.get_batch(who, args.batch)
     print(f"{resident.name} terdaftar di {batch.name} mulai {format_short(row.start_date)} (No. {row.id})")
     return 0

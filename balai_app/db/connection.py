@@ -16,12 +16,13 @@ from peewee import SqliteDatabase
 from balai_app.db import migrations
 from balai_app.db.models import database
 
-PRAGMAS = {
+BUSY_TIMEOUT_MS = 15000  # the command line's wait for another process's write lock
+PRAGMAS: dict[str, str | int] = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     # Power cuts are common in the field: FULL syncs the WAL on every commit.
     "synchronous": 2,
-    "busy_timeout": 15000,
+    "busy_timeout": BUSY_TIMEOUT_MS,
 }
 
 
@@ -99,7 +100,7 @@ def busy_timeout_ms() -> int:
     try:
         return max(0, int(float(os.environ["BALAI_BUSY_TIMEOUT"]) * 1000))
     except (KeyError, ValueError):
-        return PRAGMAS["busy_timeout"]
+        return BUSY_TIMEOUT_MS
 
 
 def is_busy_error(exc: BaseException) -> bool:
@@ -127,7 +128,7 @@ def backup_to(source: SqliteDatabase | str | Path, target: Path) -> Path:
     if tmp.exists():
         tmp.unlink()
     own = not isinstance(source, SqliteDatabase)
-    src = sqlite3.connect(str(source)) if own else source.connection()
+    src = source.connection() if isinstance(source, SqliteDatabase) else sqlite3.connect(str(source))
     try:
         dst = sqlite3.connect(str(tmp))
         try:

@@ -60,7 +60,7 @@ def install_translators(app: QApplication) -> None:
 
 
 class BackgroundCheck(QObject):
-    """``services.backup.startup_state`` on a thread (SQLite releases the GIL while
+    """``services.backup_startup.startup_state`` on a thread (SQLite releases the GIL while
     it reads the file, so the window stays responsive); ``done(state)`` arrives
     on the GUI thread."""
 
@@ -85,9 +85,9 @@ class BackgroundCheck(QObject):
 
     def _run(self) -> None:
         try:
-            from balai_app.services import backup
+            from balai_app.services import backup_startup
 
-            self.state = backup.startup_state(self.path)
+            self.state = backup_startup.startup_state(self.path)
         except BaseException as exc:  # noqa: BLE001 - reported on the GUI thread
             self.error = exc
         finally:
@@ -301,7 +301,9 @@ class GuiSession(QObject):
 
     def show_window(self, actor: Actor) -> None:
         from balai_app.gui.main_window import MainWindow
+        from balai_app.services.database import ensure_signing_key
 
+        ensure_signing_key()  # issue 14: the key pair exists from the first start (the check has passed)
         self.window = MainWindow(actor)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.closed.connect(self._window_closed, Qt.ConnectionType.QueuedConnection)

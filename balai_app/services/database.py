@@ -12,7 +12,7 @@ from pathlib import Path
 from balai_app.db.connection import GUI_BUSY_MS, DatabaseError, DatabaseTooNew, close_database
 from balai_app.db.connection import open_database as _open_database
 
-__all__ = ["GUI_BUSY_MS", "DatabaseError", "DatabaseTooNew", "close_database", "needs_upgrade", "open_database"]
+__all__ = ["GUI_BUSY_MS", "DatabaseError", "DatabaseTooNew", "close_database", "ensure_signing_key", "needs_upgrade", "open_database"]
 
 
 def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | None = None,
@@ -21,6 +21,29 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     ``busy_ms``: how long a write waits for another process's lock (the window waits
     only a moment, ``GUI_BUSY_MS``, and offers to retry)."""
     _open_database(path, migrate=migrate, backup_dir=backup_dir, busy_ms=busy_ms)
+    if migrate:  # the window opens without writing until its integrity check has spoken
+        ensure_signing_key()
+
+
+def ensure_signing_key() -> None:
+    """Issue 14: the balai's certificate-signing key pair is made when the program first opens
+    a database (``init``, ``demo``, every command; the window calls it once its integrity
+    check has passed, before the main window shows), and for a database from
+    before signing on its first open after the upgrade -- not lazily at the first certificate.
+    A read-only or not yet upgraded database is left alone; a database that already has a
+    key (made on another PC) keeps it. A failure (the file locked by another PC) is logged:
+    the key is then made at the next start, or at the first certificate."""
+    from balai_app import log
+    from balai_app.db.connection import read_only_reason
+    from balai_app.services import signing_keys
+
+    if read_only_reason() is not None or needs_upgrade():
+        return
+    try:
+        if signing_keys.current() is None:
+            signing_keys.ensure_key()
+    except Exception as exc:  # noqa: BLE001 - never stops the database from opening
+        log.get("db").warning("kunci tanda tangan sertifikat belum dibuat: %s", exc)
 
 
 def needs_upgrade() -> bool:

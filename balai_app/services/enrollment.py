@@ -130,6 +130,16 @@ def _check_adult(c: v.Collector, batch: Batch, resident: Resident, start: dt.dat
             name=resident.name, age=age, program=program.name, min=MIN_ADULT_AGE, n=MIN_CHILD_REASON))
 
 
+def reason_needed(actor: Actor, batch_id: int, resident_id: int, start_date: dt.date | None = None) -> str:
+    """The question to ask before enrolling ``resident_id`` in ``batch_id`` when a written reason
+    is required (a PM under 15 in an adults-only program), else "" (issue 14)."""
+    require(actor, "enrollment.edit")
+    batch = training.load_batch(actor, batch_id)
+    c = v.Collector()
+    _check_adult(c, batch, _resident(resident_id), start_date, "")
+    return c.errors.get("reason", "")
+
+
 def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | None, taken: int,
            reason: str = "") -> None:
     name = resident.name
@@ -226,6 +236,9 @@ def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_d
             _check(c, batch, resident, start, taken, reason)
             if c.errors:
                 errors[str(rid)] = " ".join(c.errors.values())
+                if "reason" in c.errors:  # the dialog's reason field shows where to write it
+                    errors["reason"] = tr("Wajib diisi (minimal {n} karakter) untuk PM di bawah {min} tahun.").format(
+                        n=MIN_CHILD_REASON, min=MIN_ADULT_AGE)
                 continue
             if c.warnings:
                 warnings[str(rid)] = " ".join(c.warnings.values())

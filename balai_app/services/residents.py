@@ -1,11 +1,11 @@
-"""The register of Penerima Manfaat (PM): residents, their photos, assessments and services."""
+"""The register of Penerima Manfaat (PM): recording, checking and listing residents.
+
+Their photos are ``services/residents_photo.py``; assessments and services ``casework.py``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-import io
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -14,10 +14,11 @@ from peewee import SQL, Case, NodeList, fn
 
 from balai_app.db import search_index
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import Assessment, Resident, ResidentPhoto, database, utcnow
+from balai_app.db.models import Assessment, Resident, ResidentPhoto, database
 from balai_app.domain import codes
 from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.domain.nik import check_nik
+from balai_app.domain.photo import prepare_photo
 from balai_app.domain.text import search_key, search_words
 from balai_app.i18n import tr
 from balai_app.services import audit, duplicates, validation as v
@@ -259,67 +260,6 @@ def find_resident(actor: Actor, nik_or_id: str) -> ResidentRecord:
     if resident is None:
         raise NotFound(tr("Penerima Manfaat '{key}' tidak ditemukan (gunakan NIK 16 digit atau nomor).").format(key=key))
     return ResidentRecord.of(resident)
-
-
-# --- photos ---------------------------------------------------------------
-
-MAX_PHOTO_SIDE = 600
-MAX_PHOTO_INPUT = 20 * 1024 * 1024
-# Below Pillow's decompression-bomb warning (89 MP): a 50 MP photo decodes to 150-200 MB already.
-MAX_PHOTO_PIXELS = 50_000_000
-
-
-def prepare_photo(data: bytes) -> bytes:
-    """Check and scale a JPEG/PNG to at most 600 px on its long side, as JPEG."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    if len(data) > MAX_PHOTO_INPUT:
-        raise ValidationError({"photo": tr("Berkas foto terlalu besar (maksimal 20 MB).")})
-    try:
-        with warnings.catch_warnings():  # our own pixel limit below answers in Indonesian
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-        if image.format not in ("JPEG", "PNG"):
-            raise ValidationError({"photo": tr("Foto harus berformat JPEG atau PNG.")})
-        if image.width * image.height > MAX_PHOTO_PIXELS:  # read from the header, before decoding
-            raise ValidationError({"photo": tr(
-                "Foto terlalu besar: {w} x {h} piksel ({mp} megapiksel; maksimal {max} megapiksel). "
-                "Perkecil dulu foto ini.").format(w=image.width, h=image.height,
-                                                  mp=round(image.width * image.height / 1e6),
-                                                  max=MAX_PHOTO_PIXELS // 1_000_000)})
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
-        if image.mode not in ("RGB", "L"):
-            background = Image.new("RGB", image.size, "white")
-            background.paste(image, mask=image.convert("RGBA").split()[-1])
-            image = background
-        out = io.BytesIO()
-        image.save(out, "JPEG", quality=85, optimize=True)
-    except Image.DecompressionBombError as exc:
-        raise ValidationError({"photo": tr("Ukuran gambar terlalu besar (piksel); perkecil dulu foto ini.")}) from exc
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ValidationError({"photo": tr("Berkas bukan gambar yang dapat dibaca.")}) from exc
-    return out.getvalue()
-
-
-def set_photo(actor: Actor, resident_id: int, data: bytes | None) -> None:
-    """Replace (or with None remove) a resident's photo."""
-    require(actor, "residents.edit")
-    resident = load_resident(actor, resident_id)
-    image = prepare_photo(data) if data else None
-    with write_transaction():
-        ResidentPhoto.delete().where(ResidentPhoto.resident == resident_id).execute()
-        if image:
-            ResidentPhoto.create(resident=resident_id, image=image)
-        Resident.update(updated_at=utcnow(), version=Resident.version + 1).where(Resident.id == resident_id).execute()
-        audit.record(actor, "update", "resident", resident_id, resident.name,
-                     {"photo": ["", "diganti" if image else "dihapus"]})
-
-
-def get_photo(actor: Actor, resident_id: int) -> bytes | None:
-    require(actor, "residents.view")
-    row = ResidentPhoto.select(ResidentPhoto.image).where(ResidentPhoto.resident == resident_id).first()
-    return bytes(row.image) if row else None
 
 
 # --- the list ---------------------------------------------------------------

@@ -11,7 +11,9 @@ import pytest
 from balai_app.db.models import Resident
 from balai_app.domain.errors import ValidationError
 from balai_app.services import resident_io as rio
+from balai_app.services import resident_io_read as rio_read
 from balai_app.services import residents
+from balai_app.domain.photo import prepare_photo
 
 HEADER = "nama;jenis_kelamin;klaster;tanggal_masuk;catatan\r\n"
 
@@ -46,17 +48,17 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(db, system, tmp
     path = tmp_path / "besar.csv"
     with open(path, "wb") as handle:
         handle.write(HEADER.encode())
-        handle.truncate(rio.MAX_FILE_MB * 1024 * 1024 + 1)  # sparse: no time, no disk
+        handle.truncate(rio_read.MAX_FILE_MB * 1024 * 1024 + 1)  # sparse: no time, no disk
     read = []
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or b"")
     with pytest.raises(rio.ImportFileError) as caught:
         rio.check_import(system, path)
     assert not read
-    assert f"{rio.MAX_FILE_MB} MB" in caught.value.message and "baris" in caught.value.message
+    assert f"{rio_read.MAX_FILE_MB} MB" in caught.value.message and "baris" in caught.value.message
 
 
 def test_too_many_rows_are_refused_with_the_limit_stated(db, system, tmp_path, monkeypatch):
-    monkeypatch.setattr(rio, "MAX_ROWS", 5)
+    monkeypatch.setattr(rio_read, "MAX_ROWS", 5)
     path = _write(tmp_path / "pm.csv", (HEADER + "".join(f"PM {n};L;anak;2026-01-05;\r\n" for n in range(30)))
                   .encode("utf-8"))
     with pytest.raises(rio.ImportFileError, match="terlalu besar") as caught:
@@ -71,7 +73,7 @@ def test_an_xlsx_that_unpacks_beyond_the_limit_is_refused(db, system, tmp_path, 
     book = Workbook()
     book.active.append(["nama", "jenis_kelamin", "klaster"])
     book.save(tmp_path / "pm.xlsx")
-    monkeypatch.setattr(rio, "MAX_XLSX_UNPACKED_MB", 0)
+    monkeypatch.setattr(rio_read, "MAX_XLSX_UNPACKED_MB", 0)
     with pytest.raises(rio.ImportFileError, match="setelah dibuka"):
         rio.check_import(system, tmp_path / "pm.xlsx")
 
@@ -86,7 +88,7 @@ def _png_header(width: int, height: int) -> bytes:
 
 def test_a_169_megapixel_photo_is_refused_from_its_header(db):
     with pytest.raises(ValidationError) as caught:
-        residents.prepare_photo(_png_header(13_000, 13_000))
+        prepare_photo(_png_header(13_000, 13_000))
     assert "169 megapiksel" in caught.value.errors["photo"] and "maksimal 50" in caught.value.errors["photo"]
 
 

@@ -220,7 +220,7 @@ def test_sigkill_during_restore_leaves_one_whole_database(tmp_path, db, make_res
     table is always exactly A's or B's, and the audit trail is that backup's trail, plus
     the record of the restore when (and only when) the switch happened."""
     from balai_app.db.connection import close_database
-    from balai_app.services import backup
+    from balai_app.services import backup, backup_startup
 
     for _ in range(300):
         make_resident(nik=None, nik_missing_reason="belum ada", notes="isi cadangan A " * 20)
@@ -258,7 +258,7 @@ def test_sigkill_during_restore_leaves_one_whole_database(tmp_path, db, make_res
             assert trail[-1][1] == "restore" and names[name] in trail[-1][4], (run, trail[-1])
         seen.add(name)
         # The next start (here: the start-up check) removes a crashed restore's staging copy.
-        backup.startup_state(db_path)
+        backup_startup.startup_state(db_path)
         assert not list(db_path.parent.glob(f"{db_path.name}.pulih.*"))
     assert seen == {"A", "B"}
     assert staged_kills == sum(1 for mode, _ in RESTORE_SCHEDULE if mode == "pause")

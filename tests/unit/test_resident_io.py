@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from balai_app.db.models import AuditEvent, Resident
 from balai_app.domain.errors import PermissionDenied
 from balai_app.services import resident_io as rio
+from balai_app.services import resident_io_export as rio_export
+from balai_app.services import resident_io_read as rio_read
 from balai_app.services.context import Actor
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -51,7 +53,7 @@ def test_excel_indonesian_csv_semicolons_bom_title_case_headers(db, system):
     assert niluh.sex == "P" and niluh.klaster == "anak" and niluh.address == "Br. Kaja,\nDenpasar"
     assert niluh.birth_date == dt.date(2012, 8, 21) and niluh.entry_date == dt.date(2026, 2, 10)
     # No NIK: imported with the default reason.
-    assert sukarno.nik is None and sukarno.nik_missing_reason == rio.DEFAULT_NIK_MISSING_REASON
+    assert sukarno.nik is None and sukarno.nik_missing_reason == rio_read.DEFAULT_NIK_MISSING_REASON
     assert sukarno.klaster == "lansia" and sukarno.notes == "tidak memiliki KTP"
     assert siti.klaster == "disabilitas" and siti.birth_place == "Tanjung Selor"
     # Search works on imported rows.
@@ -243,9 +245,9 @@ def test_empty_file_and_header_only_and_unknown_extension(db, system, tmp_path):
         rio.check_import(system, write_csv(tmp_path / "e.csv", "\r\n\r\n"))
     with pytest.raises(rio.ImportFileError, match="tidak berisi baris data"):
         rio.check_import(system, write_csv(tmp_path / "h.csv", "nama;jenis_kelamin;klaster\n"))
-    with pytest.raises(rio.UnsupportedFormat):
+    with pytest.raises(rio_read.UnsupportedFormat):
         rio.check_import(system, write_csv(tmp_path / "x.ods", "nama\n"))
-    with pytest.raises(rio.UnsupportedFormat, match="xls"):
+    with pytest.raises(rio_read.UnsupportedFormat, match="xls"):
         rio.check_import(system, write_csv(tmp_path / "x.xls", "nama\n"))
     with pytest.raises(rio.ImportFileError, match="tidak ditemukan"):
         rio.check_import(system, tmp_path / "missing.csv")
@@ -284,14 +286,14 @@ def read_export_csv(path: Path) -> list[dict[str, str]]:
 def test_export_masks_nik_and_no_kk_by_default(db, system, make_resident, tmp_path):
     make_resident(name="Muh. Ma'ruf", nik="3201011501100001", no_kk="3201012345678901")
     make_resident(name="Tanpa NIK", nik="", nik_missing_reason="tidak memiliki KTP")
-    count = rio.export_residents(system, tmp_path / "pm.csv")
+    count = rio_export.export_residents(system, tmp_path / "pm.csv")
     rows = read_export_csv(tmp_path / "pm.csv")
-    assert count == 2 and list(rows[0]) == list(rio.HEADERS)
+    assert count == 2 and list(rows[0]) == list(rio_read.HEADERS)
     assert rows[0]["nik"] == "3201**********01" and rows[0]["no_kk"] == "3201**********01"
     assert rows[1]["nik"] == "" and rows[0]["nama"] == "Muh. Ma'ruf" and rows[0]["klaster"] == "Anak"
     assert "3201011501100001" not in (tmp_path / "pm.csv").read_text(encoding="utf-8-sig")
 
-    rio.export_residents(system, tmp_path / "pm.xlsx")
+    rio_export.export_residents(system, tmp_path / "pm.xlsx")
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "pm.xlsx").active
@@ -301,7 +303,7 @@ def test_export_masks_nik_and_no_kk_by_default(db, system, make_resident, tmp_pa
 
 def test_masked_export_does_not_import_back_silently(db, system, make_resident, tmp_path):
     make_resident(name="Ani", nik="3201011501100001")
-    rio.export_residents(system, tmp_path / "pm.csv")
+    rio_export.export_residents(system, tmp_path / "pm.csv")
     report = rio.check_import(system, tmp_path / "pm.csv")
     assert [(p.row, p.column) for p in report.errors] == [(2, "nik")]
     assert "disamarkan" in report.errors[0].message
@@ -309,14 +311,14 @@ def test_masked_export_does_not_import_back_silently(db, system, make_resident, 
 
 def test_export_is_audited_and_full_nik_needs_permission(db, system, make_resident, tmp_path):
     make_resident(name="Ani")
-    rio.export_residents(system, tmp_path / "a.xlsx", with_nik=True)
-    rio.export_residents(system, tmp_path / "b.csv")
+    rio_export.export_residents(system, tmp_path / "a.xlsx", with_nik=True)
+    rio_export.export_residents(system, tmp_path / "b.csv")
     events = list(AuditEvent.select().where(AuditEvent.action == "export").order_by(AuditEvent.id))
     assert [(e.entity, e.entity_id) for e in events] == [("resident", None), ("resident", None)]
     assert "NIK lengkap" in events[0].summary and "a.xlsx" in events[0].summary
     assert "NIK disamarkan" in events[1].summary
     with pytest.raises(PermissionDenied):
-        rio.export_residents(TRAINER, tmp_path / "c.csv")
+        rio_export.export_residents(TRAINER, tmp_path / "c.csv")
     assert not (tmp_path / "c.csv").exists()
 
 
@@ -326,13 +328,13 @@ def test_export_follows_the_filter(db, system, make_resident, tmp_path):
     make_resident(name="Ani", klaster="anak")
     make_resident(name="Lansia Satu", klaster="lansia", birth_date="15-01-1950",
                   nik=nik_for("320101", dt.date(1950, 1, 15), "L", 77))
-    assert rio.export_residents(system, tmp_path / "f.csv", flt=ResidentFilter(klaster="lansia")) == 1
+    assert rio_export.export_residents(system, tmp_path / "f.csv", flt=ResidentFilter(klaster="lansia")) == 1
     assert [r["nama"] for r in read_export_csv(tmp_path / "f.csv")] == ["Lansia Satu"]
 
 
 def test_csv_export_protects_against_excel_formulas_and_number_mangling(db, system, make_resident, tmp_path):
     make_resident(name="=HYPERLINK(\"x\")", notes="-10 kg", guardian_phone="081234567890")
-    rio.export_residents(system, tmp_path / "pm.csv", with_nik=True)
+    rio_export.export_residents(system, tmp_path / "pm.csv", with_nik=True)
     text = (tmp_path / "pm.csv").read_text(encoding="utf-8-sig")
     row = next(csv.reader(text.splitlines()[1:], delimiter=";"))
     assert row[0] == '="3201011501100001"' and row[10] == '="081234567890"'
@@ -364,7 +366,7 @@ def test_unmasked_export_imports_back_unchanged_into_an_empty_database(
 
     tricky_residents(make_resident)
     before = [tuple(getattr(r, f) for f in EXPORTED) for r in Resident.select().order_by(Resident.id)]
-    assert rio.export_residents(system, tmp_path / f"pm{suffix}", with_nik=True) == 4
+    assert rio_export.export_residents(system, tmp_path / f"pm{suffix}", with_nik=True) == 4
     close_database()
 
     open_database(tmp_path / "fresh.sqlite")
@@ -374,7 +376,7 @@ def test_unmasked_export_imports_back_unchanged_into_an_empty_database(
         after = [tuple(getattr(r, f) for f in EXPORTED) for r in Resident.select().order_by(Resident.id)]
         assert after == before
         # And exporting again gives the same file content.
-        rio.export_residents(system, tmp_path / f"again{suffix}", with_nik=True)
+        rio_export.export_residents(system, tmp_path / f"again{suffix}", with_nik=True)
         if suffix == ".csv":
             assert (tmp_path / "again.csv").read_bytes() == (tmp_path / "pm.csv").read_bytes()
     finally:
@@ -410,7 +412,7 @@ def test_title_rows_above_the_headers_are_skipped(db, system, tmp_path):
 
 def test_export_to_a_folder_that_does_not_exist_is_a_clear_error(db, system, tmp_path):
     with pytest.raises(rio.ImportFileError, match="Tidak dapat menulis"):
-        rio.export_residents(system, tmp_path / "tidak-ada" / "pm.csv")
+        rio_export.export_residents(system, tmp_path / "tidak-ada" / "pm.csv")
     assert AuditEvent.select().where(AuditEvent.action == "export").count() == 0
 
 
@@ -451,9 +453,9 @@ def test_csv_cells_survive_the_excel_safe_export_unchanged(rows):
         path = Path(folder) / "x.csv"
         full = [[nik, "", name, "", "", None, "", address, None, "", nik[:12], notes]
                 for name, address, notes, nik in rows]
-        assert rio._write_csv(path, full) == len(rows)
-        columns, read, problems = rio.read_table(path)
-    assert [key for _written, key in columns] == list(rio.HEADERS) and problems == []
+        assert rio_export._write_csv(path, full) == len(rows)
+        columns, read, problems = rio_read.read_table(path)
+    assert [key for _written, key in columns] == list(rio_read.HEADERS) and problems == []
     assert [r.row for r in read] == list(range(2, len(rows) + 2))
     for raw, (name, address, notes, nik) in zip(read, rows):
         v = raw.values

@@ -17,6 +17,7 @@ from balai_app.gui.common.rows_model import Column, RowsModel
 from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_audit_page import Ui_AuditPage
 from balai_app.i18n import tr
+from balai_app.domain import localtime
 from balai_app.services import audit
 from balai_app.services.context import Actor
 
@@ -156,8 +157,9 @@ class AuditPage(QWidget):
         ui = self.ui
         for widget in (ui.fromCheck, ui.toCheck, ui.fromDate, ui.toDate):
             widget.blockSignals(True)
-        ui.fromDate.setDate(QDate.currentDate())
-        ui.toDate.setDate(QDate.currentDate())
+        today = localtime.today(audit.zone())  # the balai's day, as the trail's dates are read
+        ui.fromDate.setDate(QDate(today.year, today.month, today.day))
+        ui.toDate.setDate(QDate(today.year, today.month, today.day))
         ui.fromCheck.setChecked(True)
         ui.toCheck.setChecked(True)
         ui.fromDate.setEnabled(True)
@@ -191,7 +193,8 @@ class AuditPage(QWidget):
         parts = [
             f"<p><b>{html.escape(audit.action_label(row.action))}</b> — {html.escape(audit.entity_label(row.entity))}"
             + (f" No. {row.entity_id}" if row.entity_id is not None else "")
-            + f"<br>{html.escape(format_long(local.date()))} {local:%H:%M:%S} · {html.escape(row.username or '—')}"
+            + f"<br>{html.escape(format_long(local.date()))} {local:%H:%M:%S} {audit.zone()}"
+            + f" · {html.escape(row.username or '—')}"
             + (f"<br>{html.escape(row.summary)}" if row.summary else "") + "</p>"
         ]
         changes = row.changes_dict()

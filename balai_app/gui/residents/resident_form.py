@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from balai_app.domain import codes
 from balai_app.domain.nik import birth_date_from_nik, check_nik, compact
+from balai_app.domain.photo import prepare_photo
 from balai_app.gui.common.qt_dates import to_qdate
 from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_resident_form import Ui_ResidentForm
@@ -44,7 +45,7 @@ from balai_app.gui.residents.form_helpers import (
     set_photo_preview,
 )
 from balai_app.i18n import tr
-from balai_app.services import residents
+from balai_app.services import residents, residents_photo
 from balai_app.services.context import Actor
 
 # service field -> (error label, widget to focus) as named in ui/resident_form.ui
@@ -247,7 +248,7 @@ class ResidentForm(QDialog):
             ui.exitDateEdit.setDate(to_qdate(resident.exit_date))
         ui.exitReasonEdit.setPlainText(resident.exit_reason or "")
         ui.notesEdit.setPlainText(resident.notes or "")
-        self._photo = residents.get_photo(self.actor, resident.id)
+        self._photo = residents_photo.get_photo(self.actor, resident.id)
         set_photo_preview(ui.photoLabel, self._photo, tr("Belum ada foto"))
 
     def _update_enabled(self) -> None:
@@ -329,7 +330,7 @@ class ResidentForm(QDialog):
 
     def load_photo_file(self, path: Path) -> bool:
         self._show_message("photo", "")
-        data = service_call(self, lambda: residents.prepare_photo(path.read_bytes()), also=(OSError,),
+        data = service_call(self, lambda: prepare_photo(path.read_bytes()), also=(OSError,),
                             on_error=lambda text: self._show_message("photo", text),
                             on_errors=lambda errors: self._show_message(
                                 "photo", errors.get("photo", " ".join(errors.values()))))
@@ -450,7 +451,7 @@ class ResidentForm(QDialog):
             self.actor, self.resident_id, data, expected_version=self._version, confirm_warnings=confirm
         )
         if self._photo_changed:
-            residents.set_photo(self.actor, self.resident_id, self._photo)
+            residents_photo.set_photo(self.actor, self.resident_id, self._photo)
             resident = residents.get_resident(self.actor, self.resident_id)
         return resident
 

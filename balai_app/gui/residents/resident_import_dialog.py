@@ -29,7 +29,7 @@ from balai_app import paths
 from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_resident_import import Ui_ResidentImportDialog
 from balai_app.i18n import tr
-from balai_app.services import resident_io
+from balai_app.services import resident_io, resident_io_export
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -326,7 +326,7 @@ def export_residents_interactive(actor: Actor, parent: QWidget | None = None, fl
         with_nik = answer == QMessageBox.StandardButton.Yes
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        count = service_call(parent, lambda: resident_io.export_residents(actor, path, with_nik=with_nik, flt=flt),
+        count = service_call(parent, lambda: resident_io_export.export_residents(actor, path, with_nik=with_nik, flt=flt),
                              on_error=lambda text: _warn_idle(parent, title, text))
     finally:
         QGuiApplication.restoreOverrideCursor()

@@ -18,7 +18,7 @@ from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_backup_tab import Ui_BackupTab
 from balai_app.gui.settings.restore_dialog import RestoreDialog, describe_date
 from balai_app.i18n import tr
-from balai_app.services import backup, integrity
+from balai_app.services import backup, backup_files, integrity
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -32,15 +32,15 @@ def _size(n: int) -> str:
 
 
 class BackupListModel(QAbstractTableModel):
-    """The backups folder, newest first (``services.backup.list_backups``)."""
+    """The backups folder, newest first (``services.backup_files.list_backups``)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[backup.BackupInfo] = []
+        self.rows: list[backup_files.BackupInfo] = []
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = backup.list_backups()
+        self.rows = backup_files.list_backups()
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
@@ -78,7 +78,7 @@ class BackupListModel(QAbstractTableModel):
             return QColor("#b91c1c")
         return None
 
-    def info_at(self, row: int) -> backup.BackupInfo:
+    def info_at(self, row: int) -> backup_files.BackupInfo:
         return self.rows[row]
 
 
@@ -118,7 +118,7 @@ class BackupTab(QWidget):
     # --- state ------------------------------------------------------------------
     def refresh(self) -> None:
         self.ui.folderLabel.setText(str(paths.backup_dir()))
-        warning = integrity.one_pc_warning(backup.current_database_path())
+        warning = integrity.one_pc_warning(backup_files.current_database_path())
         self.ui.networkWarning.setText(warning or "")
         self.ui.networkWarning.setVisible(bool(warning))
         keep = backup.rotation()
@@ -172,7 +172,7 @@ class BackupTab(QWidget):
     def check_database(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = integrity.check_file(backup.current_database_path())
+            result = integrity.check_file(backup_files.current_database_path())
         finally:
             QApplication.restoreOverrideCursor()
         if result.damaged:
@@ -206,7 +206,7 @@ class BackupTab(QWidget):
         else:
             self.ui.secondStatusLabel.setText(tr("Disimpan.") if value else tr("Folder cadangan kedua tidak dipakai."))
 
-    def selected_info(self) -> backup.BackupInfo | None:
+    def selected_info(self) -> backup_files.BackupInfo | None:
         rows = self.ui.backupsView.selectionModel().selectedRows()
         return self.model.info_at(rows[0].row()) if rows else None
 
@@ -238,7 +238,7 @@ class BackupTab(QWidget):
 
 def backup_on_close(parent: QWidget | None = None) -> backup.BackupResult | None:
     """The automatic backup when the window closes: at most once a day; failures are shown."""
-    if not backup.database_is_open():
+    if not backup_files.database_is_open():
         return None
     result = service_call(parent, backup.backup_if_due, title=tr("Cadangan otomatis gagal"))
     if result is FAILED:
