@@ -319,12 +319,6 @@ _RANKS = {
 }
 
 
-def has_search_index() -> bool:
-    """True when the open database serves contains-searches from its trigram index
-    (SQLite's FTS5 with the trigram tokenizer; the self-test checks it)."""
-    return search_index.has_index(database.obj)
-
-
 def matching_text(query, text: str):
     """Narrow a Resident query to rows whose name, NIK or place of birth contain
     every word of ``text`` (case, accents and apostrophe styles ignored). Words of
