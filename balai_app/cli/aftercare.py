@@ -9,6 +9,7 @@ from balai_app.cli.common import actor, open_db
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.services import followups, outcomes, partners, residents
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
@@ -103,7 +104,7 @@ def cmd_partners_list(args: argparse.Namespace) -> int:
             agreement += f" s.d. {format_short(r.agreement_end)}"
         print(f"{r.id}\t{r.name}\t{r.kind_label}\t{'aktif' if r.active else 'berakhir'}\t{r.contact_name or '-'}"
               f"\t{r.contact_phone or '-'}\t{agreement}\t{r.placements} penempatan")
-    print(f"{len(rows)} mitra")
+    print(f"{number(len(rows))} mitra")
     return 0
 
 
@@ -130,7 +131,7 @@ def cmd_outcomes_list(args: argparse.Namespace) -> int:
     for r in rows:
         flag = "\t(dikoreksi)" if r.corrected else ""
         print(f"{r.id}\t{format_short(r.date)}\t{r.resident_name} (No. {r.resident_id})\t{r.summary()}{flag}")
-    print(f"{len(rows)} hasil")
+    print(f"{number(len(rows))} hasil")
     return 0
 
 
@@ -139,7 +140,7 @@ def cmd_followups_due(args: argparse.Namespace) -> int:
     who = actor(args, write=True)
     listing = followups.due_list(who)
     for title, items in (("Jatuh tempo bulan ini", listing.due), ("Terlambat", listing.overdue)):
-        print(f"{title}: {len(items)}")
+        print(f"{title}: {number(len(items))}")
         for i in items:
             print(f"{format_short(i.due_date)}\t{i.resident_name} (No. {i.resident_id})\t{i.plan_label}"
                   f"\tkeluar {format_short(i.exit_date)}")

@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from balai_app import paths
-from balai_app.cli.common import actor, number, open_db
+from balai_app.cli.common import actor, open_db
+from balai_app.domain.numbers import number
 from balai_app.i18n import tr
 from balai_app.services import backup, backup_files, backup_restore, integrity
 from balai_app.services.context import SYSTEM

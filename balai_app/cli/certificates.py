@@ -10,6 +10,7 @@ from balai_app.cli.common import actor, open_db
 from balai_app.domain import localtime
 from balai_app.domain.dates import format_short
 from balai_app.i18n import tr
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
@@ -160,7 +161,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     who = actor(args, write=True)
     result = certificates_publish.publish(who, args.out)
     print(tr("Folder verifikasi ditulis ke {path}: {n} berkas, kunci {keys}, {r} sertifikat dicabut (daftar {date}).")
-          .format(path=result.folder, n=len(result.files), keys=", ".join(result.key_ids), r=result.revoked,
+          .format(path=result.folder, n=number(len(result.files)), keys=", ".join(result.key_ids),
+                  r=number(result.revoked + result.revoked_rehab),
                   date=format_short(result.list_date)))
     return 0
 
@@ -225,5 +227,5 @@ def cmd_list(args: argparse.Namespace) -> int:
             notes.append(tr("menggantikan {n}").format(n=row.replaces))
         print("\t".join([row.number, row.holder, row.program, row.batch, format_short(row.issued_on),
                          certificates.STATUS_LABELS.get(row.status, row.status), "; ".join(notes)]).rstrip("\t"))
-    print(tr("{n} dari {total} sertifikat").format(n=len(rows), total=certificates.count_certificates(who, flt)))
+    print(tr("{n} dari {total} sertifikat").format(n=number(len(rows)), total=number(certificates.count_certificates(who, flt))))
     return 0

@@ -13,13 +13,6 @@ from balai_app.services.context import SYSTEM, Actor
 from balai_app.services.database import DatabaseError, open_database
 
 
-def number(n: int | float) -> str:
-    """1.884.160 — the Indonesian thousands separator (and a decimal comma), as the window writes numbers."""
-    if isinstance(n, float) and not n.is_integer():
-        whole, _, frac = f"{n:,.1f}".partition(".")
-        return whole.replace(",", ".") + "," + frac
-    return f"{int(n):,}".replace(",", ".")
-
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
     """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 from balai_app.cli import UsageError
-from balai_app.cli.common import actor, command_group, number, open_db
+from balai_app.cli.common import actor, command_group, open_db
+from balai_app.domain.numbers import number
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.domain.errors import BalaiError, NeedsConfirmation

@@ -8,6 +8,7 @@ from balai_app.cli import UsageError
 from balai_app.cli.common import actor, open_db
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.services import rehab_certificates as rc, residents
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
@@ -78,5 +79,5 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows = rc.of_resident(who, resident.id)
     for r in rows:
         print(f"{r.number}\t{format_short(r.issued_on)}\t{'berlaku' if r.valid else 'dicabut'}")
-    print(f"{len(rows)} sertifikat")
+    print(f"{number(len(rows))} sertifikat")
     return 0

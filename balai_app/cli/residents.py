@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from balai_app.cli import UsageError
-from balai_app.cli.common import actor, number, open_db
+from balai_app.cli.common import actor, open_db
+from balai_app.domain.numbers import number
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short
 from balai_app.domain.nik import mask

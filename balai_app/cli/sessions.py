@@ -16,6 +16,7 @@ from balai_app.i18n import tr
 from balai_app.services import progress, sessions
 from balai_app.services import unit_assessments
 from balai_app.services import attendance
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
@@ -118,11 +119,11 @@ def unit_by_code_or_number(who, batch_id: int, key: str) -> int | str:
     if text.casefold() in by_code:
         return by_code[text.casefold()]
     if text.isascii() and text.isdigit():
-        number = int(text)
-        if 1 <= number <= len(units):
-            return units[number - 1].id
+        position = int(text)
+        if 1 <= position <= len(units):
+            return units[position - 1].id
         raise UsageError(tr("--unit {n}: program ini memiliki {k} unit aktif (No. 1-{k}); lihat "
-                            "'balai-app programs show KODE'.").format(n=number, k=len(units)))
+                            "'balai-app programs show KODE'.").format(n=position, k=number(len(units))))
     return text
 
 
@@ -147,7 +148,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
         verdict = "LAYAK" if p.eligible else "belum layak"
         print(f"{p.resident_id}\t{p.name}\thadir {progress.describe(p)}\t{verdict}"
               + ("" if p.eligible else f"\t{' '.join(p.reasons)}"))
-    print(f"{matrix.eligible_count} dari {len(matrix.rows)} peserta layak sertifikat")
+    print(f"{number(matrix.eligible_count)} dari {number(len(matrix.rows))} peserta layak sertifikat")
     return 0
 
 

@@ -14,6 +14,7 @@ from balai_app.i18n import tr
 from balai_app.services import residents, training
 from balai_app.services import curriculum
 from balai_app.services import enrollment
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
@@ -71,9 +72,9 @@ def cmd_programs_list(args: argparse.Namespace) -> int:
             flags.append(curriculum.SAMPLE_NOTE)
         if not program.active:
             flags.append("nonaktif")
-        print(f"{program.code}\t{program.name}\t{len(units)} unit\tmin. hadir {program.min_attendance}%"
+        print(f"{program.code}\t{program.name}\t{number(len(units))} unit\tmin. hadir {program.min_attendance}%"
               + (f"\t({'; '.join(flags)})" if flags else ""))
-    print(f"{len(programs)} program")
+    print(f"{number(len(programs))} program")
     return 0
 
 
@@ -107,7 +108,7 @@ def cmd_batches_list(args: argparse.Namespace) -> int:
         print(f"{row.id}\t{row.program_code}\t{row.name}\t{format_short(row.start_date)}-{format_short(row.end_date)}"
               f"\t{codes.label(codes.BATCH_STATUS, row.status)}\t{row.participants}/{row.capacity}"
               f"\t{row.trainer_name or '-'}")
-    print(f"{len(rows)} angkatan")
+    print(f"{number(len(rows))} angkatan")
     return 0
 
 

@@ -39,3 +39,12 @@ def batch_phrase(name: str, *, start: bool = False) -> str:
     if fold(name).startswith(("angkatan", "kelas", "batch")):
         return name
     return ("Angkatan " if start else "angkatan ") + name
+
+
+def program_phrase(name: str, *, start: bool = False) -> str:
+    """A program named in a sentence: "program Menjahit", but "Pelatihan Las" or "Program Menjahit
+    Dasar" stays as it is (no "Program Program Menjahit Dasar")."""
+    name = (name or "").strip()
+    if fold(name).startswith(("program", "pelatihan")):
+        return name
+    return ("Program " if start else "program ") + name

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
 import pytest
 
 from balai_app.cli import main
 from balai_app.db.connection import close_database, open_database
+from cli.inprocess import invoke
 
 
 @pytest.fixture
@@ -76,14 +75,13 @@ def test_invalid_data_and_usage_errors(dbfile, capsys):
                  "--end", "2026-02-01"]) == 2
 
 
-def test_missing_option_is_usage_error_in_a_real_process(dbfile):
-    result = subprocess.run([sys.executable, "-m", "balai_app", "--db", dbfile, "batches", "create", "--name", "A"],
-                            capture_output=True, text=True)
+def test_missing_option_is_usage_error(dbfile):
+    result = invoke("--db", dbfile, "batches", "create", "--name", "A")
     assert result.returncode == 2
     assert "--program" in result.stderr
 
 
-def test_write_needs_an_account_once_accounts_exist(tmp_path, capsys, monkeypatch):
+def test_write_needs_an_account_once_accounts_exist(tmp_path, capsys, monkeypatch, fast_hashing):
     db = str(tmp_path / "demo.sqlite")
     assert main(["--db", db, "demo", "--residents", "30"]) == 0
     close_database()

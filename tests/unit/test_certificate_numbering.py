@@ -53,7 +53,7 @@ def test_two_processes_issue_at_once_without_duplicates_or_gaps(db, db_path, mak
     time.sleep(1.0)  # both started and waiting
     go.write_text("go")
     outputs = [p.communicate(timeout=120) for p in procs]
-    for p, (out, err) in zip(procs, outputs):
+    for p, (_out, err) in zip(procs, outputs):
         assert p.returncode == 0, err
     printed = [line for out, _ in outputs for line in out.split()]
     open_database(db_path)

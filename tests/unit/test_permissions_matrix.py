@@ -139,6 +139,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "enrollment.get_enrollment": ALL,
     "enrollment.open_enrollments_of_resident": ALL,
     "enrollment.reactivate": OFFICE,
+    "enrollment.reason_needed": OFFICE,
     "enrollment.remove": OFFICE,
     "enrollment.withdraw": OFFICE,
     # sessions, attendance, unit assessments (instruktur: own batches)

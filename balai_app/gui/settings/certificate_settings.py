@@ -209,7 +209,7 @@ class CertificateSettingsTab(QWidget):
         QMessageBox.information(self, tr("Folder verifikasi"), tr(
             "Folder verifikasi ditulis ke {p} ({n} sertifikat dicabut tercantum). Salin seluruh isinya ke alamat web "
             "verifikasi, flashdisk atau folder bersama; ulangi setiap kali ada sertifikat dicabut.").format(
-            p=result.folder, n=result.revoked))
+            p=result.folder, n=result.revoked + result.revoked_rehab))
         return True
 
     # --- the settings -----------------------------------------------------------
