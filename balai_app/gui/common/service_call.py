@@ -13,8 +13,9 @@ and the message lands where the screen wants it: beside its fields (``labels``,
 ``title``. With ``confirm=True`` the call receives ``confirm_warnings`` and the
 user is asked (Ya/Tidak, or the screen's own question) before warnings are
 accepted. A database kept busy by another program beyond the window's short
-wait is never shown as an unexpected error: the call is retried behind a busy
-bar with "Batal" (``busy_wait.py``) or, with ``on_busy``, said as such.
+wait is never shown as an unexpected error: said as such where the screen's
+messages go (``on_busy``, ``on_error``, ``summary``), or, instead of a warning
+box, the call is retried behind a busy bar with "Batal" (``busy_wait.py``).
 
 Every screen calls services through this helper: ``tests/gui/test_service_call.py``
 walks ``gui/`` and fails on a hand-written ``except`` of a service error.
@@ -115,11 +116,12 @@ def service_call(parent: QWidget | None, call: Callable[..., Any], *, title: str
             confirmed[0] = True
             return call(True)
 
-    return _handled(attempt, tell, parent, title, on_errors, labels, summary, on_stale, on_busy, also)
+    boxed = on_error is None and summary is None  # messages would go to a warning box
+    return _handled(attempt, tell, parent, title, on_errors, labels, summary, on_stale, on_busy, also, boxed)
 
 
 def _handled(attempt: Callable[[], Any], tell: Callable[[str], None], parent: QWidget | None, title: str,
-             on_errors, labels, summary, on_stale, on_busy, also) -> Any:
+             on_errors, labels, summary, on_stale, on_busy, also, boxed: bool) -> Any:
     try:
         return attempt()
     except ValidationError as exc:
@@ -138,12 +140,12 @@ def _handled(attempt: Callable[[], Any], tell: Callable[[str], None], parent: QW
     except Exception as exc:
         if not is_busy_error(exc):
             raise
-        if on_busy is not None:
-            on_busy(busy_message())
+        if on_busy is not None or not boxed:
+            (on_busy or tell)(busy_message())  # the screen's own place: "Coba lagi" is its button
             return FAILED
-        # The window never waits on its thread: a busy bar, retried until free, or Batal.
+        # Instead of a warning box: a busy bar, retried until free, or Batal; never a frozen window.
         result = _handled(lambda: wait_while_busy(parent, title, busy_wait_message(), attempt), tell, parent,
-                          title, on_errors, labels, summary, on_stale, None, also)
+                          title, on_errors, labels, summary, on_stale, None, also, boxed)
         return FAILED if result is CANCELLED else result
     return FAILED
 
