@@ -252,6 +252,13 @@ def main(argv: list[str]) -> int:
         n = args.count
         load = os.getloadavg() if hasattr(os, "getloadavg") else ("?", "?", "?")
         print(f"machine load (1/5/15 min): {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} on {os.cpu_count()} cores")
+        try:
+            import _rl_accel  # noqa: F401 - reportlab's C accelerators (the rl-accel package)
+
+            accelerated = "yes"
+        except ImportError:
+            accelerated = "NO (pure-Python fallbacks: install rl-accel)"
+        print(f"reportlab C accelerators: {accelerated}")
         print(f"program, signing included:   {spread(with_signing, n)} per certificate")
         print(f"  of which signing:          {spread(signs, n)}")
         print(f"yardstick (plain reportlab): {spread(plain, n)} per certificate")

@@ -46,8 +46,11 @@ def generate_rows(n: int, seed: int = 2026) -> list[dict[str, object]]:
         birth = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(365 * 60))
         sex = rng.choice("LP")
         day = birth.day + (40 if sex == "P" else 0)
-        region = REGIONS[i % len(REGIONS)]
-        serial = i // len(REGIONS) + 1
+        # NIK: 6-digit region, birth date (+40 for women), 4-digit serial. Past 49,995 rows the
+        # kecamatan digits change so that every NIK stays 16 digits and unique.
+        block, within = divmod(i, len(REGIONS) * 9999)
+        region = f"{REGIONS[within % len(REGIONS)][:4]}{block + 1:02d}"
+        serial = within // len(REGIONS) + 1
         nik = f"{region}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
         rows.append({
             "nik": nik,

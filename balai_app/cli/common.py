@@ -14,12 +14,19 @@ from balai_app.services.database import DatabaseError, open_database
 
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
+def open_db(args: argparse.Namespace, *, create: bool = False, only_read: bool = False) -> None:
     """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands
     (demo, init) may make a new file: a mistyped path must not silently give an
     empty database that answers "0 PM" or "TIDAK VALID"."""
     from balai_app.services.backup_startup import refuse_if_damaged
 
+    location = paths.database_location()
+    if isinstance(location, str):  # postgresql://… : a database on a server
+        try:
+            return open_database(location, password_prompt=server_password_prompt, create=create,
+                                 signing_key=not only_read)
+        except DatabaseError as exc:
+            raise BalaiError(str(exc)) from exc
     path = paths.database_path()
     if not create and not path.exists():
         raise BalaiError(tr("Basis data '{path}' tidak ditemukan. Periksa --db (atau BALAI_DB); basis data baru "
@@ -29,9 +36,22 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
                             "'balai-app --db BERKAS init' atau 'demo'.").format(path=path))
     refuse_if_damaged(path)  # a damaged database is never opened for writing
     try:
-        open_database(paths.database_path())
+        open_database(paths.database_path(), signing_key=not only_read)
     except DatabaseError as exc:
         raise BalaiError(str(exc)) from exc
+
+
+def server_password_prompt(address) -> str | None:
+    """The server password, asked without echo (PGPASSWORD and pgpass were tried first).
+    Never asked when no one can answer (no terminal)."""
+    import sys
+
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(tr("Kata sandi server untuk {user}@{host}: ").format(user=address.user, host=address.host))
+    except (EOFError, KeyboardInterrupt):
+        return None
 
 
 def read_password(prompt: str, env: str) -> str:
@@ -74,8 +94,8 @@ def actor(args: argparse.Namespace, *, write: bool, allow_password_change: bool 
         return SYSTEM
     name = getattr(args, "user", None)
     if not name:
-        raise UsageError(tr("basis data ini memiliki akun: sebutkan --user NAMA (kata sandi dari prompt atau "
-                            "BALAI_PASSWORD). Tanpa akun hanya --version, --help, check dan "
+        raise UsageError(tr("basis data ini memiliki akun: sebutkan --user NAMA (kata sandi ditanyakan saat "
+                            "dijalankan, atau dari BALAI_PASSWORD). Tanpa akun hanya --version, --help, check dan "
                             "certificates verify yang dapat dipakai."))
     password = read_password(tr("Kata sandi {name}: ").format(name=name), "BALAI_PASSWORD")
     signed = accounts.authenticate(name, password)

@@ -17,12 +17,16 @@ __all__ = ["GUI_BUSY_MS", "DatabaseError", "DatabaseTooNew", "close_database", "
 
 
 def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | None = None,
-                  busy_ms: int | None = None) -> None:
+                  busy_ms: int | None = None, password_prompt=None, create: bool = True,
+                  signing_key: bool = True) -> None:
     """Open (and, with ``migrate``, upgrade) the database at ``path`` for this process.
     ``busy_ms``: how long a write waits for another process's lock (the window waits
-    only a moment, ``GUI_BUSY_MS``, and offers to retry)."""
-    _open_database(path, migrate=migrate, backup_dir=backup_dir, busy_ms=busy_ms)
-    if migrate:  # the window opens without writing until its integrity check has spoken
+    only a moment, ``GUI_BUSY_MS``, and offers to retry). A ``postgresql://`` address:
+    ``password_prompt`` asks the server password, ``create`` may set up an empty one.
+    ``signing_key=False``: no key pair is made (``move-to`` leaves its source as it was)."""
+    _open_database(path, migrate=migrate, backup_dir=backup_dir, busy_ms=busy_ms,
+                   password_prompt=password_prompt, create=create)
+    if migrate and signing_key:  # the window opens without writing until its integrity check has spoken
         ensure_signing_key()
 
 

@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import peewee
+from peewee import fn
 
+from balai_app.db import dialect
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Resident, utcnow
 from balai_app.i18n import tr
@@ -123,15 +125,17 @@ def run_import(
     """
     require(actor, "residents.import")
     columns, rows, header_problems = _read_data(path)
-    total = 2 * len(rows)
+    n = len(rows)
+    total = 2 * n
     valid, problems = check_rows(rows, columns, progress=progress, progress_total=total)
-    report = ImportReport(Path(path), total=len(rows), valid_rows=valid, problems=header_problems + problems,
+    del rows  # the raw cells are not needed for writing: their memory goes before the rows are prepared
+    report = ImportReport(Path(path), total=n, valid_rows=valid, problems=header_problems + problems,
                           dry_run=dry_run, skip_invalid=skip_invalid)
     if dry_run or not report.can_import(skip_invalid):
         if progress:
             progress(total, total)
         return report
-    write_progress = (lambda done, _n: progress(len(rows) + done, total)) if progress else None
+    write_progress = (lambda done, _n: progress(n + done, total)) if progress else None
     report.imported = insert_rows(actor, [r.data for r in valid], Path(path).name, progress=write_progress)
     if progress:
         progress(total, total)
@@ -146,16 +150,21 @@ def insert_rows(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Insert rows already cleaned by ``residents.clean`` in one transaction,
-    with one audit event per resident and one for the whole import."""
+    with one audit event per resident and one for the whole import.
+
+    Everything that does not need the database is prepared before the write lock is
+    taken (the column values, the search keys, the audit texts); inside it only the
+    NIKs are checked once more and the rows and their audit events written in bulk,
+    so that another PC waits as briefly as the indexes allow (``bench/bench_import_lock.py``)."""
     require(actor, "residents.import")
     if not rows:
         return 0
+    prepared = _prepare(rows)
+    summary = tr("Impor {n} PM dari {f}").format(n=len(rows), f=source)
     try:
         with write_transaction():
             _check_niks_still_free(rows)
-            _write_rows(actor, rows, progress)
-            audit.record(actor, "import", "resident", None,
-                         tr("Impor {n} PM dari {f}").format(n=len(rows), f=source))
+            _write_rows(actor, prepared, summary, progress)
     except (sqlite3.OperationalError, peewee.OperationalError) as exc:
         raise ImportFileError(tr(
             "Basis data sedang dipakai untuk menyimpan oleh komputer atau program lain ({e}). "
@@ -169,31 +178,64 @@ def insert_rows(
     return len(rows)
 
 
-def _insert_sql(model, names: list[str]) -> str:
-    columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
-    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
+@dataclass(frozen=True)
+class _Prepared:
+    sql: str  # INSERT with an explicit id first
+    values: list[list[Any]]  # each row's column values, without the id
+    names: list[str]  # for the audit events
 
 
-def _write_rows(actor: Actor, rows: list[dict[str, Any]], progress: Callable[[int, int], None] | None) -> None:
-    """Inside the caller's transaction. The INSERT is prepared once and run
-    through the DB-API cursor: building the same peewee query 10,000 times
-    cost more than the writing itself."""
+def _prepare(rows: list[dict[str, Any]]) -> _Prepared:
+    """The INSERT and every row's values, built before the write lock is taken."""
     now = str(utcnow())  # the text peewee stores for a DateTimeField
     fields = [f for f in Resident._meta.sorted_fields if f.name != "id"]
-    resident_sql = _insert_sql(Resident, [f.name for f in fields])
-    changes = '{"sumber": ["", "impor"]}'
-    cursor = Resident._meta.database.cursor()
-    events = []
-    for done, cleaned in enumerate(rows, start=1):
+    defaults = {f.name: _default(f) for f in fields}
+    values = []
+    for cleaned in rows:
         record = dict(cleaned)
         record["search_text"] = residents.search_key(record["name"], record.get("nik"), record.get("birth_place", ""))
         record["created_at"] = record["updated_at"] = now
         record["version"] = 1
-        cursor.execute(resident_sql, [_sql_value(record[f.name]) if f.name in record else _default(f) for f in fields])
-        events.append(audit.NewEvent(actor.user_id, actor.username, "create", "resident", cursor.lastrowid,
-                                     record["name"], changes))
-        if progress and done % CHUNK == 0:
-            progress(done, len(rows))
+        values.append([_sql_value(record[f.name]) if f.name in record else defaults[f.name] for f in fields])
+    return _Prepared(_insert_sql(Resident, ["id", *(f.name for f in fields)]), values, [r["name"] for r in rows])
+
+
+def _insert_sql(model: Any, names: list[str]) -> str:
+    columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
+    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
+
+
+def _next_resident_id(cursor: Any) -> int:
+    """Inside the write lock: the first id the new rows take (never one a deleted PM had,
+    when SQLite counts the table's ids in sqlite_sequence)."""
+    top = Resident.select(fn.COALESCE(fn.MAX(Resident.id), 0)).scalar() or 0
+    if isinstance(Resident._meta.database.obj, peewee.SqliteDatabase):  # engine-specific: SQLite only
+        has_sequence = cursor.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'").fetchone()
+        row = cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = 'resident'").fetchone() if has_sequence else None
+        top = max(top, row[0] if row else 0)
+    return int(top) + 1
+
+
+def _write_rows(actor: Actor, prepared: _Prepared, summary: str,
+                progress: Callable[[int, int], None] | None) -> None:
+    """Inside the caller's transaction: the rows in bulk (explicit ids, so that no row has
+    to be read back), then their audit events and the import's through the one audit
+    writer's bulk form."""
+    cursor = Resident._meta.database.cursor()
+    first = _next_resident_id(cursor)
+    total = len(prepared.values)
+    for start in range(0, total, CHUNK):
+        batch = prepared.values[start:start + CHUNK]
+        cursor.executemany(prepared.sql, [[first + start + i, *values] for i, values in enumerate(batch)])
+        if progress:
+            progress(min(start + CHUNK, total), total)
+    dialect.reset_sequences(Resident._meta.database.obj, ["resident"])  # PostgreSQL: the next id follows
+    changes = '{"sumber": ["", "impor"]}'
+    events = [audit.NewEvent(actor.user_id, actor.username, "create", "resident", first + i, name, changes)
+              for i, name in enumerate(prepared.names)]
+    events.append(audit.NewEvent(actor.user_id, actor.username, "import", "resident", None, summary,
+                                 audit.changes_json(None)))
     audit.append_events(cursor, events)
 
 

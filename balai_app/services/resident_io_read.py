@@ -9,12 +9,15 @@ Every problem carries the row number as the spreadsheet shows it (header = row 1
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from balai_app.domain.csv_text import BadByte, decode_csv
@@ -132,6 +135,8 @@ def read_table(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], l
         raise ImportFileError(tr("Berkas '{p}' tidak ditemukan.").format(p=path))
     try:
         _check_size(path, suffix)
+        if suffix == ".csv":
+            _check_csv_header(path)
         records = _xlsx_records(path) if suffix == ".xlsx" else _csv_records(path)
     except ImportFileError:
         raise
@@ -167,11 +172,7 @@ def read_table(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], l
         columns.append((index, written, key))
     missing = [h for h in REQUIRED_HEADERS if h not in seen]
     if missing:
-        raise ImportFileError(
-            tr("Kolom wajib tidak ada: {m}. Baris pertama berkas harus berisi judul kolom, misalnya: {all}.").format(
-                m=", ".join(missing), all=", ".join(HEADERS)
-            )
-        )
+        raise ImportFileError(_missing_columns(missing))
 
     rows: list[RawRow] = []
     for number, cells in records:
@@ -247,20 +248,75 @@ def _decode(data: bytes, path: Path) -> str:
             p=path.name, row=bad.line, col=column, b=bad.byte)) from None
 
 
-def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
-    text = _decode(path.read_bytes(), path)
+HEAD_BYTES = 64 * 1024  # what is read of a CSV to check its header before the rest
+
+
+def _check_csv_header(path: Path) -> None:
+    """Refuse a CSV whose first lines hold no header with the required columns, having
+    read only its first ``HEAD_BYTES`` (another program's file or random bytes is refused
+    before the rest is read). Anything less clear is left to the full reading."""
+    with open(path, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+        more = bool(handle.read(1))
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    else:
+        text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
     lines = text.splitlines()
-    delimiter = None
-    # Excel's own hint line: "sep=;" (Excel hides it, so it is no row).
+    if more and lines:
+        lines = lines[:-1]  # cut off in the middle
+    delimiter, lines = _delimiter_of(lines)
+    candidates = [line for line in lines if line.strip()][:10]
+    if not candidates or (not more and len(candidates) < 10):
+        return  # empty, or short enough that the full reading says the same at once
+    keys_of = [{header_key(c) for c in next(csv.reader([line], delimiter=delimiter), [])} for line in candidates]
+    if any(all(h in keys for h in REQUIRED_HEADERS) for keys in keys_of):
+        return
+    missing = [h for h in REQUIRED_HEADERS if h not in keys_of[0]]
+    raise ImportFileError(_missing_columns(missing))
+
+
+def _missing_columns(missing: list[str]) -> str:
+    return tr("Kolom wajib tidak ada: {m}. Baris pertama berkas harus berisi judul kolom, misalnya: {all}.").format(
+        m=", ".join(missing), all=", ".join(HEADERS))
+
+
+def _delimiter_of(lines: list[str]) -> tuple[str, list[str]]:
+    """(separator, the lines without Excel's ``sep=;`` hint line, which Excel hides)."""
     if lines and lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:
-        delimiter = lines[0].strip()[4]
+        return lines[0].strip()[4], lines[1:]
+    return _sniff_delimiter([line for line in lines[:50] if line.strip()][:10]), lines
+
+
+def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
+    """The records of a CSV, read as a stream when it is UTF-8 (the usual case: never the
+    whole file in memory at once, and refused at the first row past ``MAX_ROWS``); other
+    files (UTF-16, Windows-1252, a bad byte to name) are decoded whole by ``decode_csv``."""
+    with open(path, "rb") as handle:
+        start = handle.read(2)
+    if not start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            with open(path, encoding="utf-8-sig", errors="strict", newline="") as handle:
+                head = [line for _, line in zip(range(50), handle)]
+                delimiter, rest_of_head = _delimiter_of(head)
+                reader = csv.reader(itertools.chain(rest_of_head, handle), delimiter=delimiter)
+                # Excel shows one record per row (even with line breaks inside quotes): number records, not lines.
+                return _limited_rows(path, ((number, [_unexcel(c) for c in cells])
+                                            for number, cells in enumerate(reader, start=1)))
+        except UnicodeDecodeError:
+            pass  # not UTF-8 throughout: decoded whole below, which names the bad byte or reads Windows-1252
+    return _csv_records_whole(path)
+
+
+def _csv_records_whole(path: Path) -> list[tuple[int, list[str]]]:
+    text = _decode(path.read_bytes(), path)
+    first = text.split("\n", 1)[0].strip()
+    if first.lower().startswith("sep=") and len(first) == 5:
+        delimiter = first[4]
         text = text.split("\n", 1)[1] if "\n" in text else ""
-        lines = lines[1:]
-    if delimiter is None:
-        delimiter = _sniff_delimiter([line for line in lines[:50] if line.strip()][:10])
-    del lines
+    else:
+        delimiter = _sniff_delimiter([line for line in text[:HEAD_BYTES].splitlines()[:50] if line.strip()][:10])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    # Excel shows one record per row (even with line breaks inside quotes): number records, not lines.
     return _limited_rows(path, ((number, [_unexcel(c) for c in cells]) for number, cells in enumerate(reader, start=1)))
 
 
@@ -302,7 +358,28 @@ def _xlsx_records(path: Path) -> list[tuple[int, list[Any]]]:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some programs write a wrong used range; read every row
         # our own export wrote '=... for text a spreadsheet would run
-        return _limited_rows(path, ((number, [unescape(c) if isinstance(c, str) else c for c in cells])
-                                    for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1)))
+        records = ((number, [unescape(c) if isinstance(c, str) else c for c in cells])
+                   for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1))
+        return _limited_rows(path, _header_first(records))
     finally:
         workbook.close()
+
+
+def _header_first(records: Iterator[tuple[int, list[Any]]]) -> Iterator[tuple[int, list[Any]]]:
+    """The records, unchanged, once the first ten non-empty ones (among the first 200) are
+    seen to hold the required headers; refused before the rest is read otherwise."""
+    head: list[tuple[int, list[Any]]] = []
+    non_empty: list[set[str]] = []
+    for record in records:
+        head.append(record)
+        if any(_present(c) for c in record[1]):
+            non_empty.append({header_key(c) for c in record[1] if _present(c)})
+        if len(non_empty) >= 10 or len(head) >= 200:
+            break
+    else:
+        yield from head  # a short file: the full reading says what is wrong with it
+        return
+    if non_empty and not any(all(h in keys for h in REQUIRED_HEADERS) for keys in non_empty):
+        raise ImportFileError(_missing_columns([h for h in REQUIRED_HEADERS if h not in non_empty[0]]))
+    yield from head
+    yield from records

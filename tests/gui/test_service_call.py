@@ -158,9 +158,6 @@ BUSY_WAIT = GUI / "common" / "busy_wait.py"  # the helper's retry behind a busy 
 # Files still holding hand-written handlers, by the helper converting them: the count may
 # only go down, and a file leaves this list once it has none.
 ALLOWED: dict[str, tuple[int, str]] = {
-    "certificates/certificate_actions.py": (2, "certs"),
-    "certificates/certificate_issue_dialog.py": (2, "certs"),
-    "certificates/certificates_page.py": (2, "certs"),
 }
 
 

@@ -108,3 +108,55 @@ def test_invisible_characters_in_an_import_name_the_row_and_column(db, system, t
     report = rio.check_import(system, path)
     assert [(p.row, p.column) for p in report.errors] == [(3, "nama")]
     assert "tak terlihat" in report.errors[0].message
+
+
+def _peak_of(call) -> tuple[int, BaseException | None]:
+    """Python's peak allocation (tracemalloc) while ``call`` runs, and what it raised."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        call()
+        raised = None
+    except rio.ImportFileError as exc:
+        raised = exc
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak, raised
+
+
+def test_another_programs_csv_is_refused_from_its_first_lines(db, system, tmp_path):
+    path = tmp_path / "pesanan.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("order_id,amount,customer\r\n")
+        handle.write("12345,99.50,PT Contoh Sejahtera Abadi\r\n" * 800_000)  # about 30 MB
+    peak, raised = _peak_of(lambda: rio.check_import(system, path))
+    assert raised is not None and "Kolom wajib tidak ada: nama, jenis_kelamin, klaster" in raised.message
+    assert peak < 4 * 1024 * 1024, f"{peak / 1e6:.1f} MB for a 30 MB file refused by its header"
+
+
+def test_a_csv_past_the_row_limit_is_refused_while_streaming(db, system, tmp_path):
+    path = tmp_path / "besar.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("nama;jenis_kelamin;klaster\r\n")
+        handle.write("Siti;P;anak\r\n" * 2_500_000)  # 32 MB, under the size limit, 25 times the row limit
+    assert path.stat().st_size < rio_read.MAX_FILE_MB * 1024 * 1024
+    peak, raised = _peak_of(lambda: rio.check_import(system, path))
+    assert raised is not None and "100.000 baris" in raised.message and f"{rio_read.MAX_FILE_MB} MB" in raised.message
+    # Only the rows up to the limit were ever held: not the file, its text or its 2.5 million lines.
+    assert peak < path.stat().st_size, f"{peak / 1e6:.1f} MB for a {path.stat().st_size / 1e6:.0f} MB file"
+
+
+def test_an_xlsx_without_the_headers_is_refused_before_its_rows_are_read(db, system, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Pesanan")
+    sheet.append(["order_id", "amount", "customer"])
+    for n in range(300):
+        sheet.append([n, 99.5, "PT Contoh"])
+    book.save(tmp_path / "pesanan.xlsx")
+    monkeypatch.setattr(rio_read, "MAX_ROWS", 100)  # reading every row would meet this limit first
+    with pytest.raises(rio.ImportFileError, match="Kolom wajib tidak ada: nama, jenis_kelamin, klaster"):
+        rio.check_import(system, tmp_path / "pesanan.xlsx")

@@ -136,6 +136,7 @@ CERT_SCHEDULE = [("pause", "in-transaction"), ("free", "committed"), ("open", "s
                  ("free", "in-transaction")] * 2 + [("pause", "in-transaction")]
 
 
+@pytest.mark.sqlite_only  # checks the file with sqlite3; PostgreSQL: test_proof_postgres.py
 @pytest.mark.slow
 def test_sigkill_during_certificates_issue_batch_keeps_numbers_whole(tmp_path, db, make_resident, monkeypatch):
     """``certificates issue --batch`` is killed on the child's reports (inside the issuing
@@ -214,6 +215,7 @@ def snapshot(path: Path) -> tuple[dict[str, list[tuple]], list[tuple]]:
     return data, trail
 
 
+@pytest.mark.sqlite_only  # checks the file with sqlite3; PostgreSQL: test_proof_postgres.py
 @pytest.mark.slow
 def test_sigkill_during_restore_leaves_one_whole_database(tmp_path, db, make_resident, system):
     """A child restores backup A, then B, then A ... and is killed on its reports: every

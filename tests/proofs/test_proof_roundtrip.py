@@ -48,6 +48,7 @@ def filled(db, system):
     return Path(db.database)
 
 
+@pytest.mark.sqlite_only  # reads the file with sqlite3; a server's backup and restore: tests/cli/test_move_cli.py
 def test_backup_then_restore_gives_the_same_data_row_for_row(filled, system):
     from balai_app.services import backup, backup_restore, residents
     from balai_app.services import residents_photo
@@ -86,6 +87,7 @@ def test_backup_then_restore_gives_the_same_data_row_for_row(filled, system):
     assert residents.get_resident(system, 1).notes != "diubah sesudah cadangan"
 
 
+@pytest.mark.sqlite_only  # checks the file with sqlite3; PostgreSQL: test_proof_postgres.py
 def test_round_trip_of_a_v1_fixture_database(tmp_path, db, system):
     """A backup from the oldest schema restores and is upgraded to the current one."""
     from balai_app.db import migrations

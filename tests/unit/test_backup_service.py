@@ -58,6 +58,7 @@ def test_backup_that_fails_its_check_is_deleted_and_reported(filled, system, mon
     assert not (filled.parent / "x.sqlite").exists()
 
 
+@pytest.mark.sqlite_only
 def test_backup_out_writes_exactly_that_file(filled, system, tmp_path):
     result = backup.create_backup(system, out=tmp_path / "usb" / "salinan.sqlite")
     assert result.info.path == tmp_path / "usb" / "salinan.sqlite" and result.info.sound
@@ -133,6 +134,7 @@ def test_rotate_deletes_only_regular_backups(tmp_path):
     assert 7 <= len(left) - 2 <= 7 + 4 + 2
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_files_that_are_not_sound_balai_databases(filled, system, tmp_path):
     text = tmp_path / "catatan.sqlite"
     text.write_text("bukan basis data", encoding="utf-8")
@@ -169,6 +171,7 @@ def test_restore_refuses_files_that_are_not_sound_balai_databases(filled, system
     assert not list((filled.parent / "userdata" / "backups").glob("sebelum-pemulihan-*"))
 
 
+@pytest.mark.sqlite_only  # a file over a file; a server's restore: tests/cli/test_move_cli.py
 def test_restore_needs_the_restore_permission(filled, system, tmp_path):
     copy = backup.create_backup(system, out=tmp_path / "c.sqlite").info.path
     with pytest.raises(PermissionDenied):
@@ -187,6 +190,7 @@ def _damaged_database(filled: Path, system) -> None:
     corrupt(filled)
 
 
+@pytest.mark.sqlite_only
 def test_startup_finds_damage_and_offers_the_newest_sound_backup(filled, system, isolated_paths):
     good = backup.create_backup(system, now=dt.datetime(2026, 11, 20, 8, 0)).info.path
     bad = backup.create_backup(system, now=dt.datetime(2026, 11, 21, 8, 0)).info.path
@@ -200,6 +204,7 @@ def test_startup_finds_damage_and_offers_the_newest_sound_backup(filled, system,
     assert "rusak" in state.message and "20/11/2026 08:00" in state.message and "30 PM" in state.message
 
 
+@pytest.mark.sqlite_only
 def test_restore_over_a_damaged_database_keeps_the_damaged_file(filled, system, isolated_paths):
     good = backup.create_backup(system).info.path
     _damaged_database(filled, system)
@@ -217,6 +222,7 @@ def test_startup_of_a_new_installation_is_fine(tmp_path):
     assert not state.damaged
 
 
+@pytest.mark.sqlite_only
 def test_check_reports_broken_references(filled):
     from balai_app.db.connection import close_database
 
@@ -233,6 +239,7 @@ def test_check_reports_broken_references(filled):
     assert integrity.check_file(filled, foreign_keys=False).sound
 
 
+@pytest.mark.sqlite_only
 def test_list_backups_newest_first(filled, system):
     backup.create_backup(system, now=dt.datetime(2026, 11, 1, 8, 0))
     backup.create_backup(system, now=dt.datetime(2026, 11, 2, 8, 0))
@@ -280,6 +287,7 @@ def test_network_drive_detection_on_windows():
     assert "SATU PC" in warning
 
 
+@pytest.mark.sqlite_only
 def test_startup_also_looks_in_the_second_folder(filled, system, tmp_path, isolated_paths):
     """The PC's own backups are gone too (same disk); the copy on the USB disk is offered."""
     from balai_app.db.connection import close_database
@@ -311,6 +319,7 @@ def _count_elsewhere(path: Path) -> int:
                               check=True).stdout)
 
 
+@pytest.mark.sqlite_only
 def test_checking_the_open_database_keeps_its_locks(filled, system, make_resident, tmp_path):
     """Checking (and restoring into) the database this process has open must not open its file
     outside SQLite: closing any descriptor drops the process's POSIX locks, and another process
@@ -323,6 +332,7 @@ def test_checking_the_open_database_keeps_its_locks(filled, system, make_residen
     assert _count_elsewhere(filled) == 31, "a write after the check was lost to other processes"
 
 
+@pytest.mark.sqlite_only
 def test_restore_over_a_damaged_database_this_process_has_open(filled, system, make_resident, tmp_path):
     """Damaged while the window had it open: after the restore, this process writes into the
     restored file (seen by others), not into the replaced one."""

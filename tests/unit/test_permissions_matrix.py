@@ -75,6 +75,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "backup.create_backup": ADMIN,
     "backup_restore.restore_backup": ADMIN,
     "backup.set_second_folder": ADMIN,
+    "server_move.move_database": ADMIN,
     # residents, assessments, services
     "casework.add_assessment": OFFICE,
     "casework.add_service": OFFICE,

@@ -69,6 +69,12 @@ def test_multiline_cell_keeps_spreadsheet_row_numbers(db, system):
 
 
 def db_dir(db) -> Path:
+    """The test's own folder: beside the SQLite file; on the server the test's data folder."""
+    from balai_app import paths
+    from balai_app.db import dialect
+
+    if dialect.is_postgres(db):
+        return paths.ensure_dir(paths.data_dir())
     return Path(db.database).parent
 
 
@@ -423,6 +429,7 @@ def test_csv_title_line_above_semicolon_headers(db, system, tmp_path):
     assert Resident.get().address == "Jl. A, No. 1"
 
 
+@pytest.mark.sqlite_only
 def test_database_locked_by_another_program_is_a_clear_error_and_nothing_written(db, db_path, system):
     import sqlite3
 
@@ -473,3 +480,29 @@ def test_a_bare_year_in_a_date_cell_is_an_error_not_a_1905_date(db, system, tmp_
     report = rio.check_import(system, tmp_path / "y.xlsx")
     assert [(p.row, p.column) for p in report.errors] == [(2, "tanggal_lahir")]
     assert "'1990'" in report.errors[0].message
+
+
+def test_bulk_import_gives_each_audit_event_its_own_resident_and_keeps_the_chain(db, db_path, system, tmp_path,
+                                                                                 make_resident):
+    from balai_app.db import dialect
+    from balai_app.services import integrity
+
+    before = [make_resident(name=f"Lama {n}") for n in range(3)]
+    path = tmp_path / "pm.csv"
+    names = [f"Baru {n}" for n in range(1200)]  # more than two write batches (CHUNK rows each)
+    path.write_text("nama;jenis_kelamin;klaster;tanggal_masuk\r\n"
+                    + "".join(f"{name};L;anak;2026-01-05\r\n" for name in names), encoding="utf-8")
+    progress: list[tuple[int, int]] = []
+    report = rio.run_import(system, path, progress=lambda done, total: progress.append((done, total)))
+    assert report.imported == len(names)
+    created = {e.entity_id: e.summary for e in AuditEvent.select().where(
+        (AuditEvent.action == "create") & (AuditEvent.entity == "resident"))}
+    by_id = {r.id: r.name for r in Resident.select()}
+    assert created == by_id  # every resident, the old ones and each imported one, has its own create event
+    assert min(r.id for r in Resident.select().where(Resident.name.startswith("Baru"))) == max(r.id for r in before) + 1
+    assert AuditEvent.select().where(AuditEvent.action == "import").count() == 1
+    assert progress[-1][0] == progress[-1][1] and [d for d, _ in progress] == sorted(d for d, _ in progress)
+    after = make_resident(name="Sesudah Impor")  # the register's own numbering goes on after the imported ids
+    assert after.id == max(by_id) + 1
+    if not dialect.is_postgres(db):
+        assert not integrity.check_file(db_path, audit=True).problems  # the hash chain continues unbroken

@@ -18,7 +18,7 @@ from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_backup_tab import Ui_BackupTab
 from balai_app.gui.settings.restore_dialog import RestoreDialog, describe_date
 from balai_app.i18n import tr
-from balai_app.services import backup, backup_files, integrity
+from balai_app.services import backup, backup_files, backup_steps, integrity
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -237,10 +237,12 @@ class BackupTab(QWidget):
 
 
 def backup_on_close(parent: QWidget | None = None) -> backup.BackupResult | None:
-    """The automatic backup when the window closes: at most once a day; failures are shown."""
+    """The automatic backup when the window closes: at most once a day, never more than about a
+    second (``services.backup_steps``: a large database is finished at the next start); failures
+    are shown."""
     if not backup_files.database_is_open():
         return None
-    result = service_call(parent, backup.backup_if_due, title=tr("Cadangan otomatis gagal"))
+    result = service_call(parent, backup_steps.backup_on_close, title=tr("Cadangan otomatis gagal"))
     if result is FAILED:
         return None
     if result is not None and result.second_error:

@@ -1,7 +1,10 @@
 """First start: the balai's profile, its head, and the first admin account.
 
-Shown when the database has no balai profile. "Pakai data demo" fills the
-empty database with the demo balai instead (then the sign-in screen follows).
+Shown when the database has no balai profile. The first page (``server_page``)
+asks where the data lives: this PC's file, or a server shared by several PCs
+(a server that already holds the balai goes straight to the sign-in). "Pakai
+data demo" fills the empty database with the demo balai instead (then the
+sign-in screen follows).
 With ``admin_only`` (a database that has a profile but no account yet) only
 the admin page is shown.
 """
@@ -20,6 +23,7 @@ from balai_app.i18n import tr
 from balai_app.services import accounts, profile
 from balai_app.services.accounts import SignedIn
 
+SERVER_PAGE_ID = 100  # above the form's pages; the wizard starts there (setStartId)
 BALAI_FIELDS = ("name", "code", "address", "city", "phone", "logo")
 HEAD_FIELDS = ("head_name", "head_nip", "head_title")
 ADMIN_FIELDS = ("username", "full_name", "password", "repeat")
@@ -45,6 +49,14 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, tr("< Kembali"))
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("Selesai"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("Batal"))
+        self.server_page = None
+        self.server_ready = False  # the chosen server already holds a balai with accounts
+        if not admin_only:
+            from balai_app.gui.start.server_page import ServerPage
+
+            self.server_page = ServerPage(self)
+            self.setPage(SERVER_PAGE_ID, self.server_page)
+            self.setStartId(SERVER_PAGE_ID)
         if admin_only:
             self.removePage(self.pageIds()[0])
             self.removePage(self.pageIds()[0])
@@ -82,9 +94,11 @@ class SetupWizard(QWizard):
         return {k: m for k, m in found.items() if k in fields}
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt name)
-        if self.demo_created:  # QWizard.done() validates the page once more
+        if self.demo_created or self.server_ready:  # QWizard.done() validates the page once more
             return True
         page = self.currentPage()
+        if page is not None and page is self.server_page:
+            return self._leave_server_page()
         if page is self.ui.balaiPage:
             errors = self._page_errors(BALAI_FIELDS, require_head=False)
         elif page is self.ui.headPage:
@@ -112,6 +126,43 @@ class SetupWizard(QWizard):
             return False
         self.signed = signed
         return True
+
+    def nextId(self) -> int:  # noqa: N802 (Qt name)
+        """The server page comes first although its id is the highest."""
+        ids = [i for i in self.pageIds() if i != SERVER_PAGE_ID]
+        current = self.currentId()
+        if current == SERVER_PAGE_ID:
+            return ids[0] if ids else -1
+        later = [i for i in ids if i > current]
+        return later[0] if later else -1
+
+    def _leave_server_page(self) -> bool:
+        """The server page switched the program to its database (or kept the file): a server
+        that already holds a balai with accounts needs no set-up (the sign-in follows); one with
+        a profile but no account gets only the admin page."""
+        assert self.server_page is not None
+        if not self.server_page.validatePage():
+            return False
+        if self.server_page.on_server and profile.is_initialised():
+            if accounts.has_accounts():
+                self.server_ready = True
+                self.done(QWizard.DialogCode.Accepted)
+                return False
+            self.admin_only = True
+            for page_id in self.pageIds():
+                page = self.page(page_id)
+                if page is self.ui.balaiPage or page is self.ui.headPage:
+                    self.removePage(page_id)
+        return True
+
+    def reject(self) -> None:
+        """Cancelled after choosing a server: this PC keeps its own file (nothing was set up)."""
+        if self.server_page is not None and self.server_page.on_server and not self.server_ready:
+            from balai_app.services import server_check
+
+            server_check.use_local()
+            self.server_page.on_server = False
+        super().reject()
 
     def _finish_errors(self, errors: dict[str, str]) -> None:
         ui = self.ui
