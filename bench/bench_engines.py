@@ -74,6 +74,11 @@ def build(path: Path, residents: int) -> dict:
         return residents_service.create_resident(SYSTEM, data, confirm_warnings=True)
 
     course = build_course(make, names=[f"Peserta Bench {i}" for i in range(PARTICIPANTS)], units=6, code="MJH")
+    from balai_app.db.models import BalaiProfile, Batch
+
+    Batch.update(trainer=1).where(Batch.id == course.batch.id).execute()  # the bench admin teaches it
+    BalaiProfile.update(head_name="Dra. Kepala Bench", head_nip="196805121990032001",
+                        head_title="Kepala Balai").execute()  # a certificate names the head
     ids = {"batch": course.batch.id, "residents": [r.id for r in course.residents],
            "enrollments": [e.id for e in course.enrollments], "session": course.batch.sessions[0].id}
     close_database()

@@ -15,13 +15,13 @@ from balai_app.services.context import SYSTEM
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("backup", help="cadangkan basis data sekarang (diperiksa setelah ditulis)")
-    p.add_argument("--out", metavar="FILE",
+    p.add_argument("--out", metavar="BERKAS",
                    help="tulis cadangan ke berkas ini (bawaan: folder cadangan, dengan rotasi)")
     p.set_defaults(func=cmd_backup)
 
     p = subparsers.add_parser("restore",
                               help="pulihkan basis data dari berkas cadangan (basis data sekarang disimpan dulu)")
-    p.add_argument("file", metavar="FILE", help="berkas cadangan (.sqlite)")
+    p.add_argument("file", metavar="BERKAS", help="berkas cadangan (.sqlite)")
     p.set_defaults(func=cmd_restore)
 
     p = subparsers.add_parser("check", help="periksa keutuhan basis data dan rujukan antartabel (tanpa mengubahnya)")
@@ -39,7 +39,7 @@ def _describe(info: backup_files.BackupInfo) -> str:
 def cmd_backup(args: argparse.Namespace) -> int:
     open_db(args)
     result = backup.create_backup(actor(args, write=True), out=args.out)
-    print(tr("Cadangan dibuat dan diperiksa (integrity_check: ok):"))
+    print(tr("Cadangan dibuat dan diperiksa (utuh):"))
     print(_describe(result.info))
     for removed in result.removed:
         print(tr("  rotasi: dihapus {name}").format(name=removed.name))
@@ -60,7 +60,7 @@ def _restore_server(args: argparse.Namespace) -> int:
     who = actor(args, write=True)
     try:
         result = server_backup.restore_into_server(who, args.file)
-    except backup_restore.RestoreRefused as exc:
+    except server_backup.ServerRestoreRefused as exc:
         print(tr("Pemulihan dibatalkan, data server tidak berubah: {msg}").format(msg=exc.message), file=sys.stderr)
         return 1
     print(tr("Data server sebelumnya disimpan di: {path}").format(path=result.safety_copy))
@@ -127,7 +127,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"- {refusal}")
     if result.refusals:
         return 1
-    print(tr("Basis data {path} sehat: integrity_check ok, foreign_key_check tanpa masalah, rantai jejak audit utuh "
+    print(tr("Basis data {path} sehat: isi berkas utuh, rujukan antartabel tanpa masalah, rantai jejak audit utuh "
              "({res} PM, {cert} sertifikat, skema {v}).").format(
-        path=db_path, res=result.residents, cert=result.certificates, v=result.schema_version))
+        path=db_path, res=number(result.residents), cert=number(result.certificates), v=result.schema_version))
     return 0

@@ -94,8 +94,8 @@ def actor(args: argparse.Namespace, *, write: bool, allow_password_change: bool 
         return SYSTEM
     name = getattr(args, "user", None)
     if not name:
-        raise UsageError(tr("basis data ini memiliki akun: sebutkan --user NAMA (kata sandi dari prompt atau "
-                            "BALAI_PASSWORD). Tanpa akun hanya --version, --help, check dan "
+        raise UsageError(tr("basis data ini memiliki akun: sebutkan --user NAMA (kata sandi ditanyakan saat "
+                            "dijalankan, atau dari BALAI_PASSWORD). Tanpa akun hanya --version, --help, check dan "
                             "certificates verify yang dapat dipakai."))
     password = read_password(tr("Kata sandi {name}: ").format(name=name), "BALAI_PASSWORD")
     signed = accounts.authenticate(name, password)

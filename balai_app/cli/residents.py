@@ -165,17 +165,17 @@ def register(subparsers) -> None:
 
     p = sub.add_parser("edit", help="ubah data PM (hanya isian yang disebut)", description=EDIT_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("resident", metavar="NIK_OR_ID", help="NIK 16 digit atau nomor PM")
+    p.add_argument("resident", metavar="NIK_ATAU_NO", help="NIK 16 digit atau nomor PM")
     _resident_options(p, new=False)
     p.set_defaults(func=cmd_edit)
 
     p = sub.add_parser("show", help="data seorang PM (NIK dan No. KK disamarkan)")
-    p.add_argument("resident", metavar="NIK_OR_ID", help="NIK 16 digit atau nomor PM")
+    p.add_argument("resident", metavar="NIK_ATAU_NO", help="NIK 16 digit atau nomor PM")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("import", help="impor PM dari CSV atau XLSX", description=IMPORT_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", metavar="FILE", help="berkas .csv atau .xlsx")
+    p.add_argument("file", metavar="BERKAS", help="berkas .csv atau .xlsx")
     p.add_argument("--dry-run", action="store_true", help="hanya periksa; tidak ada yang disimpan")
     p.add_argument("--skip-invalid", action="store_true",
                    help="simpan baris yang valid dan lewati (laporkan) baris yang tidak valid")
@@ -183,7 +183,7 @@ def register(subparsers) -> None:
 
     p = sub.add_parser("export", help="ekspor PM ke XLSX atau CSV (NIK disamarkan)", description=EXPORT_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", metavar="FILE", help="berkas tujuan .xlsx atau .csv")
+    p.add_argument("file", metavar="BERKAS", help="berkas tujuan .xlsx atau .csv")
     p.add_argument("--with-nik", action="store_true", help="NIK dan No. KK lengkap, tanpa samaran (tercatat di audit)")
     p.set_defaults(func=cmd_export)
 

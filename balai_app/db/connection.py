@@ -116,8 +116,9 @@ def refuse_foreign_file(path: Path) -> None:
 
 # How long a write waits for another process's write lock. The command line waits the full
 # 15 s (a script had better wait than fail); the window waits only a moment (GUI_BUSY_MS)
-# and then says that the database is busy, with "Coba lagi" -- it never freezes for 15 s.
-GUI_BUSY_MS = 2000
+# on its thread and then retries behind a busy bar with "Batal" (gui/common/busy_wait.py)
+# or says that the database is busy -- it never freezes.
+GUI_BUSY_MS = 250
 
 
 def busy_timeout_ms() -> int:

@@ -248,6 +248,14 @@ def restore_backup(
     backups folder.
     """
     require(actor, "backup.restore")
+    if db_path is None and paths.database_is_on_server():  # issue 16: into the server database, whole or not at all
+        from balai_app.services import server_backup
+
+        try:
+            done = server_backup.restore_into_server(actor, Path(source))
+        except server_backup.ServerRestoreRefused as exc:
+            raise RestoreRefused(exc.message) from exc
+        return RestoreResult(done.restored, done.safety_copy)
     source = Path(source).expanduser()
     db_path = Path(db_path) if db_path else current_database_path()
     if source.exists() and db_path.exists() and source.resolve() == db_path.resolve():

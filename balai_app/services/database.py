@@ -12,7 +12,8 @@ from pathlib import Path
 from balai_app.db.connection import GUI_BUSY_MS, DatabaseError, DatabaseTooNew, close_database
 from balai_app.db.connection import open_database as _open_database
 
-__all__ = ["GUI_BUSY_MS", "DatabaseError", "DatabaseTooNew", "close_database", "ensure_signing_key", "needs_upgrade", "open_database"]
+__all__ = ["GUI_BUSY_MS", "DatabaseError", "DatabaseTooNew", "close_database", "ensure_signing_key", "has_search_index",
+           "needs_upgrade", "open_database"]
 
 
 def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | None = None,
@@ -57,3 +58,12 @@ def needs_upgrade() -> bool:
     from balai_app.db.models import database
 
     return schema_version(database.obj) < migrations.latest_version()
+
+
+def has_search_index() -> bool:
+    """The open database serves contains-searches from its trigram index (SQLite's FTS5
+    with the trigram tokenizer, ``db/search_index.py``); the self-test checks it."""
+    from balai_app.db import search_index
+    from balai_app.db.models import database
+
+    return search_index.has_index(database.obj)

@@ -125,15 +125,17 @@ def run_import(
     """
     require(actor, "residents.import")
     columns, rows, header_problems = _read_data(path)
-    total = 2 * len(rows)
+    n = len(rows)
+    total = 2 * n
     valid, problems = check_rows(rows, columns, progress=progress, progress_total=total)
-    report = ImportReport(Path(path), total=len(rows), valid_rows=valid, problems=header_problems + problems,
+    del rows  # the raw cells are not needed for writing: their memory goes before the rows are prepared
+    report = ImportReport(Path(path), total=n, valid_rows=valid, problems=header_problems + problems,
                           dry_run=dry_run, skip_invalid=skip_invalid)
     if dry_run or not report.can_import(skip_invalid):
         if progress:
             progress(total, total)
         return report
-    write_progress = (lambda done, _n: progress(len(rows) + done, total)) if progress else None
+    write_progress = (lambda done, _n: progress(n + done, total)) if progress else None
     report.imported = insert_rows(actor, [r.data for r in valid], Path(path).name, progress=write_progress)
     if progress:
         progress(total, total)

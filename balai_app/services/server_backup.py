@@ -17,11 +17,15 @@ from pathlib import Path
 from balai_app.db import dialect, transfer
 from balai_app.db.connection import backup_to, close_database, open_database
 from balai_app.db.models import Certificate, Resident, database
+from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services import backup, backup_files
-from balai_app.services.backup_restore import RestoreRefused
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
+
+
+class ServerRestoreRefused(BalaiError):
+    """The backup file cannot be restored into the server; nothing changed there."""
 
 
 @dataclass(frozen=True)
@@ -62,13 +66,13 @@ def check_open_server() -> ServerCheck:
 
 def restore_into_server(actor: Actor, file: str | Path) -> ServerRestore:
     """Replace the open server database's contents with the backup ``file``, in one
-    transaction; raises ``RestoreRefused`` (nothing changed on the server)."""
+    transaction; raises ``ServerRestoreRefused`` (nothing changed on the server)."""
     require(actor, "backup.restore")
     db = database.obj
     source_file = Path(file).expanduser()
     info = backup_files.inspect_backup(source_file, full=True)
     if not info.sound:
-        raise RestoreRefused(tr("Berkas '{name}' tidak dapat dipulihkan: {problems}").format(
+        raise ServerRestoreRefused(tr("Berkas '{name}' tidak dapat dipulihkan: {problems}").format(
             name=source_file.name, problems="; ".join(info.problems[:3])))
     safety = backup.create_backup(actor, second=False)
     with tempfile.TemporaryDirectory(prefix="balai-pulih-") as folder:
@@ -77,7 +81,7 @@ def restore_into_server(actor: Actor, file: str | Path) -> ServerRestore:
         try:
             transfer.replace_server_contents(db, source)
         except transfer.TransferError as exc:
-            raise RestoreRefused(exc.message) from exc
+            raise ServerRestoreRefused(exc.message) from exc
         finally:
             close_database()
             database.initialize(db)

@@ -92,10 +92,7 @@ DB = re.compile(r"^(balai_app\.db|peewee|playhouse)(\.|$)")
 
 
 # Modules above services/ still importing the database layer, by owner; must end empty.
-ALLOWED_DB_IMPORTS: dict[str, str] = {
-    "balai_app/gui/app.py": "perf",  # lazy start-up imports of db.connection/db.migrations
-    "balai_app/selftest.py": "perf",  # db.search_index and db.models.database
-}
+ALLOWED_DB_IMPORTS: dict[str, str] = {}
 
 
 def test_nothing_above_services_imports_the_database_layer():

@@ -7,6 +7,8 @@ the server-only ones (privileges, addresses, server messages) ask for
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from balai_app.db import dialect, migrations, server, transfer
@@ -248,3 +250,23 @@ def test_an_edit_saved_meanwhile_on_another_pc_refuses_the_stale_one(db, db_path
     with pytest.raises(StaleRecord):
         residents.update_resident(system, rid, data, expected_version=form.version, confirm_warnings=True)
     assert residents.get_resident(system, rid).notes == "dari PC lain"
+
+
+@pytest.mark.postgresql_only
+def test_the_windows_restore_puts_a_backup_file_into_the_open_server_database(db, db_path, make_resident, system,
+                                                                              tmp_path, isolated_paths):
+    """``backup_restore.restore_backup`` without a path (the restore dialog) on a server database:
+    the server's contents are replaced whole, its data before is kept as a backup file, and no
+    file is written where the server's database name would be a path."""
+    from balai_app import paths
+    from balai_app.db.models import Resident
+    from balai_app.services import backup, backup_restore
+
+    paths.set_database_path(db_path)
+    make_resident(name="Sebelum Cadangan")
+    copy = backup.create_backup(system, out=tmp_path / "cadangan.sqlite").info.path
+    make_resident(name="Sesudah Cadangan")
+    result = backup_restore.restore_backup(system, copy)
+    assert [r.name for r in Resident.select()] == ["Sebelum Cadangan"]
+    assert result.safety_copy is not None and result.safety_copy.exists()
+    assert not Path(db_path.rpartition("/")[2]).exists()

@@ -12,8 +12,10 @@ and the message lands where the screen wants it: beside its fields (``labels``,
 ``summary``), through ``on_error`` (a status label), or in a warning box titled
 ``title``. With ``confirm=True`` the call receives ``confirm_warnings`` and the
 user is asked (Ya/Tidak, or the screen's own question) before warnings are
-accepted. A database kept busy by another program beyond the wait is said as
-such, never shown as an unexpected error.
+accepted. A database kept busy by another program beyond the window's short
+wait is never shown as an unexpected error: said as such where the screen's
+messages go (``on_busy``, ``on_error``, ``summary``), or, instead of a warning
+box, the call is retried behind a busy bar with "Batal" (``busy_wait.py``).
 
 Every screen calls services through this helper: ``tests/gui/test_service_call.py``
 walks ``gui/`` and fails on a hand-written ``except`` of a service error.
@@ -27,8 +29,8 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from balai_app.domain.errors import BalaiError, NeedsConfirmation, StaleRecord, ValidationError
+from balai_app.gui.common.busy_wait import CANCELLED, is_busy_error, wait_while_busy
 from balai_app.i18n import tr
-from balai_app.services.integrity import is_busy_error
 
 
 class _Failed:
@@ -98,15 +100,29 @@ def service_call(parent: QWidget | None, call: Callable[..., Any], *, title: str
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    try:
+    confirmed = [False]
+
+    def attempt() -> Any:
         if confirm is False:
             return call()
+        if confirmed[0]:
+            return call(True)  # a retry after a busy database: the warnings were agreed to
         try:
             return call(False)
         except NeedsConfirmation as warn:
             if not agreed(warn.warnings):
                 return FAILED
+            confirmed[0] = True
             return call(True)
+
+    boxed = on_error is None and summary is None  # messages would go to a warning box
+    return _handled(attempt, tell, parent, title, on_errors, labels, summary, on_stale, on_busy, also, boxed)
+
+
+def _handled(attempt: Callable[[], Any], tell: Callable[[str], None], parent: QWidget | None, title: str,
+             on_errors, labels, summary, on_stale, on_busy, also, boxed: bool) -> Any:
+    try:
+        return attempt()
     except ValidationError as exc:
         if on_errors is not None:
             on_errors(dict(exc.errors))
@@ -123,7 +139,13 @@ def service_call(parent: QWidget | None, call: Callable[..., Any], *, title: str
     except Exception as exc:
         if not is_busy_error(exc):
             raise
-        (on_busy or tell)(busy_message())
+        if on_busy is not None or not boxed:
+            (on_busy or tell)(busy_message())  # the screen's own place: "Coba lagi" is its button
+            return FAILED
+        # Instead of a warning box: a busy bar, retried until free, or Batal; never a frozen window.
+        result = _handled(lambda: wait_while_busy(parent, title, busy_wait_message(), attempt), tell, parent,
+                          title, on_errors, labels, summary, on_stale, None, also, boxed)
+        return FAILED if result is CANCELLED else result
     return FAILED
 
 
@@ -131,6 +153,11 @@ def _file_error(exc: Exception) -> str:
     if isinstance(exc, OSError):
         return tr("Berkas atau folder tidak dapat dipakai: {e}").format(e=exc.strerror or exc)
     return str(exc)
+
+
+def busy_wait_message() -> str:
+    return tr("Basis data sedang dipakai untuk menyimpan oleh program atau komputer lain (misalnya impor besar "
+              "atau pemulihan cadangan). Menunggu sampai selesai; Anda boleh membatalkan, tidak ada yang berubah.")
 
 
 def busy_message() -> str:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -315,42 +314,17 @@ class ResidentTableModel(RowsModel):
         self.refresh()
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(RowsModel):
     """A small read-only table over a list of records (a resident's assessments,
-    services, ...), each column given as (header, function record -> text)."""
+    services, ...) on the one table model, each column given as (header, function
+    record -> text): one line per cell, the full text as its tooltip."""
 
     def __init__(self, columns: list[tuple[str, Callable[[Any], str]]], parent=None):
-        super().__init__(parent)
-        self._columns = columns
-        self._records: list[Any] = []
+        super().__init__([Column(header, lambda r, f=text: " ".join(str(f(r)).split()),
+                                 tooltip=lambda r, f=text: str(f(r))) for header, text in columns], parent=parent)
 
     def set_records(self, records: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def record(self, row: int) -> Any:
-        return self._records[row] if 0 <= row < len(self._records) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self._columns[section][0])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._records[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = self._columns[index.column()][1](record)
-            # One line per cell; the full text is shown below the table.
-            return " ".join(str(text).split())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(self._columns[index.column()][1](record))
-        return None
+        return self.row_at(row)

@@ -21,6 +21,7 @@ from balai_app.i18n import tr
 from balai_app.services import backup, backup_files, backup_steps, integrity
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
+from balai_app.domain.numbers import number
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ["Tanggal", "Jenis", "PM", "Sertifikat", "Ukuran", "Berkas"]
@@ -28,7 +29,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+    return f"{number(round(n / 1024 / 1024, 1))} MB" if n >= 1024 * 1024 else f"{number(max(1, n // 1024))} KB"
 
 
 class BackupListModel(QAbstractTableModel):
@@ -118,13 +119,14 @@ class BackupTab(QWidget):
     # --- state ------------------------------------------------------------------
     def refresh(self) -> None:
         self.ui.folderLabel.setText(str(paths.backup_dir()))
-        warning = integrity.one_pc_warning(backup_files.current_database_path())
+        warning = None if paths.database_is_on_server() else integrity.one_pc_warning(
+            backup_files.current_database_path())
         self.ui.networkWarning.setText(warning or "")
         self.ui.networkWarning.setVisible(bool(warning))
         keep = backup.rotation()
         self.ui.policyLabel.setText(tr(
             "Otomatis saat program ditutup (paling banyak sekali sehari). Disimpan: {d} harian, {w} mingguan, "
-            "{m} bulanan. Setiap cadangan diperiksa (integrity_check) setelah ditulis.").format(
+            "{m} bulanan. Setiap cadangan diperiksa keutuhannya setelah ditulis.").format(
             d=keep.daily, w=keep.weekly, m=keep.monthly))
         second = backup.second_folder()
         self.ui.secondFolderEdit.setText(str(second) if second else "")
@@ -133,7 +135,7 @@ class BackupTab(QWidget):
         if regular:
             last = regular[0]
             self.ui.lastBackupLabel.setText(tr("{date} — {res} PM, {cert} sertifikat").format(
-                date=describe_date(last), res=last.residents, cert=last.certificates))
+                date=describe_date(last), res=number(last.residents), cert=number(last.certificates)))
         else:
             self.ui.lastBackupLabel.setText(tr("belum ada"))
         if self.model.rowCount():
@@ -161,7 +163,7 @@ class BackupTab(QWidget):
         self.refresh()
         info = result.info
         text = tr("Cadangan dibuat dan diperiksa: {name} ({res} PM, {cert} sertifikat).").format(
-            name=info.path.name, res=info.residents, cert=info.certificates)
+            name=info.path.name, res=number(info.residents), cert=number(info.certificates))
         if result.second_path:
             text += " " + tr("Salinan kedua: {path}.").format(path=result.second_path)
         self._say(text)
@@ -170,6 +172,9 @@ class BackupTab(QWidget):
             QMessageBox.warning(self, tr("Folder cadangan kedua"), result.second_error)
 
     def check_database(self) -> None:
+        if paths.database_is_on_server():  # issue 16: the server keeps its own integrity; the chain is verified
+            self._check_server()
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = integrity.check_file(backup_files.current_database_path())
@@ -179,8 +184,22 @@ class BackupTab(QWidget):
             self._say(tr("Basis data bermasalah:") + "\n" + "\n".join(f"- {p}" for p in result.problems[:10]),
                       error=True)
         else:
-            self._say(tr("Basis data sehat: integrity_check ok, foreign_key_check tanpa masalah "
-                         "({res} PM, {cert} sertifikat).").format(res=result.residents, cert=result.certificates))
+            self._say(tr("Basis data sehat: isi berkas utuh, rujukan antartabel tanpa masalah "
+                         "({res} PM, {cert} sertifikat).").format(res=number(result.residents),
+                                                                  cert=number(result.certificates)))
+
+    def _check_server(self) -> None:
+        from balai_app.services import server_backup
+
+        result = service_call(self, server_backup.check_open_server, title=tr("Periksa basis data"))
+        if result is FAILED:
+            return
+        if result.problems:
+            self._say(tr("Basis data server bermasalah:") + "\n" + "\n".join(f"- {p}" for p in result.problems),
+                      error=True)
+            return
+        self._say(tr("Basis data server {label} sehat: rantai jejak audit utuh ({res} PM, {cert} sertifikat).").format(
+            label=result.label, res=result.residents, cert=result.certificates))
 
     def choose_second(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Pilih folder cadangan kedua"),
