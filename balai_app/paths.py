@@ -7,7 +7,9 @@ Database, backups and logs live in the user's data folder (platformdirs; on
 Windows ``%LOCALAPPDATA%\\Balai``), never in the install folder, so that an
 upgrade or uninstall cannot touch them. Each is overridable:
 
-- database: ``--db PATH`` on the command line, else ``BALAI_DB``;
+- database: ``--db PATH`` on the command line, else ``BALAI_DB`` (either may
+  also be a server address ``postgresql://USER@HOST:PORT/DBNAME``, see
+  ``database_location``);
 - the whole data folder: ``BALAI_DATA_DIR`` (tests use it to isolate everything);
 - backups: ``BALAI_BACKUP_DIR``.
 """
@@ -22,13 +24,65 @@ APP_NAME = "Balai"
 APP_AUTHOR = "Balai"
 DB_FILENAME = "balai.sqlite"
 
-_db_override: Path | None = None
+_db_override: Path | str | None = None
+
+
+def _is_server(value: object) -> bool:
+    return isinstance(value, str) and value.split("://", 1)[0].lower() in ("postgresql", "postgres") and "://" in value
 
 
 def set_database_path(path: str | os.PathLike[str] | None) -> None:
     """Remember the ``--db`` option for the rest of the run."""
     global _db_override
+    if _is_server(path):
+        _db_override = str(path)
+        return
     _db_override = Path(path).expanduser().resolve() if path else None
+
+
+def database_location() -> Path | str:
+    """The database: a SQLite file (Path) or a server address (``postgresql://…``, str).
+    ``--db``, else ``BALAI_DB``, else the server chosen in the set-up wizard
+    (``saved_server``), else the file in the user's data folder."""
+    if _db_override is not None:
+        return _db_override
+    env = os.environ.get("BALAI_DB")
+    if env and _is_server(env):
+        return env
+    if not env:
+        saved = saved_server()
+        if saved:
+            return saved
+    return database_path()
+
+
+SERVER_FILE = "server.txt"
+
+
+def saved_server() -> str | None:
+    """The server address this PC was set up with (the set-up wizard's "Basis data di
+    server"), kept in the data folder; never a password."""
+    try:
+        text = (data_dir() / SERVER_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return text if _is_server(text) else None
+
+
+def save_server(url: str | None) -> None:
+    """Remember (or, with None, forget) the server address for the next starts."""
+    target = data_dir() / SERVER_FILE
+    if url is None:
+        target.unlink(missing_ok=True)
+        return
+    ensure_dir(target.parent)
+    tmp = target.with_name(SERVER_FILE + ".part")
+    tmp.write_text(url + "\n", encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def database_is_on_server() -> bool:
+    return isinstance(database_location(), str)
 
 
 def data_dir() -> Path:
@@ -42,9 +96,12 @@ def data_dir() -> Path:
 
 
 def database_path() -> Path:
+    """The SQLite file (for a server database see ``database_location``)."""
     if _db_override is not None:
-        return _db_override
+        return Path(_db_override)
     env = os.environ.get("BALAI_DB")
+    if env and _is_server(env):
+        return Path(env)
     if env:
         return Path(env).expanduser().resolve()
     return data_dir() / DB_FILENAME

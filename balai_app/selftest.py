@@ -136,10 +136,9 @@ def check_database(ctx: Context) -> str:
     # The register's search index: SQLite's FTS5 with the trigram tokenizer in this build.
     import sqlite3
 
-    from balai_app.db import search_index
-    from balai_app.db.models import database
+    from balai_app.services.database import has_search_index
 
-    _need(search_index.has_index(database.obj),
+    _need(has_search_index(),
           f"indeks pencarian FTS5/trigram tidak tersedia (SQLite {sqlite3.sqlite_version})")
     word = RESIDENT_NAME.split()[0][1:4]
     found = residents.list_residents(SYSTEM, residents.ResidentFilter(text=word))

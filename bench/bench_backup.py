@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
             ResidentPhoto,
             ServiceRecord,
         )
-        from balai_app.services import backup, integrity
+        from balai_app.services import backup, backup_restore, integrity
         from balai_app.services.context import SYSTEM
 
         db_path = Path(tmp) / "balai.sqlite"
@@ -122,7 +122,7 @@ def main(argv: list[str]) -> int:
                              "y": clock(plain_pragma("integrity_check", "foreign_key_check"))}, args.repeat)
         report("check (integrity + foreign keys)", rounds["f"], "plain PRAGMA integrity_check + foreign_key_check",
                rounds["y"])
-        rounds = interleave({"f": clock(lambda: backup.restore_backup(SYSTEM, made[-1].info.path)),
+        rounds = interleave({"f": clock(lambda: backup_restore.restore_backup(SYSTEM, made[-1].info.path)),
                              "y": clock(plain_restore)}, args.repeat, warm=0)
         report("restore_backup (safety copy + restore + audit)", rounds["f"], "plain backup API copy over it",
                rounds["y"])

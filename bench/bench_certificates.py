@@ -48,6 +48,8 @@ def setup(folder: Path, count: int) -> list[int]:
     _os.environ.setdefault("BALAI_DATA_DIR", str(folder / "data"))
     from balai_app.db.connection import open_database
     from balai_app.services import certificates, residents
+    from balai_app.services import residents_photo
+    from balai_app.domain.photo import prepare_photo
     from balai_app.services.context import SYSTEM
     from unit.certificate_fixtures import build_course, jpeg, make_profile
 
@@ -67,7 +69,7 @@ def setup(folder: Path, count: int) -> list[int]:
     names = [f"Ni Luh Putu Ayu Đặng {i:03d} Wijayakusuma" for i in range(count)]
     course = build_course(make_resident, names=names, units=6, code="MJH")
     for i, r in enumerate(course.residents):  # a different photo each, as in life
-        residents.set_photo(SYSTEM, r.id, residents.prepare_photo(jpeg(900 + i, 1200)))
+        residents_photo.set_photo(SYSTEM, r.id, prepare_photo(jpeg(900 + i, 1200)))
     result = certificates.issue(SYSTEM, course.batch.id)
     assert len(result.issued) == count, result.refused
     return [c.id for c in result.issued]
@@ -250,6 +252,13 @@ def main(argv: list[str]) -> int:
         n = args.count
         load = os.getloadavg() if hasattr(os, "getloadavg") else ("?", "?", "?")
         print(f"machine load (1/5/15 min): {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} on {os.cpu_count()} cores")
+        try:
+            import _rl_accel  # noqa: F401 - reportlab's C accelerators (the rl-accel package)
+
+            accelerated = "yes"
+        except ImportError:
+            accelerated = "NO (pure-Python fallbacks: install rl-accel)"
+        print(f"reportlab C accelerators: {accelerated}")
         print(f"program, signing included:   {spread(with_signing, n)} per certificate")
         print(f"  of which signing:          {spread(signs, n)}")
         print(f"yardstick (plain reportlab): {spread(plain, n)} per certificate")

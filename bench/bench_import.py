@@ -46,8 +46,11 @@ def generate_rows(n: int, seed: int = 2026) -> list[dict[str, object]]:
         birth = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(365 * 60))
         sex = rng.choice("LP")
         day = birth.day + (40 if sex == "P" else 0)
-        region = REGIONS[i % len(REGIONS)]
-        serial = i // len(REGIONS) + 1
+        # NIK: 6-digit region, birth date (+40 for women), 4-digit serial. Past 49,995 rows the
+        # kecamatan digits change so that every NIK stays 16 digits and unique.
+        block, within = divmod(i, len(REGIONS) * 9999)
+        region = f"{REGIONS[within % len(REGIONS)][:4]}{block + 1:02d}"
+        serial = within // len(REGIONS) + 1
         nik = f"{region}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
         rows.append({
             "nik": nik,
@@ -163,7 +166,7 @@ def program_import(folder: Path, source: Path, n: int) -> float:
 
 def bench_file(folder: Path, source: Path, n: int, repeat: int) -> float:
     from balai_app.db.connection import close_database, open_database
-    from balai_app.services import resident_io
+    from balai_app.services import resident_io, resident_io_export
     from balai_app.services.context import SYSTEM
 
     print(f"\n{source.name} ({source.stat().st_size / 1e6:.1f} MB, {n:,} rows), {repeat} interleaved runs:")
@@ -178,7 +181,7 @@ def bench_file(folder: Path, source: Path, n: int, repeat: int) -> float:
         assert not check.errors, check.errors[:5]
         resident_io.run_import(SYSTEM, source)
         for suffix in (".csv", ".xlsx"):
-            timed(f"export {n:,} rows to {suffix}", lambda suffix=suffix: resident_io.export_residents(
+            timed(f"export {n:,} rows to {suffix}", lambda suffix=suffix: resident_io_export.export_residents(
                 SYSTEM, folder / f"export{suffix}", with_nik=True))
     finally:
         close_database()

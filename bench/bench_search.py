@@ -3,7 +3,11 @@
 the same query in plain sqlite3 (goal, issue 18: median <= 16 ms per keystroke,
 worst <= 33 ms), and scrolling the whole list to its end (goal: <= 1 s, <= 150 MB).
 
-    .venv/bin/python bench/bench_search.py [--residents 50000] [--repeat 5] [--keep DIR]
+    .venv/bin/python bench/bench_search.py [--residents 50000] [--repeat 5] [--keep DIR] [--server URL]
+
+``--server postgresql://USER@HOST:PORT/DB`` (an empty database, or one filled
+by an earlier run) measures the same against PostgreSQL: the SQLite database
+is copied there once (``db.transfer``), then the page reads from the server.
 
 A ResidentsPage is shown (offscreen without a DISPLAY) on a database of
 ``--residents`` PMs. For every prefix of "siti", "budi santoso", "3201",
@@ -99,6 +103,7 @@ def main() -> int:
     parser.add_argument("--residents", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="folder for the database (default: a temporary folder)")
+    parser.add_argument("--server", metavar="URL", help="measure on this PostgreSQL database instead of SQLite")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -122,7 +127,25 @@ def main() -> int:
     from balai_app.services.context import SYSTEM
 
     app = make_application()
-    open_database(db_path)
+    if args.server:
+        from balai_app.db import dialect, transfer
+        from balai_app.db.connection import close_database, connect_server
+
+        target = connect_server(args.server)
+        if transfer.is_empty(target):
+            started = time.perf_counter()
+            source = open_database(db_path)
+            transfer.copy_database(source, target)
+            close_database()
+            print(f"  copied to {args.server} in {time.perf_counter() - started:.1f} s")
+        target.close()
+        db = open_database(args.server)
+        db.execute_sql("ANALYZE")
+        print("engine: PostgreSQL", db.server_version, "- trigram index:",
+              bool(db.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = 'resident_search_trgm'").fetchone()),
+              dialect.is_postgres(db))
+    else:
+        open_database(db_path)
     page = ResidentsPage(SYSTEM)
     page.resize(1150, 680)
     page.show()

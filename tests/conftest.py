@@ -3,6 +3,11 @@
 - ``BALAI_DATA_DIR`` / ``BALAI_BACKUP_DIR`` point into tmp_path, so nothing a
   test does can touch a real user's data (qutebrowser's discipline);
 - ``db`` is a real SQLite file, migrated like a user's, closed afterwards;
+- the service, CLI and proof tests (tests/unit, tests/cli, tests/proofs) that
+  use ``db``/``db_path`` run twice, through the ONE parameter ``engine``:
+  ``sqlite`` and ``postgresql`` (a fresh database per test on a throw-away
+  server, see ``tests/pg_engine.py``). ``@pytest.mark.sqlite_only`` keeps a
+  test about the SQLite file itself (backups of the file, PRAGMAs) to SQLite.
 - ``fast_hashing`` swaps the argon2id parameters for cheap ones (the hash is
   still argon2id, verified by the real library); production keeps the defaults.
 
@@ -13,6 +18,7 @@ folders; plain data builders live in ``tests/unit/*_fixtures.py``.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +27,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # (the PySide6 wheel ships no fonts), and without fonts text has no size and layouts break.
 os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                                      "resources", "fonts"))
+
+pytest_plugins = ["pg_engine"]
+
+BOTH_ENGINES = ("unit", "cli", "proofs")
+
+
+def pytest_generate_tests(metafunc):
+    from pg_engine import server_available
+
+    if "engine" not in metafunc.fixturenames:
+        return
+    area = Path(str(metafunc.definition.fspath)).parent.name
+    if metafunc.definition.get_closest_marker("postgresql_only"):
+        metafunc.parametrize("engine", ["postgresql"], indirect=True)
+    elif area in BOTH_ENGINES and not metafunc.definition.get_closest_marker("sqlite_only") and server_available():
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +61,11 @@ def isolated_paths(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def db_path(tmp_path):
+def db_path(tmp_path, engine, request):
+    """Where the test's database lives: a SQLite file, or (engine postgresql) the
+    ``postgresql://`` address of a fresh database on the test server."""
+    if engine == "postgresql":
+        return request.getfixturevalue("pg_database")
     return tmp_path / "balai.sqlite"
 
 

@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "balai_app.cli.monthly_report",
     "balai_app.cli.rehab_certificates",
     "balai_app.cli.office",
+    "balai_app.cli.move",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -80,8 +81,10 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"balai-app {__version__}",
                         help="tampilkan versi program lalu keluar")
-    parser.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: BALAI_DB atau folder data pengguna)")
-    parser.add_argument("--user", metavar="NAME", help="bertindak sebagai pengguna ini (kata sandi: prompt atau BALAI_PASSWORD)")
+    parser.add_argument("--db", metavar="BASIS_DATA", help="berkas basis data, atau basis data di server "
+                        "postgresql://PENGGUNA@SERVER:PORT/NAMA (bawaan: BALAI_DB atau folder data pengguna)")
+    parser.add_argument("--user", metavar="NAMA", help="bertindak sebagai pengguna ini (kata sandi ditanyakan saat "
+                        "dijalankan, atau dari BALAI_PASSWORD)")
     parser.add_argument("--self-test", action="store_true",
                         help="uji mandiri program terpasang (basis data sementara, PDF) lalu keluar: 0 lulus, 1 gagal")
     if not commands:

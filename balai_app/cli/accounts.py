@@ -11,13 +11,14 @@ from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services import accounts, audit, profile
 from balai_app.services.permissions import ROLES, role_label
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("init", help="penyiapan awal: profil balai dan akun admin pertama")
     p.add_argument("--name", required=True, help="nama balai")
     p.add_argument("--code", required=True, help="kode singkat balai, mis. BRS-PL")
-    p.add_argument("--admin", required=True, metavar="USERNAME", help="nama pengguna admin pertama")
+    p.add_argument("--admin", required=True, metavar="NAMA_PENGGUNA", help="nama pengguna admin pertama")
     p.add_argument("--admin-name", default="", help="nama lengkap admin (bawaan: nama pengguna)")
     p.add_argument("--address", default="")
     p.add_argument("--city", default="")
@@ -28,17 +29,17 @@ def register(subparsers) -> None:
     p.add_argument("--logo", type=Path, help="berkas logo PNG/JPEG")
     p.set_defaults(func=cmd_init)
 
-    users = subparsers.add_parser("users", help="akun pengguna (admin)")
+    users = subparsers.add_parser("users", help="akun pengguna (admin); 'users password' untuk setiap pengguna")
     sub = users.add_subparsers(dest="users_command", metavar="<aksi>", required=True)
     p = sub.add_parser("list", help="daftar akun")
     p.set_defaults(func=cmd_users_list)
-    p = sub.add_parser("add", help="buat akun (kata sandi: prompt atau BALAI_NEW_PASSWORD)")
+    p = sub.add_parser("add", help="buat akun (kata sandi ditanyakan saat dijalankan, atau dari BALAI_NEW_PASSWORD)")
     p.add_argument("username")
     p.add_argument("--name", required=True, help="nama lengkap")
     p.add_argument("--role", required=True, choices=sorted(ROLES))
     p.add_argument("--nip", default="")
     p.set_defaults(func=cmd_users_add)
-    p = sub.add_parser("reset-password", help="atur kata sandi sementara (prompt atau BALAI_NEW_PASSWORD)")
+    p = sub.add_parser("reset-password", help="atur kata sandi sementara (kata sandi ditanyakan saat dijalankan, atau dari BALAI_NEW_PASSWORD)")
     p.add_argument("username")
     p.set_defaults(func=cmd_users_reset)
     p = sub.add_parser("deactivate", help="nonaktifkan akun (akun tidak pernah dihapus)")
@@ -55,7 +56,7 @@ def register(subparsers) -> None:
     for name, func, helptext in (("list", cmd_audit_list, "tampilkan jejak audit, terbaru dahulu"),
                                  ("export", cmd_audit_export, "ekspor jejak audit ke .csv atau .xlsx")):
         p = sub.add_parser(name, help=helptext)
-        p.add_argument("--by", metavar="USERNAME", help="hanya tindakan pengguna ini")
+        p.add_argument("--by", metavar="NAMA_PENGGUNA", help="hanya tindakan pengguna ini")
         p.add_argument("--action", help="mis. create, update, login_failed, export, print")
         p.add_argument("--entity", help="jenis data, mis. resident, user, certificate")
         p.add_argument("--id", type=int, dest="entity_id", help="nomor data")
@@ -160,10 +161,11 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)
     flt = _filter(args)
+    here = audit.zone()
     for row in audit.list_events(who, flt, limit=args.limit):
         ref = f"{row.entity}#{row.entity_id}" if row.entity_id is not None else row.entity
         changes = audit.changes_text(row)
-        print("\t".join([audit.to_local(row.at).strftime("%d/%m/%Y %H:%M:%S"), row.username or "-",
+        print("\t".join([f"{audit.to_local(row.at, here):%d/%m/%Y %H:%M:%S} {here}", row.username or "-",
                          audit.action_label(row.action), ref, row.summary, changes]).rstrip())
     return 0
 
@@ -172,5 +174,5 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)
     count = audit.export_events(who, _filter(args), args.out)
-    print(tr("{n} baris jejak audit diekspor ke {file}").format(n=count, file=args.out))
+    print(tr("{n} baris jejak audit diekspor ke {file}").format(n=number(count), file=args.out))
     return 0

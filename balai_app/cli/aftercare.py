@@ -9,6 +9,7 @@ from balai_app.cli.common import actor, open_db
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.services import followups, outcomes, partners, residents
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
@@ -21,8 +22,8 @@ def register(subparsers) -> None:
     p.add_argument("--phone", metavar="NOMOR", help="telepon narahubung")
     p.add_argument("--address")
     p.add_argument("--agreement", metavar="NOMOR", help="nomor perjanjian kerja sama")
-    p.add_argument("--agreement-start", metavar="DATE")
-    p.add_argument("--agreement-end", metavar="DATE")
+    p.add_argument("--agreement-start", metavar="TANGGAL")
+    p.add_argument("--agreement-end", metavar="TANGGAL")
     p.add_argument("--scope", help="ruang lingkup kerja sama")
     p.set_defaults(func=cmd_partners_add)
     p = sub.add_parser("list", help="daftar mitra")
@@ -32,14 +33,14 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("outcomes", help="hasil setelah pelatihan (bekerja, magang, wirausaha, ...)")
     sub = parser.add_subparsers(dest="outcomes_command", metavar="<aksi>", required=True)
     p = sub.add_parser("add", help="catat hasil seorang PM; mencetak nomornya")
-    p.add_argument("--resident", metavar="NIK_OR_ID", required=True)
+    p.add_argument("--resident", metavar="NIK_ATAU_NO", required=True)
     p.add_argument("--kind", required=True, choices=list(codes.OUTCOME_KINDS))
     p.add_argument("--partner", metavar="ID", help="nomor mitra (lihat 'partners list')")
-    p.add_argument("--date", metavar="DATE", help="tanggal hasil (bawaan: hari ini)")
+    p.add_argument("--date", metavar="TANGGAL", help="tanggal hasil (bawaan: hari ini)")
     p.add_argument("--employer", metavar="NAMA", help="tempat kerja/sekolah bila bukan mitra")
     p.add_argument("--position", metavar="JABATAN")
-    p.add_argument("--start", metavar="DATE", help="mulai bekerja/magang (bawaan: --date)")
-    p.add_argument("--end", metavar="DATE", help="akhir magang")
+    p.add_argument("--start", metavar="TANGGAL", help="mulai bekerja/magang (bawaan: --date)")
+    p.add_argument("--end", metavar="TANGGAL", help="akhir magang")
     p.add_argument("--wage", choices=list(codes.WAGE_BANDS), help="kisaran upah (bekerja)")
     p.add_argument("--business", metavar="JENIS", help="jenis usaha (wirausaha)")
     p.add_argument("--support-programme", metavar="PROGRAM", help="bantuan modal/alat dari program ini, mis. PENA")
@@ -48,7 +49,7 @@ def register(subparsers) -> None:
     p.add_argument("--corrects", metavar="ID", help="hasil yang dikoreksi oleh catatan ini")
     p.set_defaults(func=cmd_outcomes_add)
     p = sub.add_parser("list", help="daftar hasil (terbaru dahulu)")
-    p.add_argument("--resident", metavar="NIK_OR_ID")
+    p.add_argument("--resident", metavar="NIK_ATAU_NO")
     p.add_argument("--current", action="store_true", help="tanpa hasil yang sudah dikoreksi")
     p.set_defaults(func=cmd_outcomes_list)
 
@@ -57,17 +58,17 @@ def register(subparsers) -> None:
     p = sub.add_parser("due", help="kontak yang jatuh tempo bulan ini dan yang terlambat")
     p.set_defaults(func=cmd_followups_due)
     p = sub.add_parser("record", help="catat kontak bimbingan lanjut yang dilaksanakan")
-    p.add_argument("--resident", metavar="NIK_OR_ID", required=True)
-    p.add_argument("--date", metavar="DATE", required=True)
+    p.add_argument("--resident", metavar="NIK_ATAU_NO", required=True)
+    p.add_argument("--date", metavar="TANGGAL", required=True)
     p.add_argument("--how", required=True, choices=list(codes.FOLLOWUP_HOW))
-    p.add_argument("--note", metavar="TEXT", required=True, help="apa yang ditemukan")
+    p.add_argument("--note", metavar="TEKS", required=True, help="apa yang ditemukan")
     p.add_argument("--plan", metavar="BULAN", help="rencana yang dijawab (mis. 6); bawaan: yang terdekat")
     p.add_argument("--staff", metavar="NAMA", help="petugas (bawaan: pengguna)")
     p.set_defaults(func=cmd_followups_record)
     p = sub.add_parser("missed", help="tandai kontak yang direncanakan tidak terlaksana")
-    p.add_argument("--resident", metavar="NIK_OR_ID", required=True)
+    p.add_argument("--resident", metavar="NIK_ATAU_NO", required=True)
     p.add_argument("--plan", metavar="BULAN", required=True)
-    p.add_argument("--note", metavar="TEXT", default="")
+    p.add_argument("--note", metavar="TEKS", default="")
     p.set_defaults(func=cmd_followups_missed)
 
 
@@ -103,7 +104,7 @@ def cmd_partners_list(args: argparse.Namespace) -> int:
             agreement += f" s.d. {format_short(r.agreement_end)}"
         print(f"{r.id}\t{r.name}\t{r.kind_label}\t{'aktif' if r.active else 'berakhir'}\t{r.contact_name or '-'}"
               f"\t{r.contact_phone or '-'}\t{agreement}\t{r.placements} penempatan")
-    print(f"{len(rows)} mitra")
+    print(f"{number(len(rows))} mitra")
     return 0
 
 
@@ -130,7 +131,7 @@ def cmd_outcomes_list(args: argparse.Namespace) -> int:
     for r in rows:
         flag = "\t(dikoreksi)" if r.corrected else ""
         print(f"{r.id}\t{format_short(r.date)}\t{r.resident_name} (No. {r.resident_id})\t{r.summary()}{flag}")
-    print(f"{len(rows)} hasil")
+    print(f"{number(len(rows))} hasil")
     return 0
 
 
@@ -139,7 +140,7 @@ def cmd_followups_due(args: argparse.Namespace) -> int:
     who = actor(args, write=True)
     listing = followups.due_list(who)
     for title, items in (("Jatuh tempo bulan ini", listing.due), ("Terlambat", listing.overdue)):
-        print(f"{title}: {len(items)}")
+        print(f"{title}: {number(len(items))}")
         for i in items:
             print(f"{format_short(i.due_date)}\t{i.resident_name} (No. {i.resident_id})\t{i.plan_label}"
                   f"\tkeluar {format_short(i.exit_date)}")

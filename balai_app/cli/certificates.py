@@ -10,6 +10,7 @@ from balai_app.cli.common import actor, open_db
 from balai_app.domain import localtime
 from balai_app.domain.dates import format_short
 from balai_app.i18n import tr
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
@@ -18,43 +19,43 @@ def register(subparsers) -> None:
 
     p = sub.add_parser("issue", help="terbitkan sertifikat untuk peserta yang memenuhi syarat")
     p.add_argument("--batch", type=int, required=True, metavar="ID", help="nomor angkatan")
-    p.add_argument("--resident", metavar="NIK_OR_ID", help="hanya peserta ini (NIK 16 digit atau nomor PM)")
-    p.add_argument("--override-reason", metavar="TEXT", default="",
+    p.add_argument("--resident", metavar="NIK_ATAU_NO", help="hanya peserta ini (NIK 16 digit atau nomor PM)")
+    p.add_argument("--override-reason", metavar="TEKS", default="",
                    help="alasan tertulis untuk menerbitkan walau belum memenuhi syarat (hanya dengan --resident)")
     p.set_defaults(func=cmd_issue)
 
     p = sub.add_parser("pdf", help="tulis sertifikat ke berkas PDF")
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--number", metavar="NUMBER", help="nomor sertifikat")
+    which.add_argument("--number", metavar="NOMOR", help="nomor sertifikat")
     which.add_argument("--batch", type=int, metavar="ID", help="semua sertifikat berlaku dari angkatan ini")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="berkas PDF tujuan")
+    p.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
     p.set_defaults(func=cmd_pdf)
 
     p = sub.add_parser("verify", help="periksa keaslian: isi kode QR (alamat atau muatan), atau nomor dengan --code")
-    p.add_argument("payload", metavar="PAYLOAD",
+    p.add_argument("payload", metavar="ISI_QR",
                    help="teks hasil pindai kode QR (alamat dengan #muatan, atau muatannya saja), atau nomor sertifikat")
-    p.add_argument("--code", metavar="KODE", help="kode verifikasi (bila PAYLOAD adalah nomor sertifikat)")
+    p.add_argument("--code", metavar="KODE", help="kode verifikasi (bila ISI_QR adalah nomor sertifikat)")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("revoke", help="cabut sertifikat")
-    p.add_argument("--number", required=True, metavar="NUMBER")
-    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.add_argument("--number", required=True, metavar="NOMOR")
+    p.add_argument("--reason", required=True, metavar="TEKS")
     p.set_defaults(func=cmd_revoke)
 
     p = sub.add_parser("reissue", help="terbitkan ulang (nomor baru); sertifikat lama dicabut")
-    p.add_argument("--number", required=True, metavar="NUMBER", help="nomor sertifikat yang diganti")
-    p.add_argument("--reason", required=True, metavar="TEXT", help="alasan penerbitan ulang")
-    p.add_argument("--date", metavar="TANGGAL", help="tanggal terbit (DD/MM/YYYY; bawaan: hari ini)")
+    p.add_argument("--number", required=True, metavar="NOMOR", help="nomor sertifikat yang diganti")
+    p.add_argument("--reason", required=True, metavar="TEKS", help="alasan penerbitan ulang")
+    p.add_argument("--date", metavar="TANGGAL", help="tanggal terbit (HH/BB/TTTT; bawaan: hari ini)")
     p.set_defaults(func=cmd_reissue)
 
     p = sub.add_parser("publish", help="tulis folder verifikasi (index.html, kunci publik, daftar pencabutan)")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder tujuan (untuk web statis, flashdisk, folder bersama)")
+    p.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan (untuk web statis, flashdisk, folder bersama)")
     p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser("key", help="kunci tanda tangan sertifikat: lihat, ekspor, pasang, ganti")
     p.add_argument("action", choices=["show", "export", "install", "rotate"],
                    help="show: kunci publik; export/install: berkas terenkripsi; rotate: kunci baru")
-    p.add_argument("--file", metavar="FILE", help="berkas ekspor kunci (untuk export dan install)")
+    p.add_argument("--file", metavar="BERKAS", help="berkas ekspor kunci (untuk export dan install)")
     p.set_defaults(func=cmd_key)
 
     p = sub.add_parser("list", help="register sertifikat")
@@ -101,7 +102,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             return 1
     out = Path(args.out)
     count = certificates.write_pdf(who, ids, out)
-    print(tr("{n} sertifikat ditulis ke {path}").format(n=count, path=out))
+    print(tr("{n} sertifikat ditulis ke {path}").format(n=number(count), path=out))
     return 0
 
 
@@ -139,7 +140,7 @@ def _date_arg(text: str | None):
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise UsageError(tr("Tanggal tidak dikenali: {x} (tulis DD/MM/YYYY)").format(x=text))
+    raise UsageError(tr("Tanggal tidak dikenali: {x} (tulis HH/BB/TTTT)").format(x=text))
 
 
 def cmd_reissue(args: argparse.Namespace) -> int:
@@ -160,7 +161,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     who = actor(args, write=True)
     result = certificates_publish.publish(who, args.out)
     print(tr("Folder verifikasi ditulis ke {path}: {n} berkas, kunci {keys}, {r} sertifikat dicabut (daftar {date}).")
-          .format(path=result.folder, n=len(result.files), keys=", ".join(result.key_ids), r=result.revoked,
+          .format(path=result.folder, n=number(len(result.files)), keys=", ".join(result.key_ids),
+                  r=number(result.revoked + result.revoked_rehab),
                   date=format_short(result.list_date)))
     return 0
 
@@ -225,5 +227,5 @@ def cmd_list(args: argparse.Namespace) -> int:
             notes.append(tr("menggantikan {n}").format(n=row.replaces))
         print("\t".join([row.number, row.holder, row.program, row.batch, format_short(row.issued_on),
                          certificates.STATUS_LABELS.get(row.status, row.status), "; ".join(notes)]).rstrip("\t"))
-    print(tr("{n} dari {total} sertifikat").format(n=len(rows), total=certificates.count_certificates(who, flt)))
+    print(tr("{n} dari {total} sertifikat").format(n=number(len(rows)), total=number(certificates.count_certificates(who, flt))))
     return 0

@@ -7,25 +7,26 @@ import getpass
 import os
 
 from balai_app import paths
-from balai_app.services.database import DatabaseError, open_database
 from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services.context import SYSTEM, Actor
-
-def number(n: int | float) -> str:
-    """1.884.160 — the Indonesian thousands separator (and a decimal comma), as the window writes numbers."""
-    if isinstance(n, float) and not n.is_integer():
-        whole, _, frac = f"{n:,.1f}".partition(".")
-        return whole.replace(",", ".") + "," + frac
-    return f"{int(n):,}".replace(",", ".")
+from balai_app.services.database import DatabaseError, open_database
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
+
+def open_db(args: argparse.Namespace, *, create: bool = False, only_read: bool = False) -> None:
     """Open the database of ``--db``/``BALAI_DB``. Only ``create=True`` commands
     (demo, init) may make a new file: a mistyped path must not silently give an
     empty database that answers "0 PM" or "TIDAK VALID"."""
-    from balai_app.services.backup import refuse_if_damaged
+    from balai_app.services.backup_startup import refuse_if_damaged
 
+    location = paths.database_location()
+    if isinstance(location, str):  # postgresql://… : a database on a server
+        try:
+            return open_database(location, password_prompt=server_password_prompt, create=create,
+                                 signing_key=not only_read)
+        except DatabaseError as exc:
+            raise BalaiError(str(exc)) from exc
     path = paths.database_path()
     if not create and not path.exists():
         raise BalaiError(tr("Basis data '{path}' tidak ditemukan. Periksa --db (atau BALAI_DB); basis data baru "
@@ -35,9 +36,22 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> None:
                             "'balai-app --db BERKAS init' atau 'demo'.").format(path=path))
     refuse_if_damaged(path)  # a damaged database is never opened for writing
     try:
-        open_database(paths.database_path())
+        open_database(paths.database_path(), signing_key=not only_read)
     except DatabaseError as exc:
         raise BalaiError(str(exc)) from exc
+
+
+def server_password_prompt(address) -> str | None:
+    """The server password, asked without echo (PGPASSWORD and pgpass were tried first).
+    Never asked when no one can answer (no terminal)."""
+    import sys
+
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(tr("Kata sandi server untuk {user}@{host}: ").format(user=address.user, host=address.host))
+    except (EOFError, KeyboardInterrupt):
+        return None
 
 
 def read_password(prompt: str, env: str) -> str:
@@ -80,8 +94,8 @@ def actor(args: argparse.Namespace, *, write: bool, allow_password_change: bool 
         return SYSTEM
     name = getattr(args, "user", None)
     if not name:
-        raise UsageError(tr("basis data ini memiliki akun: sebutkan --user NAMA (kata sandi dari prompt atau "
-                            "BALAI_PASSWORD). Tanpa akun hanya --version, --help, check dan "
+        raise UsageError(tr("basis data ini memiliki akun: sebutkan --user NAMA (kata sandi ditanyakan saat "
+                            "dijalankan, atau dari BALAI_PASSWORD). Tanpa akun hanya --version, --help, check dan "
                             "certificates verify yang dapat dipakai."))
     password = read_password(tr("Kata sandi {name}: ").format(name=name), "BALAI_PASSWORD")
     signed = accounts.authenticate(name, password)
@@ -95,14 +109,10 @@ def busy_holder(path) -> str:
     """What holds the database's write lock, when the program can tell (a restore)."""
     from pathlib import Path
 
-    from balai_app.services import backup
+    from balai_app.services.backup_restore import restore_running
 
-    path = Path(path)
-    for staging in path.parent.glob(f"{path.name}{backup.STAGING_MARK}*.part"):
-        pid = staging.name[len(path.name) + len(backup.STAGING_MARK):].split(".", 1)[0]
-        if pid.isdigit() and backup._process_alive(int(pid)):
-            return tr("pemulihan cadangan oleh proses {pid}").format(pid=pid)
-    return ""
+    pid = restore_running(Path(path))
+    return tr("pemulihan cadangan oleh proses {pid}").format(pid=pid) if pid is not None else ""
 
 
 def unexpected_error(exc: BaseException) -> str:

@@ -8,6 +8,8 @@ from balai_app.cli import UsageError
 from balai_app.cli.common import actor, open_db
 from balai_app.domain.dates import parse_date
 from balai_app.services import monthly_report
+from balai_app.domain.numbers import number
+from balai_app.i18n import tr
 
 
 def register(subparsers) -> None:
@@ -17,9 +19,9 @@ def register(subparsers) -> None:
     p = sub.add_parser("monthly", help="laporan bulanan (atau periode) per klaster dan jenis kelamin, XLSX atau PDF")
     period = p.add_mutually_exclusive_group(required=True)
     period.add_argument("--month", metavar="YYYY-MM", help="bulan laporan, mis. 2026-11")
-    period.add_argument("--from", dest="start", metavar="DATE", help="awal periode (bersama --to)")
-    p.add_argument("--to", dest="end", metavar="DATE", help="akhir periode")
-    p.add_argument("--out", metavar="FILE", required=True, help="berkas .xlsx atau .pdf")
+    period.add_argument("--from", dest="start", metavar="TANGGAL", help="awal periode (bersama --to)")
+    p.add_argument("--to", dest="end", metavar="TANGGAL", help="akhir periode")
+    p.add_argument("--out", metavar="BERKAS", required=True, help="berkas .xlsx atau .pdf")
     p.set_defaults(func=cmd_monthly)
 
 
@@ -48,5 +50,6 @@ def cmd_monthly(args: argparse.Namespace) -> int:
     report = monthly_report.monthly_report(who, start, end)
     path = monthly_report.export_monthly(who, report, args.out)
     served = report.line("residents", "served").total
-    print(f"{report.title} {report.period_text}: {served} PM dilayani -> {path}")
+    print(tr("{title} {period}: {n} PM dilayani, disimpan di {path}").format(
+        title=report.title, period=report.period_text, n=number(served), path=path))
     return 0

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 from balai_app.cli import UsageError
-from balai_app.cli.common import actor, command_group, number, open_db
+from balai_app.cli.common import actor, command_group, open_db
+from balai_app.domain.numbers import number
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.domain.errors import BalaiError, NeedsConfirmation
@@ -37,52 +38,52 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("assessments", help="asesmen PM")
     sub = parser.add_subparsers(dest="assessments_command", metavar="<aksi>", required=True)
     p = sub.add_parser("add", help="catat asesmen seorang PM; mencetak nomornya")
-    p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
+    p.add_argument("--resident", required=True, metavar="NIK_ATAU_NO")
     p.add_argument("--assessor", required=True, metavar="NAMA", help="pekerja sosial yang mengasesmen")
-    p.add_argument("--date", metavar="DATE", help="tanggal asesmen (bawaan: hari ini)")
+    p.add_argument("--date", metavar="TANGGAL", help="tanggal asesmen (bawaan: hari ini)")
     for name, text in (("physical", "kondisi fisik"), ("mental", "kondisi mental"), ("social", "kondisi sosial"),
                        ("family", "kondisi keluarga"), ("vocational-interest", "minat vokasional"),
                        ("summary", "ringkasan"), ("recommendation", "rekomendasi layanan")):
         p.add_argument(f"--{name}", default="", metavar="TEKS", help=text)
     p.set_defaults(func=cmd_assessment_add)
     p = sub.add_parser("list", help="asesmen seorang PM, terbaru dahulu")
-    p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
+    p.add_argument("--resident", required=True, metavar="NIK_ATAU_NO")
     p.set_defaults(func=cmd_assessment_list)
 
     parser = subparsers.add_parser("services", help="layanan ATENSI PM")
     sub = parser.add_subparsers(dest="services_command", metavar="<aksi>", required=True)
     p = sub.add_parser("add", help="catat layanan ATENSI seorang PM; mencetak nomornya")
-    p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
+    p.add_argument("--resident", required=True, metavar="NIK_ATAU_NO")
     p.add_argument("--kind", required=True, choices=list(codes.SERVICE_KINDS),
                    help="; ".join(f"{k} = {label}" for k, label in codes.SERVICE_KINDS.items()))
     p.add_argument("--description", required=True, metavar="TEKS")
-    p.add_argument("--date", metavar="DATE", help="tanggal layanan (bawaan: hari ini)")
+    p.add_argument("--date", metavar="TANGGAL", help="tanggal layanan (bawaan: hari ini)")
     p.add_argument("--staff", metavar="NAMA", help="petugas (bawaan: akun yang menjalankan)")
     p.add_argument("--yes", action="store_true", help="tetap simpan walau PM belum diasesmen")
     p.set_defaults(func=cmd_service_add)
     p = sub.add_parser("list", help="layanan seorang PM")
-    p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
+    p.add_argument("--resident", required=True, metavar="NIK_ATAU_NO")
     p.set_defaults(func=cmd_service_list)
 
     parser = subparsers.add_parser("enrollment", help="keikutsertaan PM dalam angkatan")
     sub = parser.add_subparsers(dest="enrollment_command", metavar="<aksi>", required=True)
     p = sub.add_parser("withdraw", help="peserta mengundurkan diri dari angkatan")
     p.add_argument("--batch", type=int, required=True, metavar="ID")
-    p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
+    p.add_argument("--resident", required=True, metavar="NIK_ATAU_NO")
     p.add_argument("--reason", required=True, metavar="TEKS")
-    p.add_argument("--date", metavar="DATE", help="tanggal mengundurkan diri (bawaan: hari ini)")
+    p.add_argument("--date", metavar="TANGGAL", help="tanggal mengundurkan diri (bawaan: hari ini)")
     p.set_defaults(func=cmd_withdraw)
     p = sub.add_parser("complete", help="peserta menyelesaikan angkatan (lulus)")
     p.add_argument("--batch", type=int, required=True, metavar="ID")
-    p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
-    p.add_argument("--date", metavar="DATE", help="tanggal selesai (bawaan: hari ini)")
+    p.add_argument("--resident", required=True, metavar="NIK_ATAU_NO")
+    p.add_argument("--date", metavar="TANGGAL", help="tanggal selesai (bawaan: hari ini)")
     p.set_defaults(func=cmd_complete)
 
     sub = command_group(subparsers, "reports", "laporan: PM dilayani (served) dan laporan bulanan (monthly)")
     p = sub.add_parser("served", help="PM yang dilayani dalam periode: per klaster, layanan ATENSI, pelatihan")
-    p.add_argument("--from", dest="start", required=True, metavar="DATE")
-    p.add_argument("--to", dest="end", required=True, metavar="DATE")
-    p.add_argument("--out", metavar="FILE", help="simpan juga sebagai .xlsx atau .pdf")
+    p.add_argument("--from", dest="start", required=True, metavar="TANGGAL")
+    p.add_argument("--to", dest="end", required=True, metavar="TANGGAL")
+    p.add_argument("--out", metavar="BERKAS", help="simpan juga sebagai .xlsx atau .pdf")
     p.set_defaults(func=cmd_report_served)
 
     parser = subparsers.add_parser("settings", help="profil balai dan pengaturan sertifikat")

@@ -8,30 +8,31 @@ from balai_app.cli import UsageError
 from balai_app.cli.common import actor, open_db
 from balai_app.domain.dates import format_short, parse_date
 from balai_app.services import rehab_certificates as rc, residents
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("rehab-certificates", help="sertifikat rehabilitasi sosial (saat terminasi)")
     sub = parser.add_subparsers(dest="rehab_command", metavar="<aksi>", required=True)
     p = sub.add_parser("issue", help="terbitkan sertifikat untuk PM berstatus Selesai/Terminasi; mencetak nomornya")
-    p.add_argument("--resident", metavar="NIK_OR_ID", required=True)
+    p.add_argument("--resident", metavar="NIK_ATAU_NO", required=True)
     p.add_argument("--with-services", action="store_true", help="cantumkan daftar layanan (nama netral)")
-    p.add_argument("--date", metavar="DATE", help="tanggal terbit (bawaan: hari ini)")
+    p.add_argument("--date", metavar="TANGGAL", help="tanggal terbit (bawaan: hari ini)")
     p.set_defaults(func=cmd_issue)
     p = sub.add_parser("pdf", help="tulis sertifikat ke berkas PDF")
     p.add_argument("--number", metavar="N", required=True)
-    p.add_argument("--out", metavar="FILE.pdf", required=True)
+    p.add_argument("--out", metavar="BERKAS.pdf", required=True)
     p.set_defaults(func=cmd_pdf)
     p = sub.add_parser("verify", help="periksa keaslian: isi kode QR (atau nomor dengan --code)")
-    p.add_argument("payload", metavar="PAYLOAD")
-    p.add_argument("--code", help="kode verifikasi yang diketik; PAYLOAD lalu berisi nomor sertifikat")
+    p.add_argument("payload", metavar="ISI_QR")
+    p.add_argument("--code", help="kode verifikasi yang diketik; ISI_QR lalu berisi nomor sertifikat")
     p.set_defaults(func=cmd_verify)
     p = sub.add_parser("revoke", help="cabut sertifikat")
     p.add_argument("--number", metavar="N", required=True)
     p.add_argument("--reason", required=True)
     p.set_defaults(func=cmd_revoke)
     p = sub.add_parser("list", help="sertifikat rehabilitasi sosial seorang PM")
-    p.add_argument("--resident", metavar="NIK_OR_ID", required=True)
+    p.add_argument("--resident", metavar="NIK_ATAU_NO", required=True)
     p.set_defaults(func=cmd_list)
 
 
@@ -78,5 +79,5 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows = rc.of_resident(who, resident.id)
     for r in rows:
         print(f"{r.number}\t{format_short(r.issued_on)}\t{'berlaku' if r.valid else 'dicabut'}")
-    print(f"{len(rows)} sertifikat")
+    print(f"{number(len(rows))} sertifikat")
     return 0

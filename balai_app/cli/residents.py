@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from balai_app.cli import UsageError
-from balai_app.cli.common import actor, number, open_db
+from balai_app.cli.common import actor, open_db
+from balai_app.domain.numbers import number
 from balai_app.domain import codes
 from balai_app.domain.dates import format_short
 from balai_app.domain.nik import mask
 from balai_app.i18n import tr
-from balai_app.services import resident_io, residents
+from balai_app.services import resident_io, resident_io_export, resident_io_read, residents
 
 IMPORT_HELP = """\
 Impor PM dari CSV (pemisah ',' atau ';', UTF-8 dengan/tanpa BOM atau Windows-1252) atau XLSX.
@@ -164,17 +165,17 @@ def register(subparsers) -> None:
 
     p = sub.add_parser("edit", help="ubah data PM (hanya isian yang disebut)", description=EDIT_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("resident", metavar="NIK_OR_ID", help="NIK 16 digit atau nomor PM")
+    p.add_argument("resident", metavar="NIK_ATAU_NO", help="NIK 16 digit atau nomor PM")
     _resident_options(p, new=False)
     p.set_defaults(func=cmd_edit)
 
     p = sub.add_parser("show", help="data seorang PM (NIK dan No. KK disamarkan)")
-    p.add_argument("resident", metavar="NIK_OR_ID", help="NIK 16 digit atau nomor PM")
+    p.add_argument("resident", metavar="NIK_ATAU_NO", help="NIK 16 digit atau nomor PM")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("import", help="impor PM dari CSV atau XLSX", description=IMPORT_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", metavar="FILE", help="berkas .csv atau .xlsx")
+    p.add_argument("file", metavar="BERKAS", help="berkas .csv atau .xlsx")
     p.add_argument("--dry-run", action="store_true", help="hanya periksa; tidak ada yang disimpan")
     p.add_argument("--skip-invalid", action="store_true",
                    help="simpan baris yang valid dan lewati (laporkan) baris yang tidak valid")
@@ -182,7 +183,7 @@ def register(subparsers) -> None:
 
     p = sub.add_parser("export", help="ekspor PM ke XLSX atau CSV (NIK disamarkan)", description=EXPORT_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", metavar="FILE", help="berkas tujuan .xlsx atau .csv")
+    p.add_argument("file", metavar="BERKAS", help="berkas tujuan .xlsx atau .csv")
     p.add_argument("--with-nik", action="store_true", help="NIK dan No. KK lengkap, tanpa samaran (tercatat di audit)")
     p.set_defaults(func=cmd_export)
 
@@ -203,8 +204,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def _checked_suffix(file: str) -> Path:
     path = Path(file)
     try:
-        resident_io.check_suffix(path)
-    except resident_io.UnsupportedFormat as exc:
+        resident_io_read.check_suffix(path)
+    except resident_io_read.UnsupportedFormat as exc:
         raise UsageError(exc.message) from None
     return path
 
@@ -239,7 +240,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = _checked_suffix(args.file)
     open_db(args)
     who = actor(args, write=True)  # an export of personal data is a sensitive read
-    count = resident_io.export_residents(who, path, with_nik=args.with_nik)
+    count = resident_io_export.export_residents(who, path, with_nik=args.with_nik)
     kind = "NIK lengkap" if args.with_nik else "NIK dan No. KK disamarkan"
     print(tr("{n} PM diekspor ke {path} ({kind})").format(n=number(count), path=path, kind=kind))
     return 0

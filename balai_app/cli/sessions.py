@@ -16,6 +16,7 @@ from balai_app.i18n import tr
 from balai_app.services import progress, sessions
 from balai_app.services import unit_assessments
 from balai_app.services import attendance
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
@@ -23,9 +24,9 @@ def register(subparsers) -> None:
     sub = parser.add_subparsers(dest="sessions_command", metavar="<aksi>", required=True)
     p = sub.add_parser("add", help="catat sesi baru; mencetak nomor sesi")
     p.add_argument("--batch", type=int, required=True, metavar="ID", help="nomor angkatan")
-    p.add_argument("--date", required=True, metavar="DATE", help="tanggal sesi (TTTT-BB-HH atau HH/BB/TTTT)")
-    p.add_argument("--topic", required=True, metavar="TEXT", help="topik/materi")
-    p.add_argument("--units", default="", metavar="CODE,...", help="kode unit kompetensi yang dibahas")
+    p.add_argument("--date", required=True, metavar="TANGGAL", help="tanggal sesi (HH/BB/TTTT atau TTTT-BB-HH)")
+    p.add_argument("--topic", required=True, metavar="TEKS", help="topik/materi")
+    p.add_argument("--units", default="", metavar="KODE,...", help="kode unit kompetensi yang dibahas")
     p.add_argument("--start", default="", metavar="JJ:MM", help="jam mulai")
     p.add_argument("--end", default="", metavar="JJ:MM", help="jam selesai")
     p.set_defaults(func=cmd_sessions_add)
@@ -37,14 +38,14 @@ def register(subparsers) -> None:
     p = sub.add_parser("recap", help="rekap presensi bulanan atau rekap progres (PDF/XLSX)")
     p.add_argument("--batch", type=int, required=True, metavar="ID")
     p.add_argument("--month", metavar="TTTT-BB", help="bulan rekap presensi; tanpa ini: rekap progres")
-    p.add_argument("--out", required=True, metavar="FILE", help="berkas keluaran .pdf atau .xlsx")
+    p.add_argument("--out", required=True, metavar="BERKAS", help="berkas keluaran .pdf atau .xlsx")
     p.set_defaults(func=cmd_sessions_recap)
 
     parser = subparsers.add_parser("attendance", help="presensi sesi")
     sub = parser.add_subparsers(dest="attendance_command", metavar="<aksi>", required=True)
     p = sub.add_parser("set", help="isi presensi seorang peserta")
     p.add_argument("--session", type=int, required=True, metavar="ID")
-    p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
+    p.add_argument("--resident", required=True, metavar="NIK_ATAU_NO")
     p.add_argument("--status", required=True, choices=list(codes.ATTENDANCE), type=str.upper,
                    help="H=Hadir, I=Izin, S=Sakit, A=Alpa")
     p.add_argument("--note", default=None, help="keterangan")
@@ -52,12 +53,12 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("assess", help="catat penilaian unit kompetensi (K/BK)")
     p.add_argument("--batch", type=int, required=True, metavar="ID")
-    p.add_argument("--resident", required=True, metavar="NIK_OR_ID")
-    p.add_argument("--unit", required=True, metavar="CODE_OR_NO",
+    p.add_argument("--resident", required=True, metavar="NIK_ATAU_NO")
+    p.add_argument("--unit", required=True, metavar="KODE_ATAU_NO",
                    help="kode unit, atau No. unit dalam program seperti pada 'programs show KODE'")
     p.add_argument("--result", required=True, choices=list(codes.UNIT_RESULT), type=str.upper,
                    help="K=Kompeten, BK=Belum Kompeten")
-    p.add_argument("--date", default=None, metavar="DATE")
+    p.add_argument("--date", default=None, metavar="TANGGAL")
     p.add_argument("--method", default="observasi", choices=list(codes.ASSESSMENT_METHODS))
     p.add_argument("--score", type=int, default=None)
     p.add_argument("--evidence", default="")
@@ -118,11 +119,11 @@ def unit_by_code_or_number(who, batch_id: int, key: str) -> int | str:
     if text.casefold() in by_code:
         return by_code[text.casefold()]
     if text.isascii() and text.isdigit():
-        number = int(text)
-        if 1 <= number <= len(units):
-            return units[number - 1].id
+        position = int(text)
+        if 1 <= position <= len(units):
+            return units[position - 1].id
         raise UsageError(tr("--unit {n}: program ini memiliki {k} unit aktif (No. 1-{k}); lihat "
-                            "'balai-app programs show KODE'.").format(n=number, k=len(units)))
+                            "'balai-app programs show KODE'.").format(n=position, k=number(len(units))))
     return text
 
 
@@ -147,7 +148,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
         verdict = "LAYAK" if p.eligible else "belum layak"
         print(f"{p.resident_id}\t{p.name}\thadir {progress.describe(p)}\t{verdict}"
               + ("" if p.eligible else f"\t{' '.join(p.reasons)}"))
-    print(f"{matrix.eligible_count} dari {len(matrix.rows)} peserta layak sertifikat")
+    print(f"{number(matrix.eligible_count)} dari {number(len(matrix.rows))} peserta layak sertifikat")
     return 0
 
 

@@ -14,6 +14,7 @@ from balai_app.i18n import tr
 from balai_app.services import residents, training
 from balai_app.services import curriculum
 from balai_app.services import enrollment
+from balai_app.domain.numbers import number
 
 
 def register(subparsers) -> None:
@@ -23,29 +24,31 @@ def register(subparsers) -> None:
     p.add_argument("--all", action="store_true", help="termasuk program nonaktif")
     p.set_defaults(func=cmd_programs_list)
     p = sub.add_parser("show", help="satu program dan unit kompetensinya (No., kode, judul)")
-    p.add_argument("code", metavar="CODE", help="kode program, mis. MJH")
+    p.add_argument("code", metavar="KODE", help="kode program, mis. MJH")
     p.set_defaults(func=cmd_programs_show)
 
     parser = subparsers.add_parser("batches", help="angkatan pelatihan")
     sub = parser.add_subparsers(dest="batches_command", metavar="<aksi>", required=True)
     p = sub.add_parser("list", help="daftar angkatan")
-    p.add_argument("--program", metavar="CODE", help="hanya program ini")
+    p.add_argument("--program", metavar="KODE", help="hanya program ini")
     p.add_argument("--status", choices=sorted(codes.BATCH_STATUS))
     p.add_argument("--year", type=int)
     p.set_defaults(func=cmd_batches_list)
     p = sub.add_parser("create", help="buat angkatan baru; mencetak nomornya")
-    p.add_argument("--program", metavar="CODE", required=True)
+    p.add_argument("--program", metavar="KODE", required=True)
     p.add_argument("--name", required=True)
-    p.add_argument("--start", metavar="DATE", required=True, help="TTTT-BB-HH atau HH/BB/TTTT")
-    p.add_argument("--end", metavar="DATE", required=True)
+    p.add_argument("--start", metavar="TANGGAL", required=True, help="HH/BB/TTTT atau TTTT-BB-HH")
+    p.add_argument("--end", metavar="TANGGAL", required=True)
     p.add_argument("--capacity", metavar="N", type=int, default=20)
     p.set_defaults(func=cmd_batches_create)
 
     p = subparsers.add_parser("enroll", help="daftarkan PM ke angkatan")
     p.add_argument("--batch", metavar="ID", type=int, required=True)
-    p.add_argument("--resident", metavar="NIK_OR_ID", required=True)
-    p.add_argument("--date", metavar="DATE", help="tanggal mulai (bawaan: mulai angkatan atau hari ini)")
+    p.add_argument("--resident", metavar="NIK_ATAU_NO", required=True)
+    p.add_argument("--date", metavar="TANGGAL", help="tanggal mulai (bawaan: mulai angkatan atau hari ini)")
     p.add_argument("--yes", action="store_true", help="jangan tampilkan peringatan (mis. belum diasesmen); tanpa ini peringatan ditampilkan lalu tetap didaftarkan")
+    p.add_argument("--reason", default="", help="alasan tertulis, wajib untuk PM di bawah 15 tahun pada program "
+                                                 "khusus dewasa (mis. las); dicatat di riwayat perubahan")
     p.set_defaults(func=cmd_enroll)
 
 
@@ -69,9 +72,9 @@ def cmd_programs_list(args: argparse.Namespace) -> int:
             flags.append(curriculum.SAMPLE_NOTE)
         if not program.active:
             flags.append("nonaktif")
-        print(f"{program.code}\t{program.name}\t{len(units)} unit\tmin. hadir {program.min_attendance}%"
+        print(f"{program.code}\t{program.name}\t{number(len(units))} unit\tmin. hadir {program.min_attendance}%"
               + (f"\t({'; '.join(flags)})" if flags else ""))
-    print(f"{len(programs)} program")
+    print(f"{number(len(programs))} program")
     return 0
 
 
@@ -105,7 +108,7 @@ def cmd_batches_list(args: argparse.Namespace) -> int:
         print(f"{row.id}\t{row.program_code}\t{row.name}\t{format_short(row.start_date)}-{format_short(row.end_date)}"
               f"\t{codes.label(codes.BATCH_STATUS, row.status)}\t{row.participants}/{row.capacity}"
               f"\t{row.trainer_name or '-'}")
-    print(f"{len(rows)} angkatan")
+    print(f"{number(len(rows))} angkatan")
     return 0
 
 
@@ -126,12 +129,14 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     start = _date(args.date, "--date")
     resident = residents.find_resident(who, args.resident)
     try:
-        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes)
+        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=args.yes,
+                                reason=args.reason)
     except NeedsConfirmation as exc:
         # The contract: a warning, not a refusal. Say it, then enroll.
         for message in exc.warnings.values():
             print(f"peringatan: {message}", file=sys.stderr)
-        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True)
+        row = enrollment.enroll(who, args.batch, resident.id, start_date=start, confirm_warnings=True,
+                                reason=args.reason)
     batch = training.get_batch(who, args.batch)
     print(f"{resident.name} terdaftar di {batch.name} mulai {format_short(row.start_date)} (No. {row.id})")
     return 0

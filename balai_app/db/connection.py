@@ -1,4 +1,10 @@
-"""Opening the SQLite database: pragmas, version check, backup, migrations.
+"""Opening the database: pragmas, version check, backup, migrations.
+
+The database is a SQLite file (the default, one PC) or a PostgreSQL database
+on a server (``postgresql://USER@HOST:PORT/DBNAME``, several PCs; see
+``server.py``). Both go the same way: version check, refusal of a newer
+schema, a backup before migrating (of a server database: a SQLite file with
+the same schema, written by ``transfer``), then the migrations.
 
 One process opens one database. ``open_database`` binds the models'
 ``DatabaseProxy`` to it, so services simply use the models.
@@ -11,18 +17,13 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database, SqliteDatabase
 
-from balai_app.db import migrations
+from balai_app.db import dialect, migrations, server
 from balai_app.db.models import database
 
-PRAGMAS = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    # Power cuts are common in the field: FULL syncs the WAL on every commit.
-    "synchronous": 2,
-    "busy_timeout": 15000,
-}
+BUSY_TIMEOUT_MS = 15000  # the command line's wait for another process's write lock
+PRAGMAS = dialect.SQLITE_PRAGMAS  # busy_timeout: BUSY_TIMEOUT_MS
 
 
 class DatabaseError(Exception):
@@ -31,6 +32,34 @@ class DatabaseError(Exception):
 
 class DatabaseTooNew(DatabaseError):
     pass
+
+
+class ServerUnavailable(DatabaseError):
+    """The server cannot be reached or refuses us; ``kind`` as in ``server.ServerError``."""
+
+    def __init__(self, message: str, kind: str = "other"):
+        super().__init__(message)
+        self.kind = kind
+
+
+def is_server_location(location: object) -> bool:
+    """True for ``postgresql://…`` (a database on a server), False for a file path."""
+    return server.is_server_url(str(location)) if location is not None else False
+
+
+def _too_new(label: str, version: int, latest: int) -> DatabaseTooNew:
+    return DatabaseTooNew(
+        f"Basis data '{label}' dibuat oleh versi Balai yang lebih baru (skema {version}, "
+        f"program ini mengenal sampai {latest}). Perbarui program Balai terlebih dahulu."
+    )
+
+
+def _pre_migration_backup(db: Database, version: int, backup_dir: Path | None) -> Path:
+    from balai_app import paths
+
+    folder = backup_dir or paths.backup_dir()
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return backup_to(db, folder / f"sebelum-migrasi-v{version}-{stamp}.sqlite")
 
 
 class ForeignDatabase(DatabaseError):
@@ -87,8 +116,9 @@ def refuse_foreign_file(path: Path) -> None:
 
 # How long a write waits for another process's write lock. The command line waits the full
 # 15 s (a script had better wait than fail); the window waits only a moment (GUI_BUSY_MS)
-# and then says that the database is busy, with "Coba lagi" -- it never freezes for 15 s.
-GUI_BUSY_MS = 2000
+# on its thread and then retries behind a busy bar with "Batal" (gui/common/busy_wait.py)
+# or says that the database is busy -- it never freezes.
+GUI_BUSY_MS = 250
 
 
 def busy_timeout_ms() -> int:
@@ -98,8 +128,7 @@ def busy_timeout_ms() -> int:
     try:
         return max(0, int(float(os.environ["BALAI_BUSY_TIMEOUT"]) * 1000))
     except (KeyError, ValueError):
-        return PRAGMAS["busy_timeout"]
-
+        return BUSY_TIMEOUT_MS
 
 def is_busy_error(exc: BaseException) -> bool:
     """SQLite's "database is locked/busy" (another process held the write lock too long)."""
@@ -115,18 +144,26 @@ def _connect(path: Path, busy_ms: int | None = None) -> SqliteDatabase:
     return db
 
 
-def schema_version(db: SqliteDatabase) -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+def schema_version(db: Database) -> int:
+    return dialect.schema_version(db)
 
 
-def backup_to(source: SqliteDatabase | str | Path, target: Path) -> Path:
-    """Copy a database with SQLite's online backup API (safe in WAL mode)."""
+def backup_to(source: Database | str | Path, target: Path) -> Path:
+    """Copy a database with SQLite's online backup API (safe in WAL mode).
+
+    A server database is copied into a SQLite file of the same schema through
+    the program's own layer (``transfer.copy_database``): no ``pg_dump``
+    needed, and the file is checked, restored and rotated like any backup."""
+    if isinstance(source, Database) and dialect.is_postgres(source):
+        from balai_app.db import transfer
+
+        return transfer.backup_server_to_file(source, Path(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     if tmp.exists():
         tmp.unlink()
     own = not isinstance(source, SqliteDatabase)
-    src = sqlite3.connect(str(source)) if own else source.connection()
+    src = source.connection() if isinstance(source, SqliteDatabase) else sqlite3.connect(str(source))
     try:
         dst = sqlite3.connect(str(tmp))
         try:
@@ -142,13 +179,19 @@ def backup_to(source: SqliteDatabase | str | Path, target: Path) -> Path:
 
 
 def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | None = None,
-                  busy_ms: int | None = None) -> SqliteDatabase:
+                  busy_ms: int | None = None, password_prompt: server.PasswordPrompt | None = None,
+                  create: bool = True) -> Database:
     """Open (creating if needed) and upgrade the database at ``path``.
 
-    Before an existing database is migrated it is backed up with the backup
-    API into ``backup_dir`` (default: the backups folder of ``balai_app.paths``).
-    A database written by a newer version of the program is refused.
+    ``path`` is a SQLite file or a ``postgresql://`` address. Before an existing
+    database is migrated it is backed up (SQLite's backup API; a server database
+    into a SQLite file) into ``backup_dir`` (default: the backups folder of
+    ``balai_app.paths``). A database written by a newer version of the program
+    is refused.
     """
+    if is_server_location(path):
+        return open_server_database(str(path), migrate=migrate, backup_dir=backup_dir,
+                                    password_prompt=password_prompt, create=create)
     path = Path(path)
     if path.exists() and path.is_dir():
         raise DatabaseError(f"'{path}' adalah folder, bukan berkas basis data.")
@@ -164,24 +207,67 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     latest = migrations.latest_version()
     if version > latest:
         db.close()
-        raise DatabaseTooNew(
-            f"Basis data '{path}' dibuat oleh versi Balai yang lebih baru (skema {version}, "
-            f"program ini mengenal sampai {latest}). Perbarui program Balai terlebih dahulu."
-        )
+        raise _too_new(str(path), version, latest)
     from balai_app import log
 
     logger = log.get("db")
     if version < latest and migrate:
         logger.info("migrasi skema %s -> %s: %s", version, latest, path)
         if version > 0:
-            from balai_app import paths
-
-            folder = backup_dir or paths.backup_dir()
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup_to(db, folder / f"sebelum-migrasi-v{version}-{stamp}.sqlite")
+            _pre_migration_backup(db, version, backup_dir)
         migrations.run(db, version)
     database.initialize(db)
     logger.info("basis data dibuka: %s (skema %s)", path, max(version, latest if migrate else version))
+    return db
+
+
+def connect_server(url: str, *, password_prompt: server.PasswordPrompt | None = None) -> Database:
+    """A connection to the server database at ``url``, nothing checked yet."""
+    try:
+        return server.connect(server.parse_url(url), password_prompt=password_prompt)
+    except server.ServerError as exc:
+        raise ServerUnavailable(exc.message, exc.kind) from None
+
+
+def open_server_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None,
+                         password_prompt: server.PasswordPrompt | None = None, create: bool = True) -> Database:
+    """``open_database`` for a PostgreSQL database (an empty one is set up only with ``create``)."""
+    db = connect_server(url, password_prompt=password_prompt)
+    label = db.address.label()
+    try:
+        version = dialect.schema_version(db)
+        latest = migrations.latest_version()
+        if version > latest:
+            raise _too_new(label, version, latest)
+        if version == 0 and not create:
+            raise DatabaseError(
+                f"Basis data '{label}' masih kosong (belum berisi data Balai). Isi dengan "
+                "'balai-app --db BERKAS.sqlite move-to ALAMAT', atau buat balai baru dengan 'init'/'demo'.")
+        if version < latest and migrate:
+            if not dialect.owns_schema(db):
+                raise DatabaseError(
+                    f"Basis data '{label}' perlu diperbarui ke skema {latest} (sekarang {version}), dan pengguna "
+                    f"'{db.address.user}' tidak berhak mengubah skema. Buka sekali dengan akun pemilik basis data "
+                    f"(mis. balai-app --db postgresql://PEMILIK@{db.address.host}:{db.address.port}/"
+                    f"{db.address.dbname} check), lalu komputer lain dapat memakainya lagi.")
+            if version > 0:
+                _pre_migration_backup(db, version, backup_dir)
+            migrations.run(db, version)
+            dialect.ensure_server_objects(db)
+    except dialect.NotBalaiDatabase as exc:
+        db.close()
+        raise DatabaseError(
+            f"Basis data '{label}' bukan basis data Balai (berisi tabel lain: {exc}). Pilih basis data kosong "
+            "untuk Balai atau basis data Balai yang sudah ada.") from None
+    except DatabaseError:
+        db.close()
+        raise
+    except Exception as exc:
+        db.close()
+        if isinstance(exc, server.ServerError):
+            raise ServerUnavailable(exc.message, exc.kind) from None
+        raise ServerUnavailable(server.classify(exc, db.address).message) from exc
+    database.initialize(db)
     return db
 
 
@@ -221,7 +307,8 @@ def write_transaction():
     """A write transaction that takes the write lock at its start (BEGIN IMMEDIATE).
 
     Taking the lock first means two processes never deadlock half-way; the
-    busy timeout makes the second one wait instead of failing.
+    busy timeout makes the second one wait instead of failing. On PostgreSQL
+    the same words take the balai's write lock on the server (``server.py``).
     """
     db = database.obj
     if db.in_transaction():

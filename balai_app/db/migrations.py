@@ -1,10 +1,16 @@
-"""Numbered schema migrations.
+"""Numbered schema migrations, one path for SQLite and PostgreSQL.
 
-The schema version is SQLite's ``PRAGMA user_version``. Each step runs in one
+The schema version is SQLite's ``PRAGMA user_version`` (on PostgreSQL a
+one-row table, see ``dialect``). Each step runs in one
 transaction that also bumps the version, so a step is applied whole or not at
 all. Steps are never edited once released: a change to the schema is a new
 step at the end of ``STEPS`` (and a new fixture database under
 ``tests/fixtures/``, made with ``scripts/make_fixture_db.py``).
+
+Every step runs on both engines: write SQL in SQLite's words through
+``execute_sql`` with ``?`` placeholders (the PostgreSQL connection accepts
+them), DDL through ``dialect.ddl``; where the engines really differ, branch on
+``dialect.is_postgres(db)`` and keep the reusable part in ``dialect``.
 """
 
 from __future__ import annotations
@@ -12,14 +18,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 
-from peewee import SqliteDatabase
+from peewee import Database
+
+from balai_app.db import dialect
 
 
-def _run_sql_file(name: str) -> Callable[[SqliteDatabase], None]:
-    def apply(db: SqliteDatabase) -> None:
+def _run_sql_file(name: str) -> Callable[[Database], None]:
+    def apply(db: Database) -> None:
         script = resources.files("balai_app.db").joinpath(name).read_text(encoding="utf-8")
         for statement in _split_statements(script):
-            db.execute_sql(statement)
+            for translated in dialect.ddl(db, statement):
+                db.execute_sql(translated)
 
     apply.__doc__ = f"run {name}"
     return apply
@@ -41,7 +50,7 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
-def _v2_fold_search_text(db: SqliteDatabase) -> None:
+def _v2_fold_search_text(db: Database) -> None:
     """Search ignores accents and apostrophe styles: recompute every resident's
     search key with the folding of ``domain.text``, and index the column (the
     list's count reads the index instead of the table)."""
@@ -54,7 +63,7 @@ def _v2_fold_search_text(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "resident_search_text" ON "resident" ("search_text")')
 
 
-def _v3_signed_certificates(db: SqliteDatabase) -> None:
+def _v3_signed_certificates(db: Database) -> None:
     """Certificates signed with the balai's Ed25519 key (issue 14): the signed payload and
     its key id beside each certificate (empty for the older HMAC ones, which keep
     verifying with their code), and programs that admit adults only (welding by default).
@@ -112,11 +121,11 @@ AUDIT_TRIGGERS_SQLITE = {
 }
 
 
-def _v5_audit_chain(db: SqliteDatabase) -> None:
+def _v5_audit_chain(db: Database) -> None:
     """The audit trail becomes tamper-evident: each event stores the hash of the one
     before it and of its own content (frozen copy in ``db.migration_v5``); existing events are
     chained in id order. Inserting with an existing or older id is refused."""
-    from balai_app.db.migration_v5 import CONTENT_COLUMNS, GENESIS, event_hash
+    from balai_app.db.migration_v5 import CONTENT_COLUMNS, GENESIS, PG_TRIGGERS, event_hash
 
     from peewee import CharField
     from playhouse.migrate import SchemaMigrator, migrate
@@ -126,8 +135,9 @@ def _v5_audit_chain(db: SqliteDatabase) -> None:
         migrator.add_column("audit_event", "prev_hash", CharField(max_length=64, null=True)),
         migrator.add_column("audit_event", "hash", CharField(max_length=64, null=True)),
     )
+    on_table = ' ON "audit_event"' if dialect.is_postgres(db) else ""
     for name in AUDIT_TRIGGERS_SQLITE:
-        db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"{on_table}')
     columns = ", ".join(f'"{c}"' for c in CONTENT_COLUMNS)
     rows = db.execute_sql(f'SELECT {columns} FROM "audit_event" ORDER BY id').fetchall()
     previous = GENESIS
@@ -135,11 +145,15 @@ def _v5_audit_chain(db: SqliteDatabase) -> None:
         own = event_hash(previous, row)
         db.execute_sql('UPDATE "audit_event" SET prev_hash = ?, hash = ? WHERE id = ?', (previous, own, row[0]))
         previous = own
+    if dialect.is_postgres(db):
+        for sql in PG_TRIGGERS:
+            db.execute_sql(sql)
+        return
     for sql in AUDIT_TRIGGERS_SQLITE.values():
         db.execute_sql(sql)
 
 
-def _v6_certificate_qr(db: SqliteDatabase) -> None:
+def _v6_certificate_qr(db: Database) -> None:
     """Each certificate's QR is encoded once, when it is issued: its module matrix is
     stored beside it and printing never encodes it again (older certificates have none and
     are encoded when printed). A nullable column: the same ALTER on both engines."""
@@ -149,7 +163,7 @@ def _v6_certificate_qr(db: SqliteDatabase) -> None:
     migrate(SchemaMigrator.from_database(db).add_column("certificate", "qr", BlobField(null=True)))
 
 
-def _v4_search_and_count_indexes(db: SqliteDatabase) -> None:
+def _v4_search_and_count_indexes(db: Database) -> None:
     """A trigram index for the register's contains-search and a covering index
     for the Beranda's counts (engine-specific SQL: ``db/search_index.py``)."""
     from balai_app.db import search_index
@@ -157,7 +171,7 @@ def _v4_search_and_count_indexes(db: SqliteDatabase) -> None:
     search_index.create(db)
 
 
-def _v7_after_training(db: SqliteDatabase) -> None:
+def _v7_after_training(db: Database) -> None:
     """Issue 15 (see ``migration_v7``, frozen)."""
     from balai_app.db.migration_v7 import apply
 
@@ -165,7 +179,7 @@ def _v7_after_training(db: SqliteDatabase) -> None:
 
 
 # (version, description, apply)
-STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
+STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
     (2, "accent-free search keys", _v2_fold_search_text),
     (3, "signed certificates, adult-only programs", _v3_signed_certificates),
@@ -182,14 +196,16 @@ def latest_version() -> int:
     return STEPS[-1][0]
 
 
-def run(db: SqliteDatabase, current: int) -> int:
+def run(db: Database, current: int, *, until: int | None = None) -> int:
+    """Apply the steps after ``current`` (up to ``until``, default all)."""
     for version, _description, apply in STEPS:
-        if version <= current:
+        if version <= current or (until is not None and version > until):
             continue
+        # IMMEDIATE: SQLite's write lock; on PostgreSQL the balai's write lock (server.py).
         with db.atomic("IMMEDIATE"):
             # Another process may have migrated while we waited for the lock.
-            if db.execute_sql("PRAGMA user_version").fetchone()[0] < version:
+            if dialect.schema_version(db) < version:
                 apply(db)
-                db.execute_sql(f"PRAGMA user_version = {int(version)}")
+                dialect.set_schema_version(db, version)
         current = version
     return current

@@ -18,9 +18,8 @@ each embedded subset costs about 18 KB.
 from __future__ import annotations
 
 import base64
-import hashlib
-import io
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from balai_app.documents import fonts
@@ -41,208 +40,35 @@ from balai_app.documents.certificate_text import (  # noqa: F401 (part of this m
     sample_item,
     unpack_qr,
 )
+from balai_app.documents.certificate_canvas import (  # noqa: F401 (part of this module's interface)
+    GOLD,
+    GREY,
+    NAME_MAX_WIDTH,
+    NAME_MIN_SIZE,
+    NAME_SIZE,
+    NAVY,
+    PROGRAM_MIN_SIZE,
+    PROGRAM_SIZE,
+    QR_SIZE,
+    RED,
+    CertificateCanvas,
+    FlowOp,
+)
 
-NAVY = (0.12, 0.23, 0.37)
-GOLD = (0.77, 0.60, 0.17)
-GREY = (0.35, 0.35, 0.35)
-RED = (0.75, 0.1, 0.1)
-QR_SIZE = 112  # a signed payload is ~500 characters: modules stay >= 1.2 pt, readable at 150 dpi
-NAME_SIZE, NAME_MIN_SIZE = 26, 12
-NAME_ONE_LINE_MIN = 22  # below this a long name goes on two lines instead
-NAME_MAX_WIDTH = 641.89  # the page less 100 pt each side: well inside the frame
-PROGRAM_SIZE, PROGRAM_MIN_SIZE = 21, 11
 
 class Cancelled(Exception):
     """``progress`` returned False: rendering stopped, the target is incomplete."""
 
 
-class _Renderer:
-    def __init__(self, canvas):
-        from reportlab.lib.pagesizes import A4, landscape
-
-        self.c = canvas
-        self.W, self.H = landscape(A4)
-        self._images: dict[str, Any] = {}
-        self._glyphs: dict[str, set[int]] = {}
-        self._frame_ready = False
-
-    # --- helpers ----------------------------------------------------------
-    def image(self, data: bytes):
-        from reportlab.lib.utils import ImageReader
-
-        key = hashlib.sha1(data).hexdigest()
-        reader = self._images.get(key)
-        if reader is None:
-            reader = self._images[key] = ImageReader(io.BytesIO(data))
-        return reader
-
-    def covers(self, font: str, text: str) -> bool:
-        glyphs = self._glyphs.get(font)
-        if glyphs is None:
-            from reportlab.pdfbase import pdfmetrics
-
-            glyphs = self._glyphs[font] = set(pdfmetrics.getFont(font).face.charToGlyph)
-        return all(ord(ch) in glyphs for ch in text if ch.isprintable())
-
-    def font_for(self, text: str, preferred: str, fallback: str) -> str:
-        return preferred if self.covers(preferred, text) else fallback
-
-    def width(self, text: str, font: str, size: float) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        return stringWidth(text, font, size)
-
-    def centred(self, text: str, y: float, font: str, size: float, color=(0, 0, 0), x: float | None = None,
-                max_width: float | None = None, min_size: float = 6, char_space: float = 0,
-                scale: float = 100.0) -> float:
-        """Centred on one line; shrinks (down to ``min_size``) then narrows to fit ``max_width``
-        (or, without ``max_width``, is drawn at the horizontal ``scale`` given)."""
-        c = self.c
-        x = self.W / 2 if x is None else x
-        if max_width is not None or scale == 100.0:
-            size, char_space, scale = fit(text, font, size, max_width, min_size, char_space)
-        drawn = line_width(text, font, size, char_space, scale)
-        t = c.beginText()
-        t.setFont(font, size)
-        t.setFillColorRGB(*color)
-        # Tc and Tz outlive the text object in PDF: always reset them after use.
-        if char_space:
-            t.setCharSpace(char_space)
-        if scale != 100.0:
-            t.setHorizScale(scale)
-        t.setTextOrigin(x - drawn / 2, y)
-        t.textOut(text)
-        if char_space:
-            t.setCharSpace(0)
-        if scale != 100.0:
-            t.setHorizScale(100)
-        c.drawText(t)
-        return size
-
-    def text(self, text: str, x: float, y: float, font: str, size: float, color=(0, 0, 0)) -> None:
-        self.c.setFont(font, size)
-        self.c.setFillColorRGB(*color)
-        self.c.drawString(x, y, text)
-
-    def wrap(self, text: str, font: str, size: float, width: float) -> list[str]:
-        lines, line = [], ""
-        for word in text.split():
-            candidate = f"{line} {word}".strip()
-            if self.width(candidate, font, size) <= width or not line:
-                line = candidate
-            else:
-                lines.append(line)
-                line = word
-        if line:
-            lines.append(line)
-        return lines
-
-    def frame(self) -> None:
-        """The border, drawn once per PDF as a form XObject and placed on every page."""
-        if not self._frame_ready:
-            self.c.beginForm("balai-frame")
-            self._draw_frame()
-            self.c.endForm()
-            self._frame_ready = True
-        self.c.doForm("balai-frame")
-
-    def _draw_frame(self) -> None:
-        c, W, H = self.c, self.W, self.H
-        c.setStrokeColorRGB(*NAVY)
-        c.setLineWidth(3.2)
-        c.rect(18, 18, W - 36, H - 36)
-        c.setStrokeColorRGB(*GOLD)
-        c.setLineWidth(1)
-        c.rect(25, 25, W - 50, H - 50)
-        c.setLineWidth(0.5)
-        c.rect(28, 28, W - 56, H - 56)
-        c.setFillColorRGB(*GOLD)
-        for x, y in ((25, 25), (W - 25, 25), (25, H - 25), (W - 25, H - 25)):
-            p = c.beginPath()
-            p.moveTo(x - 6, y)
-            p.lineTo(x, y + 6)
-            p.lineTo(x + 6, y)
-            p.lineTo(x, y - 6)
-            p.close()
-            c.drawPath(p, stroke=0, fill=1)
-
-    def void_mark(self) -> None:
-        c = self.c
-        c.saveState()
-        c.setFillColorRGB(*RED)
-        c.setFillAlpha(0.25)
-        c.translate(self.W / 2, self.H / 2)
-        c.rotate(25)
-        c.setFont(fonts.SERIF_BOLD, 110)
-        c.drawCentredString(0, -40, "DICABUT")
-        c.restoreState()
-
-    def qr(self, payload: str, x: float, y: float, size: float, matrix: bytes | None = None) -> None:
-        """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given: one
-        filled path of integer module rectangles, written as PDF operators directly."""
-        count, ops = qr_path_ops(matrix or qr_matrix(payload))
-        border = 2
-        box = size / (count + 2 * border)
-        c = self.c
-        c.setFillColorRGB(1, 1, 1)
-        c.rect(x, y, size, size, stroke=0, fill=1)
-        c.saveState()
-        c.translate(x + border * box, y + size - border * box)
-        c.scale(box, -box)  # module units, rows downwards
-        c.setFillColorRGB(0, 0, 0)
-        path = c.beginPath()
-        path._code.append(ops)  # integers: reportlab's per-number formatting costs ~4 ms a code
-        c.drawPath(path, stroke=0, fill=1)
-        c.restoreState()
-
+class _Renderer(CertificateCanvas):
     # --- pages -------------------------------------------------------------
-    def name_layout(self, name: str, font: str, floor: float) -> tuple[float, list[str], float]:
-        """(size, lines, horizontal scale %) for the holder's name: one line at up to
-        ``NAME_SIZE``, else two balanced lines; never below ``floor`` (the program name's
-        size), narrowing the glyphs only when two lines at ``floor`` still do not fit."""
-        width = NAME_MAX_WIDTH
-        natural = self.width(name, font, NAME_SIZE)
-        one_line_min = max(floor, NAME_ONE_LINE_MIN)
-        if natural <= width:
-            return NAME_SIZE, [name], 100.0
-        if NAME_SIZE * width / natural >= one_line_min:
-            return NAME_SIZE * width / natural, [name], 100.0
-        words = name.split()
-        if len(words) < 2:
-            size = floor
-            return size, [name], min(100.0, 100.0 * width / self.width(name, font, size) * 0.999)
-        best = None
-        for cut in range(1, len(words)):
-            lines = [" ".join(words[:cut]), " ".join(words[cut:])]
-            widest = max(self.width(line, font, NAME_SIZE) for line in lines)
-            if best is None or widest < best[0]:
-                best = (widest, lines)
-        assert best is not None
-        widest, lines = best
-        size = min(NAME_SIZE, NAME_SIZE * width / widest)
-        if size >= floor:
-            return size, lines, 100.0
-        return floor, lines, min(100.0, 100.0 * width / self.width(max(lines, key=len), font, floor) * 0.999)
-
-    def flow(self, ops: list[tuple[float, Callable[[float], None]]], top: float, floor: float) -> float:
-        """Draw ``ops`` (advance before it, drawing function taking the baseline) downwards
-        from ``top``; gaps shrink together when the whole would go below ``floor``."""
-        total = sum(advance for advance, _draw in ops)
-        factor = min(1.0, (top - floor) / total) if total else 1.0
-        y = top
-        for advance, draw in ops:
-            y -= advance * factor
-            draw(y)
-        return y
-
     def front(self, d: dict[str, Any]) -> None:
         c, W, H = self.c, self.W, self.H
         en = bool(d.get("bilingual"))
         holder, program, balai = d["holder"], d["program"], d["balai"]
-        training = d["training"]
         title, title_en = TITLES.get(d.get("title") or "kompetensi", TITLES["kompetensi"])
         self.frame()
-        ops: list[tuple[float, Callable[[float], None]]] = []
+        ops: list[FlowOp] = []
         logo = balai.get("logo_png")
         if logo:
             ops.append((50, lambda y: c.drawImage(self.image(base64.b64decode(logo)), W / 2 - 24, y, 48, 48,
@@ -250,8 +76,8 @@ class _Renderer:
         header = balai.get("header") or []
         for index, line in enumerate(header):
             ops.append((14 if index == 0 and logo else 11 if index else 2,
-                        lambda y, line=line: self.centred(line, y, fonts.SANS_BOLD, 9, NAVY, max_width=W - 140,
-                                                          min_size=6)))
+                        partial(self.centred, line, font=fonts.SANS_BOLD, size=9, color=NAVY, max_width=W - 140,
+                                min_size=6)))
         ops.append((17 if header or logo else 2,
                     lambda y: self.centred(balai["name"], y, self.font_for(balai["name"], fonts.SERIF_BOLD,
                                                                            fonts.SANS_BOLD), 14, NAVY,
@@ -282,9 +108,8 @@ class _Renderer:
         size, lines, scale = self.name_layout(name, nfont, program_size)
         for index, line in enumerate(lines):
             ops.append(((size * 1.3 if index == 0 else size * 1.12),
-                        lambda y, line=line: self.centred(line, y, nfont, size, NAVY, char_space=0,
-                                                          max_width=NAME_MAX_WIDTH if scale == 100.0 else None,
-                                                          min_size=size, scale=scale)))
+                        partial(self.centred, line, font=nfont, size=size, color=NAVY, char_space=0,
+                                max_width=NAME_MAX_WIDTH if scale == 100.0 else None, min_size=size, scale=scale)))
 
         def name_rule(y: float) -> None:
             c.setStrokeColorRGB(*GOLD)
@@ -427,7 +252,7 @@ class _Renderer:
         return total
 
     def back(self, d: dict[str, Any]) -> None:
-        c, W, H = self.c, self.W, self.H
+        W, H = self.W, self.H
         en = bool(d.get("bilingual"))
         self.frame()
         units = d.get("units") or []

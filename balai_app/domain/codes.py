@@ -212,11 +212,13 @@ def label(mapping: Mapping[Any, str], code: str | None) -> str:
 
 
 def service_label(kind: str, subkind: str = "") -> str:
-    """'Terapi — Terapi psikososial', or the form's label alone."""
-    text = label(SERVICE_KINDS, kind)
+    """'Terapi psikososial' (the sub-kind names the form already), 'Terapi (jenis belum dirinci)' for
+    records migrated without one, or the form's label alone."""
+    if kind == "terapi" and subkind == "belum_dirinci":
+        return tr("Terapi (jenis belum dirinci)")
     if kind == "terapi" and subkind:
-        text += " — " + label(THERAPY_KINDS, subkind)
-    return text
+        return label(THERAPY_KINDS, subkind)
+    return label(SERVICE_KINDS, kind)
 
 
 def klaster_from_text(text: str) -> str | None:

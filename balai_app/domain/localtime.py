@@ -16,6 +16,7 @@ ZONE_LABELS = {
     "WIT": "WIT (UTC+9) — Maluku dan Papua",
 }
 DEFAULT_ZONE = "WIB"
+SETTING_KEY = "profile.timezone"  # the Setting row that holds the balai's zone
 
 
 def offset(zone: str) -> dt.timedelta:

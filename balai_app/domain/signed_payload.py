@@ -146,3 +146,13 @@ def verify(text: str, public_keys: Mapping[str, bytes]) -> Decoded | None:
     except (InvalidSignature, ValueError):
         return None
     return decoded
+
+
+def legacy_qr_payload(number: str, code: str, url: str) -> str:
+    """The QR text of a certificate issued before signing (kept so that those still verify)."""
+    from urllib.parse import quote
+
+    if url:
+        joiner = "&" if "?" in url else "?"
+        return f"{url}{joiner}n={quote(number, safe='/')}&c={code}"
+    return f"SERTIFIKAT KOMPETENSI\nNo: {number}\nKode: {code}"

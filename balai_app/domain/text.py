@@ -14,6 +14,8 @@ _SPECIAL = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # most names: nothing to decompose (ASCII casefold is lower)
+        return text.lower().translate(_APOSTROPHES)
     text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES).translate(_SPECIAL))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -39,3 +41,12 @@ def batch_phrase(name: str, *, start: bool = False) -> str:
     if fold(name).startswith(("angkatan", "kelas", "batch")):
         return name
     return ("Angkatan " if start else "angkatan ") + name
+
+
+def program_phrase(name: str, *, start: bool = False) -> str:
+    """A program named in a sentence: "program Menjahit", but "Pelatihan Las" or "Program Menjahit
+    Dasar" stays as it is (no "Program Program Menjahit Dasar")."""
+    name = (name or "").strip()
+    if fold(name).startswith(("program", "pelatihan")):
+        return name
+    return ("Program " if start else "program ") + name

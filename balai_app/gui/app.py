@@ -60,7 +60,7 @@ def install_translators(app: QApplication) -> None:
 
 
 class BackgroundCheck(QObject):
-    """``services.backup.startup_state`` on a thread (SQLite releases the GIL while
+    """``services.backup_startup.startup_state`` on a thread (SQLite releases the GIL while
     it reads the file, so the window stays responsive); ``done(state)`` arrives
     on the GUI thread."""
 
@@ -85,9 +85,11 @@ class BackgroundCheck(QObject):
 
     def _run(self) -> None:
         try:
-            from balai_app.services import backup
+            from balai_app.services import backup_startup, backup_steps
 
-            self.state = backup.startup_state(self.path)
+            self.state = backup_startup.startup_state(self.path)
+            if not self.state.damaged:  # the daily backup the last session left unfinished, on its own thread
+                backup_steps.resume_in_background(self.path)
         except BaseException as exc:  # noqa: BLE001 - reported on the GUI thread
             self.error = exc
         finally:
@@ -166,16 +168,24 @@ def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
     error_dialog.install()  # an unexpected error is logged and explained; the program goes on
     # Started once the sign-in is on screen (it would compete with painting it), or waited for at once
     # when the database needs an upgrade, does not open, or a first start writes to it.
-    check = BackgroundCheck(paths.database_path(), app)
-    if not open_checked_database(check):
-        return 1
-    session = GuiSession(app, check)
-    from balai_app.gui.common.integrity_watch import IntegrityWatch
+    location = paths.database_location()
+    if isinstance(location, str):  # a server database (issue 16): no file to check
+        from balai_app.gui.start.server_start import open_server_database
 
-    # The full check (indexes against tables), off the path to the first window: a
-    # database it calls damaged switches to read-only with a banner.
-    session.watch = IntegrityWatch(paths.database_path(), session)
-    session.watch.start()
+        if not open_server_database(location):
+            return 1
+        session = GuiSession(app, None)
+    else:
+        check = BackgroundCheck(paths.database_path(), app)
+        if not open_checked_database(check):
+            return 1
+        session = GuiSession(app, check)
+        from balai_app.gui.common.integrity_watch import IntegrityWatch
+
+        # The full check (indexes against tables), off the path to the first window: a
+        # database it calls damaged switches to read-only with a banner.
+        session.watch = IntegrityWatch(paths.database_path(), session)
+        session.watch.start()
     if actor is not None:
         if not session.settle_check():
             return 1
@@ -301,7 +311,9 @@ class GuiSession(QObject):
 
     def show_window(self, actor: Actor) -> None:
         from balai_app.gui.main_window import MainWindow
+        from balai_app.services.database import ensure_signing_key
 
+        ensure_signing_key()  # issue 14: the key pair exists from the first start (the check has passed)
         self.window = MainWindow(actor)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.closed.connect(self._window_closed, Qt.ConnectionType.QueuedConnection)

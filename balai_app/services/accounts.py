@@ -16,9 +16,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import User, utcnow
 from balai_app.domain.errors import BalaiError, NotFound, ValidationError
@@ -33,8 +30,18 @@ MIN_PASSWORD = 8
 MAX_FAILED = 5
 LOCK_MINUTES = 5
 
-# argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile).
-HASHER = PasswordHasher()
+# argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile). Loaded on the first
+# hash or check, not with this module: the sign-in window paints without it.
+HASHER: Any = None
+
+
+def _hasher():
+    global HASHER
+    if HASHER is None:
+        from argon2 import PasswordHasher
+
+        HASHER = PasswordHasher()
+    return HASHER
 
 LABELS = {
     "username": "Nama pengguna",
@@ -92,7 +99,7 @@ def has_accounts() -> bool:
 
 
 def hash_password(password: str) -> str:
-    return HASHER.hash(password)
+    return _hasher().hash(password)
 
 
 def check_new_password(password: Any, *, field: str = "password") -> str:
@@ -274,11 +281,13 @@ def _verify(user: User | None, password: str) -> bool:
     does not tell which names exist."""
     global _DUMMY_HASH
     if user is None:
-        _DUMMY_HASH = _DUMMY_HASH or HASHER.hash("tidak-ada-akun")
+        _DUMMY_HASH = _DUMMY_HASH or _hasher().hash("tidak-ada-akun")
     if not isinstance(password, str):
         password = ""  # a wrong type never matches (and still costs one hash check)
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
     try:
-        return HASHER.verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
+        return _hasher().verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError, UnicodeEncodeError):
         return False
 
@@ -340,7 +349,7 @@ def authenticate(username: str, password: str) -> SignedIn:
                                 _wrong())
         else:
             updates: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
-            if HASHER.check_needs_rehash(user.password_hash):
+            if _hasher().check_needs_rehash(user.password_hash):
                 updates["password_hash"] = hash_password(password)
             User.update(**updates).where(User.id == user.id).execute()
             audit.record(actor_of(user), "login", "user", user.id, tr("masuk"))

@@ -12,7 +12,7 @@ import random
 from balai_app.db.models import Batch, Enrollment, Program, Resident
 from balai_app.domain import codes
 from balai_app.i18n import tr
-from balai_app.services import followups, graduate_profiles, outcomes, partners
+from balai_app.services import followups, graduate_profiles, outcomes, partners, rehab_certificates
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 
@@ -25,6 +25,7 @@ OTHERS = [
 EMPLOYERS = ["Bengkel Maju Jaya", "Konveksi Sumber Rezeki", "Percetakan Mitra Grafika", "Toko Elektronik Sinar"]
 BUSINESSES = ["Usaha jahit pakaian", "Bengkel motor rumahan", "Jasa desain undangan", "Servis elektronik",
               "Warung kelontong"]
+REHAB_CERTIFICATES = 3
 FINDINGS = ["Sudah bekerja, kondisi sehat, hubungan dengan keluarga baik.",
             "Usaha berjalan; perlu pendampingan pemasaran.",
             "Tinggal bersama keluarga, aktif di kegiatan masyarakat.",
@@ -111,6 +112,12 @@ def demo_aftercare(actor: Actor, rng: random.Random, *, today: dt.date | None = 
             elif roll < 0.8 and item.plan_months is not None:
                 followups.mark_missed(actor, resident.id, item.plan_months, tr("Nomor telepon tidak aktif."))
                 missed += 1
+    rehab = 0  # a few social-rehabilitation certificates, numbered in the order of their dates
+    finished = sorted((r for r in left if r.status == "selesai"), key=lambda r: (r.exit_date, r.id))
+    for resident in finished[:REHAB_CERTIFICATES]:
+        issued = min(today, resident.exit_date + dt.timedelta(days=rng.randint(2, 10)))
+        rehab_certificates.issue(actor, resident.id, with_services=rng.random() < 0.5, issued_on=issued)
+        rehab += 1
     return tr("{p} mitra, {o} hasil setelah pelatihan ({s} wirausaha dengan bantuan), {d} kontak bimbingan lanjut "
-              "({m} terlewat)").format(p=len(BANKS) + len(OTHERS), o=recorded + corrected, s=supported,
-                                       d=done + missed, m=missed)
+              "({m} terlewat), {r} sertifikat rehabilitasi sosial").format(
+        p=len(BANKS) + len(OTHERS), o=recorded + corrected, s=supported, d=done + missed, m=missed, r=rehab)

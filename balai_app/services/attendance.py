@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import Attendance, database, utcnow
+from balai_app.db.models import Attendance, Enrollment, Resident, database, utcnow
 from balai_app.domain.dates import format_short
 from balai_app.domain.errors import ValidationError
 from balai_app.i18n import tr
@@ -40,6 +40,16 @@ def attendance_sheet(actor: Actor, session_id: int) -> list[SheetRow]:
             status, note = marks.get(p.enrollment_id, (None, ""))
             rows.append(SheetRow(p.enrollment_id, p.resident_id, p.name, p.nik, status, note))
     return rows
+
+
+def participant_phrase(enrollment_id: int) -> str:
+    """A participant in a message as the window names a person: "Siti (No. 12)", with the PM's
+    number (never the enrollment's own id, which nobody sees)."""
+    found = (Enrollment.select(Resident.id, Resident.name).join(Resident, on=(Enrollment.resident == Resident.id))
+             .where(Enrollment.id == enrollment_id).tuples().first())
+    if found is None:
+        return tr("Pendaftaran peserta yang dipilih")
+    return f"{found[1]} (No. {found[0]})"
 
 
 def fill_unmarked(statuses: Mapping[int, str | None], value: str = "H") -> dict[int, str | None]:
@@ -72,13 +82,13 @@ def save_attendance(
         if status is None:
             continue
         status = str(status).strip().upper()
-        if status not in STATUSES:
-            errors[f"status_{enrollment_id}"] = tr("Status presensi harus H, I, S atau A (bukan '{x}').").format(
-                x=status[:5])
-            continue
         if enrollment_id not in allowed:
             errors[f"enrollment_{enrollment_id}"] = tr(
-                "Peserta No. {id} tidak terdaftar di angkatan ini pada tanggal sesi.").format(id=enrollment_id)
+                "{who} tidak terdaftar di angkatan ini pada tanggal sesi.").format(who=participant_phrase(enrollment_id))
+            continue
+        if status not in STATUSES:
+            errors[f"status_{enrollment_id}"] = tr("{name}: status presensi harus H, I, S atau A (bukan '{x}').").format(
+                name=allowed[enrollment_id].name, x=status[:5])
             continue
         if note is not None:
             try:

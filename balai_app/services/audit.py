@@ -22,6 +22,7 @@ from peewee import fn
 
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import AuditEvent, database, utcnow
+from balai_app.domain import localtime
 from balai_app.domain.audit_chain import AT_FORMAT, CONTENT_COLUMNS, GENESIS, event_hash
 from balai_app.domain.errors import ValidationError
 from balai_app.i18n import tr
@@ -176,14 +177,24 @@ def entity_label(entity: str) -> str:
     return tr(ENTITIES[entity]) if entity in ENTITIES else entity
 
 
-def to_local(at: dt.datetime) -> dt.datetime:
-    """A stored UTC time as this PC's local time (naive)."""
-    return at.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+def zone() -> str:
+    """The balai's time zone (WIB, WITA or WIT: a profile setting), in which every stored
+    time is shown -- not the PC's own zone, which on a shared PC is often left at UTC."""
+    from balai_app.db.models import Setting
+
+    row = Setting.get_or_none(Setting.key == localtime.SETTING_KEY)
+    return row.value if row and row.value in localtime.ZONES else localtime.DEFAULT_ZONE
+
+
+def to_local(at: dt.datetime, zone_name: str | None = None) -> dt.datetime:
+    """A stored UTC time as the balai's local time (naive); pass ``zone_name`` in loops."""
+    local = localtime.to_local(at, zone_name or zone())
+    assert local is not None
+    return local
 
 
 def _local_midnight_utc(day: dt.date) -> dt.datetime:
-    local = dt.datetime.combine(day, dt.time()).astimezone()
-    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.combine(day, dt.time()) - localtime.offset(zone())
 
 
 @dataclass
@@ -233,11 +244,14 @@ def _filtered(query, flt: AuditFilter):
     return query
 
 
-def list_events(actor: Actor, flt: AuditFilter | None = None, *, limit: int = 500, offset: int = 0) -> list[AuditRow]:
-    """Newest first."""
+def list_events(actor: Actor, flt: AuditFilter | None = None, *, limit: int = 500, offset: int = 0,
+                after: AuditRow | None = None) -> list[AuditRow]:
+    """Newest first. ``after``: the last row of the previous page (keyset paging)."""
     require(actor, "audit.view")
     query = _filtered(AuditEvent.select(*(getattr(AuditEvent, name) for name in AuditRow._fields)),
                       flt or AuditFilter())
+    if after is not None:
+        query = query.where(AuditEvent.id < after.id)
     query = query.order_by(AuditEvent.id.desc()).limit(limit).offset(offset)
     return [AuditRow(*row) for row in query.tuples()]
 
@@ -296,8 +310,9 @@ def export_events(actor: Actor, flt: AuditFilter | None, path: str | Path) -> in
     flt = flt or AuditFilter()
     headers = [tr(h) for h in EXPORT_HEADERS]
     rows = []
+    here = zone()
     for row in list_events(actor, flt, limit=-1):
-        rows.append([row.id, to_local(row.at).strftime("%Y-%m-%d %H:%M:%S"), row.username, action_label(row.action),
+        rows.append([row.id, to_local(row.at, here).strftime("%Y-%m-%d %H:%M:%S"), row.username, action_label(row.action),
                      entity_label(row.entity), row.entity_id if row.entity_id is not None else "", row.summary,
                      changes_text(row)])
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -52,15 +52,15 @@ def require_ready(batch: Batch, what: str, *, trainer_or_sessions: bool = False)
     """
     name = batch_phrase(batch.name, start=True)
     if batch.status in ("direncanakan", "dibatalkan"):
-        hint = (tr("Ubah statusnya menjadi Berjalan di Pelatihan › Angkatan dulu.") if batch.status == "direncanakan"
+        hint = (tr("Staf atau admin dapat mengubah statusnya menjadi Berjalan (Pelatihan › Angkatan).") if batch.status == "direncanakan"
                 else "")
         raise ValidationError({"batch": (tr("{name} masih berstatus {status}: {what} belum dapat dicatat.").format(
             name=name, status=codes.label(codes.BATCH_STATUS, batch.status), what=what) + " " + hint).strip()})
     if batch.trainer_id is None and not (
             trainer_or_sessions and TrainingSession.select().where(TrainingSession.batch == batch.id).exists()):
         raise ValidationError({"batch": tr(
-            "{name} belum memiliki instruktur: {what} belum dapat dicatat. Tetapkan instruktur di "
-            "Pelatihan › Angkatan dulu.").format(name=name, what=what)})
+            "{name} belum memiliki instruktur: {what} belum dapat dicatat. Staf atau admin dapat menetapkan "
+            "instruktur (Pelatihan › Angkatan).").format(name=name, what=what)})
 
 
 def batch_choice(actor: Actor, batch_id: int) -> BatchChoice:

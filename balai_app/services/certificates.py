@@ -85,6 +85,6 @@ from balai_app.services.certificates_verify import (  # noqa: F401
 
 
 def render_data_by_id(certificate_id: int) -> dict:
-    from balai_app.services.certificates_issue import get_row
+    from balai_app.services.certificates_issue import load_row
 
-    return render_data(get_row(certificate_id))
+    return render_data(load_row(certificate_id))

@@ -19,10 +19,15 @@ from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 
 
+DEMO_VERIFICATION_URL = "https://verifikasi.brs-demo.example/"
+
+
 def demo_certificates(actor: Actor, rng: random.Random, *, today: dt.date | None = None) -> str:
     require(actor, "demo.create")  # a demo step runs only inside create_demo
     today = today or dt.date.today()
-    certificates.save_settings(actor, {"bilingual": True})
+    # The demo balai has a verification address, so that its QR codes hold the URL form that a
+    # phone camera opens (the published folder at that address verifies them, issue 14).
+    certificates.save_settings(actor, {"bilingual": True, "verification_url": DEMO_VERIFICATION_URL})
     issued: list[Any] = []  # certificates.CertificateInfo
     refused = 0
     override_done = False

@@ -290,7 +290,8 @@ def issue(
     return IssueResult(tuple(issued), tuple(refused), tuple(warnings))
 
 
-def get_row(certificate_id: int) -> Certificate:
+def load_row(certificate_id: int) -> Certificate:
+    """The row itself, for other services only (never above services/)."""
     cert = Certificate.get_or_none(Certificate.id == certificate_id)
     if cert is None:
         raise NotFound(tr("Sertifikat tidak ditemukan."))
@@ -299,7 +300,7 @@ def get_row(certificate_id: int) -> Certificate:
 
 def get(actor: Actor, certificate_id: int) -> CertificateInfo:
     require(actor, "certificates.view")
-    return info(get_row(certificate_id))
+    return info(load_row(certificate_id))
 
 
 def find(actor: Actor, number: str) -> CertificateInfo:
@@ -317,11 +318,11 @@ def revoke(actor: Actor, certificate_id: int, reason: str) -> CertificateInfo:
     if len(reason) < 5:
         raise ValidationError({"reason": tr("Tulis alasan pencabutan (minimal 5 karakter).")})
     with write_transaction():
-        cert = get_row(certificate_id)
+        cert = load_row(certificate_id)
         if cert.status == "dicabut":
             raise BalaiError(tr("Sertifikat No. {n} sudah dicabut.").format(n=cert.number))
         _revoke(actor, cert, reason)
-    return info(get_row(certificate_id))
+    return info(load_row(certificate_id))
 
 
 def _revoke(actor: Actor, cert: Certificate, reason: str) -> None:
@@ -342,7 +343,7 @@ def reissue(actor: Actor, certificate_id: int, reason: str, *, issued_on: dt.dat
         raise ValidationError({"reason": tr("Tulis alasan penerbitan ulang (minimal 5 karakter).")})
     signer = signing_keys.current_private_key(actor)
     with write_transaction():
-        old = get_row(certificate_id)
+        old = load_row(certificate_id)
         if old.enrollment_id is None:
             raise BalaiError(tr("Sertifikat ini tidak terkait keikutsertaan pelatihan; tidak dapat diterbitkan ulang."))
         if Certificate.select().where(Certificate.replaces == old.id).exists():

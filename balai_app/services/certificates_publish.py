@@ -8,8 +8,8 @@ The folder can go on any static web host, a USB stick or a shared folder:
   browser lacks it);
 - ``keys.js`` / ``keys.json`` and ``kunci-publik-<id>.pem``: every public key of
   the balai, current and earlier, so old certificates keep verifying after a key change;
-- ``revoked.js`` / ``revoked.json``: the list of revoked certificate numbers with the
-  date it was made, signed with the current key (the page ignores an unsigned or
+- ``revoked.js`` / ``revoked.json``: the list of revoked certificate numbers (competency
+  and social-rehabilitation certificates, issue 15) with the date it was made, signed with the current key (the page ignores an unsigned or
   altered list);
 - ``BACA-SAYA.txt``: what the folder is and how to refresh it.
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import BalaiProfile, Certificate
+from balai_app.db.models import BalaiProfile, Certificate, RehabCertificate
 from balai_app.domain import signed_payload
 from balai_app.domain.errors import ValidationError
 from balai_app.i18n import tr
@@ -46,11 +46,15 @@ class PublishResult:
     key_ids: tuple[str, ...]
     revoked: int
     list_date: dt.date
+    revoked_rehab: int = 0  # social-rehabilitation certificates on the list
 
 
-def revocation_document(kid: str, balai_code: str, on: dt.date, numbers: list[str]) -> dict:
-    """The signed revocation list: ``t`` = ``RL``, ``d`` its date, ``r`` the revoked numbers."""
-    return {"v": signed_payload.FORMAT, "t": "RL", "k": kid, "c": balai_code, "d": on.isoformat(), "r": numbers}
+def revocation_document(kid: str, balai_code: str, on: dt.date, numbers: list[str],
+                        rehab_numbers: list[str] | None = None) -> dict:
+    """The signed revocation list: ``t`` = ``RL``, ``d`` its date, ``r`` the revoked competency
+    certificate numbers, ``sr`` the revoked social-rehabilitation certificate numbers (issue 15)."""
+    return {"v": signed_payload.FORMAT, "t": "RL", "k": kid, "c": balai_code, "d": on.isoformat(), "r": numbers,
+            "sr": list(rehab_numbers or [])}
 
 
 def _pem(raw: bytes) -> bytes:
@@ -92,6 +96,8 @@ def publish(actor: Actor, out: str | os.PathLike[str], *, on: dt.date | None = N
     balai_code = profile.code if profile else ""
     numbers = [n for (n,) in Certificate.select(Certificate.number).where(Certificate.status == "dicabut")
                .order_by(Certificate.year, Certificate.sequence).tuples()]
+    rehab_numbers = [n for (n,) in RehabCertificate.select(RehabCertificate.number)
+                     .where(RehabCertificate.status == "dicabut").order_by(RehabCertificate.id).tuples()]
     keys = signing_keys.keys()
     written = []
     for name in STATIC_FILES:
@@ -106,7 +112,7 @@ def publish(actor: Actor, out: str | os.PathLike[str], *, on: dt.date | None = N
         name = f"kunci-publik-{k.key_id}.pem"
         _write(folder / name, _pem(signed_payload.b64url_decode(k.public_key)))
         written.append(name)
-    signed = signed_payload.sign(revocation_document(kid, balai_code, on, numbers), private_key)
+    signed = signed_payload.sign(revocation_document(kid, balai_code, on, numbers, rehab_numbers), private_key)
     _write(folder / "revoked.json", json.dumps({"payload": signed}, indent=1) + "\n")
     _write(folder / "revoked.js", _script("BALAI_REVOKED", {"payload": signed}))
     written += ["revoked.json", "revoked.js"]
@@ -118,9 +124,11 @@ def publish(actor: Actor, out: str | os.PathLike[str], *, on: dt.date | None = N
         "Daftar sertifikat yang dicabut dibuat {date} ({n} nomor). Terbitkan ulang folder ini (Pengaturan › "
         "Sertifikat › Terbitkan folder verifikasi, atau: balai-app certificates publish --out FOLDER) setiap kali "
         "ada sertifikat yang dicabut.\n\nKunci publik: {keys}. Format: docs/verification.md.\n").format(
-        balai=balai_name, date=on.isoformat(), n=len(numbers), keys=", ".join(k.key_id for k in keys)))
+        balai=balai_name, date=on.isoformat(), n=len(numbers) + len(rehab_numbers), keys=", ".join(k.key_id for k in keys)))
     written.append("BACA-SAYA.txt")
     with write_transaction():
         audit.record(actor, "export", "certificate", None, tr("folder verifikasi {p}").format(p=folder),
-                     {"dicabut": ["", len(numbers)], "tanggal_daftar": ["", on.isoformat()]})
-    return PublishResult(folder, tuple(written), tuple(k.key_id for k in keys), len(numbers), on)
+                     {"dicabut": ["", len(numbers)], "dicabut_rehabilitasi_sosial": ["", len(rehab_numbers)],
+                      "tanggal_daftar": ["", on.isoformat()]})
+    return PublishResult(folder, tuple(written), tuple(k.key_id for k in keys), len(numbers), on,
+                         len(rehab_numbers))

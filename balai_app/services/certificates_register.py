@@ -62,8 +62,9 @@ def _filtered(query, flt: CertificateFilter):
 
 
 def list_certificates(actor: Actor, flt: CertificateFilter | None = None, *, limit: int = 200,
-                      offset: int = 0) -> list[CertificateRow]:
-    """One page of the register, newest first; never loads photos or whole snapshots."""
+                      offset: int = 0, after: CertificateRow | None = None) -> list[CertificateRow]:
+    """One page of the register, newest first; never loads photos or whole snapshots.
+    ``after``: the last row of the previous page (keyset paging: by its year and sequence)."""
     require(actor, "certificates.view")
     old = Certificate.alias("old")
     query = (
@@ -75,6 +76,10 @@ def list_certificates(actor: Actor, flt: CertificateFilter | None = None, *, lim
         .switch(Certificate).join(old, JOIN.LEFT_OUTER, on=(Certificate.replaces == old.id))
     )
     query = _filtered(query, flt or CertificateFilter())
+    if after is not None:
+        year, sequence = Certificate.select(Certificate.year, Certificate.sequence).where(
+            Certificate.id == after.id).tuples().get()
+        query = query.where((Certificate.year < year) | ((Certificate.year == year) & (Certificate.sequence < sequence)))
     query = query.order_by(Certificate.year.desc(), Certificate.sequence.desc()).limit(limit).offset(offset)
     out = []
     for row in query.tuples():

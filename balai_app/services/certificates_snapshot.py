@@ -31,10 +31,10 @@ from balai_app.db.models import (
     TrainingSession,
 )
 from balai_app.domain import signed_payload
+from balai_app.domain.signed_payload import legacy_qr_payload
 from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
 from balai_app.services import certificates_settings as cs
-from balai_app.services.certificates_verify import legacy_qr_payload
 
 SNAPSHOT_FORMAT = 2
 PHOTO_PIXELS = (354, 472)  # 3 x 4 cm at 300 dpi

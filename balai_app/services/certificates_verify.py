@@ -17,11 +17,12 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from balai_app.db.models import Certificate, Setting
 from balai_app.domain import localtime, signed_payload
 from balai_app.domain.dates import format_long
+from balai_app.domain.signed_payload import legacy_qr_payload  # noqa: F401 (part of this module's interface)
 from balai_app.i18n import tr
 from balai_app.services import audit, certificates_settings, signing_keys
 
@@ -49,14 +50,6 @@ def compute_code(secret: bytes, snapshot: dict[str, Any], number: str) -> str:
 def _secret_readonly() -> bytes:
     row = Setting.get_or_none(Setting.key == KEY_SECRET)
     return bytes.fromhex(row.value) if row else secrets.token_bytes(32)  # no secret: nothing verifies
-
-
-def legacy_qr_payload(number: str, code: str, url: str) -> str:
-    """The QR text of a certificate issued before signing (kept so that those still verify)."""
-    if url:
-        joiner = "&" if "?" in url else "?"
-        return f"{url}{joiner}n={quote(number, safe='/')}&c={code}"
-    return f"SERTIFIKAT KOMPETENSI\nNo: {number}\nKode: {code}"
 
 
 _PLAIN = re.compile(r"^SERTIFIKAT KOMPETENSI\nNo: (?P<n>[^\n]+)\nKode: (?P<c>[^\n]+)$")
@@ -160,7 +153,7 @@ def _legacy_check(cert: Certificate | None, code: str, payload: str | None) -> V
 
 def _signed_verdict(decoded: signed_payload.Decoded, cert: Certificate | None) -> Verdict:
     doc = decoded.document
-    fields = dict(number=str(doc["n"]), holder=str(doc["h"]), program=str(doc.get("p", "")),
+    fields: dict[str, Any] = dict(number=str(doc["n"]), holder=str(doc["h"]), program=str(doc.get("p", "")),
                   issued_on=dt.date.fromisoformat(doc["d"]), units=tuple(str(u) for u in doc.get("u", [])),
                   signed=True, key_id=decoded.key_id)
     if cert is None:

@@ -22,6 +22,7 @@ from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 from balai_app.services.records import ProgramRecord, UnitRecord
 from balai_app.services.versioning import versioned_update
+from balai_app.domain.text import program_phrase
 
 SAMPLE_NOTE = "contoh — sesuaikan dengan SKKNI"
 
@@ -98,7 +99,7 @@ def _clean_program(data: dict[str, Any], program_id: int | None) -> dict[str, An
                 other = other.where(Program.id != program_id)
             other = other.first()
             if other:
-                c.error("code", tr("Kode {code} sudah dipakai program {name}.").format(code=code, name=other.name))
+                c.error("code", tr("Kode {code} sudah dipakai {program}.").format(code=code, program=program_phrase(other.name)))
     # issue 14: a PM under 15 is enrolled in an adults-only program only with a written reason
     out["adults_only"] = bool(data.get("adults_only", False))
     c.raise_if_any()
@@ -131,8 +132,8 @@ def update_program(actor: Actor, program_id: int, data: dict[str, Any], *, expec
         cleaned["is_sample"] = bool(data["is_sample"])
     with write_transaction():
         versioned_update(Program, program_id, cleaned, expected_version=expected_version,
-                         stale=tr("Program {name} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
-                                  "ulangi perubahan Anda.").format(name=current.name))
+                         stale=tr("{program} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
+                                  "ulangi perubahan Anda.").format(program=program_phrase(current.name, start=True)))
         after = Program.get_by_id(program_id)
         changes = audit.diff(before, _program_dict(after))
         if changes:
@@ -145,11 +146,11 @@ def delete_program(actor: Actor, program_id: int) -> None:
     require(actor, "programs.edit")
     program = load_program(actor, program_id)
     if Batch.select().where(Batch.program == program_id).exists():
-        raise BalaiError(tr("Program {name} sudah dipakai angkatan dan tidak dapat dihapus; nonaktifkan saja "
-                            "agar riwayat tetap utuh.").format(name=program.name))
+        raise BalaiError(tr("{program} sudah dipakai angkatan dan tidak dapat dihapus; nonaktifkan saja "
+                            "agar riwayat tetap utuh.").format(program=program_phrase(program.name, start=True)))
     if Certificate.select().where(Certificate.program == program_id).exists():
-        raise BalaiError(tr("Program {name} tercantum pada sertifikat dan tidak dapat dihapus.").format(
-            name=program.name))
+        raise BalaiError(tr("{program} tercantum pada sertifikat dan tidak dapat dihapus.").format(
+            program=program_phrase(program.name, start=True)))
     with write_transaction():
         CompetencyUnit.delete().where(CompetencyUnit.program == program_id).execute()
         Program.delete().where(Program.id == program_id).execute()

@@ -20,7 +20,7 @@ from balai_app.db.connection import write_transaction
 from balai_app.db.models import Assessment, Batch, Enrollment, Program, Resident, utcnow
 from balai_app.domain import codes
 from balai_app.domain.codes import BatchStatus, EnrollmentStatus, ResidentStatus
-from balai_app.domain.text import batch_phrase
+from balai_app.domain.text import batch_phrase, program_phrase
 from balai_app.domain.errors import NeedsConfirmation, NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, residents, training, validation as v
@@ -125,9 +125,19 @@ def _check_adult(c: v.Collector, batch: Batch, resident: Resident, start: dt.dat
     program = Program.get_by_id(batch.program_id)
     age = age_on(resident.birth_date, start or batch.start_date)
     if program.adults_only and age is not None and age < MIN_ADULT_AGE and len(reason.strip()) < MIN_CHILD_REASON:
-        c.error("reason", tr("{name} berumur {age} tahun; program {program} hanya untuk peserta berumur {min} tahun "
+        c.error("reason", tr("{name} berumur {age} tahun; {program} hanya untuk peserta berumur {min} tahun "
                              "ke atas. Tulis alasan tertulis (minimal {n} karakter) untuk tetap mendaftarkan.").format(
-            name=resident.name, age=age, program=program.name, min=MIN_ADULT_AGE, n=MIN_CHILD_REASON))
+            name=resident.name, age=age, program=program_phrase(program.name), min=MIN_ADULT_AGE, n=MIN_CHILD_REASON))
+
+
+def reason_needed(actor: Actor, batch_id: int, resident_id: int, start_date: dt.date | None = None) -> str:
+    """The question to ask before enrolling ``resident_id`` in ``batch_id`` when a written reason
+    is required (a PM under 15 in an adults-only program), else "" (issue 14)."""
+    require(actor, "enrollment.edit")
+    batch = training.load_batch(actor, batch_id)
+    c = v.Collector()
+    _check_adult(c, batch, _resident(resident_id), start_date, "")
+    return c.errors.get("reason", "")
 
 
 def _check(c: v.Collector, batch: Batch, resident: Resident, start: dt.date | None, taken: int,
@@ -176,9 +186,9 @@ def _ended(c: v.Collector, batch: Batch, explicit_start: bool) -> None:
     """Issue 14: enrolling after the batch ended would give a one-day period: refused (a past
     participation is recorded with its real start date instead)."""
     if not explicit_start and dt.date.today() > batch.end_date:
-        c.error("start_date", tr("Angkatan {batch} sudah berakhir pada {d}; pendaftaran baru ditolak. Untuk mencatat "
+        c.error("start_date", tr("{batch} sudah berakhir pada {d}; pendaftaran baru ditolak. Untuk mencatat "
                                  "keikutsertaan yang sudah lalu, isi tanggal mulai yang sebenarnya.").format(
-            batch=batch.name, d=batch.end_date.strftime("%d/%m/%Y")))
+            batch=batch_phrase(batch.name, start=True), d=batch.end_date.strftime("%d/%m/%Y")))
 
 
 def enroll(actor: Actor, batch_id: int, resident_id: int, *, start_date: Any = None,
@@ -226,6 +236,9 @@ def enroll_many(actor: Actor, batch_id: int, resident_ids: list[int], *, start_d
             _check(c, batch, resident, start, taken, reason)
             if c.errors:
                 errors[str(rid)] = " ".join(c.errors.values())
+                if "reason" in c.errors:  # the dialog's reason field shows where to write it
+                    errors["reason"] = tr("Wajib diisi (minimal {n} karakter) untuk PM di bawah {min} tahun.").format(
+                        n=MIN_CHILD_REASON, min=MIN_ADULT_AGE)
                 continue
             if c.warnings:
                 warnings[str(rid)] = " ".join(c.warnings.values())

@@ -210,11 +210,11 @@ def _someone_has_it_open(shm: Path) -> bool:
 
             os.lseek(fd, SHM_DMS_BYTE, os.SEEK_SET)
             try:
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]  # Windows only
             except OSError:
                 return True
             os.lseek(fd, SHM_DMS_BYTE, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]  # Windows only
             return False
         import fcntl
 
@@ -261,7 +261,7 @@ DRIVE_REMOTE = 4  # GetDriveTypeW
 def _windows_drive_type(root: str) -> int:
     import ctypes
 
-    return int(ctypes.windll.kernel32.GetDriveTypeW(root))
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]  # Windows only
 
 
 def _linux_mount_fstype(path: Path, mounts_text: str) -> tuple[str, str] | None:

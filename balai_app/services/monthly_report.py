@@ -224,16 +224,17 @@ def _training_section(start: dt.date, end: dt.date) -> Section:
 
 
 def _issued(model, start: dt.date, end: dt.date) -> Counter:
-    """Certificates (still valid) issued on the period's days, as this PC's calendar counts them
-    (``issued_at`` is stored in UTC)."""
+    """Certificates (still valid) issued on the period's days, as the balai's calendar (its
+    WIB/WITA/WIT zone) counts them (``issued_at`` is stored in UTC)."""
     out: Counter = Counter()
     query = (model.select(model.issued_at, Resident.klaster, Resident.sex)
              .join(Resident, on=(model.resident == Resident.id))
              .where((model.issued_at >= dt.datetime.combine(start - dt.timedelta(days=1), dt.time()))
                     & (model.issued_at < dt.datetime.combine(end + dt.timedelta(days=2), dt.time()))
                     & (model.status == "berlaku")))
+    here = audit.zone()
     for issued_at, klaster, sex in query.tuples():
-        if start <= audit.to_local(issued_at).date() <= end:
+        if start <= audit.to_local(issued_at, here).date() <= end:
             out[(klaster, sex)] += 1
     return out
 

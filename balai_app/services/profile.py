@@ -108,7 +108,7 @@ def prepare_logo(data: bytes) -> bytes:
         image = Image.open(io.BytesIO(data))
         if image.format not in ("JPEG", "PNG"):
             raise ValidationError({"logo": tr("Logo harus berformat PNG atau JPEG.")})
-        from balai_app.services.residents import MAX_PHOTO_PIXELS
+        from balai_app.domain.photo import MAX_PHOTO_PIXELS
 
         if image.width * image.height > MAX_PHOTO_PIXELS:  # read from the header, before decoding
             raise ValidationError({"logo": tr("Logo terlalu besar: {w} x {h} piksel (maksimal {max} megapiksel).").format(

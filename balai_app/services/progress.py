@@ -151,7 +151,8 @@ def enrollment_progress(actor: Actor, enrollment_id: int) -> ParticipantProgress
     enrollment = Enrollment.get_or_none(Enrollment.id == enrollment_id)
     if enrollment is None:
         require(actor, "sessions.view")
-        raise NotFound(tr("Peserta No. {id} tidak ditemukan.").format(id=enrollment_id))
+        raise NotFound(tr("Pendaftaran peserta yang dipilih tidak ditemukan (mungkin sudah dihapus); buka kembali "
+                          "daftar peserta."))
     batch, program = _batch_and_program(actor, enrollment.batch_id)
     rows, _held = _compute(batch, program, program_units(program.id), enrollment_id=enrollment_id)
     return rows[0]

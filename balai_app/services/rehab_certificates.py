@@ -32,6 +32,7 @@ from peewee import fn
 
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import BalaiProfile, RehabCertificate, Resident, ResidentPhoto, ServiceRecord, Setting, utcnow
+from balai_app.domain import localtime
 from balai_app.domain.dates import format_long, roman_month
 from balai_app.domain.errors import BalaiError, NotFound, ValidationError
 from balai_app.i18n import tr
@@ -84,6 +85,8 @@ class Verdict:
     issued_on: dt.date | None = None
     revoke_reason: str = ""
     note: str = ""
+    revoked_at: dt.datetime | None = None  # UTC as stored
+    zone: str = localtime.DEFAULT_ZONE
 
     @property
     def ok(self) -> bool:
@@ -94,8 +97,10 @@ class Verdict:
             return tr("VALID — Sertifikat Rehabilitasi Sosial No. {n}, atas nama {h}, terbit {d}.").format(
                 n=self.number, h=self.holder, d=format_long(self.issued_on)) + (f" {self.note}" if self.note else "")
         if self.status == REVOKED:
-            return tr("DICABUT — Sertifikat Rehabilitasi Sosial No. {n} atas nama {h}. Alasan: {r}").format(
-                n=self.number, h=self.holder, r=self.revoke_reason)
+            return tr("DICABUT — Sertifikat Rehabilitasi Sosial No. {n} atas nama {h} dicabut pada {date} ({time}). "
+                      "Alasan: {r}").format(n=self.number, h=self.holder, r=self.revoke_reason,
+                                             date=format_long(localtime.local_date(self.revoked_at, self.zone)),
+                                             time=localtime.format_local(self.revoked_at, self.zone))
         return tr("TIDAK VALID — sertifikat tidak dikenal atau data/kode tidak cocok.")
 
 
@@ -321,7 +326,8 @@ def _verdict(decoded) -> Verdict:
     if not _intact(cert, decoded):
         return Verdict(INVALID)
     if cert.status == "dicabut":
-        return Verdict(REVOKED, cert.number, str(doc["h"]), issued, cert.revoke_reason)
+        return Verdict(REVOKED, cert.number, str(doc["h"]), issued, cert.revoke_reason, revoked_at=cert.revoked_at,
+                       zone=audit.zone())
     return Verdict(VALID, cert.number, str(doc["h"]), issued)
 
 

@@ -1,10 +1,11 @@
-"""The register of Penerima Manfaat (PM): residents, their photos, assessments and services."""
+"""The register of Penerima Manfaat (PM): recording, checking and listing residents.
+
+Their photos are ``services/residents_photo.py``; assessments and services ``casework.py``."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import warnings
+import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -13,10 +14,11 @@ from peewee import SQL, Case, NodeList, fn
 
 from balai_app.db import search_index
 from balai_app.db.connection import write_transaction
-from balai_app.db.models import Assessment, Resident, ResidentPhoto, database, utcnow
+from balai_app.db.models import Assessment, Resident, ResidentPhoto, database
 from balai_app.domain import codes
 from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.domain.nik import check_nik
+from balai_app.domain.photo import prepare_photo
 from balai_app.domain.text import search_key, search_words
 from balai_app.i18n import tr
 from balai_app.services import audit, duplicates, validation as v
@@ -260,67 +262,6 @@ def find_resident(actor: Actor, nik_or_id: str) -> ResidentRecord:
     return ResidentRecord.of(resident)
 
 
-# --- photos ---------------------------------------------------------------
-
-MAX_PHOTO_SIDE = 600
-MAX_PHOTO_INPUT = 20 * 1024 * 1024
-# Below Pillow's decompression-bomb warning (89 MP): a 50 MP photo decodes to 150-200 MB already.
-MAX_PHOTO_PIXELS = 50_000_000
-
-
-def prepare_photo(data: bytes) -> bytes:
-    """Check and scale a JPEG/PNG to at most 600 px on its long side, as JPEG."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    if len(data) > MAX_PHOTO_INPUT:
-        raise ValidationError({"photo": tr("Berkas foto terlalu besar (maksimal 20 MB).")})
-    try:
-        with warnings.catch_warnings():  # our own pixel limit below answers in Indonesian
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-        if image.format not in ("JPEG", "PNG"):
-            raise ValidationError({"photo": tr("Foto harus berformat JPEG atau PNG.")})
-        if image.width * image.height > MAX_PHOTO_PIXELS:  # read from the header, before decoding
-            raise ValidationError({"photo": tr(
-                "Foto terlalu besar: {w} x {h} piksel ({mp} megapiksel; maksimal {max} megapiksel). "
-                "Perkecil dulu foto ini.").format(w=image.width, h=image.height,
-                                                  mp=round(image.width * image.height / 1e6),
-                                                  max=MAX_PHOTO_PIXELS // 1_000_000)})
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
-        if image.mode not in ("RGB", "L"):
-            background = Image.new("RGB", image.size, "white")
-            background.paste(image, mask=image.convert("RGBA").split()[-1])
-            image = background
-        out = io.BytesIO()
-        image.save(out, "JPEG", quality=85, optimize=True)
-    except Image.DecompressionBombError as exc:
-        raise ValidationError({"photo": tr("Ukuran gambar terlalu besar (piksel); perkecil dulu foto ini.")}) from exc
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ValidationError({"photo": tr("Berkas bukan gambar yang dapat dibaca.")}) from exc
-    return out.getvalue()
-
-
-def set_photo(actor: Actor, resident_id: int, data: bytes | None) -> None:
-    """Replace (or with None remove) a resident's photo."""
-    require(actor, "residents.edit")
-    resident = load_resident(actor, resident_id)
-    image = prepare_photo(data) if data else None
-    with write_transaction():
-        ResidentPhoto.delete().where(ResidentPhoto.resident == resident_id).execute()
-        if image:
-            ResidentPhoto.create(resident=resident_id, image=image)
-        Resident.update(updated_at=utcnow(), version=Resident.version + 1).where(Resident.id == resident_id).execute()
-        audit.record(actor, "update", "resident", resident_id, resident.name,
-                     {"photo": ["", "diganti" if image else "dihapus"]})
-
-
-def get_photo(actor: Actor, resident_id: int) -> bytes | None:
-    require(actor, "residents.view")
-    row = ResidentPhoto.select(ResidentPhoto.image).where(ResidentPhoto.resident == resident_id).first()
-    return bytes(row.image) if row else None
-
-
 # --- the list ---------------------------------------------------------------
 
 
@@ -424,7 +365,10 @@ def list_residents(
     query = _list_query(flt or ResidentFilter(), order_by, descending, limit, offset)
     if after is not None:
         query = query.where(_after(order_by, descending, after))
-    return [_compact_row(row) for row in query.tuples()]
+    # The rows straight from the driver: peewee's per-value conversion costs more than the
+    # query itself when the list is scrolled to its end (dates are converted once per value).
+    sql, params = query.sql()
+    return _compact_rows(database.obj.execute_sql(sql, params).fetchall())
 
 
 # Values that repeat across the register (sex, place, dates, klaster, status) are kept once:
@@ -434,18 +378,39 @@ _SHARED: dict[Any, Any] = {}
 _SHARED_MAX = 100_000
 
 
-def _share(value):
-    if value is None:
-        return None
+_DATES: dict[Any, dt.date | None] = {}
+
+
+def _date(value) -> dt.date | None:
+    """A date column's value as a date, each distinct value converted and held once
+    (SQLite hands out ISO text, PostgreSQL dates)."""
+    shared = _DATES.get(value)
+    if shared is None and value is not None:
+        if len(_DATES) >= _SHARED_MAX:
+            _DATES.clear()
+        shared = _DATES[value] = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    return shared
+
+
+def _compact_rows(values: list[tuple]) -> list[ResidentRow]:
+    """Driver rows as ``ResidentRow`` tuples whose repeated values are held once
+    (one loop without per-value calls: scrolling to the end builds every row)."""
     if len(_SHARED) >= _SHARED_MAX:
         _SHARED.clear()
-    return _SHARED.setdefault(value, value)
-
-
-def _compact_row(values) -> ResidentRow:
-    rid, nik, name, sex, place, birth, klaster, status, entry = values
-    return ResidentRow(rid, nik, name, _share(sex), _share(place), _share(birth), _share(klaster), _share(status),
-                       _share(entry))
+    shared, dates, make, new = _SHARED.setdefault, _DATES.get, _date, tuple.__new__
+    out = []
+    collecting = gc.isenabled()
+    gc.disable()  # thousands of new tuples would start cycle collections over every row held
+    try:
+        for rid, nik, name, sex, place, birth, klaster, status, entry in values:
+            out.append(new(ResidentRow, (
+                rid, nik, name, shared(sex, sex), shared(place, place),
+                dates(birth) or make(birth), shared(klaster, klaster), shared(status, status),
+                dates(entry) or make(entry))))
+    finally:
+        if collecting:
+            gc.enable()
+    return out
 
 
 def _sort_value(order_by: str, row: ResidentRow):

@@ -2,8 +2,8 @@
 
 - The private key lives in the data folder (``paths.signing_key_dir()``), one file
   per key named by its key id, written readable only by the user (POSIX mode
-  0600; on Windows the data folder is ``%LOCALAPPDATA%``, whose ACL admits only
-  the user). It never goes into the database, so neither a copy of the database
+  0600 in a 0700 folder; on Windows an ACL that admits the user's SID alone, set
+  with ``icacls`` -- not Administrators, not other users of a shared PC). It never goes into the database, so neither a copy of the database
   nor an ordinary backup can sign anything.
 - The public keys (current and all earlier ones) are in the database (Setting
   ``signing.public_keys``), so every PC can verify, and ``certificates publish``
@@ -96,19 +96,76 @@ def _write_private(private_key) -> str:
                                     serialization.NoEncryption())
     folder = key_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    if os.name != "nt":
-        os.chmod(folder, 0o700)
+    restrict_to_user(folder)
     target = _key_file(kid)
     temp = target.with_suffix(".tmp")
     temp.unlink(missing_ok=True)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out:
+        restrict_to_user(temp)  # before the key is in it; os.replace keeps the file's ACL
         out.write(pem)
         out.flush()
         os.fsync(out.fileno())
     os.replace(temp, target)
     _cache.pop(kid, None)
     return kid
+
+
+def acl_commands(path: Path, sid: str) -> list[list[str]]:
+    """The ``icacls`` calls that make ``path`` readable by the user ``sid`` alone: inherited
+    entries (Administrators, SYSTEM, Users of a shared PC) removed, full control granted to the
+    user only, and for a folder inherited by what is made in it."""
+    grant = f"*{sid}:(OI)(CI)F" if path.is_dir() else f"*{sid}:F"
+    return [["icacls", str(path), "/inheritance:r", "/grant:r", grant]]
+
+
+def _windows_user_sid() -> str:
+    """The string SID of the Windows user running the program (the process token's user)."""
+    import ctypes
+    from ctypes import wintypes
+
+    advapi32 = ctypes.WinDLL("advapi32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    token = wintypes.HANDLE()
+    token_query, token_user = 0x0008, 1
+    if not advapi32.OpenProcessToken(kernel32.GetCurrentProcess(), token_query, ctypes.byref(token)):
+        raise OSError(ctypes.get_last_error(), "OpenProcessToken")  # type: ignore[attr-defined]
+    try:
+        size = wintypes.DWORD()
+        advapi32.GetTokenInformation(token, token_user, None, 0, ctypes.byref(size))
+        buffer = ctypes.create_string_buffer(size.value)
+        if not advapi32.GetTokenInformation(token, token_user, buffer, size, ctypes.byref(size)):
+            raise OSError(ctypes.get_last_error(), "GetTokenInformation")  # type: ignore[attr-defined]
+        sid = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_void_p))[0]  # TOKEN_USER.User.Sid
+        text = wintypes.LPWSTR()
+        if not advapi32.ConvertSidToStringSidW(ctypes.c_void_p(sid), ctypes.byref(text)):
+            raise OSError(ctypes.get_last_error(), "ConvertSidToStringSidW")  # type: ignore[attr-defined]
+        try:
+            return str(text.value)
+        finally:
+            kernel32.LocalFree(text)
+    finally:
+        kernel32.CloseHandle(token)
+
+
+def restrict_to_user(path: Path) -> None:
+    """Only the user running the program may read ``path``: POSIX mode 0700/0600; on Windows an
+    ACL with one entry, the user's SID (from the process token through ctypes, set with icacls). A failure is logged, not fatal: the data folder
+    in ``%LOCALAPPDATA%`` is already the user's own."""
+    if os.name != "nt":
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+        return
+    import subprocess
+
+    from balai_app import log
+
+    try:
+        sid = _windows_user_sid()
+        for command in acl_commands(path, sid):
+            subprocess.run(command, capture_output=True, check=True,
+                           creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+    except (OSError, subprocess.CalledProcessError) as exc:
+        log.get("signing").warning("hak akses kunci tanda tangan tidak dapat dibatasi (%s): %s", path, exc)
 
 
 def _public_entry(private_key) -> dict:

@@ -34,6 +34,7 @@ from balai_app.services.context import Actor
 from balai_app.services.permissions import limit_to_own_batches, require, require_trainer_scope
 from balai_app.services.records import BatchRecord, UserRecord
 from balai_app.services.versioning import versioned_update
+from balai_app.domain.text import batch_phrase, program_phrase
 
 BATCH_LABELS = {
     "program": "Program",
@@ -213,7 +214,7 @@ def _clean_batch(data: dict[str, Any], batch_id: int | None) -> dict[str, Any]:
         if row is None:
             c.error("program", tr("Program '{p}' tidak ditemukan.").format(p=program))
         elif not row.active and batch_id is None:
-            c.error("program", tr("Program {name} tidak aktif.").format(name=row.name))
+            c.error("program", tr("{program} tidak aktif.").format(program=program_phrase(row.name, start=True)))
         else:
             out["program"] = row.id
     out["name"] = c.take("name", v.text, data.get("name"), L("name"), required=True, max_length=200)
@@ -280,8 +281,8 @@ def update_batch(actor: Actor, batch_id: int, data: dict[str, Any], *, expected_
     c.raise_if_any(confirm_warnings)
     with write_transaction():
         versioned_update(Batch, batch_id, cleaned, expected_version=expected_version,
-                         stale=tr("Angkatan {name} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
-                                  "ulangi.").format(name=batch.name))
+                         stale=tr("{batch} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
+                                  "ulangi.").format(batch=batch_phrase(batch.name, start=True)))
         after = Batch.get_by_id(batch_id)
         changes = audit.diff(before, _batch_dict(after))
         if changes:
@@ -321,8 +322,8 @@ def delete_batch(actor: Actor, batch_id: int) -> None:
     batch = load_batch(actor, batch_id)
     if Enrollment.select().where(Enrollment.batch == batch_id).exists() or TrainingSession.select().where(
             TrainingSession.batch == batch_id).exists():
-        raise BalaiError(tr("Angkatan {name} sudah memiliki peserta atau sesi; batalkan saja, jangan "
-                            "dihapus.").format(name=batch.name))
+        raise BalaiError(tr("{batch} sudah memiliki peserta atau sesi; batalkan saja, jangan "
+                            "dihapus.").format(batch=batch_phrase(batch.name, start=True)))
     with write_transaction():
         Batch.delete().where(Batch.id == batch_id).execute()
         audit.record(actor, "delete", "batch", batch_id, batch.name, audit.diff(_batch_dict(batch), {}))

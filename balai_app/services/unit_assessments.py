@@ -18,6 +18,7 @@ from balai_app.domain.dates import format_short
 from balai_app.domain.errors import NotFound, ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, validation as v
+from balai_app.services.attendance import participant_phrase
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 from balai_app.services.records import UnitRecord
@@ -73,7 +74,7 @@ def _clean_verdict(item: UnitVerdict, units: dict[int, UnitRecord], enrollments:
         c.error("unit", tr("Unit kompetensi No. {id} bukan unit aktif program angkatan ini.").format(id=item.unit_id))
     participant = enrollments.get(item.enrollment_id)
     if participant is None:
-        c.error("enrollment", tr("Peserta No. {id} bukan peserta angkatan ini.").format(id=item.enrollment_id))
+        c.error("enrollment", tr("{who} bukan peserta angkatan ini.").format(who=participant_phrase(item.enrollment_id)))
     elif out["date"] and out["date"] < participant.start:
         c.error("date", tr("Tanggal penilaian sebelum {name} mulai mengikuti angkatan ({d}).").format(
             name=participant.name, d=format_short(participant.start)))
@@ -161,7 +162,8 @@ def assessment_history(actor: Actor, enrollment_id: int, unit_id: int | None = N
     enrollment = Enrollment.get_or_none(Enrollment.id == enrollment_id)
     if enrollment is None:
         require(actor, "sessions.view")
-        raise NotFound(tr("Peserta No. {id} tidak ditemukan.").format(id=enrollment_id))
+        raise NotFound(tr("Pendaftaran peserta yang dipilih tidak ditemukan (mungkin sudah dihapus); buka kembali "
+                          "daftar peserta."))
     load_batch_for(actor, enrollment.batch_id)
     query = (
         UnitAssessment.select(UnitAssessment.id, UnitAssessment.enrollment, UnitAssessment.unit, CompetencyUnit.code,

@@ -85,7 +85,7 @@ def text(value: Any, label: str, *, required: bool = False, max_length: int = 20
     bad = _CONTROL.search(value) or not value.isprintable() and not _encodable(value)
     if bad:
         raise FieldError(tr("{label} berisi karakter yang tidak diizinkan.").format(label=label))
-    if not multiline and any(unicodedata.category(ch) == "Cf" for ch in value):
+    if not multiline and not value.isascii() and any(unicodedata.category(ch) == "Cf" for ch in value):
         # Right-to-left overrides and zero-width characters make a name display reversed or look
         # identical to another one (issue 12).
         raise FieldError(tr("{label} berisi karakter tak terlihat (pembalik arah teks atau karakter lebar-nol) "

@@ -47,6 +47,7 @@ def as_admin(**extra):
     return {"BALAI_PASSWORD": ADMIN_PW, **extra}
 
 
+@pytest.mark.sqlite_only
 def test_init_creates_profile_and_admin_and_refuses_a_second_time(initialised, db_path):
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT name, code FROM balai_profile").fetchall() == [("Balai Uji", "BRS-UJI")]
@@ -86,6 +87,7 @@ def test_write_commands_need_a_user_once_accounts_exist(initialised):
     assert code == 1 and "salah" in err
 
 
+@pytest.mark.sqlite_only
 def test_users_lifecycle_and_permissions(initialised, db_path):
     run = initialised
     code, out, err = run("--user", "kepala", "users", "add", "Rina", "--name", "Rina Kartika", "--role", "staf",

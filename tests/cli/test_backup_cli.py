@@ -37,7 +37,7 @@ def demo_db(tmp_path):
 def test_backup_check_restore_round_trip(demo_db, tmp_path, isolated_paths):
     result = run("--db", str(demo_db), "backup")
     assert result.returncode == 0, result.stderr
-    assert "integrity_check: ok" in result.stdout and "25 PM" in result.stdout
+    assert "Cadangan dibuat dan diperiksa (utuh):" in result.stdout and "25 PM" in result.stdout
     assert len(list((isolated_paths / "backups").glob("balai-*.sqlite"))) == 1
 
     out = tmp_path / "flashdisk" / "cadangan.sqlite"
@@ -120,7 +120,7 @@ def test_failure_in_second_folder_is_shown_and_exit_1(demo_db, tmp_path):
     result = run("--db", str(demo_db), "backup")
     assert result.returncode == 1
     assert "PERINGATAN" in result.stderr and "usb-tidak-terpasang" in result.stderr
-    assert "integrity_check: ok" in result.stdout  # the main copy was made
+    assert "Cadangan dibuat dan diperiksa (utuh):" in result.stdout  # the main copy was made
 
 
 def test_backup_and_restore_need_an_admin_account(demo_db, tmp_path):

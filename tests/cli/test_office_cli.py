@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from balai_app.cli import main
-from balai_app.cli.office import number
+from balai_app.domain.numbers import number
 from balai_app.db.models import Assessment, Enrollment, Resident, ServiceRecord, UnitAssessment
 from balai_app.services import certificates_settings, profile
 from unit.accounts_fixtures import PASSWORD, make_account

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sqlite3
 from pathlib import Path
 
@@ -129,6 +131,7 @@ def test_export_unknown_extension_is_usage(tmp_path):
     assert result.returncode == 2 and "tidak didukung" in result.stderr
 
 
+@pytest.mark.sqlite_only  # checks the file with sqlite3; PostgreSQL: test_proof_postgres.py
 def test_with_accounts_the_user_and_role_decide(db, db_path, system, monkeypatch):
     from balai_app.db.connection import write_transaction
     from balai_app.services import accounts

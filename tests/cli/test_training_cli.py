@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
 import pytest
 
 from balai_app.cli import main
 from balai_app.db.connection import close_database, open_database
+from cli.inprocess import invoke
 
 
 @pytest.fixture
@@ -76,14 +75,13 @@ def test_invalid_data_and_usage_errors(dbfile, capsys):
                  "--end", "2026-02-01"]) == 2
 
 
-def test_missing_option_is_usage_error_in_a_real_process(dbfile):
-    result = subprocess.run([sys.executable, "-m", "balai_app", "--db", dbfile, "batches", "create", "--name", "A"],
-                            capture_output=True, text=True)
+def test_missing_option_is_usage_error(dbfile):
+    result = invoke("--db", dbfile, "batches", "create", "--name", "A")
     assert result.returncode == 2
     assert "--program" in result.stderr
 
 
-def test_write_needs_an_account_once_accounts_exist(tmp_path, capsys, monkeypatch):
+def test_write_needs_an_account_once_accounts_exist(tmp_path, capsys, monkeypatch, fast_hashing):
     db = str(tmp_path / "demo.sqlite")
     assert main(["--db", db, "demo", "--residents", "30"]) == 0
     close_database()
@@ -101,3 +99,35 @@ def test_write_needs_an_account_once_accounts_exist(tmp_path, capsys, monkeypatc
     assert "Ditolak" in capsys.readouterr().err
     assert main(["--user", "staf", *args]) == 0
     assert capsys.readouterr().out.strip().isdigit()
+
+
+def test_a_child_in_an_adults_only_program_needs_enroll_reason(dbfile, capsys, system):
+    """Issue 14: `enroll --reason`; without it a PM under 15 is refused from las (adults only)."""
+    import json
+
+    from balai_app.db.models import AuditEvent, Enrollment
+    from balai_app.services import residents
+
+    today = dt.date.today()
+    open_database(dbfile)
+    child = residents.create_resident(system, {"name": "Anak Sebelas", "sex": "L", "klaster": "anak",
+                                               "nik": "3201011501150002",
+                                               "birth_date": (today - dt.timedelta(days=365 * 11)).strftime("%d-%m-%Y"),
+                                               "entry_date": "2026-01-05"}, confirm_warnings=True)
+    close_database()
+    assert main(["--db", dbfile, "batches", "create", "--program", "LAS", "--name", "Las I", "--start",
+                 today.isoformat(), "--end", (today + dt.timedelta(days=60)).isoformat()]) == 0
+    batch_id = capsys.readouterr().out.strip()
+    assert main(["--db", dbfile, "enroll", "--batch", batch_id, "--resident", str(child.id), "--yes"]) == 1
+    err = capsys.readouterr().err
+    assert "Anak Sebelas berumur 10 tahun" in err and "alasan tertulis" in err
+    assert main(["--db", dbfile, "enroll", "--batch", batch_id, "--resident", str(child.id), "--yes",
+                 "--reason", "Rekomendasi peksos: bengkel keluarga"]) == 0
+    assert "Anak Sebelas terdaftar di Las I" in capsys.readouterr().out
+    open_database(dbfile)
+    try:
+        assert Enrollment.select().count() == 1
+        event = AuditEvent.get((AuditEvent.entity == "enrollment") & (AuditEvent.action == "create"))
+        assert json.loads(event.changes)["alasan"] == [None, "Rekomendasi peksos: bengkel keluarga"]
+    finally:
+        close_database()

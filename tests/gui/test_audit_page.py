@@ -42,7 +42,7 @@ def test_audit_page_shows_todays_changes_and_filters(admin, make_resident, qtbot
     page.show_today()
     assert page.model.total == AuditEvent.select().count()
     page.ui.userCombo.setCurrentIndex(page.ui.userCombo.findData("rina"))
-    assert [r.username for r in page.model.rows] == ["rina"]
+    assert [r.username for r in page.model.rows()] == ["rina"]
     assert page.model.index(0, 2).data() == "Mengubah" and page.model.index(0, 3).data() == "Penerima Manfaat"
     page.ui.auditTable.setCurrentIndex(page.model.index(0, 0))
     detail = page.ui.detailView.toPlainText()
@@ -51,7 +51,7 @@ def test_audit_page_shows_todays_changes_and_filters(admin, make_resident, qtbot
     page.ui.idEdit.setText(str(person.id))
     page.ui.entityCombo.setCurrentIndex(page.ui.entityCombo.findData("resident"))
     page.apply()
-    assert {(r.action, r.entity_id) for r in page.model.rows} == {("create", person.id), ("update", person.id)}
+    assert {(r.action, r.entity_id) for r in page.model.rows()} == {("create", person.id), ("update", person.id)}
     assert page.ui.countLabel.text() == "2 catatan"
 
 

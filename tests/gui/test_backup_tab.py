@@ -180,7 +180,7 @@ def _damage(path: Path) -> None:
 
 def test_startup_offers_the_newest_sound_backup_and_restores_it(qtbot, gui_app, filled, answers, system):
     from balai_app.gui.start.startup_check import ensure_sound_database
-    from balai_app.services import backup
+    from balai_app.services import backup, backup_startup
 
     backup.create_backup(system)
     saved = names(filled)
@@ -190,7 +190,7 @@ def test_startup_offers_the_newest_sound_backup_and_restores_it(qtbot, gui_app, 
     assert [k for k, _t, _x in answers.shown] == ["question", "information"]
     assert "rusak" in answers.shown[0][2] and "12 PM" in answers.shown[0][2]
     assert names(filled) == saved
-    assert backup.startup_state(filled).damaged is False
+    assert backup_startup.startup_state(filled).damaged is False
 
 
 def test_startup_declined_leaves_the_damaged_file_untouched(qtbot, gui_app, filled, answers, system):
@@ -249,8 +249,8 @@ def test_restore_in_the_main_window_signs_out_even_when_the_account_is_not_in_th
     """After a restore the person signs in again, against the restored accounts. The backup
     here predates the admin's account: closing the session must not fail on it."""
     from balai_app.db.connection import write_transaction
-    from balai_app.gui.settings.backup_tab import BackupTab
     from balai_app.gui.main_window import MainWindow
+    from balai_app.gui.settings.backup_tab import BackupTab
     from balai_app.gui.settings.restore_dialog import RestoreDialog
     from balai_app.services import accounts, backup
     from balai_app.services.context import Actor as SignedActor

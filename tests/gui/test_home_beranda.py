@@ -29,7 +29,8 @@ def test_perlu_asesmen_opens_the_register_filtered(gui_app, db, system, make_res
     window.resize(1280, 720)
     window.show()
     home = window.open_section("home")
-    home.refresh()
+    with qtbot.waitSignal(home.numbers_shown):
+        home.refresh()
     text = home.follow_up.text()
     assert "2 PM aktif belum pernah diasesmen" in text and f"href='{NEEDS_ASSESSMENT_LINK}'" in text
     home.follow_up.linkActivated.emit(NEEDS_ASSESSMENT_LINK)  # what QLabel emits on a click

@@ -126,7 +126,7 @@ def test_record_a_service_confirming_the_missing_assessment(gui_app, db, system,
     assert (saved.kind, saved.subkind, saved.description, saved.staff) == (
         "terapi", "psikososial", "Terapi psikososial kelompok", "Rina")
     assert detail.service_model.rowCount() == 1
-    assert detail.service_model.index(0, 1).data() == "Terapi — Terapi psikososial"
+    assert detail.service_model.index(0, 1).data() == "Terapi psikososial"
     assert detail.ui.tabs.tabText(2) == "Layanan (1)"
 
 

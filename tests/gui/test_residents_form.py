@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from balai_app.db.models import Resident
 from balai_app.gui.residents.resident_form import ResidentForm
 from balai_app.services import residents
+from balai_app.services import residents_photo
 
 
 @pytest.fixture
@@ -281,7 +282,7 @@ def test_photo_is_scaled_stored_and_a_bad_file_is_refused(gui_app, db, system, q
     choose(ui.klasterCombo, "anak")
     click_save(qtbot, form)
     assert form.result() == QDialog.DialogCode.Accepted
-    stored = residents.get_photo(system, form.resident.id)
+    stored = residents_photo.get_photo(system, form.resident.id)
     image = QImage.fromData(stored)
     assert stored[:2] == b"\xff\xd8" and max(image.width(), image.height()) == 600
 
@@ -289,7 +290,7 @@ def test_photo_is_scaled_stored_and_a_bad_file_is_refused(gui_app, db, system, q
     edit = open_form(qtbot, system, form.resident.id)
     qtbot.mouseClick(edit.ui.removePhotoButton, Qt.MouseButton.LeftButton)
     click_save(qtbot, edit)
-    assert residents.get_photo(system, form.resident.id) is None
+    assert residents_photo.get_photo(system, form.resident.id) is None
 
 
 def test_form_fits_a_small_screen_at_150_percent(gui_app, db, system, qtbot, answers):

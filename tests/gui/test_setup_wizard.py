@@ -19,6 +19,7 @@ def wizard(db, gui_app, fast_hashing, qtbot):
     w = SetupWizard()
     qtbot.addWidget(w)
     w.show()
+    w.next()  # "Di komputer ini" (the server option: test_setup_wizard_server.py)
     return w
 
 

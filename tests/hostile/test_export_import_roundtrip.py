@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from balai_app.db.connection import close_database, open_database
-from balai_app.services import resident_io, residents
+from balai_app.services import resident_io, resident_io_export, resident_io_read, residents
 
 FIELDS = [f for f in residents.EDITABLE]
 
@@ -44,7 +44,7 @@ def test_an_export_with_nik_imports_back_as_the_same_pms(db, system, tmp_path, s
     _people(system)
     before = _register()
     target = tmp_path / f"ekspor{suffix}"
-    resident_io.export_residents(system, target, with_nik=True)
+    resident_io_export.export_residents(system, target, with_nik=True)
     close_database()
     open_database(tmp_path / "kosong.sqlite")
     try:
@@ -67,7 +67,7 @@ def test_an_older_export_without_the_new_columns_still_imports(db, system, tmp_p
     from balai_app.db.models import Resident
 
     person = Resident.get()
-    assert person.status == "aktif" and person.nik_missing_reason == resident_io.DEFAULT_NIK_MISSING_REASON
+    assert person.status == "aktif" and person.nik_missing_reason == resident_io_read.DEFAULT_NIK_MISSING_REASON
 
 
 def test_an_unknown_status_or_disability_names_row_and_column(db, system, tmp_path):

@@ -18,7 +18,7 @@ from unit.certificate_fixtures import build_course, make_admin, make_profile
 from balai_app.db.connection import close_database, open_database
 from balai_app.db.models import Certificate
 from balai_app.domain.audit_chain import CONTENT_COLUMNS, first_break
-from balai_app.services import audit, backup, integrity
+from balai_app.services import audit, backup, backup_restore, backup_startup, integrity
 from balai_app.services import certificates as certs
 from balai_app.services.context import SYSTEM
 
@@ -146,20 +146,20 @@ def test_a_revocation_cannot_be_undone_by_an_update(db, make_resident):
 def test_the_restore_is_recorded_in_the_staging_copy_before_the_switch(trail, tmp_path, monkeypatch):
     saved = backup.create_backup(SYSTEM, out=tmp_path / "cadangan.sqlite").info.path
     seen = {}
-    real_copy = backup._copy_into
+    real_copy = backup_restore._copy_into
 
     def switch(staging, db_path):
         seen["staging"] = [r for r in _events(staging) if r[4] == "restore"]
         seen["chain"] = _chain_break(staging)
         raise OSError("mati listrik tepat sebelum peralihan")
 
-    monkeypatch.setattr(backup, "_copy_into", switch)
+    monkeypatch.setattr(backup_restore, "_copy_into", switch)
     with pytest.raises(Exception, match="mati listrik"):
-        backup.restore_backup(SYSTEM, saved, db_path=trail)
+        backup_restore.restore_backup(SYSTEM, saved, db_path=trail)
     assert len(seen["staging"]) == 1 and seen["chain"] is None  # data and record travel together
     assert not list(trail.parent.glob("*.pulih.*"))  # the failed restore removed its staging copy
-    monkeypatch.setattr(backup, "_copy_into", real_copy)
-    backup.restore_backup(SYSTEM, saved, db_path=trail)
+    monkeypatch.setattr(backup_restore, "_copy_into", real_copy)
+    backup_restore.restore_backup(SYSTEM, saved, db_path=trail)
     close_database()
     restored = [r for r in _events(trail) if r[4] == "restore"]
     assert len(restored) == 1 and _chain_break(trail) is None
@@ -173,5 +173,5 @@ def test_a_crashed_restores_staging_copy_is_cleaned_at_the_next_start(trail):
     mine = trail.with_name(f"{trail.name}.pulih.{os.getpid()}.part")  # a restore running now
     for f in (leftover, legacy, mine):
         shutil.copy(trail, f)
-    backup.startup_state(trail)
+    backup_startup.startup_state(trail)
     assert not leftover.exists() and not legacy.exists() and mine.exists()

@@ -20,10 +20,10 @@ def main(argv: list[str]) -> None:
     db_path, files, mode = Path(argv[0]), [Path(a) for a in argv[1:3]], argv[3]
     print("starting", flush=True)
     from balai_app.db.connection import open_database
-    from balai_app.services import backup
+    from balai_app.services import backup_restore
     from balai_app.services.context import SYSTEM
 
-    real_copy = backup._copy_into
+    real_copy = backup_restore._copy_into
 
     def copy_into(staging: Path, target: Path) -> None:
         print(f"staged {staging.name}", flush=True)
@@ -31,13 +31,13 @@ def main(argv: list[str]) -> None:
             sys.stdin.readline()
         real_copy(staging, target)
 
-    backup._copy_into = copy_into
+    backup_restore._copy_into = copy_into
     open_database(db_path)
     print("ready", flush=True)
     for step in itertools.count():
         source = files[step % 2]
         print(f"restoring {source.name}", flush=True)
-        backup.restore_backup(SYSTEM, source, db_path=db_path)
+        backup_restore.restore_backup(SYSTEM, source, db_path=db_path)
         print(f"restored {source.name}", flush=True)
 
 

@@ -54,6 +54,15 @@ BAD_DATES = st.sampled_from([
 ANY_HOSTILE = st.one_of(HOSTILE_TEXT, WRONG_TYPES, BAD_DATES)
 
 
+def _server_database():
+    """The open database when it is a PostgreSQL one (engine parameter), else None."""
+    from balai_app.db import dialect
+    from balai_app.db.models import database
+
+    db = database.obj
+    return db if db is not None and dialect.is_postgres(db) else None
+
+
 def tables_of(conn: sqlite3.Connection, *, own_only: bool = False) -> list[str]:
     """Every table; ``own_only``: without full-text indexes and their shadow tables (SQLite's own format)."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall()
@@ -64,6 +73,12 @@ def tables_of(conn: sqlite3.Connection, *, own_only: bool = False) -> list[str]:
 
 
 def dump(path: Path) -> dict[str, list[tuple]]:
+    server = _server_database()
+    if server is not None:
+        from balai_app.db import dialect
+
+        return {t: [tuple(r) for r in server.execute_sql(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()]
+                for t in dialect.user_tables(server)}
     conn = sqlite3.connect(str(path))
     try:
         # sorted in Python: some tables (a full-text index's) have no rowid to order by
@@ -89,8 +104,11 @@ def assert_database_sane(path: Path) -> None:
 
     VARCHAR(n): text of at most n characters without NUL; TEXT: text without
     NUL; INTEGER: an integer; DATE: an ISO date from 1900 on; DATETIME: an ISO
-    date-time. (SQLite itself would store anything anywhere.)
+    date-time. (SQLite itself would store anything anywhere; a PostgreSQL server
+    refuses such values itself: its column types are enforced, text holds no NUL.)
     """
+    if _server_database() is not None:
+        return
     conn = sqlite3.connect(str(path))
     try:
         for table in tables_of(conn, own_only=True):

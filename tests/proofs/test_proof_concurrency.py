@@ -37,6 +37,7 @@ CONTESTED = 20
 IMPORT_ROWS = 150
 
 
+@pytest.mark.sqlite_only  # checks the file with sqlite3; PostgreSQL: test_proof_postgres.py
 @pytest.mark.slow
 def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident):
     from balai_app.db.connection import close_database

@@ -136,6 +136,7 @@ CERT_SCHEDULE = [("pause", "in-transaction"), ("free", "committed"), ("open", "s
                  ("free", "in-transaction")] * 2 + [("pause", "in-transaction")]
 
 
+@pytest.mark.sqlite_only  # checks the file with sqlite3; PostgreSQL: test_proof_postgres.py
 @pytest.mark.slow
 def test_sigkill_during_certificates_issue_batch_keeps_numbers_whole(tmp_path, db, make_resident, monkeypatch):
     """``certificates issue --batch`` is killed on the child's reports (inside the issuing
@@ -214,13 +215,14 @@ def snapshot(path: Path) -> tuple[dict[str, list[tuple]], list[tuple]]:
     return data, trail
 
 
+@pytest.mark.sqlite_only  # checks the file with sqlite3; PostgreSQL: test_proof_postgres.py
 @pytest.mark.slow
 def test_sigkill_during_restore_leaves_one_whole_database(tmp_path, db, make_resident, system):
     """A child restores backup A, then B, then A ... and is killed on its reports: every
     table is always exactly A's or B's, and the audit trail is that backup's trail, plus
     the record of the restore when (and only when) the switch happened."""
     from balai_app.db.connection import close_database
-    from balai_app.services import backup
+    from balai_app.services import backup, backup_startup
 
     for _ in range(300):
         make_resident(nik=None, nik_missing_reason="belum ada", notes="isi cadangan A " * 20)
@@ -258,7 +260,7 @@ def test_sigkill_during_restore_leaves_one_whole_database(tmp_path, db, make_res
             assert trail[-1][1] == "restore" and names[name] in trail[-1][4], (run, trail[-1])
         seen.add(name)
         # The next start (here: the start-up check) removes a crashed restore's staging copy.
-        backup.startup_state(db_path)
+        backup_startup.startup_state(db_path)
         assert not list(db_path.parent.glob(f"{db_path.name}.pulih.*"))
     assert seen == {"A", "B"}
     assert staged_kills == sum(1 for mode, _ in RESTORE_SCHEDULE if mode == "pause")

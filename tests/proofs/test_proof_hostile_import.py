@@ -21,7 +21,7 @@ import pytest
 from hypothesis import event, given, strategies as st
 
 from balai_app.domain.errors import BalaiError
-from balai_app.services import resident_io
+from balai_app.services import resident_io, resident_io_read
 from proofs.hostile import (
     BAD_DATES,
     HOSTILE_TEXT,
@@ -33,7 +33,7 @@ from proofs.hostile import (
     dump,
 )
 
-HEADERS = list(resident_io.HEADERS) + list(resident_io.HEADER_ALIASES) + ["Nama Lengkap", "NIK ", "\ufeffnama",
+HEADERS = list(resident_io_read.HEADERS) + list(resident_io_read.HEADER_ALIASES) + ["Nama Lengkap", "NIK ", "\ufeffnama",
                                                                           "kolom_lain", "", "=cmd|' /C calc'!A0"]
 VALID = {"nik": "3201016108900003", "no_kk": "3201012345678901", "nama": "Ni Luh Putu Ayu", "jenis_kelamin": "P",
          "tempat_lahir": "Denpasar", "tanggal_lahir": "21/08/1990", "klaster": "anak", "alamat": "Br. Kaja",
@@ -49,12 +49,12 @@ def table(draw):
     if draw(st.integers(0, 5)) > 0:  # mostly a usable file, so that rows are really written
         headers = ["nama", "jenis_kelamin", "klaster", *headers]
         seen: set[str] = set()
-        headers = [h for h in headers if not (resident_io.header_key(h) in seen or seen.add(resident_io.header_key(h)))]
+        headers = [h for h in headers if not (resident_io_read.header_key(h) in seen or seen.add(resident_io_read.header_key(h)))]
     rows = []
     for n in range(draw(st.integers(0, 6))):
         row = []
         for header in headers:
-            key = resident_io.header_key(header)
+            key = resident_io_read.header_key(header)
             if draw(st.integers(0, 7)) == 0:
                 row.append(draw(CELL_TEXT))
             else:

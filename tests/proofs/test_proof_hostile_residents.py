@@ -23,6 +23,8 @@ from hypothesis import given, strategies as st
 from balai_app.db.models import Resident
 from balai_app.domain.errors import BalaiError
 from balai_app.services import residents
+from balai_app.services import residents_photo
+from balai_app.domain.photo import MAX_PHOTO_SIDE
 from balai_app.services import casework
 from proofs.hostile import ANY_HOSTILE, HYPOTHESIS, assert_database_sane, assert_refusal_is_clear, dump
 
@@ -165,17 +167,17 @@ def test_photos_store_or_refuse_cleanly(db, system, make_resident, photo):
     path = Path(db.database)
     before = dump(path)
     try:
-        residents.set_photo(system, resident.id, photo)
+        residents_photo.set_photo(system, resident.id, photo)
     except BalaiError as exc:
         assert_refusal_is_clear(exc)
         assert dump(path) == before
     else:
-        stored = residents.get_photo(system, resident.id)
+        stored = residents_photo.get_photo(system, resident.id)
         if photo:
             from PIL import Image
 
             image = Image.open(io.BytesIO(stored))
-            assert image.format == "JPEG" and max(image.size) <= residents.MAX_PHOTO_SIDE
+            assert image.format == "JPEG" and max(image.size) <= MAX_PHOTO_SIDE
 
 
 @pytest.mark.slow

@@ -40,15 +40,18 @@ def _png() -> bytes:
 
 @pytest.fixture
 def filled(db, system):
-    from balai_app.services import demo, residents
+    from balai_app.services import demo
+    from balai_app.services import residents_photo
 
     demo.create_demo(system, residents=40, seed=11)
-    residents.set_photo(system, 3, _png())
+    residents_photo.set_photo(system, 3, _png())
     return Path(db.database)
 
 
+@pytest.mark.sqlite_only  # reads the file with sqlite3; a server's backup and restore: tests/cli/test_move_cli.py
 def test_backup_then_restore_gives_the_same_data_row_for_row(filled, system):
-    from balai_app.services import backup, residents
+    from balai_app.services import backup, backup_restore, residents
+    from balai_app.services import residents_photo
 
     before = dump(filled)
     non_empty = [t for t, rows in before.items() if not t.startswith("@") and rows]
@@ -63,11 +66,11 @@ def test_backup_then_restore_gives_the_same_data_row_for_row(filled, system):
                                        "entry_date": "2026-01-05", "nik_missing_reason": "tidak ada KTP"})
     current = residents.get_resident(system, 1)
     residents.update_resident(system, 1, {"notes": "diubah sesudah cadangan"}, expected_version=current.version)
-    residents.set_photo(system, 3, None)
+    residents_photo.set_photo(system, 3, None)
     changed = dump(filled)
     assert changed != before
 
-    result = backup.restore_backup(system, made.info.path, db_path=filled)
+    result = backup_restore.restore_backup(system, made.info.path, db_path=filled)
 
     after = dump(filled)
     for table, rows in before.items():
@@ -84,14 +87,15 @@ def test_backup_then_restore_gives_the_same_data_row_for_row(filled, system):
     assert residents.get_resident(system, 1).notes != "diubah sesudah cadangan"
 
 
+@pytest.mark.sqlite_only  # checks the file with sqlite3; PostgreSQL: test_proof_postgres.py
 def test_round_trip_of_a_v1_fixture_database(tmp_path, db, system):
     """A backup from the oldest schema restores and is upgraded to the current one."""
     from balai_app.db import migrations
-    from balai_app.services import backup
+    from balai_app.services import backup_restore
 
     fixture = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.sqlite"
     old = dump(fixture)
-    backup.restore_backup(system, fixture, db_path=Path(db.database))
+    backup_restore.restore_backup(system, fixture, db_path=Path(db.database))
     after = dump(Path(db.database))
     assert after["@version"] == [(migrations.latest_version(),)]
     conn = sqlite3.connect(str(fixture))

@@ -34,7 +34,8 @@ def test_password_is_stored_as_argon2id_never_in_clear(system):
 def test_production_hasher_is_argon2id():
     from argon2 import Type
 
-    assert accounts.PasswordHasher().type is Type.ID
+    assert accounts.hash_password("rahasia-123").startswith("$argon2id$")
+    assert accounts._hasher().type is Type.ID
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from balai_app.db.models import FollowUp, Outcome, Partner, ProfileConsent
+from balai_app.db.models import FollowUp, Outcome, Partner, ProfileConsent, RehabCertificate
 from balai_app.services import demo, followups, monthly_report as mr
 
 
@@ -16,6 +16,9 @@ def test_demo_has_life_after_training(db, system):
     assert Outcome.select().where(Outcome.kind == "wirausaha", Outcome.support_programme == "PENA").exists()
     assert FollowUp.select().where(FollowUp.status == "selesai").exists()
     assert ProfileConsent.select().exists()
+    rehab = list(RehabCertificate.select().order_by(RehabCertificate.year, RehabCertificate.sequence))
+    assert len(rehab) == 3 and all(r.resident.status == "selesai" for r in rehab)
+    assert any("sertifikat rehabilitasi sosial" in line for line in lines)
     listing = followups.due_list(system)
     assert listing.overdue, "Beranda shows overdue contacts in the demo"
     report = mr.monthly_report(system, *mr.month_period(listing.month_start.year, listing.month_start.month))

@@ -81,6 +81,7 @@ def test_a_refused_change_leaves_no_row(admin):
     assert AuditEvent.select().count() == before
 
 
+@pytest.mark.sqlite_only
 def test_triggers_refuse_update_and_delete_also_outside_the_program(admin, db_path):
     event = audit.record(admin, "create", "resident", 1, "asli")
     con = sqlite3.connect(db_path)

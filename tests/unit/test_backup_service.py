@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from balai_app.domain import backup_rotation
 from balai_app.domain.errors import BalaiError, PermissionDenied
-from balai_app.services import backup, integrity
+from balai_app.services import backup, backup_files, backup_restore, backup_startup, integrity
 from balai_app.services.context import Actor
 
 ADMIN = Actor(1, "admin", "admin")
@@ -57,6 +58,7 @@ def test_backup_that_fails_its_check_is_deleted_and_reported(filled, system, mon
     assert not (filled.parent / "x.sqlite").exists()
 
 
+@pytest.mark.sqlite_only
 def test_backup_out_writes_exactly_that_file(filled, system, tmp_path):
     result = backup.create_backup(system, out=tmp_path / "usb" / "salinan.sqlite")
     assert result.info.path == tmp_path / "usb" / "salinan.sqlite" and result.info.sound
@@ -105,7 +107,7 @@ def test_on_close_backup_at_most_once_a_day(filled, isolated_paths):
 def test_rotation_keeps_7_daily_4_weekly_12_monthly():
     start = dt.datetime(2025, 1, 1, 16, 0)
     stamps = [start + dt.timedelta(days=n, minutes=m) for n in range(500) for m in (0, 30)]
-    kept = backup.choose_kept(stamps, backup.Rotation())
+    kept = backup_rotation.choose_kept(stamps, backup_rotation.Rotation())
     newest = max(stamps)
     days = sorted({k.date() for k in kept}, reverse=True)
     # The newest of each of the last 7 days ...
@@ -125,13 +127,14 @@ def test_rotate_deletes_only_regular_backups(tmp_path):
         (tmp_path / f"balai-{start + dt.timedelta(days=n):%Y%m%d-%H%M%S}.sqlite").write_bytes(b"x")
     (tmp_path / "sebelum-pemulihan-20250101-100000.sqlite").write_bytes(b"x")
     (tmp_path / "sebelum-migrasi-v1-20250101-100000.sqlite").write_bytes(b"x")
-    removed = backup.rotate(tmp_path, backup.Rotation(daily=7, weekly=4, monthly=12))
+    removed = backup.rotate(tmp_path, backup_rotation.Rotation(daily=7, weekly=4, monthly=12))
     left = sorted(p.name for p in tmp_path.iterdir())
     assert "sebelum-pemulihan-20250101-100000.sqlite" in left and "sebelum-migrasi-v1-20250101-100000.sqlite" in left
     assert len(removed) == 60 - (len(left) - 2)
     assert 7 <= len(left) - 2 <= 7 + 4 + 2
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_files_that_are_not_sound_balai_databases(filled, system, tmp_path):
     text = tmp_path / "catatan.sqlite"
     text.write_text("bukan basis data", encoding="utf-8")
@@ -162,17 +165,18 @@ def test_restore_refuses_files_that_are_not_sound_balai_databases(filled, system
     before = filled.read_bytes()
     for path, words in cases.items():
         with pytest.raises(BalaiError) as info:
-            backup.restore_backup(system, path, db_path=filled)
+            backup_restore.restore_backup(system, path, db_path=filled)
         assert words in info.value.message, (path, info.value.message)
     assert filled.read_bytes() == before
     assert not list((filled.parent / "userdata" / "backups").glob("sebelum-pemulihan-*"))
 
 
+@pytest.mark.sqlite_only  # a file over a file; a server's restore: tests/cli/test_move_cli.py
 def test_restore_needs_the_restore_permission(filled, system, tmp_path):
     copy = backup.create_backup(system, out=tmp_path / "c.sqlite").info.path
     with pytest.raises(PermissionDenied):
-        backup.restore_backup(STAF, copy, db_path=filled)
-    backup.restore_backup(ADMIN, copy, db_path=filled)  # an admin may; the audit row has no user 1 here
+        backup_restore.restore_backup(STAF, copy, db_path=filled)
+    backup_restore.restore_backup(ADMIN, copy, db_path=filled)  # an admin may; the audit row has no user 1 here
     conn = sqlite3.connect(filled)
     row = conn.execute("SELECT user_id, username, action FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
     conn.close()
@@ -186,36 +190,39 @@ def _damaged_database(filled: Path, system) -> None:
     corrupt(filled)
 
 
+@pytest.mark.sqlite_only
 def test_startup_finds_damage_and_offers_the_newest_sound_backup(filled, system, isolated_paths):
     good = backup.create_backup(system, now=dt.datetime(2026, 11, 20, 8, 0)).info.path
     bad = backup.create_backup(system, now=dt.datetime(2026, 11, 21, 8, 0)).info.path
     corrupt(bad, offset=4096 * 2, length=4096 * 6)
-    healthy = backup.startup_state(filled)
+    healthy = backup_startup.startup_state(filled)
     assert not healthy.damaged and healthy.network_warning is None
     _damaged_database(filled, system)
-    state = backup.startup_state(filled)
+    state = backup_startup.startup_state(filled)
     assert state.damaged and state.problems
     assert state.newest_backup.path == good  # the newer one is damaged itself
     assert "rusak" in state.message and "20/11/2026 08:00" in state.message and "30 PM" in state.message
 
 
+@pytest.mark.sqlite_only
 def test_restore_over_a_damaged_database_keeps_the_damaged_file(filled, system, isolated_paths):
     good = backup.create_backup(system).info.path
     _damaged_database(filled, system)
     damaged_bytes = filled.read_bytes()
-    result = backup.restore_backup(system, good, db_path=filled)
+    result = backup_restore.restore_backup(system, good, db_path=filled)
     assert result.safety_copy.name.startswith("rusak-")
     assert result.safety_copy.read_bytes() == damaged_bytes
     check = integrity.check_file(filled)
     assert check.sound and check.residents == 30
-    assert not backup.startup_state(filled).damaged
+    assert not backup_startup.startup_state(filled).damaged
 
 
 def test_startup_of_a_new_installation_is_fine(tmp_path):
-    state = backup.startup_state(tmp_path / "belum-ada.sqlite")
+    state = backup_startup.startup_state(tmp_path / "belum-ada.sqlite")
     assert not state.damaged
 
 
+@pytest.mark.sqlite_only
 def test_check_reports_broken_references(filled):
     from balai_app.db.connection import close_database
 
@@ -232,11 +239,12 @@ def test_check_reports_broken_references(filled):
     assert integrity.check_file(filled, foreign_keys=False).sound
 
 
+@pytest.mark.sqlite_only
 def test_list_backups_newest_first(filled, system):
     backup.create_backup(system, now=dt.datetime(2026, 11, 1, 8, 0))
     backup.create_backup(system, now=dt.datetime(2026, 11, 2, 8, 0))
     shutil.copy(filled, filled.parent / "userdata" / "backups" / "tanpa-tanggal.sqlite")
-    infos = backup.list_backups()
+    infos = backup_files.list_backups()
     names = [i.path.name for i in infos]
     assert names.index("balai-20261102-080000.sqlite") < names.index("balai-20261101-080000.sqlite")
     assert all(i.residents == 30 for i in infos if i.path.name.startswith("balai-"))
@@ -279,6 +287,7 @@ def test_network_drive_detection_on_windows():
     assert "SATU PC" in warning
 
 
+@pytest.mark.sqlite_only
 def test_startup_also_looks_in_the_second_folder(filled, system, tmp_path, isolated_paths):
     """The PC's own backups are gone too (same disk); the copy on the USB disk is offered."""
     from balai_app.db.connection import close_database
@@ -295,7 +304,7 @@ def test_startup_also_looks_in_the_second_folder(filled, system, tmp_path, isola
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'resident'").fetchone()[0]
     conn.close()
     corrupt(filled, offset=(root - 1) * page_size, length=page_size)  # the residents break, settings still read
-    state = backup.startup_state(filled)
+    state = backup_startup.startup_state(filled)
     assert state.damaged
     assert state.newest_backup is not None and state.newest_backup.path == made.second_path
 
@@ -310,18 +319,20 @@ def _count_elsewhere(path: Path) -> int:
                               check=True).stdout)
 
 
+@pytest.mark.sqlite_only
 def test_checking_the_open_database_keeps_its_locks(filled, system, make_resident, tmp_path):
     """Checking (and restoring into) the database this process has open must not open its file
     outside SQLite: closing any descriptor drops the process's POSIX locks, and another process
     would then checkpoint and delete the WAL holding our later writes."""
     copy = backup.create_backup(system, out=tmp_path / "c.sqlite").info.path
     assert integrity.check_file(filled).sound  # the "Periksa basis data" button
-    backup.restore_backup(system, copy, db_path=filled)  # the restore dialog, window still open
+    backup_restore.restore_backup(system, copy, db_path=filled)  # the restore dialog, window still open
     assert _count_elsewhere(filled) == 30  # another process opens and closes the database
     make_resident(name="Sesudah pemeriksaan")
     assert _count_elsewhere(filled) == 31, "a write after the check was lost to other processes"
 
 
+@pytest.mark.sqlite_only
 def test_restore_over_a_damaged_database_this_process_has_open(filled, system, make_resident, tmp_path):
     """Damaged while the window had it open: after the restore, this process writes into the
     restored file (seen by others), not into the replaced one."""
@@ -335,8 +346,8 @@ def test_restore_over_a_damaged_database_this_process_has_open(filled, system, m
     conn.close()
     corrupt(filled, offset=(root - 1) * page_size, length=page_size)
     open_database(filled)  # still opens: the damage is in a table not read at start
-    assert backup.startup_state(filled).damaged
-    result = backup.restore_backup(system, copy, db_path=filled)
+    assert backup_startup.startup_state(filled).damaged
+    result = backup_restore.restore_backup(system, copy, db_path=filled)
     assert result.safety_copy.name.startswith("rusak-")
     make_resident(name="Sesudah pemulihan")
     assert _count_elsewhere(filled) == 31

@@ -32,7 +32,7 @@ def test_planned_batch_refuses_sessions_attendance_and_verdicts(training, system
     with pytest.raises(ValidationError) as err:
         sessions.create_session(system, training.batch.id, {"date": TODAY, "topic": "Jahit"})
     assert "masih berstatus Direncanakan" in err.value.errors["batch"]
-    assert "Ubah statusnya menjadi Berjalan" in err.value.errors["batch"]
+    assert "Staf atau admin dapat mengubah statusnya menjadi Berjalan" in err.value.errors["batch"]
     with pytest.raises(ValidationError, match="presensi belum dapat dicatat"):
         attendance.save_attendance(system, session.id, {training.enrollments[0].id: "H"})
     with pytest.raises(ValidationError, match="penilaian unit kompetensi"):

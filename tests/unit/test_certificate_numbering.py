@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
 
@@ -15,17 +14,16 @@ from unit.certificate_fixtures import build_course, make_admin, make_profile
 
 WORKER = textwrap.dedent(
     """
-    import sys, time
-    from pathlib import Path
+    import sys
     from balai_app.db.connection import open_database
     from balai_app.services import certificates
     from balai_app.services.context import Actor
 
-    db_path, go, batch_id, user_id, *resident_ids = sys.argv[1:]
-    open_database(Path(db_path))
+    db_path, batch_id, user_id, *resident_ids = sys.argv[1:]
+    open_database(db_path)
     actor = Actor(int(user_id), "admin", "admin")
-    while not Path(go).exists():
-        time.sleep(0.005)
+    print("ready", flush=True)
+    sys.stdin.readline()  # "go": both are ready, they start together
     for rid in resident_ids:
         result = certificates.issue(actor, int(batch_id), [int(rid)])
         assert len(result.issued) == 1, result.refused
@@ -41,19 +39,22 @@ def test_two_processes_issue_at_once_without_duplicates_or_gaps(db, db_path, mak
     courses = [build_course(make_resident, names=[f"Peserta {k}-{i}" for i in range(12)], code=f"K{k}")
                for k in range(2)]
     close_database()
-    go = tmp_path / "go"
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(db_path), str(go), str(course.batch.id), str(admin.user_id),
+            [sys.executable, "-c", WORKER, str(db_path), str(course.batch.id), str(admin.user_id),
              *(str(r.id) for r in course.residents)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         for course in courses
     ]
-    time.sleep(1.0)  # both started and waiting
-    go.write_text("go")
+    for p in procs:  # each reports that it has opened the database and waits
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready", p.stderr and p.stderr.read()
+    for p in procs:  # "go" to both before waiting for either
+        assert p.stdin is not None
+        p.stdin.write("go\n")
+        p.stdin.flush()
     outputs = [p.communicate(timeout=120) for p in procs]
-    for p, (out, err) in zip(procs, outputs):
+    for p, (_out, err) in zip(procs, outputs):
         assert p.returncode == 0, err
     printed = [line for out, _ in outputs for line in out.split()]
     open_database(db_path)

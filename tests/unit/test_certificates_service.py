@@ -12,6 +12,7 @@ from balai_app.db.models import AuditEvent, Certificate, Program
 from balai_app.domain.errors import BalaiError, PermissionDenied, ValidationError
 from balai_app.services import certificates as certs
 from balai_app.services import residents
+from balai_app.services import residents_photo
 from unit.certificate_fixtures import build_course, make_admin, make_profile, make_staff
 
 
@@ -57,7 +58,7 @@ def test_snapshot_does_not_change_when_resident_and_program_change(admin, make_r
     resident = course.residents[0]
     residents.update_resident(system, resident.id, {"name": "Dewi Lestari Wulandari", "birth_place": "Medan"},
                               expected_version=resident.version, confirm_warnings=True)
-    residents.set_photo(system, resident.id, None)
+    residents_photo.set_photo(system, resident.id, None)
     Program.update(name="Tata Busana", hours=100).where(Program.id == course.program.id).execute()
     for unit in course.units:
         unit.title = unit.title + " (revisi)"

@@ -73,8 +73,9 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "demo.create_demo": ADMIN,
     # backups
     "backup.create_backup": ADMIN,
-    "backup.restore_backup": ADMIN,
+    "backup_restore.restore_backup": ADMIN,
     "backup.set_second_folder": ADMIN,
+    "server_move.move_database": ADMIN,
     # residents, assessments, services
     "casework.add_assessment": OFFICE,
     "casework.add_service": OFFICE,
@@ -86,18 +87,18 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "residents.create_resident": OFFICE,
     "residents.entry_years": OFFICE,
     "residents.find_resident": OFFICE,
-    "residents.get_photo": OFFICE,
+    "residents_photo.get_photo": OFFICE,
     "residents.get_resident": OFFICE,
     "residents.load_resident": OFFICE,
     "residents.list_residents": OFFICE,
     "casework.services_of": OFFICE,
-    "residents.set_photo": OFFICE,
+    "residents_photo.set_photo": OFFICE,
     "casework.update_assessment": OFFICE,
     "residents.update_resident": OFFICE,
     # import / export
     "resident_io.check_import": OFFICE,
-    "resident_io.export_residents": OFFICE,
-    "resident_io.export_rows": OFFICE,
+    "resident_io_export.export_residents": OFFICE,
+    "resident_io_export.export_rows": OFFICE,
     "resident_io.insert_rows": OFFICE,
     "resident_io.run_import": OFFICE,
     # reports
@@ -139,6 +140,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "enrollment.get_enrollment": ALL,
     "enrollment.open_enrollments_of_resident": ALL,
     "enrollment.reactivate": OFFICE,
+    "enrollment.reason_needed": OFFICE,
     "enrollment.remove": OFFICE,
     "enrollment.withdraw": OFFICE,
     # sessions, attendance, unit assessments (instruktur: own batches)

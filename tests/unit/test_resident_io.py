@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from balai_app.db.models import AuditEvent, Resident
 from balai_app.domain.errors import PermissionDenied
 from balai_app.services import resident_io as rio
+from balai_app.services import resident_io_export as rio_export
+from balai_app.services import resident_io_read as rio_read
 from balai_app.services.context import Actor
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -51,7 +53,7 @@ def test_excel_indonesian_csv_semicolons_bom_title_case_headers(db, system):
     assert niluh.sex == "P" and niluh.klaster == "anak" and niluh.address == "Br. Kaja,\nDenpasar"
     assert niluh.birth_date == dt.date(2012, 8, 21) and niluh.entry_date == dt.date(2026, 2, 10)
     # No NIK: imported with the default reason.
-    assert sukarno.nik is None and sukarno.nik_missing_reason == rio.DEFAULT_NIK_MISSING_REASON
+    assert sukarno.nik is None and sukarno.nik_missing_reason == rio_read.DEFAULT_NIK_MISSING_REASON
     assert sukarno.klaster == "lansia" and sukarno.notes == "tidak memiliki KTP"
     assert siti.klaster == "disabilitas" and siti.birth_place == "Tanjung Selor"
     # Search works on imported rows.
@@ -67,6 +69,12 @@ def test_multiline_cell_keeps_spreadsheet_row_numbers(db, system):
 
 
 def db_dir(db) -> Path:
+    """The test's own folder: beside the SQLite file; on the server the test's data folder."""
+    from balai_app import paths
+    from balai_app.db import dialect
+
+    if dialect.is_postgres(db):
+        return paths.ensure_dir(paths.data_dir())
     return Path(db.database).parent
 
 
@@ -243,9 +251,9 @@ def test_empty_file_and_header_only_and_unknown_extension(db, system, tmp_path):
         rio.check_import(system, write_csv(tmp_path / "e.csv", "\r\n\r\n"))
     with pytest.raises(rio.ImportFileError, match="tidak berisi baris data"):
         rio.check_import(system, write_csv(tmp_path / "h.csv", "nama;jenis_kelamin;klaster\n"))
-    with pytest.raises(rio.UnsupportedFormat):
+    with pytest.raises(rio_read.UnsupportedFormat):
         rio.check_import(system, write_csv(tmp_path / "x.ods", "nama\n"))
-    with pytest.raises(rio.UnsupportedFormat, match="xls"):
+    with pytest.raises(rio_read.UnsupportedFormat, match="xls"):
         rio.check_import(system, write_csv(tmp_path / "x.xls", "nama\n"))
     with pytest.raises(rio.ImportFileError, match="tidak ditemukan"):
         rio.check_import(system, tmp_path / "missing.csv")
@@ -284,14 +292,14 @@ def read_export_csv(path: Path) -> list[dict[str, str]]:
 def test_export_masks_nik_and_no_kk_by_default(db, system, make_resident, tmp_path):
     make_resident(name="Muh. Ma'ruf", nik="3201011501100001", no_kk="3201012345678901")
     make_resident(name="Tanpa NIK", nik="", nik_missing_reason="tidak memiliki KTP")
-    count = rio.export_residents(system, tmp_path / "pm.csv")
+    count = rio_export.export_residents(system, tmp_path / "pm.csv")
     rows = read_export_csv(tmp_path / "pm.csv")
-    assert count == 2 and list(rows[0]) == list(rio.HEADERS)
+    assert count == 2 and list(rows[0]) == list(rio_read.HEADERS)
     assert rows[0]["nik"] == "3201**********01" and rows[0]["no_kk"] == "3201**********01"
     assert rows[1]["nik"] == "" and rows[0]["nama"] == "Muh. Ma'ruf" and rows[0]["klaster"] == "Anak"
     assert "3201011501100001" not in (tmp_path / "pm.csv").read_text(encoding="utf-8-sig")
 
-    rio.export_residents(system, tmp_path / "pm.xlsx")
+    rio_export.export_residents(system, tmp_path / "pm.xlsx")
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "pm.xlsx").active
@@ -301,7 +309,7 @@ def test_export_masks_nik_and_no_kk_by_default(db, system, make_resident, tmp_pa
 
 def test_masked_export_does_not_import_back_silently(db, system, make_resident, tmp_path):
     make_resident(name="Ani", nik="3201011501100001")
-    rio.export_residents(system, tmp_path / "pm.csv")
+    rio_export.export_residents(system, tmp_path / "pm.csv")
     report = rio.check_import(system, tmp_path / "pm.csv")
     assert [(p.row, p.column) for p in report.errors] == [(2, "nik")]
     assert "disamarkan" in report.errors[0].message
@@ -309,14 +317,14 @@ def test_masked_export_does_not_import_back_silently(db, system, make_resident, 
 
 def test_export_is_audited_and_full_nik_needs_permission(db, system, make_resident, tmp_path):
     make_resident(name="Ani")
-    rio.export_residents(system, tmp_path / "a.xlsx", with_nik=True)
-    rio.export_residents(system, tmp_path / "b.csv")
+    rio_export.export_residents(system, tmp_path / "a.xlsx", with_nik=True)
+    rio_export.export_residents(system, tmp_path / "b.csv")
     events = list(AuditEvent.select().where(AuditEvent.action == "export").order_by(AuditEvent.id))
     assert [(e.entity, e.entity_id) for e in events] == [("resident", None), ("resident", None)]
     assert "NIK lengkap" in events[0].summary and "a.xlsx" in events[0].summary
     assert "NIK disamarkan" in events[1].summary
     with pytest.raises(PermissionDenied):
-        rio.export_residents(TRAINER, tmp_path / "c.csv")
+        rio_export.export_residents(TRAINER, tmp_path / "c.csv")
     assert not (tmp_path / "c.csv").exists()
 
 
@@ -326,13 +334,13 @@ def test_export_follows_the_filter(db, system, make_resident, tmp_path):
     make_resident(name="Ani", klaster="anak")
     make_resident(name="Lansia Satu", klaster="lansia", birth_date="15-01-1950",
                   nik=nik_for("320101", dt.date(1950, 1, 15), "L", 77))
-    assert rio.export_residents(system, tmp_path / "f.csv", flt=ResidentFilter(klaster="lansia")) == 1
+    assert rio_export.export_residents(system, tmp_path / "f.csv", flt=ResidentFilter(klaster="lansia")) == 1
     assert [r["nama"] for r in read_export_csv(tmp_path / "f.csv")] == ["Lansia Satu"]
 
 
 def test_csv_export_protects_against_excel_formulas_and_number_mangling(db, system, make_resident, tmp_path):
     make_resident(name="=HYPERLINK(\"x\")", notes="-10 kg", guardian_phone="081234567890")
-    rio.export_residents(system, tmp_path / "pm.csv", with_nik=True)
+    rio_export.export_residents(system, tmp_path / "pm.csv", with_nik=True)
     text = (tmp_path / "pm.csv").read_text(encoding="utf-8-sig")
     row = next(csv.reader(text.splitlines()[1:], delimiter=";"))
     assert row[0] == '="3201011501100001"' and row[10] == '="081234567890"'
@@ -364,7 +372,7 @@ def test_unmasked_export_imports_back_unchanged_into_an_empty_database(
 
     tricky_residents(make_resident)
     before = [tuple(getattr(r, f) for f in EXPORTED) for r in Resident.select().order_by(Resident.id)]
-    assert rio.export_residents(system, tmp_path / f"pm{suffix}", with_nik=True) == 4
+    assert rio_export.export_residents(system, tmp_path / f"pm{suffix}", with_nik=True) == 4
     close_database()
 
     open_database(tmp_path / "fresh.sqlite")
@@ -374,7 +382,7 @@ def test_unmasked_export_imports_back_unchanged_into_an_empty_database(
         after = [tuple(getattr(r, f) for f in EXPORTED) for r in Resident.select().order_by(Resident.id)]
         assert after == before
         # And exporting again gives the same file content.
-        rio.export_residents(system, tmp_path / f"again{suffix}", with_nik=True)
+        rio_export.export_residents(system, tmp_path / f"again{suffix}", with_nik=True)
         if suffix == ".csv":
             assert (tmp_path / "again.csv").read_bytes() == (tmp_path / "pm.csv").read_bytes()
     finally:
@@ -410,7 +418,7 @@ def test_title_rows_above_the_headers_are_skipped(db, system, tmp_path):
 
 def test_export_to_a_folder_that_does_not_exist_is_a_clear_error(db, system, tmp_path):
     with pytest.raises(rio.ImportFileError, match="Tidak dapat menulis"):
-        rio.export_residents(system, tmp_path / "tidak-ada" / "pm.csv")
+        rio_export.export_residents(system, tmp_path / "tidak-ada" / "pm.csv")
     assert AuditEvent.select().where(AuditEvent.action == "export").count() == 0
 
 
@@ -421,6 +429,7 @@ def test_csv_title_line_above_semicolon_headers(db, system, tmp_path):
     assert Resident.get().address == "Jl. A, No. 1"
 
 
+@pytest.mark.sqlite_only
 def test_database_locked_by_another_program_is_a_clear_error_and_nothing_written(db, db_path, system):
     import sqlite3
 
@@ -451,9 +460,9 @@ def test_csv_cells_survive_the_excel_safe_export_unchanged(rows):
         path = Path(folder) / "x.csv"
         full = [[nik, "", name, "", "", None, "", address, None, "", nik[:12], notes]
                 for name, address, notes, nik in rows]
-        assert rio._write_csv(path, full) == len(rows)
-        columns, read, problems = rio.read_table(path)
-    assert [key for _written, key in columns] == list(rio.HEADERS) and problems == []
+        assert rio_export._write_csv(path, full) == len(rows)
+        columns, read, problems = rio_read.read_table(path)
+    assert [key for _written, key in columns] == list(rio_read.HEADERS) and problems == []
     assert [r.row for r in read] == list(range(2, len(rows) + 2))
     for raw, (name, address, notes, nik) in zip(read, rows):
         v = raw.values
@@ -471,3 +480,29 @@ def test_a_bare_year_in_a_date_cell_is_an_error_not_a_1905_date(db, system, tmp_
     report = rio.check_import(system, tmp_path / "y.xlsx")
     assert [(p.row, p.column) for p in report.errors] == [(2, "tanggal_lahir")]
     assert "'1990'" in report.errors[0].message
+
+
+def test_bulk_import_gives_each_audit_event_its_own_resident_and_keeps_the_chain(db, db_path, system, tmp_path,
+                                                                                 make_resident):
+    from balai_app.db import dialect
+    from balai_app.services import integrity
+
+    before = [make_resident(name=f"Lama {n}") for n in range(3)]
+    path = tmp_path / "pm.csv"
+    names = [f"Baru {n}" for n in range(1200)]  # more than two write batches (CHUNK rows each)
+    path.write_text("nama;jenis_kelamin;klaster;tanggal_masuk\r\n"
+                    + "".join(f"{name};L;anak;2026-01-05\r\n" for name in names), encoding="utf-8")
+    progress: list[tuple[int, int]] = []
+    report = rio.run_import(system, path, progress=lambda done, total: progress.append((done, total)))
+    assert report.imported == len(names)
+    created = {e.entity_id: e.summary for e in AuditEvent.select().where(
+        (AuditEvent.action == "create") & (AuditEvent.entity == "resident"))}
+    by_id = {r.id: r.name for r in Resident.select()}
+    assert created == by_id  # every resident, the old ones and each imported one, has its own create event
+    assert min(r.id for r in Resident.select().where(Resident.name.startswith("Baru"))) == max(r.id for r in before) + 1
+    assert AuditEvent.select().where(AuditEvent.action == "import").count() == 1
+    assert progress[-1][0] == progress[-1][1] and [d for d, _ in progress] == sorted(d for d, _ in progress)
+    after = make_resident(name="Sesudah Impor")  # the register's own numbering goes on after the imported ids
+    assert after.id == max(by_id) + 1
+    if not dialect.is_postgres(db):
+        assert not integrity.check_file(db_path, audit=True).problems  # the hash chain continues unbroken

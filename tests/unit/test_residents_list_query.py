@@ -8,6 +8,8 @@ PM). The order of the results must stay the same either way.
 
 from __future__ import annotations
 
+import pytest
+
 from balai_app.db.models import database
 from balai_app.services import residents
 from balai_app.services.residents import ResidentFilter, _list_query
@@ -18,6 +20,7 @@ def plan(query) -> str:
     return " ".join(str(row[-1]) for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
 
 
+@pytest.mark.sqlite_only
 def test_search_does_not_walk_the_name_index(db, make_resident):
     make_resident(name="Siti Aminah")
     assert "resident_name" not in plan(_list_query(ResidentFilter(text="siti"), "name", False, 200, 0))

@@ -9,6 +9,7 @@ import pytest
 from balai_app.db.models import AuditEvent, Resident, ResidentPhoto
 from balai_app.domain.errors import NeedsConfirmation, NotFound, StaleRecord, ValidationError
 from balai_app.services import residents
+from balai_app.services import residents_photo
 from balai_app.services import casework
 from balai_app.services.residents import ResidentFilter
 
@@ -194,12 +195,12 @@ def test_photo_is_scaled_and_stored_apart(db, system):
     r = residents.create_resident(system, valid())
     buffer = io.BytesIO()
     Image.new("RGB", (2000, 3000), "navy").save(buffer, "PNG")
-    residents.set_photo(system, r.id, buffer.getvalue())
-    stored = residents.get_photo(system, r.id)
+    residents_photo.set_photo(system, r.id, buffer.getvalue())
+    stored = residents_photo.get_photo(system, r.id)
     image = Image.open(io.BytesIO(stored))
     assert image.format == "JPEG" and max(image.size) == 600
     with pytest.raises(ValidationError, match="gambar"):
-        residents.set_photo(system, r.id, b"not an image at all")
+        residents_photo.set_photo(system, r.id, b"not an image at all")
     assert ResidentPhoto.select().count() == 1
 
 

@@ -15,6 +15,7 @@ from balai_app.db.models import ALL_MODELS, AuditEvent, Resident
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
+@pytest.mark.sqlite_only
 def test_pragmas_protect_against_power_cuts(db):
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -22,6 +23,7 @@ def test_pragmas_protect_against_power_cuts(db):
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
+@pytest.mark.sqlite_only
 def test_migrated_schema_matches_models(db):
     """A fresh database built by the migrations has every column the models use."""
     for model in ALL_MODELS:
@@ -32,10 +34,12 @@ def test_migrated_schema_matches_models(db):
         assert set(columns) == expected, f"{table}: migrated {sorted(columns)} != models {sorted(expected)}"
 
 
+@pytest.mark.sqlite_only
 def test_schema_version_is_latest(db):
     assert db.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
 
 
+@pytest.mark.sqlite_only
 def test_database_from_newer_program_is_refused(db_path):
     open_database(db_path)
     close_database()
@@ -79,6 +83,7 @@ def test_first_fixture_is_version_1():
     assert (FIXTURES / "schema_v1.sqlite").exists()
 
 
+@pytest.mark.sqlite_only
 def test_migration_step_is_atomic(db_path, monkeypatch):
     """A step that fails half-way leaves the database at the old version with nothing half-made."""
 
@@ -138,6 +143,7 @@ def test_nothing_is_created_at_import(tmp_path, monkeypatch):
     importlib.invalidate_caches()
 
 
+@pytest.mark.sqlite_only
 def test_v2_recomputes_search_keys_of_a_v1_database(db_path, isolated_paths):
     """A v1 database (folded with casefold only) finds accented names after the upgrade."""
     from balai_app.db.connection import _connect
@@ -168,18 +174,21 @@ def test_v2_recomputes_search_keys_of_a_v1_database(db_path, isolated_paths):
         close_database()
 
 
-def test_v7_maps_every_service_record_to_the_atensi_forms(db_path, isolated_paths):
+def test_v7_maps_every_service_record_to_the_atensi_forms(engine, request, tmp_path, isolated_paths):
     """No service record is lost, none changes its PM or date; the five old kinds become
-    the regulation's forms (terapi -> terapi, sub-kind 'belum dirinci')."""
-    from balai_app.db.connection import _connect
+    the regulation's forms (terapi -> terapi, sub-kind 'belum dirinci'). Both engines:
+    a version-2 database with data, upgraded by opening it."""
+    from balai_app.db.connection import _connect, connect_server
     from balai_app.db.models import ServiceRecord
     from balai_app.domain import codes
 
-    raw = _connect(db_path)
-    for version, _description, apply in migrations.STEPS[:2]:
-        with raw.atomic("IMMEDIATE"):
-            apply(raw)
-            raw.execute_sql(f"PRAGMA user_version = {version}")
+    if engine == "postgresql":
+        db_path = request.getfixturevalue("pg_empty_database")
+        raw = connect_server(db_path)
+    else:
+        db_path = tmp_path / "balai.sqlite"
+        raw = _connect(db_path)
+    migrations.run(raw, 0, until=2)
     resident_sql = (
         "INSERT INTO resident (name, nik_missing_reason, no_kk, sex, birth_place, klaster, disabilities, religion, "
         "education, address, guardian_name, guardian_relation, guardian_phone, entry_date, referral_source, status, "

@@ -18,6 +18,8 @@ from balai_app.db.models import Resident, database
 from balai_app.services import resident_io, residents
 from balai_app.services.residents import ResidentFilter, _list_query
 
+pytestmark = pytest.mark.sqlite_only  # SQLite's FTS5 index; on PostgreSQL: pg_trgm (db/dialect.py)
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 

@@ -77,9 +77,21 @@ def test_save_attendance_in_one_go_and_statuses_checked(training, system):
     sheet = {r.enrollment_id: r for r in attendance.attendance_sheet(system, s.id)}
     assert sheet[e[0]].status == "H" and sheet[e[1]].status == "S" and sheet[e[1]].note == "demam"
     assert sheet[e[2]].status is None
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as err:
         attendance.save_attendance(system, s.id, {e[2]: "X", e[3]: "H"})
     assert Attendance.select().where(Attendance.enrollment == e[3]).count() == 0  # nothing half-saved
+    who = training.enrollments[2].resident
+    assert err.value.errors[f"status_{e[2]}"] == f"{who.name}: status presensi harus H, I, S atau A (bukan 'X')."
+
+
+def test_a_participant_of_another_batch_is_named_by_the_pm_number(training, system, make_resident):
+    other = build_training(make_resident, participants=1, units=1)
+    s = sessions.create_session(system, training.batch.id, {"date": TODAY, "topic": "A"})
+    stranger = other.enrollments[0]
+    with pytest.raises(ValidationError) as err:
+        attendance.save_attendance(system, s.id, {stranger.id: "H"})
+    message = err.value.errors[f"enrollment_{stranger.id}"]
+    assert message == f"{stranger.resident.name} (No. {stranger.resident.id}) tidak terdaftar di angkatan ini pada tanggal sesi."
 
 
 def test_future_session_takes_no_attendance(training, system):

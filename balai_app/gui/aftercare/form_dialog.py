@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.common.qt_dates import to_qdate
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.residents.resident_form import SUMMARY_STYLE, prepare_error_label
 from balai_app.i18n import tr
 
@@ -130,13 +129,9 @@ class FormDialog(QDialog):
 
     def save(self) -> bool:
         self.clear_errors()
-        try:
-            self.result_value = self.submit()
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
+        result = service_call(self, self.submit, on_errors=self.show_errors, title=tr("Tidak dapat menyimpan"))
+        if result is FAILED:
             return False
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Tidak dapat menyimpan"), exc.message)
-            return False
+        self.result_value = result
         self.accept()
         return True

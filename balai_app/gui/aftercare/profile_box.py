@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from balai_app.domain.dates import format_short
-from balai_app.domain.errors import BalaiError
 from balai_app.gui.aftercare.form_dialog import FormDialog, combo, date_edit
 from balai_app.gui.common import file_dialogs
 from balai_app.gui.common.qt_dates import from_qdate
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import accounts, graduate_profiles, partners
 from balai_app.services.context import Actor
@@ -108,10 +108,9 @@ class ProfileBox(QGroupBox):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        try:
-            graduate_profiles.write_profile_pdf(self.actor, self.resident_id, path,
-                                                partner_id=self.partner_combo.currentData())
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Profil lulusan"), exc.message)
+        partner_id = self.partner_combo.currentData()
+        if service_call(self, lambda: graduate_profiles.write_profile_pdf(self.actor, self.resident_id, path,
+                                                                          partner_id=partner_id),
+                        title=tr("Profil lulusan")) is FAILED:
             return
         QMessageBox.information(self, tr("Profil lulusan"), tr("Profil disimpan di {path}.").format(path=path))

@@ -6,8 +6,8 @@ import qtawesome as qta
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from balai_app.domain.dates import format_short
-from balai_app.domain.errors import BalaiError
 from balai_app.gui.common import file_dialogs
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.residents.resident_form import confirm
 from balai_app.i18n import tr
 from balai_app.services import rehab_certificates as rc
@@ -67,10 +67,8 @@ class RehabBox(QGroupBox):
                 "Terbitkan Sertifikat Rehabilitasi Sosial untuk {name}? Nomornya tetap dan tidak dapat dipakai "
                 "ulang.").format(name=self.resident.name), tr("Ya, terbitkan")):
             return
-        try:
-            rc.issue(self.actor, self.resident.id, with_services=self.services_check.isChecked())
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Sertifikat rehabilitasi sosial"), exc.message)
+        if service_call(self, lambda: rc.issue(self.actor, self.resident.id, with_services=self.services_check.isChecked()),
+                        title=tr("Sertifikat rehabilitasi sosial")) is FAILED:
             return
         self.set_resident(self.resident)
 
@@ -84,10 +82,9 @@ class RehabBox(QGroupBox):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        try:
-            rc.write_pdf(self.actor, self.current.number, path)
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Sertifikat rehabilitasi sosial"), exc.message)
+        number = self.current.number
+        if service_call(self, lambda: rc.write_pdf(self.actor, number, path),
+                        title=tr("Sertifikat rehabilitasi sosial")) is FAILED:
             return
         QMessageBox.information(self, tr("Sertifikat rehabilitasi sosial"),
                                 tr("Sertifikat disimpan di {path}.").format(path=path))

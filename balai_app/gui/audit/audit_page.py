@@ -8,64 +8,43 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from balai_app.domain.dates import format_long
-from balai_app.domain.errors import BalaiError, ValidationError
+from balai_app.gui.common.rows_model import Column, RowsModel
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_audit_page import Ui_AuditPage
 from balai_app.i18n import tr
+from balai_app.domain import localtime
 from balai_app.services import audit
 from balai_app.services.context import Actor
 
-PAGE = 200
 
+class AuditModel(RowsModel):
+    """The trail over the one table model: keyset pages (newest first) as the view scrolls."""
 
-class AuditModel(QAbstractTableModel):
     HEADERS = ("Waktu", "Pengguna", "Tindakan", "Jenis data", "No. data", "Ringkasan")
 
     def __init__(self, actor: Actor, parent=None):
-        super().__init__(parent)
+        super().__init__([Column(header, str) for header in self.HEADERS], parent=parent, pager=self._page)
         self.actor = actor
         self.flt = audit.AuditFilter()
-        self.rows: list[audit.AuditRow] = []
         self.total = 0
 
+    def _page(self, after: audit.AuditRow | None, limit: int) -> list[audit.AuditRow]:
+        return audit.list_events(self.actor, self.flt, limit=limit, after=after)
+
     def set_filter(self, flt: audit.AuditFilter) -> None:
-        self.beginResetModel()
         self.flt = flt
         self.total = audit.count_events(self.actor, flt)
-        self.rows = audit.list_events(self.actor, flt, limit=PAGE)
-        self.endResetModel()
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        more = audit.list_events(self.actor, self.flt, limit=PAGE, offset=len(self.rows))
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(self.HEADERS[section])
-        return None
+        self.reload()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
@@ -178,8 +157,9 @@ class AuditPage(QWidget):
         ui = self.ui
         for widget in (ui.fromCheck, ui.toCheck, ui.fromDate, ui.toDate):
             widget.blockSignals(True)
-        ui.fromDate.setDate(QDate.currentDate())
-        ui.toDate.setDate(QDate.currentDate())
+        today = localtime.today(audit.zone())  # the balai's day, as the trail's dates are read
+        ui.fromDate.setDate(QDate(today.year, today.month, today.day))
+        ui.toDate.setDate(QDate(today.year, today.month, today.day))
         ui.fromCheck.setChecked(True)
         ui.toCheck.setChecked(True)
         ui.fromDate.setEnabled(True)
@@ -205,15 +185,16 @@ class AuditPage(QWidget):
         self.apply()
 
     def _show_detail(self, current: QModelIndex, _previous=None) -> None:
-        if not current.isValid() or current.row() >= len(self.model.rows):
+        if not current.isValid() or current.row() >= self.model.rowCount():
             self.ui.detailView.clear()
             return
-        row = self.model.rows[current.row()]
+        row = self.model.row_at(current.row())
         local = audit.to_local(row.at)
         parts = [
             f"<p><b>{html.escape(audit.action_label(row.action))}</b> — {html.escape(audit.entity_label(row.entity))}"
             + (f" No. {row.entity_id}" if row.entity_id is not None else "")
-            + f"<br>{html.escape(format_long(local.date()))} {local:%H:%M:%S} · {html.escape(row.username or '—')}"
+            + f"<br>{html.escape(format_long(local.date()))} {local:%H:%M:%S} {audit.zone()}"
+            + f" · {html.escape(row.username or '—')}"
             + (f"<br>{html.escape(row.summary)}" if row.summary else "") + "</p>"
         ]
         changes = row.changes_dict()
@@ -233,13 +214,9 @@ class AuditPage(QWidget):
                                               tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
-        try:
-            count = audit.export_events(self.actor, self.current_filter(), path)
-        except ValidationError as exc:
-            QMessageBox.warning(self, tr("Ekspor jejak audit"), " ".join(exc.errors.values()))
-            return
-        except (BalaiError, OSError) as exc:
-            QMessageBox.warning(self, tr("Ekspor jejak audit"), getattr(exc, "message", None) or str(exc))
+        count = service_call(self, lambda: audit.export_events(self.actor, self.current_filter(), path),
+                             title=tr("Ekspor jejak audit"), also=(OSError,))
+        if count is FAILED:
             return
         QMessageBox.information(self, tr("Ekspor jejak audit"),
                                 tr("{n} baris diekspor ke {file}.").format(n=count, file=path))

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from balai_app.domain.errors import BalaiError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.certificates import certificate_print_worker as worker
 from balai_app.i18n import tr
 from balai_app.services import certificates
@@ -80,10 +80,11 @@ class Runner(QObject):
     def _finished(self, message: str) -> None:
         self._close()
         self.outcome, self.message = "finished", message
-        try:
-            certificates.record_print(self.actor, self.ids, self.copies, self.how)
-        except BalaiError as exc:
-            message += "\n" + exc.message
+        refused: list[str] = []  # the print happened; a refusal to record it is said with the result
+        service_call(self.parent_widget, lambda: certificates.record_print(self.actor, self.ids, self.copies,
+                                                                           self.how), on_error=refused.append)
+        if refused:
+            message += "\n" + refused[0]
         if self.note:
             message += "\n" + self.note
             self.message = message
@@ -100,11 +101,8 @@ class Runner(QObject):
 
 
 def _items(parent: QWidget, actor: Actor, ids: list[int]):
-    try:
-        return certificates.render_list(actor, ids)
-    except BalaiError as exc:
-        QMessageBox.warning(parent, tr("Sertifikat"), exc.message)
-        return None
+    items = service_call(parent, lambda: certificates.render_list(actor, ids), title=tr("Sertifikat"))
+    return None if items is FAILED else items
 
 
 def print_certificates(parent: QWidget, actor: Actor, ids: list[int], note: str = "") -> Runner | None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balai_app.domain.errors import BalaiError, ValidationError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_certificate_issue_dialog import Ui_CertificateIssueDialog
 from balai_app.i18n import tr
 from balai_app.services import certificates
@@ -196,14 +196,11 @@ class CertificateIssueDialog(QDialog):
 
     def _issue(self, resident_ids: list[int] | None, reason: str) -> certificates.IssueResult | None:
         self.ui.overrideError.clear()
-        try:
-            result = certificates.issue(self.actor, self.batch_id(), resident_ids, override_reason=reason,
-                                        issued_on=self._issued_on())
-        except ValidationError as exc:
-            self.ui.overrideError.setText(" ".join(exc.errors.values()))
-            return None
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Sertifikat"), exc.message)
+        result = service_call(self, lambda: certificates.issue(self.actor, self.batch_id(), resident_ids,
+                                                               override_reason=reason, issued_on=self._issued_on()),
+                              title=tr("Sertifikat"),
+                              on_errors=lambda errors: self.ui.overrideError.setText(" ".join(errors.values())))
+        if result is FAILED:
             return None
         self.result_dialog = IssueResultDialog(result, self)
         self.result_dialog.open()

@@ -104,7 +104,11 @@ class CertificateJob(QObject):
         except Cancelled:
             self.cancelled.emit()
             return
-        except Exception as exc:  # reported to the user, never swallowed silently
+        except Exception as exc:  # a worker thread: reported to the user (and logged), never swallowed
+            from balai_app import log
+
+            logger = log.get("certificates")
+            logger.exception("mencetak/menulis sertifikat gagal")
             self.failed.emit(str(exc) or exc.__class__.__name__)
             return
         self.finished.emit(message)

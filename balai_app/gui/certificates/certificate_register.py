@@ -1,19 +1,18 @@
-"""The certificate register as a query-backed table model (pages of 200 rows)."""
+"""The certificate register over the one table model (keyset pages as the view scrolls)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from balai_app.domain import dates, localtime
+from balai_app.gui.common.rows_model import PAGE_SIZE, Column, RowsModel
 from balai_app.i18n import tr
 from balai_app.services import certificates
 from balai_app.services.certificates import CertificateFilter, CertificateRow
 from balai_app.services.context import Actor
-
-PAGE_SIZE = 200
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -53,18 +52,21 @@ def display_value(row: CertificateRow, key: str, zone: str | None = None) -> str
     return str(getattr(row, key) or "")
 
 
-class CertificateTableModel(QAbstractTableModel):
+class CertificateTableModel(RowsModel):
+    """The register over the one table model: keyset pages (newest first) as the view scrolls."""
+
     countChanged = Signal(int)
-    IdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, actor: Actor, parent=None, *, page_size: int = PAGE_SIZE):
-        super().__init__(parent)
+        super().__init__([Column(header, str) for _key, header in COLUMNS], parent=parent, pager=self._page,
+                         page_size=page_size)
         self.actor = actor
-        self.page_size = page_size
         self._filter = CertificateFilter()
-        self._rows: list[CertificateRow] = []
         self._total = 0
         self.zone = certificates.zone()
+
+    def _page(self, after: CertificateRow | None, limit: int) -> list[CertificateRow]:
+        return certificates.list_certificates(self.actor, self._filter, limit=limit, after=after)
 
     # --- loading ----------------------------------------------------------
     def set_filter(self, flt: CertificateFilter) -> None:
@@ -72,47 +74,16 @@ class CertificateTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        self.beginResetModel()
         self.zone = certificates.zone()
         self._total = certificates.count_certificates(self.actor, self._filter)
-        self._rows = certificates.list_certificates(self.actor, self._filter, limit=self.page_size)
-        self.endResetModel()
+        self.reload()
         self.countChanged.emit(self._total)
 
     @property
     def total(self) -> int:
         return self._total
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid():
-            return
-        more = certificates.list_certificates(self.actor, self._filter, limit=self.page_size, offset=len(self._rows))
-        if not more:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    def load_all(self) -> None:
-        while self.canFetchMore():
-            self.fetchMore()
-
     # --- model --------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section][1])
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QInputDialog, QMessageBox, QPushButto
 
 from balai_app.gui.common import elided_tooltips
 from balai_app.domain import dates
-from balai_app.domain.errors import BalaiError, ValidationError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.certificates.certificate_register import COLUMN_KEYS, CertificateTableModel, note
 from balai_app.gui.forms.ui_certificate_register import Ui_CertificateRegister
 from balai_app.i18n import tr
@@ -278,10 +278,8 @@ class CertificatesPage(QWidget):
                 n=cert.number))
         if not ok:
             return False
-        try:
-            certificates.revoke(self.actor, cert.id, reason)
-        except (ValidationError, BalaiError) as exc:
-            QMessageBox.warning(self, tr("Cabut sertifikat"), exc.message)
+        if service_call(self, lambda: certificates.revoke(self.actor, cert.id, reason),
+                        title=tr("Cabut sertifikat")) is FAILED:
             return False
         self.refresh()
         return True
@@ -296,10 +294,9 @@ class CertificatesPage(QWidget):
                "Penerima Manfaat dan program saat ini.\nAlasan:").format(n=cert.number))
         if not ok:
             return False
-        try:
-            new = certificates.reissue(self.actor, cert.id, reason)
-        except (ValidationError, BalaiError) as exc:
-            QMessageBox.warning(self, tr("Terbitkan ulang"), exc.message)
+        new = service_call(self, lambda: certificates.reissue(self.actor, cert.id, reason),
+                           title=tr("Terbitkan ulang"))
+        if new is FAILED:
             return False
         QMessageBox.information(self, tr("Terbitkan ulang"),
                                 tr("Sertifikat baru: No. {n}.").format(n=new.number))

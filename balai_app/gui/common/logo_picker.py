@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from balai_app.domain.errors import ValidationError
 from balai_app.gui.common.form_errors import show_errors
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import profile
 
@@ -21,13 +21,10 @@ def choose_logo_file(parent: QWidget) -> Path | None:
 
 def read_logo(ui, path: Path) -> bytes | None:
     """The file checked and scaled by the profile service, or None with the reason shown beside the logo."""
-    try:
-        return profile.prepare_logo(path.read_bytes())
-    except OSError as exc:
-        show_errors(ui, {"logo": tr("Berkas tidak dapat dibaca: {e}").format(e=exc.strerror or exc)})
-    except ValidationError as exc:
-        show_errors(ui, exc.errors)
-    return None
+    data = service_call(None, lambda: profile.prepare_logo(path.read_bytes()), also=(OSError,),
+                        on_errors=lambda errors: show_errors(ui, errors),
+                        on_error=lambda text: show_errors(ui, {"logo": text}))
+    return None if data is FAILED else data
 
 
 def logo_pixmap(data: bytes, side: int) -> QPixmap:

@@ -77,6 +77,29 @@ class Ui_EnrollDialog(object):
 
         self.enrollForm.setLayout(0, QFormLayout.ItemRole.FieldRole, self.start_dateBox)
 
+        self.reasonLabel = QLabel(EnrollDialog)
+        self.reasonLabel.setObjectName(u"reasonLabel")
+
+        self.enrollForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
+
+        self.reasonBox = QVBoxLayout()
+        self.reasonBox.setSpacing(1)
+        self.reasonBox.setObjectName(u"reasonBox")
+        self.reason = QLineEdit(EnrollDialog)
+        self.reason.setObjectName(u"reason")
+        self.reason.setMaxLength(1000)
+
+        self.reasonBox.addWidget(self.reason)
+
+        self.reasonError = QLabel(EnrollDialog)
+        self.reasonError.setObjectName(u"reasonError")
+        self.reasonError.setWordWrap(True)
+
+        self.reasonBox.addWidget(self.reasonError)
+
+
+        self.enrollForm.setLayout(1, QFormLayout.ItemRole.FieldRole, self.reasonBox)
+
 
         self.dialogLayout.addLayout(self.enrollForm)
 
@@ -86,6 +109,9 @@ class Ui_EnrollDialog(object):
 
         self.dialogLayout.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.reasonLabel.setBuddy(self.reason)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(EnrollDialog)
     # setupUi
@@ -102,5 +128,9 @@ class Ui_EnrollDialog(object):
         self.start_date.setDisplayFormat(QCoreApplication.translate("EnrollDialog", u"dd/MM/yyyy", None))
         self.start_dateError.setText("")
         self.start_dateError.setStyleSheet(QCoreApplication.translate("EnrollDialog", u"color:#b91c1c;", None))
+        self.reasonLabel.setText(QCoreApplication.translate("EnrollDialog", u"Alasan (PM di bawah 15 tahun)", None))
+        self.reason.setPlaceholderText(QCoreApplication.translate("EnrollDialog", u"Wajib bila program hanya untuk dewasa dan PM berumur di bawah 15 tahun", None))
+        self.reasonError.setText("")
+        self.reasonError.setStyleSheet(QCoreApplication.translate("EnrollDialog", u"color:#b91c1c;", None))
     # retranslateUi
 

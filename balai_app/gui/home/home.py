@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTa
 
 from balai_app.domain import codes
 from balai_app.domain.dates import format_long
+from balai_app.gui.common.background import Background
 from balai_app.gui.common.table_height import fit_height
 from balai_app.gui.sessions.my_classes import MyClassesWidget
 from balai_app.i18n import tr
@@ -38,10 +39,12 @@ class HomePage(QWidget):
 
     open_register_needing_assessment = Signal()
     open_class = Signal(int, object)
+    numbers_shown = Signal()  # the counts read on the worker thread are on screen
 
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor = actor
+        self.background = Background(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         self.title = QLabel()
@@ -124,11 +127,17 @@ class HomePage(QWidget):
         )
 
     def _fill_numbers(self) -> None:
-        self.heading.setText(tr("Jumlah Penerima Manfaat per klaster dan status"))
-        if self.can_see_residents:
-            self._fill_counts(residents.counts_by_klaster_and_status(self.actor))
-        if self.follow_up.isVisibleTo(self):
-            self._fill_follow_up(reports.dashboard(self.actor))
+        """The counts and the follow-up figures are read on the page's worker thread (a
+        register of 200,000 PMs never makes the window wait); the newest reading wins."""
+        actor, counts, board = self.actor, self.can_see_residents, self.follow_up.isVisibleTo(self)
+        if counts:
+            self.heading.setText(tr("Jumlah Penerima Manfaat per klaster dan status (menghitung…)"))
+
+        def read():
+            return (residents.counts_by_klaster_and_status(actor) if counts else None,
+                    reports.dashboard(actor) if board else None)
+
+        self.background.run(read, self._show_numbers, self._numbers_failed)
         if self.aftercare is not None:
             self.aftercare.refresh()
         if self.classes is not None:
@@ -137,6 +146,20 @@ class HomePage(QWidget):
             self.classes.title.setText(tr("Kelas saya — {d}").format(d=when) if self.actor.role == "instruktur"
                                        else tr("Kelas berjalan — {d}").format(d=when))
             self.classes.title.setStyleSheet("font-weight:bold;")
+
+    def _show_numbers(self, numbers) -> None:
+        counts, board = numbers
+        self.heading.setText(tr("Jumlah Penerima Manfaat per klaster dan status"))
+        if counts is not None:
+            self._fill_counts(counts)
+        if board is not None:
+            self._fill_follow_up(board)
+        self.numbers_shown.emit()
+
+    def _numbers_failed(self, exc: BaseException) -> None:
+        why = str(getattr(exc, "message", "") or exc)
+        self.heading.setText(tr("Jumlah Penerima Manfaat belum dapat dihitung: {why}").format(why=why))
+        self.numbers_shown.emit()
 
     # --- following a link ------------------------------------------------------
     def _main(self):

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from balai_app.domain import codes
 from balai_app.domain.dates import MONTHS
-from balai_app.domain.errors import BalaiError
 from balai_app.gui.common import file_dialogs
 from balai_app.gui.common.qt_dates import from_qdate, to_qdate
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import monthly_report as mr
 from balai_app.services.context import Actor
@@ -129,11 +129,10 @@ class MonthlyReportPage(QWidget):
         return from_qdate(self.start_edit.date()), from_qdate(self.end_edit.date())
 
     def refresh(self) -> None:
-        try:
-            self.report = mr.monthly_report(self.actor, *self.period())
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Laporan"), exc.message)
+        report = service_call(self, lambda: mr.monthly_report(self.actor, *self.period()), title=tr("Laporan"))
+        if report is FAILED:
             return
+        self.report = report
         report = self.report
         self.summary.setText(tr("{title} {period}: {n} PM dilayani, {k} layanan ATENSI, {w} mulai bekerja.").format(
             title=report.title, period=report.period_text, n=report.line("residents", "served").total,
@@ -187,9 +186,6 @@ class MonthlyReportPage(QWidget):
             return
         if not path.lower().endswith("." + kind):
             path += "." + kind
-        try:
-            mr.export_monthly(self.actor, self.report, path)
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Laporan"), exc.message)
+        if service_call(self, lambda: mr.export_monthly(self.actor, self.report, path), title=tr("Laporan")) is FAILED:
             return
         QMessageBox.information(self, tr("Laporan"), tr("Laporan disimpan di {path}.").format(path=path))

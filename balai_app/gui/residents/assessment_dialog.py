@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from balai_app.domain.errors import BalaiError, ValidationError
-from balai_app.gui.residents.form_helpers import FieldMessages, limit_text_height
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_resident_assessment_dialog import Ui_AssessmentDialog
+from balai_app.gui.residents.form_helpers import FieldMessages, limit_text_height
 from balai_app.i18n import tr
-from balai_app.services import accounts, residents
-from balai_app.services import casework
+from balai_app.services import accounts, casework, residents
 from balai_app.services.context import Actor
 
 FIELDS = {
@@ -65,14 +64,11 @@ class AssessmentDialog(QDialog):
 
     def save(self) -> bool:
         self.messages.clear()
-        try:
-            self.assessment = casework.add_assessment(self.actor, self.resident_id, self.values())
-        except ValidationError as exc:
-            self.messages.show(exc.errors)
+        assessment = service_call(self, lambda: casework.add_assessment(self.actor, self.resident_id, self.values()),
+                                  on_errors=self.messages.show, title=tr("Tidak dapat menyimpan"))
+        if assessment is FAILED:
             return False
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Tidak dapat menyimpan"), exc.message)
-            return False
+        self.assessment = assessment
         self.accept()
         return True
 

@@ -36,7 +36,8 @@ from balai_app.gui.residents.form_helpers import set_photo_preview
 from balai_app.gui.residents.resident_model import RecordTableModel
 from balai_app.gui.forms.ui_resident_detail import Ui_ResidentDetail
 from balai_app.i18n import tr
-from balai_app.services import residents
+from balai_app.services import audit, residents
+from balai_app.services import residents_photo
 from balai_app.services import casework
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
@@ -209,7 +210,7 @@ class ResidentDetail(QDialog):
             tr("masuk {date}").format(date=dates.format_long(resident.entry_date)),
         ]
         ui.subtitleLabel.setText("  ·  ".join(parts))
-        set_photo_preview(ui.photoLabel, residents.get_photo(self.actor, resident.id), tr("Belum ada foto"))
+        set_photo_preview(ui.photoLabel, residents_photo.get_photo(self.actor, resident.id), tr("Belum ada foto"))
         self._fill_data(resident)
 
         assessments = casework.assessments_of(self.actor, resident.id)
@@ -298,7 +299,7 @@ class ResidentDetail(QDialog):
             st.addRow(tr("Alasan keluar") + ":", _value_label(r.exit_reason or ""))
         st.addRow(tr("Catatan") + ":", _value_label(r.notes or ""))
         st.addRow(tr("Terakhir diubah") + ":", _value_label(
-            dates.format_long(r.updated_at.date()) if r.updated_at else ""))
+            dates.format_long(audit.to_local(r.updated_at).date()) if r.updated_at else ""))  # the balai's zone
 
     def _toggle_nik(self) -> None:
         self._nik_shown = not self._nik_shown

@@ -28,14 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from balai_app.domain import codes
-from balai_app.domain.errors import BalaiError, NeedsConfirmation, StaleRecord, ValidationError
 from balai_app.domain.nik import birth_date_from_nik, check_nik, compact
-from balai_app.gui.forms.ui_resident_form import Ui_ResidentForm
-from balai_app.i18n import tr
-from balai_app.services import residents
-from balai_app.services.context import Actor
+from balai_app.domain.photo import prepare_photo
 from balai_app.gui.common.qt_dates import to_qdate
-
+from balai_app.gui.common.service_call import FAILED, service_call
+from balai_app.gui.forms.ui_resident_form import Ui_ResidentForm
 from balai_app.gui.residents.form_helpers import (
     ERROR_STYLE,
     SUMMARY_STYLE,
@@ -47,6 +44,9 @@ from balai_app.gui.residents.form_helpers import (
     select_code,
     set_photo_preview,
 )
+from balai_app.i18n import tr
+from balai_app.services import residents, residents_photo
+from balai_app.services.context import Actor
 
 # service field -> (error label, widget to focus) as named in ui/resident_form.ui
 FIELDS: dict[str, tuple[str, str]] = {
@@ -248,7 +248,7 @@ class ResidentForm(QDialog):
             ui.exitDateEdit.setDate(to_qdate(resident.exit_date))
         ui.exitReasonEdit.setPlainText(resident.exit_reason or "")
         ui.notesEdit.setPlainText(resident.notes or "")
-        self._photo = residents.get_photo(self.actor, resident.id)
+        self._photo = residents_photo.get_photo(self.actor, resident.id)
         set_photo_preview(ui.photoLabel, self._photo, tr("Belum ada foto"))
 
     def _update_enabled(self) -> None:
@@ -330,13 +330,11 @@ class ResidentForm(QDialog):
 
     def load_photo_file(self, path: Path) -> bool:
         self._show_message("photo", "")
-        try:
-            data = residents.prepare_photo(path.read_bytes())
-        except OSError as exc:
-            self._show_message("photo", tr("Berkas tidak dapat dibaca: {e}").format(e=exc.strerror or exc))
-            return False
-        except ValidationError as exc:
-            self._show_message("photo", exc.errors.get("photo", exc.message))
+        data = service_call(self, lambda: prepare_photo(path.read_bytes()), also=(OSError,),
+                            on_error=lambda text: self._show_message("photo", text),
+                            on_errors=lambda errors: self._show_message(
+                                "photo", errors.get("photo", " ".join(errors.values()))))
+        if data is FAILED:
             return False
         self._photo, self._photo_changed = data, True
         set_photo_preview(self.ui.photoLabel, data, tr("Belum ada foto"))
@@ -414,30 +412,26 @@ class ResidentForm(QDialog):
         """Save through the service; True when saved (the dialog then closes)."""
         self._clear_messages()
         data = self.values()
-        confirm = False
-        while True:
-            try:
-                self.resident = self._write(data, confirm)
-            except ValidationError as exc:
-                self.show_errors(self._placed(exc.errors))
-                return False
-            except NeedsConfirmation as exc:
-                if confirm or not self._confirm(exc.warnings):
-                    self.show_errors(exc.warnings, warning=True)
-                    return False
-                confirm = True
-                continue
-            except StaleRecord as exc:
-                QMessageBox.warning(self, tr("Data telah berubah"), exc.message)
-                self.ui.errorSummary.setText(tr("Tidak disimpan: data PM ini telah diubah di tempat lain."))
-                self.ui.errorSummary.show()
-                return False
-            except BalaiError as exc:
-                QMessageBox.warning(self, tr("Tidak dapat menyimpan"), exc.message)
-                return False
-            break
+        resident = service_call(self, lambda confirm: self._write(data, confirm), confirm=self._confirm_or_mark,
+                                title=tr("Tidak dapat menyimpan"), on_stale=self._stale,
+                                on_errors=lambda errors: self.show_errors(self._placed(errors)))
+        if resident is FAILED:
+            return False
+        self.resident = resident
         self.accept()
         return True
+
+    def _confirm_or_mark(self, warnings: dict[str, str]) -> bool:
+        """Asked before saving despite warnings; declined, the warnings stay beside their fields."""
+        if self._confirm(warnings):
+            return True
+        self.show_errors(warnings, warning=True)
+        return False
+
+    def _stale(self, text: str) -> None:
+        QMessageBox.warning(self, tr("Data telah berubah"), text)
+        self.ui.errorSummary.setText(tr("Tidak disimpan: data PM ini telah diubah di tempat lain."))
+        self.ui.errorSummary.show()
 
     def _placed(self, errors: dict[str, str]) -> dict[str, str]:
         """An empty NIK is reported by the service as a missing reason; while "Tidak memiliki
@@ -457,7 +451,7 @@ class ResidentForm(QDialog):
             self.actor, self.resident_id, data, expected_version=self._version, confirm_warnings=confirm
         )
         if self._photo_changed:
-            residents.set_photo(self.actor, self.resident_id, self._photo)
+            residents_photo.set_photo(self.actor, self.resident_id, self._photo)
             resident = residents.get_resident(self.actor, self.resident_id)
         return resident
 

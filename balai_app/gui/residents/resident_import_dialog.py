@@ -26,10 +26,10 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from balai_app import paths
-from balai_app.domain.errors import BalaiError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_resident_import import Ui_ResidentImportDialog
 from balai_app.i18n import tr
-from balai_app.services import resident_io
+from balai_app.services import resident_io, resident_io_export
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -172,9 +172,9 @@ class ResidentImportDialog(QDialog):
         self.model.set_problems([])
         self._set_busy(True, tr("Memeriksa berkas… %p%"))
         try:
-            self.report = resident_io.check_import(self.actor, self.path, progress=self._progress)
-        except BalaiError as exc:
-            self._set_summary(exc.message, ERROR_COLOR)
+            report = service_call(self, lambda: resident_io.check_import(self.actor, self.path, progress=self._progress),
+                                  on_error=lambda text: self._set_summary(text, ERROR_COLOR))
+            self.report = None if report is FAILED else report
         finally:
             self._set_busy(False)
             self.ui.progressBar.hide()  # the bar is for the import; checking is usually quick
@@ -232,14 +232,15 @@ class ResidentImportDialog(QDialog):
         skip = self.ui.skipInvalidCheck.isChecked()
         self.ui.resultLabel.clear()
         self._set_busy(True, tr("Mengimpor… %p%"))
-        error = None
+        errors: list[str] = []
         try:
-            report = resident_io.run_import(self.actor, self.path, skip_invalid=skip, progress=self._progress)
-        except BalaiError as exc:
-            error = exc.message
+            report = service_call(
+                self, lambda: resident_io.run_import(self.actor, self.path, skip_invalid=skip, progress=self._progress),
+                on_error=errors.append)
         finally:
             self._set_busy(False)  # also when something unexpected escapes: never a stuck dialog
-        if error is not None:
+        if report is FAILED:
+            error = "\n".join(errors)
             self._set_result(error, ERROR_COLOR)
             QMessageBox.warning(self, tr("Impor PM"), error)
             self._update_state()
@@ -325,15 +326,22 @@ def export_residents_interactive(actor: Actor, parent: QWidget | None = None, fl
         with_nik = answer == QMessageBox.StandardButton.Yes
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        count = resident_io.export_residents(actor, path, with_nik=with_nik, flt=flt)
-    except BalaiError as exc:
+        count = service_call(parent, lambda: resident_io_export.export_residents(actor, path, with_nik=with_nik, flt=flt),
+                             on_error=lambda text: _warn_idle(parent, title, text))
+    finally:
         QGuiApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, title, exc.message)
+    if count is FAILED:
         return None
-    QGuiApplication.restoreOverrideCursor()
     kind = tr("NIK lengkap") if with_nik else tr("NIK dan No. KK disamarkan")
     QMessageBox.information(parent, title, tr("{n} PM diekspor ke {file} ({kind}).").format(n=count, file=path, kind=kind))
     return count
+
+
+def _warn_idle(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning box shown with the normal cursor (the wait cursor is for the export)."""
+    QGuiApplication.restoreOverrideCursor()
+    QMessageBox.warning(parent, title, text)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # restored once by the caller
 
 
 def _ask_full_nik(parent: QWidget | None, title: str) -> QMessageBox.StandardButton:

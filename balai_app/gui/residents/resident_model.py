@@ -1,9 +1,9 @@
 """Query-backed Qt models for the resident register.
 
-``ResidentTableModel`` never holds more rows than the view has asked for: it
-loads pages of 200 rows from ``services.residents.list_residents`` through
-``canFetchMore``/``fetchMore``, each page after the last row's sort key (keyset,
-never a growing OFFSET), and sorts on the server (``ORDER BY``), so the list
+``ResidentTableModel`` is the one table model (``gui/common/rows_model.py``)
+over ``services.residents.list_residents``: it never holds more rows than the
+view has asked for, loads each page after the last row's sort key (keyset, never
+a growing OFFSET), and sorts on the server (``ORDER BY``), so the list
 stays smooth with hundreds of thousands of residents. A search typed in the box
 runs on a worker thread; the newest one wins.
 """
@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,13 +25,12 @@ from PySide6.QtCore import (
 
 from balai_app.domain import codes, dates
 from balai_app.domain.nik import mask
+from balai_app.gui.common.rows_model import PAGE_SIZE, Column, RowsModel
 from balai_app.i18n import tr
 from balai_app.services import residents
 from balai_app.services.connections import close_thread_connection
 from balai_app.services.context import Actor
 from balai_app.services.residents import ResidentFilter, ResidentRow
-
-PAGE_SIZE = 200
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -126,8 +124,9 @@ class _SearchTask(QRunnable):
             close_thread_connection()  # hold no connection while idle (a restore may replace the file)
 
 
-class ResidentTableModel(QAbstractTableModel):
-    """The register, one page of rows at a time.
+class ResidentTableModel(RowsModel):
+    """The register over the one table model (``gui/common/rows_model.py``): keyset
+    pages of ``ResidentRow`` tuples as the view scrolls.
 
     ``countChanged(total)`` is emitted after every refresh with the number of
     residents matching the filter (not only the rows loaded so far); ``count``
@@ -141,23 +140,18 @@ class ResidentTableModel(QAbstractTableModel):
     countChanged = Signal(int)  # noqa: N815
     loadingChanged = Signal(bool)  # noqa: N815
     failed = Signal(str)
-    IdRole = Qt.ItemDataRole.UserRole + 1
     # Display texts kept for at most this many rows (the visible ones are rebuilt on demand).
     TEXT_CACHE_ROWS = 2000
 
-    _ask = Signal(object)
-
     def __init__(self, actor: Actor, parent=None, *, page_size: int = PAGE_SIZE):
-        super().__init__(parent)
+        columns = [Column(header, lambda row, key=key: display_value(row, key)) for key, header in COLUMNS]
+        super().__init__(columns, parent=parent, pager=self._page, page_size=page_size)
         self.actor = actor
-        self.page_size = page_size
         self._filter = ResidentFilter()
         self._order_by = "name"
         self._descending = False
-        self._rows: list[ResidentRow] = []
         self._texts: dict[int, tuple[str, ...]] = {}  # row -> display texts, built when first shown
         self._count = residents.ResidentCount(0, True)
-        self._at_end = True
         self._generation = 0
         self._loading = False
         self._pending: _Request | None = None
@@ -168,6 +162,11 @@ class ResidentTableModel(QAbstractTableModel):
         self._relay.pageReady.connect(self._page_ready)
         self._relay.countReady.connect(self._count_ready)
         self._relay.failed.connect(self._failed)
+
+    def _page(self, after: ResidentRow | None, limit: int) -> list[ResidentRow]:
+        """The pager: ``limit`` rows after ``after`` (keyset) in the shown filter and order."""
+        return residents.list_residents(self.actor, self._filter, order_by=self._order_by,
+                                        descending=self._descending, limit=limit, after=after)
 
     # --- what is shown ------------------------------------------------------
     @property
@@ -198,10 +197,13 @@ class ResidentTableModel(QAbstractTableModel):
         """Reload from the first page now (filter, sort or data changed)."""
         self._generation += 1  # answers to earlier requests are dropped
         self._set_loading(False)
-        rows = self._first_page()
+        rows = self._page(None, self.page_size)
         count = (residents.ResidentCount(len(rows), True) if len(rows) < self.page_size
                  else residents.count_matching(self.actor, self._filter))
         self._show(rows, count)
+
+    def reload(self) -> None:
+        self.refresh()
 
     def request(self, flt: ResidentFilter) -> None:
         """Show ``flt``'s residents as soon as the worker thread has them; returns at once."""
@@ -247,71 +249,34 @@ class ResidentTableModel(QAbstractTableModel):
             self.loadingChanged.emit(loading)
 
     def _show(self, rows: list[ResidentRow], count: residents.ResidentCount) -> None:
-        self.beginResetModel()
         self._texts = {}
-        self._rows = rows
-        self._at_end = len(rows) < self.page_size
         self._count = count
-        self.endResetModel()
+        self.set_rows(rows, first_page=True)
         self.countChanged.emit(count.n)
 
-    def _first_page(self) -> list[ResidentRow]:
-        return residents.list_residents(
-            self.actor, self._filter, order_by=self._order_by, descending=self._descending, limit=self.page_size,
-        )
-
     def resident_id(self, row: int) -> int | None:
-        if 0 <= row < len(self._rows):
-            return self._rows[row].id
-        return None
+        record = self.row_at(row)
+        return None if record is None else record.id
 
     def row_of(self, resident_id: int) -> int:
         """The row of a loaded resident, or -1."""
-        for index, row in enumerate(self._rows):
-            if row.id == resident_id:
-                return index
-        return -1
+        return self.find(lambda row: row.id == resident_id)
 
     def loaded_rows(self) -> Sequence[ResidentRow]:
         return tuple(self._rows)
 
-    # --- paging -------------------------------------------------------------
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and not self._at_end and bool(self._rows)
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or not self._rows:
-            return
-        # Keyset: the page after the last loaded row's sort key (no growing OFFSET).
-        more = residents.list_residents(
-            self.actor, self._filter, order_by=self._order_by, descending=self._descending,
-            limit=self.page_size, after=self._rows[-1],
-        )
-        if len(more) < self.page_size:
-            self._at_end = True
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
+    def fetched(self, added: int) -> None:
         loaded = len(self._rows)
-        if (self._at_end and loaded != self._count.n) or loaded > self._count.n:
+        if (self.at_end and loaded != self._count.n) or loaded > self._count.n:
             # The count was a lower bound, or rows were added/deleted elsewhere since.
-            self._count = residents.ResidentCount(loaded, self._at_end)
+            self._count = residents.ResidentCount(loaded, self.at_end)
             self.countChanged.emit(loaded)
 
     # --- Qt model interface ------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section][1])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return tr("Klik untuk mengurutkan")
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every role of every visible cell on each repaint: the display
@@ -349,42 +314,17 @@ class ResidentTableModel(QAbstractTableModel):
         self.refresh()
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(RowsModel):
     """A small read-only table over a list of records (a resident's assessments,
-    services, ...), each column given as (header, function record -> text)."""
+    services, ...) on the one table model, each column given as (header, function
+    record -> text): one line per cell, the full text as its tooltip."""
 
     def __init__(self, columns: list[tuple[str, Callable[[Any], str]]], parent=None):
-        super().__init__(parent)
-        self._columns = columns
-        self._records: list[Any] = []
+        super().__init__([Column(header, lambda r, f=text: " ".join(str(f(r)).split()),
+                                 tooltip=lambda r, f=text: str(f(r))) for header, text in columns], parent=parent)
 
     def set_records(self, records: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def record(self, row: int) -> Any:
-        return self._records[row] if 0 <= row < len(self._records) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self._columns[section][0])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._records[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = self._columns[index.column()][1](record)
-            # One line per cell; the full text is shown below the table.
-            return " ".join(str(text).split())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(self._columns[index.column()][1](record))
-        return None
+        return self.row_at(row)

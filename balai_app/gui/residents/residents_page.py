@@ -8,13 +8,13 @@ import importlib.util
 import qtawesome as qta
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QMenu, QWidget
 
-from balai_app.gui.common import elided_tooltips
 from balai_app.domain import codes
-from balai_app.domain.errors import BalaiError
-from balai_app.gui.residents.resident_model import COLUMN_KEYS, ResidentTableModel
+from balai_app.gui.common import elided_tooltips
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_residents_page import Ui_ResidentsPage
+from balai_app.gui.residents.resident_model import COLUMN_KEYS, ResidentTableModel
 from balai_app.i18n import tr
 from balai_app.services import residents
 from balai_app.services.context import Actor
@@ -380,10 +380,8 @@ class ResidentsPage(QWidget):
             return
         from balai_app.gui.residents.resident_detail import ResidentDetail
 
-        try:
-            dialog = ResidentDetail(self.actor, resident_id, self)
-        except BalaiError as exc:  # deleted or not allowed meanwhile
-            QMessageBox.warning(self, tr("Penerima Manfaat"), exc.message)
+        dialog = service_call(self, lambda: ResidentDetail(self.actor, resident_id, self), title=tr("Penerima Manfaat"))
+        if dialog is FAILED:  # deleted or not allowed meanwhile
             self.refresh()
             return
         self.detail_dialog = dialog

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from balai_app.domain import codes
-from balai_app.domain.errors import BalaiError, NeedsConfirmation, ValidationError
-from balai_app.gui.residents.form_helpers import FieldMessages, confirm, fill_combo, limit_text_height
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_resident_service_dialog import Ui_ServiceDialog
+from balai_app.gui.residents.form_helpers import FieldMessages, confirm, fill_combo, limit_text_height
 from balai_app.i18n import tr
-from balai_app.services import accounts, residents
-from balai_app.services import casework
+from balai_app.services import accounts, casework, residents
 from balai_app.services.context import Actor
 
 FIELDS = {
@@ -84,6 +83,11 @@ class ServiceDialog(QDialog):
             "staff": self.ui.staffEdit.text(),
         }
 
+    def _confirm(self, warnings: dict[str, str]) -> bool:
+        lines = "\n".join(f"• {m}" for m in warnings.values())
+        return confirm(self, tr("Periksa kembali"), tr("{lines}\n\nTetap catat layanan ini?").format(lines=lines),
+                       tr("Ya, catat"))
+
     def save(self) -> bool:
         self.messages.clear()
         data = self.values()
@@ -91,25 +95,11 @@ class ServiceDialog(QDialog):
             # New records name the therapy; only migrated ones stay "belum dirinci".
             self.messages.show({"subkind": tr("Jenis terapi wajib dipilih.")})
             return False
-        confirmed = False
-        while True:
-            try:
-                self.service = casework.add_service(self.actor, self.resident_id, data, confirm_warnings=confirmed)
-            except ValidationError as exc:
-                self.messages.show(exc.errors)
-                return False
-            except NeedsConfirmation as exc:
-                if confirmed:
-                    return False
-                lines = "\n".join(f"• {m}" for m in exc.warnings.values())
-                if not confirm(self, tr("Periksa kembali"),
-                               tr("{lines}\n\nTetap catat layanan ini?").format(lines=lines), tr("Ya, catat")):
-                    return False
-                confirmed = True
-                continue
-            except BalaiError as exc:
-                QMessageBox.warning(self, tr("Tidak dapat menyimpan"), exc.message)
-                return False
-            break
+        service = service_call(
+            self, lambda confirmed: casework.add_service(self.actor, self.resident_id, data, confirm_warnings=confirmed),
+            confirm=self._confirm, on_errors=self.messages.show, title=tr("Tidak dapat menyimpan"))
+        if service is FAILED:
+            return False
+        self.service = service
         self.accept()
         return True

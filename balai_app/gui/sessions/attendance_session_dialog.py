@@ -13,13 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from balai_app.domain.dates import format_short
-from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.common.form_errors import clear_errors, show_errors
 from balai_app.gui.common.qt_dates import from_qdate, to_qdate
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_session_dialog import Ui_SessionDialog
 from balai_app.i18n import tr
-from balai_app.services import batch_ready
-from balai_app.services import sessions
+from balai_app.services import batch_ready, sessions
 from balai_app.services.context import Actor
 
 
@@ -105,19 +104,19 @@ class SessionDialog(QDialog):
                 tr("{n} peserta terdaftar pada tanggal ini (masuk daftar presensi):").format(n=len(people)))
 
     def save(self) -> None:
-        try:
-            if self.session is None:
-                self.session = sessions.create_session(self.actor, self.batch_id, self.data())
-            else:
-                self.session = sessions.update_session(self.actor, self.session.id, self.data(),
-                                                       expected_version=self.session.version)
-        except ValidationError as exc:
-            show_errors(self.ui, exc.errors, self.ui.formError)
+        current = self.session
+
+        def write():
+            if current is None:
+                return sessions.create_session(self.actor, self.batch_id, self.data())
+            return sessions.update_session(self.actor, current.id, self.data(), expected_version=current.version)
+
+        saved = service_call(self, write, on_errors=lambda errors: show_errors(self.ui, errors, self.ui.formError),
+                             on_error=lambda text: show_errors(self.ui, {"form": text}, self.ui.formError))
+        if saved is FAILED:
             return
-        except BalaiError as exc:
-            show_errors(self.ui, {"form": exc.message}, self.ui.formError)
-            return
-        self.session_id = self.session.id
+        self.session = saved
+        self.session_id = saved.id
         self.accept()
 
 

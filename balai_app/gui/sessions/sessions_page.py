@@ -2,6 +2,8 @@
 
 An instruktur sees only his own batches (the services refuse the others) and
 gets "Kelas saya" first: his running batches and today's session.
+Laid out in ``ui/sessions_page.ui``; the attendance, assessment and progress editors are
+their own widgets, put in place here.
 """
 
 from __future__ import annotations
@@ -9,36 +11,27 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import qtawesome as qta
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QMenu,
     QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-import qtawesome as qta
-
-from balai_app.gui.common import elided_tooltips
 from balai_app.domain.dates import format_short
-from balai_app.domain.errors import BalaiError
+from balai_app.gui.common import elided_tooltips
+from balai_app.gui.common.service_call import FAILED, service_call
+from balai_app.gui.forms.ui_sessions_page import Ui_SessionsPage
 from balai_app.gui.sessions.attendance_grid import AttendanceEditor
 from balai_app.gui.sessions.attendance_session_dialog import SessionDialog
 from balai_app.gui.sessions.my_classes import MyClassesWidget
 from balai_app.gui.sessions.progress_assessment import AssessmentEditor
 from balai_app.gui.sessions.progress_matrix import ProgressMatrixView
-from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import progress, sessions
 from balai_app.services.context import Actor
@@ -105,79 +98,55 @@ class SessionsPage(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.batch_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-
-        top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Angkatan:")))
-        self.batch_combo = QComboBox()
-        self.batch_combo.setMinimumWidth(420)
-        top.addWidget(self.batch_combo, 1)
-        self.recap_button = QPushButton(qta.icon("fa5s.file-pdf"), tr("Rekap"))
+        self.ui = Ui_SessionsPage()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.batch_combo = ui.batchCombo
+        self.recap_button = ui.recapButton
+        self.recap_button.setIcon(qta.icon("fa5s.file-pdf"))
         menu = QMenu(self.recap_button)
         menu.addAction(tr("Rekap presensi bulanan (PDF)…"), lambda: self.export_recap("attendance", ".pdf"))
         menu.addAction(tr("Rekap presensi bulanan (XLSX)…"), lambda: self.export_recap("attendance", ".xlsx"))
         menu.addAction(tr("Rekap progres (PDF)…"), lambda: self.export_recap("progress", ".pdf"))
         menu.addAction(tr("Rekap progres (XLSX)…"), lambda: self.export_recap("progress", ".xlsx"))
         self.recap_button.setMenu(menu)
-        top.addWidget(self.recap_button)
-        layout.addLayout(top)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        layout.addWidget(self.message)
+        self.message = ui.messageLabel
 
-        self.tabs = QTabWidget()
-        layout.addWidget(self.tabs, 1)
+        self.tabs = ui.tabs
+        self.attendance_tab = ui.attendanceTab
+        self.tabs.setTabIcon(self.tabs.indexOf(self.attendance_tab), qta.icon("fa5s.clipboard-check"))
         self.my_classes: MyClassesWidget | None = None
         if actor.role == "instruktur":
             self.my_classes = MyClassesWidget(actor, self)
             self.my_classes.open_today.connect(self.open_today)
             self.my_classes.open_batch.connect(self.open_batch)
-            self.tabs.addTab(self.my_classes, qta.icon("fa5s.chalkboard-teacher"), tr("Kelas saya"))
+            self.tabs.insertTab(0, self.my_classes, qta.icon("fa5s.chalkboard-teacher"), tr("Kelas saya"))
+            self.tabs.setCurrentIndex(0)  # an instruktur starts at his classes
 
         # sessions and attendance
-        attendance_tab = QWidget()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
         self.sessions_model = SessionsModel(self)
-        self.sessions_table = QTableView()
+        self.sessions_table = ui.sessionsTable
         self.sessions_table.setModel(self.sessions_model)
-        self.sessions_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.sessions_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.sessions_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.sessions_table.verticalHeader().setVisible(False)
-        self.sessions_table.setWordWrap(False)
         header = self.sessions_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         elided_tooltips.install(self.sessions_table)  # a long topic: its whole text on hover
         self.sessions_table.doubleClicked.connect(lambda _i: self.edit_session())
-        left_layout.addWidget(self.sessions_table, 1)
-        session_buttons = QHBoxLayout()
-        self.new_button = QPushButton(qta.icon("fa5s.plus"), tr("Sesi baru"))
+        self.new_button, self.edit_button, self.delete_button = ui.newButton, ui.editButton, ui.deleteButton
+        self.new_button.setIcon(qta.icon("fa5s.plus"))
         self.new_button.clicked.connect(lambda: self.new_session())
-        self.edit_button = QPushButton(qta.icon("fa5s.edit"), tr("Ubah sesi"))
+        self.edit_button.setIcon(qta.icon("fa5s.edit"))
         self.edit_button.clicked.connect(self.edit_session)
-        self.delete_button = QPushButton(qta.icon("fa5s.trash-alt"), tr("Hapus sesi"))
+        self.delete_button.setIcon(qta.icon("fa5s.trash-alt"))
         self.delete_button.clicked.connect(self.delete_session)
-        session_buttons.addWidget(self.new_button)
-        session_buttons.addWidget(self.edit_button)
-        session_buttons.addWidget(self.delete_button)
-        session_buttons.addStretch(1)
-        left_layout.addLayout(session_buttons)
         self.attendance = AttendanceEditor(actor, self)
         self.attendance.saved.connect(self._attendance_saved)
-        split.addWidget(left)
-        split.addWidget(self.attendance)
+        split = ui.splitter
+        split.replaceWidget(1, self.attendance)  # the form holds its place; the editor needs the actor
+        ui.attendancePlaceholder.deleteLater()
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([560, 700])
-        QVBoxLayout(attendance_tab).addWidget(split)
-        self.attendance_tab = attendance_tab
-        self.tabs.addTab(attendance_tab, qta.icon("fa5s.clipboard-check"), tr("Presensi"))
 
         self.assessment = AssessmentEditor(actor, self)
         self.assessment.saved.connect(lambda: self.matrix.load(self.batch_id))
@@ -379,9 +348,11 @@ class SessionsPage(QWidget):
         if self.batch_id is None:
             return None
         batch_name = self.batch_combo.currentText().split(" — ")[0]
-        try:
+        batch_id = self.batch_id
+
+        def ask_and_write() -> Path | None:
             if kind == "attendance":
-                months = progress.attendance_months(self.actor, self.batch_id)
+                months = progress.attendance_months(self.actor, batch_id)
                 if not months:
                     self._show_message(tr("Belum ada sesi terlaksana untuk direkap."))
                     return None
@@ -402,11 +373,13 @@ class SessionsPage(QWidget):
             if target.suffix.lower() != suffix:
                 target = target.with_name(target.name + suffix)
             if kind == "attendance":
-                exports.attendance_recap(self.actor, self.batch_id, year, month, target)
+                exports.attendance_recap(self.actor, batch_id, year, month, target)
             else:
-                exports.progress_recap(self.actor, self.batch_id, target)
-        except (BalaiError, OSError) as exc:
-            self._show_message(getattr(exc, "message", None) or str(exc))
+                exports.progress_recap(self.actor, batch_id, target)
+            return target
+
+        target = service_call(self, ask_and_write, also=(OSError,), on_error=self._show_message)
+        if target is FAILED or target is None:
             return None
         self._show_message(tr("Rekap disimpan: {path}").format(path=str(target)), ok=True)
         return target

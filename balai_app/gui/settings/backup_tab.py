@@ -14,11 +14,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from balai_app import paths
-from balai_app.domain.errors import BalaiError
-from balai_app.gui.settings.restore_dialog import RestoreDialog, describe_date
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_backup_tab import Ui_BackupTab
+from balai_app.gui.settings.restore_dialog import RestoreDialog, describe_date
 from balai_app.i18n import tr
-from balai_app.services import backup, integrity
+from balai_app.services import backup, backup_files, backup_steps, integrity
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 
@@ -32,15 +32,15 @@ def _size(n: int) -> str:
 
 
 class BackupListModel(QAbstractTableModel):
-    """The backups folder, newest first (``services.backup.list_backups``)."""
+    """The backups folder, newest first (``services.backup_files.list_backups``)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[backup.BackupInfo] = []
+        self.rows: list[backup_files.BackupInfo] = []
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = backup.list_backups()
+        self.rows = backup_files.list_backups()
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
@@ -78,7 +78,7 @@ class BackupListModel(QAbstractTableModel):
             return QColor("#b91c1c")
         return None
 
-    def info_at(self, row: int) -> backup.BackupInfo:
+    def info_at(self, row: int) -> backup_files.BackupInfo:
         return self.rows[row]
 
 
@@ -118,7 +118,7 @@ class BackupTab(QWidget):
     # --- state ------------------------------------------------------------------
     def refresh(self) -> None:
         self.ui.folderLabel.setText(str(paths.backup_dir()))
-        warning = integrity.one_pc_warning(backup.current_database_path())
+        warning = integrity.one_pc_warning(backup_files.current_database_path())
         self.ui.networkWarning.setText(warning or "")
         self.ui.networkWarning.setVisible(bool(warning))
         keep = backup.rotation()
@@ -144,16 +144,20 @@ class BackupTab(QWidget):
         self.ui.statusLabel.setText(text)
 
     # --- actions ------------------------------------------------------------------
+    def _backup_failed(self, text: str) -> None:
+        QApplication.restoreOverrideCursor()  # the box with the normal cursor
+        self._say(text, error=True)
+        QMessageBox.critical(self, tr("Cadangan gagal"), text)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # restored once by backup_now
+
     def backup_now(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = backup.create_backup(self.actor)
-        except BalaiError as exc:
+            result = service_call(self, lambda: backup.create_backup(self.actor), on_error=self._backup_failed)
+        finally:
             QApplication.restoreOverrideCursor()
-            self._say(exc.message, error=True)
-            QMessageBox.critical(self, tr("Cadangan gagal"), exc.message)
+        if result is FAILED:
             return
-        QApplication.restoreOverrideCursor()
         self.refresh()
         info = result.info
         text = tr("Cadangan dibuat dan diperiksa: {name} ({res} PM, {cert} sertifikat).").format(
@@ -168,7 +172,7 @@ class BackupTab(QWidget):
     def check_database(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = integrity.check_file(backup.current_database_path())
+            result = integrity.check_file(backup_files.current_database_path())
         finally:
             QApplication.restoreOverrideCursor()
         if result.damaged:
@@ -184,13 +188,14 @@ class BackupTab(QWidget):
         if folder:
             self.ui.secondFolderEdit.setText(folder)
 
+    def _second_failed(self, text: str) -> None:
+        self.ui.secondStatusLabel.setStyleSheet("color:#b91c1c;")
+        self.ui.secondStatusLabel.setText(text)
+
     def save_second(self) -> None:
         value = self.ui.secondFolderEdit.text().strip()
-        try:
-            backup.set_second_folder(self.actor, value or None)
-        except BalaiError as exc:
-            self.ui.secondStatusLabel.setStyleSheet("color:#b91c1c;")
-            self.ui.secondStatusLabel.setText(exc.message)
+        if service_call(self, lambda: backup.set_second_folder(self.actor, value or None),
+                        on_error=self._second_failed) is FAILED:
             return
         self.ui.secondStatusLabel.setStyleSheet("color:#166534;")
         if value and not Path(value).is_dir():
@@ -201,7 +206,7 @@ class BackupTab(QWidget):
         else:
             self.ui.secondStatusLabel.setText(tr("Disimpan.") if value else tr("Folder cadangan kedua tidak dipakai."))
 
-    def selected_info(self) -> backup.BackupInfo | None:
+    def selected_info(self) -> backup_files.BackupInfo | None:
         rows = self.ui.backupsView.selectionModel().selectedRows()
         return self.model.info_at(rows[0].row()) if rows else None
 
@@ -232,13 +237,13 @@ class BackupTab(QWidget):
 
 
 def backup_on_close(parent: QWidget | None = None) -> backup.BackupResult | None:
-    """The automatic backup when the window closes: at most once a day; failures are shown."""
-    if not backup.database_is_open():
+    """The automatic backup when the window closes: at most once a day, never more than about a
+    second (``services.backup_steps``: a large database is finished at the next start); failures
+    are shown."""
+    if not backup_files.database_is_open():
         return None
-    try:
-        result = backup.backup_if_due()
-    except BalaiError as exc:
-        QMessageBox.warning(parent, tr("Cadangan otomatis gagal"), exc.message)
+    result = service_call(parent, backup_steps.backup_on_close, title=tr("Cadangan otomatis gagal"))
+    if result is FAILED:
         return None
     if result is not None and result.second_error:
         QMessageBox.warning(parent, tr("Folder cadangan kedua"), result.second_error)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from balai_app.domain import localtime
-from balai_app.domain.errors import BalaiError, ValidationError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import certificates, signing_keys
 from balai_app.services.context import Actor
@@ -172,10 +172,8 @@ class CertificateSettingsTab(QWidget):
         secret = self._passphrase(tr("Ekspor kunci"), twice=True)
         if secret is None:
             return False
-        try:
-            key = signing_keys.export_key(self.actor, path, secret)
-        except (ValidationError, BalaiError) as exc:
-            QMessageBox.warning(self, tr("Ekspor kunci"), exc.message)
+        key = service_call(self, lambda: signing_keys.export_key(self.actor, path, secret), title=tr("Ekspor kunci"))
+        if key is FAILED:
             return False
         QMessageBox.information(self, tr("Ekspor kunci"), tr(
             "Kunci {k} diekspor ke {p}. Simpan berkas ini dan kata sandinya di tempat terpisah yang aman.").format(
@@ -189,10 +187,8 @@ class CertificateSettingsTab(QWidget):
         secret = self._passphrase(tr("Pasang kunci"), twice=False)
         if secret is None:
             return False
-        try:
-            key = signing_keys.install_key(self.actor, path, secret)
-        except (ValidationError, BalaiError) as exc:
-            QMessageBox.warning(self, tr("Pasang kunci"), exc.message)
+        key = service_call(self, lambda: signing_keys.install_key(self.actor, path, secret), title=tr("Pasang kunci"))
+        if key is FAILED:
             return False
         self._show_key()
         QMessageBox.information(self, tr("Pasang kunci"), tr("Kunci {k} terpasang di komputer ini.").format(
@@ -205,16 +201,15 @@ class CertificateSettingsTab(QWidget):
         folder = QFileDialog.getExistingDirectory(self, tr("Folder verifikasi"))
         if not folder:
             return False
-        try:
-            result = certificates_publish.publish(self.actor, folder)
-        except (ValidationError, BalaiError) as exc:
-            QMessageBox.warning(self, tr("Folder verifikasi"), exc.message)
+        result = service_call(self, lambda: certificates_publish.publish(self.actor, folder),
+                              title=tr("Folder verifikasi"))
+        if result is FAILED:
             return False
         self._show_key()
         QMessageBox.information(self, tr("Folder verifikasi"), tr(
             "Folder verifikasi ditulis ke {p} ({n} sertifikat dicabut tercantum). Salin seluruh isinya ke alamat web "
             "verifikasi, flashdisk atau folder bersama; ulangi setiap kali ada sertifikat dicabut.").format(
-            p=result.folder, n=result.revoked))
+            p=result.folder, n=result.revoked + result.revoked_rehab))
         return True
 
     # --- the settings -----------------------------------------------------------
@@ -257,17 +252,18 @@ class CertificateSettingsTab(QWidget):
                 out[name] = w.text()
         return out
 
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for field, message in errors.items():
+            if field in self.errors:
+                self.errors[field].setText(message)
+                self.errors[field].setVisible(True)
+        self.status.setText(tr("Belum disimpan: periksa isian yang ditandai."))
+
     def save(self) -> bool:
         for error in self.errors.values():
             error.setVisible(False)
-        try:
-            certificates.save_settings(self.actor, self.values())
-        except ValidationError as exc:
-            for field, message in exc.errors.items():
-                if field in self.errors:
-                    self.errors[field].setText(message)
-                    self.errors[field].setVisible(True)
-            self.status.setText(tr("Belum disimpan: periksa isian yang ditandai."))
+        if service_call(self, lambda: certificates.save_settings(self.actor, self.values()),
+                        on_errors=self._show_errors) is FAILED:
             return False
         self.status.setText(tr("Pengaturan sertifikat disimpan."))
         self.refresh()

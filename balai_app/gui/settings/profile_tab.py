@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
-from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.common.form_errors import ERROR_STYLE, error_labels, show_errors
 from balai_app.gui.common.logo_picker import choose_logo_file, logo_pixmap, read_logo
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_profile_tab import Ui_ProfileTab
 from balai_app.i18n import tr
 from balai_app.services import profile
@@ -90,14 +90,13 @@ class ProfileTab(QWidget):
 
     def save(self) -> None:
         """The profile first; the idle setting only once the profile is saved (nothing half-saved)."""
-        try:
+
+        def write() -> None:
             profile.update_profile(self.actor, self.data(), expected_version=self.version, logo=self.logo)
             profile.set_setting(self.actor, profile.IDLE_LOCK_KEY, self.ui.idleSpin.value())
-        except ValidationError as exc:
-            self._show_failure(exc.errors)
-            return
-        except BalaiError as exc:
-            self._show_failure({"_": exc.message})
+
+        if service_call(self, write, on_errors=self._show_failure,
+                        on_error=lambda text: self._show_failure({"_": text})) is FAILED:
             return
         self.refresh()
         self.ui.messageLabel.setStyleSheet("color:#166534;")

@@ -3,7 +3,7 @@
 The dialog checks the file when it opens (full ``integrity_check``), shows its
 date and its counts of residents and certificates, and enables "Pulihkan"
 only for a sound Balai backup once the person ticks the confirmation. The
-restore itself (safety copy first) is ``services.backup.restore_backup``.
+restore itself (safety copy first) is ``services.backup_restore.restore_backup``.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from balai_app.domain.errors import BalaiError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_backup_restore_dialog import Ui_RestoreDialog
 from balai_app.i18n import tr
-from balai_app.services import backup
+from balai_app.services import backup_files, backup_restore
 from balai_app.services.context import Actor
 
 
-def describe_date(info: backup.BackupInfo) -> str:
+def describe_date(info: backup_files.BackupInfo) -> str:
     from balai_app.domain.dates import format_long
 
     return f"{format_long(info.taken_at.date())}, {info.taken_at:%H:%M}"
@@ -32,13 +32,13 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.actor = actor
         self.db_path = db_path
-        self.result_info: backup.RestoreResult | None = None
+        self.result_info: backup_restore.RestoreResult | None = None
         self.ui = Ui_RestoreDialog()
         self.ui.setupUi(self)
         self.setWindowTitle(tr("Pulihkan dari cadangan"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.info = backup.inspect_backup(Path(source), full=True)
+            self.info = backup_files.inspect_backup(Path(source), full=True)
         finally:
             QApplication.restoreOverrideCursor()
         info = self.info
@@ -62,15 +62,21 @@ class RestoreDialog(QDialog):
     def _update_button(self) -> None:
         self.ui.restoreButton.setEnabled(self.info.sound and self.ui.confirmBox.isChecked())
 
+    def _failed(self, text: str) -> None:
+        QApplication.restoreOverrideCursor()  # the box with the normal cursor
+        QMessageBox.critical(self, tr("Pemulihan gagal"), text)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # restored once by restore()
+
     def restore(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.result_info = backup.restore_backup(self.actor, self.info.path, db_path=self.db_path)
-        except BalaiError as exc:
+            result = service_call(self, lambda: backup_restore.restore_backup(self.actor, self.info.path, db_path=self.db_path),
+                                  on_error=self._failed)
+        finally:
             QApplication.restoreOverrideCursor()
-            QMessageBox.critical(self, tr("Pemulihan gagal"), exc.message)
+        if result is FAILED:
             return
-        QApplication.restoreOverrideCursor()
+        self.result_info = result
         safety = self.result_info.safety_copy
         QMessageBox.information(
             self, tr("Pemulihan selesai"),

@@ -8,11 +8,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QWidget
 
-from balai_app.domain.errors import BalaiError, ValidationError
 from balai_app.gui.common.form_errors import ERROR_STYLE, error_labels, show_errors
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_user_dialog import Ui_UserDialog
 from balai_app.gui.forms.ui_users_tab import Ui_UsersTab
-from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import accounts
 from balai_app.services.context import Actor
@@ -113,21 +112,22 @@ class UserDialog(QDialog):
     def save(self) -> None:
         ui = self.ui
         data = {"full_name": ui.fullNameEdit.text(), "role": ui.roleCombo.currentData(), "nip": ui.nipEdit.text()}
-        try:
-            if self.user_id is None:
-                if ui.passwordEdit.text() != ui.repeatEdit.text():
-                    show_errors(ui, {"repeat": tr("Kedua kata sandi tidak sama.")})
-                    return
-                accounts.create_user(self.actor, {**data, "username": ui.usernameEdit.text()}, ui.passwordEdit.text())
-            else:
-                accounts.update_user(self.actor, self.user_id, data, expected_version=self.version)
-        except ValidationError as exc:
-            show_errors(ui, exc.errors)
-            return
-        except BalaiError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message)
-            return
-        self.accept()
+        if self.user_id is None:
+            if ui.passwordEdit.text() != ui.repeatEdit.text():
+                show_errors(ui, {"repeat": tr("Kedua kata sandi tidak sama.")})
+                return
+            user_id = None
+        else:
+            user_id = self.user_id
+
+        def write() -> object:
+            if user_id is None:
+                return accounts.create_user(self.actor, {**data, "username": ui.usernameEdit.text()},
+                                            ui.passwordEdit.text())
+            return accounts.update_user(self.actor, user_id, data, expected_version=self.version)
+
+        if service_call(self, write, on_errors=lambda errors: show_errors(ui, errors)) is not FAILED:
+            self.accept()
 
 
 def temporary_password() -> str:

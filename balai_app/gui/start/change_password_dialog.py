@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from balai_app.domain.errors import ValidationError
 from balai_app.gui.common.form_errors import clear_errors, show_errors
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_login_password import Ui_ChangePasswordDialog
 from balai_app.i18n import tr
 from balai_app.services import accounts
@@ -41,12 +41,11 @@ class ChangePasswordDialog(QDialog):
         if new != self.ui.repeatEdit.text():
             show_errors(self.ui, {"repeat": tr("Kedua kata sandi baru tidak sama.")})
             return
-        try:
-            accounts.change_password(self.actor, self.ui.oldEdit.text(), new)
-        except ValidationError as exc:
-            errors = dict(exc.errors)
-            if "old_password" in errors and not self.ui.oldEdit.isVisible():
-                errors["new_password"] = errors.pop("old_password")
-            show_errors(self.ui, errors)
-            return
-        self.accept()
+        if service_call(self, lambda: accounts.change_password(self.actor, self.ui.oldEdit.text(), new),
+                        on_errors=self._show_errors) is not FAILED:
+            self.accept()
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        if "old_password" in errors and not self.ui.oldEdit.isVisible():
+            errors["new_password"] = errors.pop("old_password")
+        show_errors(self.ui, errors)

@@ -13,13 +13,13 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
 from balai_app.gui.common.form_errors import ERROR_STYLE, clear_errors
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_login_form import Ui_LoginForm
 from balai_app.i18n import tr
 from balai_app.services import accounts, profile
-from balai_app.services.accounts import SignedIn, SignInError
+from balai_app.services.accounts import SignedIn
 from balai_app.services.accounts_demo import DEMO_PASSWORD
 from balai_app.services.context import Actor
-from balai_app.services.integrity import is_busy_error
 
 if TYPE_CHECKING:  # loaded only when a password must be changed (not before the sign-in paints)
     from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
@@ -68,6 +68,11 @@ class LoginForm(QWidget):
         self.ui.messageLabel.setText(text)
         self.ui.messageLabel.setVisible(bool(text))
 
+    def _refused(self, text: str) -> None:
+        self.show_message(text)
+        self.ui.passwordEdit.clear()
+        self.ui.passwordEdit.setFocus()
+
     def try_sign_in(self) -> None:
         username = self.ui.usernameEdit.text().strip()
         if not username:
@@ -79,22 +84,16 @@ class LoginForm(QWidget):
         self.show_message(tr("Memeriksa…"))
         QApplication.processEvents()
         try:
-            signed = accounts.authenticate(username, password)
-        except SignInError as exc:
-            self.show_message(exc.message)
-            self.ui.passwordEdit.clear()
-            self.ui.passwordEdit.setFocus()
-            return
-        except Exception as exc:
-            if not is_busy_error(exc):
-                raise
-            # Another program holds the write lock (a big import, a restore): say so; the
-            # password stays so that "Masuk" again is the retry, "Batal" the cancel.
-            self.show_message(tr("Basis data sedang sibuk (impor atau pemulihan di program lain). "
-                                 "Tekan Masuk lagi sebentar lagi."))
-            return
+            # Another program holding the write lock (a big import, a restore) is said as
+            # such; the password stays so that "Masuk" again is the retry, "Batal" the cancel.
+            signed = service_call(self, lambda: accounts.authenticate(username, password), on_error=self._refused,
+                                  on_busy=lambda _text: self.show_message(tr(
+                                      "Basis data sedang sibuk (impor atau pemulihan di program lain). "
+                                      "Tekan Masuk lagi sebentar lagi.")))
         finally:
             QApplication.restoreOverrideCursor()
+        if signed is FAILED:
+            return
         self.last_password = password
         self.ui.passwordEdit.clear()
         self.show_message("")

@@ -1,6 +1,6 @@
 """The start-up check, before the database is opened for writing.
 
-``ensure_sound_database(path)`` runs ``services.backup.startup_state``:
+``ensure_sound_database(path)`` runs ``services.backup_startup.startup_state``:
 
 - a damaged database is never opened: the person is told so and offered the
   newest sound backup; restoring it keeps the damaged file as ``rusak-*``;
@@ -17,9 +17,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from balai_app.domain.errors import BalaiError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
-from balai_app.services import backup
+from balai_app.services import backup_restore, backup_startup
 from balai_app.services.context import SYSTEM
 
 TITLE = "Balai"
@@ -27,10 +27,10 @@ TITLE = "Balai"
 
 def ensure_sound_database(path: Path, parent: QWidget | None = None) -> bool:
     """True when the program may open the database at ``path``."""
-    return handle_state(backup.startup_state(path), parent)
+    return handle_state(backup_startup.startup_state(path), parent)
 
 
-def handle_state(state: backup.StartupState, parent: QWidget | None = None) -> bool:
+def handle_state(state: backup_startup.StartupState, parent: QWidget | None = None) -> bool:
     """Act on a start-up check's verdict (``gui.app`` runs the check on a thread)."""
     if state.damaged:
         return _offer_restore(state, parent)
@@ -39,7 +39,7 @@ def handle_state(state: backup.StartupState, parent: QWidget | None = None) -> b
     return True
 
 
-def _offer_restore(state: backup.StartupState, parent: QWidget | None) -> bool:
+def _offer_restore(state: backup_startup.StartupState, parent: QWidget | None) -> bool:
     if state.newest_backup is None:
         QMessageBox.critical(parent, tr("Basis data rusak"), state.message)
         return False
@@ -51,10 +51,10 @@ def _offer_restore(state: backup.StartupState, parent: QWidget | None) -> bool:
                                   QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    try:
-        result = backup.restore_backup(SYSTEM, state.newest_backup.path, db_path=state.path)
-    except BalaiError as exc:
-        QMessageBox.critical(parent, tr("Pemulihan gagal"), exc.message)
+    newest = state.newest_backup
+    result = service_call(parent, lambda: backup_restore.restore_backup(SYSTEM, newest.path, db_path=state.path),
+                          title=tr("Pemulihan gagal"), critical=True)
+    if result is FAILED:
         return False
     QMessageBox.information(
         parent, tr("Pemulihan selesai"),

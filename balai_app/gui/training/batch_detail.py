@@ -1,4 +1,6 @@
-"""One batch: its facts, its participants with their enrollment status, and what can be done."""
+"""One batch: its facts, its participants with their enrollment status, and what can be done.
+
+Laid out in ``ui/batch_detail.ui``; the menus and icons are added here."""
 
 from __future__ import annotations
 
@@ -7,23 +9,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from balai_app.domain import codes
 from balai_app.domain.dates import format_long
-from balai_app.domain.errors import BalaiError
+from balai_app.gui.common.service_call import FAILED, service_call
+from balai_app.gui.forms.ui_batch_detail import Ui_BatchDetail
 from balai_app.gui.training.training_models import STATUS_COLORS, ParticipantsModel, participant_columns, run_service
 from balai_app.i18n import tr
 from balai_app.services import enrollment, training
@@ -48,95 +43,58 @@ class BatchDetail(QWidget):
         self.can_enroll = allowed(actor, "enrollment.edit")
         self.can_edit = allowed(actor, "batches.edit")
         self.personal = not training.is_instruktur(actor) and allowed(actor, "residents.view")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size:13pt; font-weight:bold;")
-        self.title.setWordWrap(True)
-        layout.addWidget(self.title)
-        facts = QFrame()
-        facts.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(facts)
-        grid.setContentsMargins(8, 6, 8, 6)
-        self.fact_labels: dict[str, QLabel] = {}
-        for index, (key, text) in enumerate([("period", "Periode"), ("trainer", "Instruktur"),
-                                             ("schedule", "Jadwal"), ("room", "Ruang"), ("seats", "Peserta"),
-                                             ("status", "Status")]):
-            name = QLabel(tr(text))
-            name.setStyleSheet("color:#4b5563;")
-            value = QLabel()
-            value.setWordWrap(True)
-            self.fact_labels[key] = value
-            grid.addWidget(name, index // 2, (index % 2) * 2)
-            grid.addWidget(value, index // 2, (index % 2) * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        layout.addWidget(facts)
+        self.ui = Ui_BatchDetail()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.title = ui.titleLabel
+        self.fact_labels: dict[str, QLabel] = {key: getattr(ui, f"{key}Value") for key in
+                                               ("period", "trainer", "schedule", "room", "seats", "status")}
 
-        bar = QHBoxLayout()
-        self.enroll_button = QPushButton(qta.icon("fa5s.user-plus"), tr("Daftarkan peserta…"))
-        self.enroll_button.clicked.connect(self.enroll)
-        self.complete_button = QPushButton(qta.icon("fa5s.graduation-cap"), tr("Lulus"))
-        self.complete_button.clicked.connect(lambda: self.close_selected("lulus"))
-        self.withdraw_button = QPushButton(qta.icon("fa5s.sign-out-alt"), tr("Mengundurkan diri"))
-        self.withdraw_button.clicked.connect(lambda: self.close_selected("mengundurkan_diri"))
-        self.remove_button = QPushButton(qta.icon("fa5s.user-times"), tr("Keluarkan"))
-        self.remove_button.clicked.connect(lambda: self.close_selected("dikeluarkan"))
-        self.reactivate_button = QPushButton(qta.icon("fa5s.undo"), tr("Aktifkan kembali…"))
-        self.reactivate_button.setToolTip(tr("Batalkan penutupan yang tercatat karena salah catat."))
-        self.reactivate_button.clicked.connect(self.reactivate_selected)
-        for button in (self.enroll_button, self.complete_button, self.withdraw_button, self.remove_button,
-                       self.reactivate_button):
-            bar.addWidget(button)
+        self.enroll_button = ui.enrollButton
+        self.complete_button = ui.completeButton
+        self.withdraw_button = ui.withdrawButton
+        self.remove_button = ui.removeButton
+        self.reactivate_button = ui.reactivateButton
+        for button, icon in ((self.enroll_button, "fa5s.user-plus"), (self.complete_button, "fa5s.graduation-cap"),
+                             (self.withdraw_button, "fa5s.sign-out-alt"), (self.remove_button, "fa5s.user-times"),
+                             (self.reactivate_button, "fa5s.undo")):
+            button.setIcon(qta.icon(icon))
             button.setVisible(self.can_enroll)
-        bar.addStretch(1)
-        self.edit_button = QPushButton(qta.icon("fa5s.pen"), tr("Ubah angkatan…"))
+        self.enroll_button.clicked.connect(self.enroll)
+        self.complete_button.clicked.connect(lambda: self.close_selected("lulus"))
+        self.withdraw_button.clicked.connect(lambda: self.close_selected("mengundurkan_diri"))
+        self.remove_button.clicked.connect(lambda: self.close_selected("dikeluarkan"))
+        self.reactivate_button.clicked.connect(self.reactivate_selected)
+        self.edit_button = ui.editButton
+        self.edit_button.setIcon(qta.icon("fa5s.pen"))
         self.edit_button.clicked.connect(self.edit_batch)
         self.edit_button.setVisible(self.can_edit)
-        bar.addWidget(self.edit_button)
-        self.status_button = QToolButton()
-        self.status_button.setText(tr("Status"))
+        self.status_button = ui.statusButton
         self.status_button.setIcon(qta.icon("fa5s.flag"))
-        self.status_button.setToolButtonStyle(self.status_button.toolButtonStyle().ToolButtonTextBesideIcon)
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_menu = QMenu(self.status_button)
         self.status_button.setMenu(self.status_menu)
         self.status_button.setVisible(self.can_edit)
-        bar.addWidget(self.status_button)
-        self.export_button = QToolButton()
-        self.export_button.setText(tr("Daftar peserta"))
+        self.export_button = ui.exportButton
         self.export_button.setIcon(qta.icon("fa5s.file-export"))
-        self.export_button.setToolButtonStyle(self.status_button.toolButtonStyle())
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         menu.addAction(qta.icon("fa5s.file-pdf"), tr("Cetak PDF (A4)…"), self.export_pdf)
         menu.addAction(qta.icon("fa5s.file-excel"), tr("Ekspor XLSX…"), self.export_xlsx)
         self.export_button.setMenu(menu)
-        bar.addWidget(self.export_button)
         # issue 13: the batch's certificates in one action (owned by gui/certificates)
-        self.print_certificates_button = QPushButton(qta.icon("fa5s.print"), tr("Cetak sertifikat angkatan ini…"))
+        self.print_certificates_button = ui.printCertificatesButton
+        self.print_certificates_button.setIcon(qta.icon("fa5s.print"))
         self.print_certificates_button.setVisible(allowed(actor, "certificates.print"))
         self.print_certificates_button.clicked.connect(self.print_certificates)
-        bar.addWidget(self.print_certificates_button)
         self.runner = None
-        layout.addLayout(bar)
 
         self.model = ParticipantsModel(participant_columns(self.personal), parent=self)
-        self.table = QTableView()
+        self.table = ui.participantTable
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.table, 1)
-        self.empty = QLabel(tr("Pilih angkatan di daftar untuk melihat pesertanya."))
-        self.empty.setStyleSheet("color:#6b7280;")
-        layout.addWidget(self.empty)
+        self.empty = ui.emptyLabel
         self.show_batch(None)
 
     # --- loading --------------------------------------------------------------
@@ -214,10 +172,8 @@ class BatchDetail(QWidget):
 
         if self.batch_id is None:
             return
-        try:
-            dialog = EnrollDialog(self.actor, self.batch_id, self)
-        except BalaiError as exc:
-            QMessageBox.warning(self, tr("Daftarkan peserta"), exc.message)
+        dialog = service_call(self, lambda: EnrollDialog(self.actor, self.batch_id, self), title=tr("Daftarkan peserta"))
+        if dialog is FAILED:
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_batch(self.batch_id)

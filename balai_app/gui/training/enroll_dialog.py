@@ -115,7 +115,8 @@ class EnrollDialog(QDialog):
         start = dt.date(date.year(), date.month(), date.day())
 
         def call(confirm: bool):
-            return enrollment.enroll_many(self.actor, self.batch_id, chosen, start_date=start, confirm_warnings=confirm)
+            return enrollment.enroll_many(self.actor, self.batch_id, chosen, start_date=start, confirm_warnings=confirm,
+                                          reason=self.ui.reason.text())
 
         # Messages keyed by resident id name the resident, so they go to the summary as they are.
         result = run_service(self, call, labels=self.labels, summary=self.ui.errorSummary,
@@ -145,6 +146,12 @@ def enroll_resident(parent, actor: Actor, resident_id: int):
     if not accepted:
         return None
     batch = batches[labels.index(choice)]
+    reason = ""
+    question = enrollment.reason_needed(actor, batch.id, resident_id)
+    if question:  # a PM under 15 in an adults-only program: only with a written reason (issue 14)
+        reason, accepted = QInputDialog.getMultiLineText(parent, tr("Alasan pendaftaran"), question)
+        if not accepted:
+            return None
     return run_service(parent, lambda confirm: enrollment.enroll(actor, batch.id, resident_id,
-                                                               confirm_warnings=confirm),
+                                                               confirm_warnings=confirm, reason=reason),
                        title=tr("Daftarkan ke pelatihan"))

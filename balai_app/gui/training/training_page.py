@@ -1,5 +1,8 @@
 """Pelatihan: the batches (angkatan) with their participants, and the programs with their units.
 
+Laid out in ``ui/training_page.ui`` and ``ui/batches_tab.ui``; the batch detail and the
+programs tab are their own screens, put in place here.
+
 An instruktur sees only his own batches (the services enforce it) and the
 programs read-only.
 """
@@ -7,22 +10,11 @@ programs read-only.
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from balai_app.domain import codes
+from balai_app.gui.forms.ui_batches_tab import Ui_BatchesTab
+from balai_app.gui.forms.ui_training_page import Ui_TrainingPage
 from balai_app.gui.training.batch_detail import BatchDetail
 from balai_app.gui.training.program_editor import ProgramsTab
 from balai_app.gui.training.training_models import RowsModel, batch_columns
@@ -39,53 +31,38 @@ class BatchesTab(QWidget):
     def __init__(self, actor: Actor, parent=None):
         super().__init__(parent)
         self.actor = actor
-        layout = QVBoxLayout(self)
-        filters = QHBoxLayout()
-        self.program_filter = QComboBox()
-        self.status_filter = QComboBox()
-        self.year_filter = QComboBox()
+        self.ui = Ui_BatchesTab()
+        self.ui.setupUi(self)
+        self.program_filter = self.ui.programFilter
+        self.status_filter = self.ui.statusFilter
+        self.year_filter = self.ui.yearFilter
         self.status_filter.addItem(tr("Semua status"), None)
         for code in codes.BATCH_STATUS:
             self.status_filter.addItem(codes.label(codes.BATCH_STATUS, code), code)
-        for label, combo in ((tr("Program"), self.program_filter), (tr("Status"), self.status_filter),
-                             (tr("Tahun"), self.year_filter)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
-            combo.currentIndexChanged.connect(self.reload)
         for combo in (self.program_filter, self.status_filter, self.year_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.count_label = QLabel()
-        self.count_label.setStyleSheet("color:#4b5563;")
-        filters.addWidget(self.count_label)
-        filters.addStretch(1)
-        self.new_button = QPushButton(qta.icon("fa5s.plus"), tr("Angkatan baru…"))
+            combo.currentIndexChanged.connect(self.reload)
+        self.count_label = self.ui.countLabel
+        self.new_button = self.ui.newButton
+        self.new_button.setIcon(qta.icon("fa5s.plus"))
         self.new_button.clicked.connect(self.new_batch)
         self.new_button.setVisible(allowed(actor, "batches.edit"))
-        filters.addWidget(self.new_button)
-        layout.addLayout(filters)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = RowsModel(batch_columns(), parent=self)
-        self.table = QTableView()
+        self.table = self.ui.batchTable
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(60)  # measure the first rows only: 400 batches stay quick
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        splitter.addWidget(self.table)
         self.detail = BatchDetail(actor)
         self.detail.changed.connect(self._detail_changed)
-        splitter.addWidget(self.detail)
+        splitter = self.ui.splitter
+        splitter.replaceWidget(1, self.detail)  # the form holds its place; the detail needs the actor
+        self.ui.detailPlaceholder.deleteLater()
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 400])
-        layout.addWidget(splitter, 1)
         self._filling = False
 
     # --- filters ---------------------------------------------------------------
@@ -174,17 +151,14 @@ class TrainingPage(QWidget):
     def __init__(self, actor: Actor, parent=None):
         super().__init__(parent)
         self.actor = actor
-        layout = QVBoxLayout(self)
-        title = QLabel(tr("Pelatihan vokasional"))
-        title.setStyleSheet("font-size:15pt; font-weight:bold;")
-        layout.addWidget(title)
-        self.tabs = QTabWidget()
+        self.ui = Ui_TrainingPage()
+        self.ui.setupUi(self)
+        self.tabs = self.ui.tabs
         self.batches = BatchesTab(actor)
         self.programs = ProgramsTab(actor)
         self.tabs.addTab(self.batches, qta.icon("fa5s.users"), tr("Angkatan"))
         self.tabs.addTab(self.programs, qta.icon("fa5s.book"), tr("Program dan unit kompetensi"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        layout.addWidget(self.tabs)
 
     def refresh(self) -> None:
         if self.tabs.currentWidget() is self.batches:

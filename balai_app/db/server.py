@@ -1,0 +1,427 @@
+"""A balai's database on a PostgreSQL server, shared by several PCs.
+
+``--db postgresql://USER@HOST:PORT/DBNAME`` (or ``BALAI_DB``) names it. The
+password never travels in that address (a command line and a log show it): it
+comes from ``PGPASSWORD``, the standard pgpass file (``%APPDATA%\\postgresql\\
+pgpass.conf`` on Windows, ``~/.pgpass`` elsewhere; libpq reads both itself) or
+a prompt the caller supplies (``password_prompt``).
+
+Driver: psycopg 3 with its binary wheels (``psycopg[binary]``): wheels for
+Windows, Linux and macOS on every CPython we support, libpq inside (nothing
+to install on an office PC), actively developed (psycopg2 is in maintenance),
+and supported by peewee's ``PostgresqlDatabase`` directly.
+
+``BalaiPostgresqlDatabase`` makes the server behave like our SQLite database
+for the code above it:
+
+- ``atomic("IMMEDIATE")`` takes the one write lock at the start of the
+  transaction (a transaction-level advisory lock), as SQLite's ``BEGIN
+  IMMEDIATE`` does: writers queue instead of deadlocking half-way, and
+  ``max(sequence) + 1`` certificate numbering stays gap-free with several PCs;
+- the services' raw SQL in qmark style (``?``) is given to the driver as
+  ``%s`` placeholders;
+- Python booleans are sent as 0/1 (the schema keeps SQLite's INTEGER flags, so
+  raw SQL such as ``active = 1`` means the same on both engines);
+- a connection lost outside a transaction (server restart, cable) is opened
+  again once, transparently; inside a transaction the error reaches the
+  caller, and the server has rolled the whole transaction back.
+
+All PostgreSQL-specific SQL lives in ``balai_app.db.dialect``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from collections.abc import Callable
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from peewee import InterfaceError, OperationalError, PostgresqlDatabase
+
+from balai_app.domain.errors import BalaiError
+
+log = logging.getLogger(__name__)
+
+SCHEMES = ("postgresql", "postgres")
+DEFAULT_PORT = 5432
+CONNECT_TIMEOUT = 8  # seconds: an office network answers fast or not at all
+# One key for "the balai's write lock" (any 64-bit number, the same in every process).
+WRITE_LOCK_KEY = 0x42414C4149  # "BALAI"
+MIGRATION_LOCK_KEY = WRITE_LOCK_KEY + 1
+
+
+class ConnectionLost(BalaiError):
+    """The server went away in the middle of a write: the server rolled it back whole.
+    The message is for the user; the window keeps what was typed and the next
+    action reconnects."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or (
+            "Sambungan ke server basis data terputus (jaringan atau server dimulai ulang). Perubahan ini TIDAK "
+            "disimpan, tidak ada yang tersimpan setengah. Isian Anda masih ada: periksa jaringan lalu simpan lagi; "
+            "program menyambung ulang sendiri."))
+
+
+class ServerError(Exception):
+    """The server cannot be used; ``message`` is for the user, in Indonesian."""
+
+    def __init__(self, message: str, kind: str = "other"):
+        super().__init__(message)
+        self.message = message
+        self.kind = kind  # unreachable | auth | no_database | refused | other
+
+
+@dataclasses.dataclass(frozen=True)
+class ServerAddress:
+    user: str
+    host: str
+    port: int
+    dbname: str
+    options: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def url(self) -> str:
+        """The address as typed, never with a password."""
+        query = "&".join(f"{k}={v}" for k, v in self.options)
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}" + (f"?{query}" if query else "")
+
+    def label(self) -> str:
+        return f"{self.dbname} di {self.host}:{self.port}"
+
+
+def is_server_url(value: object) -> bool:
+    return isinstance(value, str) and value.split("://", 1)[0].lower() in SCHEMES and "://" in value
+
+
+def parse_url(url: str) -> ServerAddress:
+    """``postgresql://USER@HOST:PORT/DBNAME`` → ServerAddress; a password in it is refused."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in SCHEMES:
+        raise ServerError(f"Alamat server '{url}' harus diawali postgresql://", "usage")
+    if parts.password is not None:
+        raise ServerError(
+            "Jangan menulis kata sandi di alamat server (terlihat di layar dan di log). Gunakan "
+            "postgresql://PENGGUNA@SERVER:PORT/BASISDATA; kata sandi dari prompt, PGPASSWORD atau berkas pgpass.",
+            "usage")
+    user = unquote(parts.username or "")
+    host = parts.hostname or ""
+    dbname = unquote(parts.path.lstrip("/"))
+    try:
+        port = parts.port or DEFAULT_PORT
+    except ValueError:
+        raise ServerError(f"Port pada alamat server '{url}' bukan angka.", "usage") from None
+    missing = [name for name, value in (("PENGGUNA", user), ("SERVER", host), ("BASISDATA", dbname)) if not value]
+    if missing:
+        raise ServerError(
+            f"Alamat server '{url}' tidak lengkap ({', '.join(missing)} kosong). "
+            "Bentuknya: postgresql://PENGGUNA@SERVER:PORT/BASISDATA", "usage")
+    options = tuple((k, v) for k, v in parse_qsl(parts.query) if k.lower() != "password")
+    return ServerAddress(user, host, port, dbname, options)
+
+
+# Passwords typed at a prompt, kept in this process only (to reconnect after a
+# server restart), never written anywhere.
+_typed_passwords: dict[str, str] = {}
+_typed_lock = threading.Lock()
+
+
+def remember_password(address: ServerAddress, password: str | None) -> None:
+    with _typed_lock:
+        if password:
+            _typed_passwords[address.url] = password
+        else:
+            _typed_passwords.pop(address.url, None)
+
+
+def _connect_params(address: ServerAddress) -> dict:
+    params: dict = {
+        "host": address.host,
+        "port": address.port,
+        "user": address.user,
+        "connect_timeout": CONNECT_TIMEOUT,
+        "application_name": "balai-app",
+        # Detect a dead server or cable within about a minute, not hours.
+        "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
+    }
+    params.update(dict(address.options))
+    with _typed_lock:
+        password = _typed_passwords.get(address.url)
+    if password:
+        params["password"] = password
+    return params
+
+
+def _bool_as_int_dumpers():
+    import psycopg
+    from psycopg.adapt import Dumper
+
+    int4 = psycopg.postgres.types["int4"].oid
+
+    class BoolAsInt(Dumper):
+        oid = int4
+
+        def dump(self, obj):
+            return b"1" if obj else b"0"
+
+    return BoolAsInt
+
+
+def _qmark_to_format(sql: str) -> str:
+    """SQLite-style SQL for psycopg: ``?`` placeholders outside quotes become
+    ``%s``; a literal ``%`` becomes ``%%`` (peewee's own ``%s`` stay)."""
+    if "?" not in sql and "%" not in sql.replace("%s", ""):
+        return sql
+    out, quote, i, n = [], "", 0, len(sql)
+    while i < n:
+        ch = sql[i]
+        if quote:
+            out.append("%%" if ch == "%" else ch)
+            if ch == quote:
+                quote = ""
+        elif ch in ("'", '"'):
+            quote = ch
+            out.append(ch)
+        elif ch == "?":
+            out.append("%s")
+        elif ch == "%" and i + 1 < n and sql[i + 1] in "s%":
+            out.append(sql[i:i + 2])
+            i += 1
+        elif ch == "%":
+            out.append("%%")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _no_nul(params):
+    """PostgreSQL text cannot hold NUL. The services refuse it before any write
+    (as the SQLite proofs show); what still carries one is a lookup (a name
+    typed with a NUL), which must find nothing, as on SQLite, not fail."""
+    if not params:
+        return params
+    if isinstance(params, dict):
+        return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for k, v in params.items()}
+    return [v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for v in params]
+
+
+class _Cursor:
+    """A psycopg cursor that takes SQLite's qmark SQL and answers ``lastrowid``
+    (the services use the DB-API cursor directly for bulk writes)."""
+
+    def __init__(self, cursor):
+        self._cursor = cursor
+
+    def execute(self, sql, params=None):
+        self._cursor.execute(_qmark_to_format(sql), _no_nul(params) if params is not None else ())
+        return self
+
+    def executemany(self, sql, seq):
+        self._cursor.executemany(_qmark_to_format(sql), [_no_nul(p) for p in seq])
+        return self
+
+    @property
+    def lastrowid(self):
+        with self._cursor.connection.cursor() as other:
+            other.execute("SELECT lastval()")
+            return other.fetchone()[0]
+
+    def __iter__(self):
+        return iter(self._cursor)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._cursor.close()
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
+
+
+class _Connection:
+    """The raw connection, with sqlite3's ``execute``/``executemany`` shortcuts."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def cursor(self, *args, **kwargs):
+        return _Cursor(self._conn.cursor(*args, **kwargs))
+
+    def execute(self, sql, params=None):
+        return self.cursor().execute(sql, params)
+
+    def executemany(self, sql, seq):
+        return self.cursor().executemany(sql, seq)
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+_LOST = ("server closed the connection", "terminating connection", "connection is closed",
+         "connection already closed", "the connection is lost", "consuming input failed",
+         "sending query failed", "no connection to the server", "connection timeout expired",
+         "could not receive data", "could not send data", "ssl syscall error", "eof detected",
+         "connection to server at")
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, (OperationalError, InterfaceError)) and any(s in text for s in _LOST)
+
+
+class BalaiPostgresqlDatabase(PostgresqlDatabase):
+    """peewee's PostgreSQL database with SQLite's behaviour where our code relies on it."""
+
+    # Flags are INTEGER 0/1 on both engines (one schema): also for columns added
+    # later with playhouse.migrate (BooleanField).
+    field_types = {**PostgresqlDatabase.field_types, "BOOL": "INTEGER"}
+
+    def __init__(self, address: ServerAddress, **kwargs):
+        self.address = address
+        super().__init__(address.dbname, prefer_psycopg3=True, **kwargs)
+
+    # --- connections ---
+    def _connect(self):
+        self.connect_params = _connect_params(self.address)
+        conn = super()._connect()
+        conn.adapters.register_dumper(bool, _bool_as_int_dumpers())
+        return conn
+
+    def connection(self):
+        return _Connection(super().connection())
+
+    def execute(self, query, **context_options):
+        # SQLite's LIMIT -1 means "no limit"; PostgreSQL refuses a negative one.
+        if isinstance(getattr(query, "_limit", None), int) and query._limit < 0:
+            query = query.clone()
+            query._limit = None
+        return super().execute(query, **context_options)
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except (OperationalError, InterfaceError) as exc:
+            if not is_connection_lost(exc):
+                raise
+            if self.in_transaction():
+                log.warning("connection to %s lost inside a transaction", self.address.label())
+                raise ConnectionLost() from exc
+            log.warning("connection to %s lost; reconnecting once", self.address.label())
+            try:
+                self.reconnect()
+            except Exception as again:
+                raise ConnectionLost(
+                    "Server basis data tidak dapat dihubungi (jaringan atau server mati). Tidak ada yang diubah. "
+                    "Isian Anda masih ada: coba lagi setelah sambungan pulih.") from again
+            return super().execute_sql(sql, params)
+
+    def rollback(self):
+        try:
+            super().rollback()
+        except (OperationalError, InterfaceError) as exc:
+            if not is_connection_lost(exc):
+                raise
+            self.dispose()  # the server already dropped the transaction with the connection
+
+    def commit(self):
+        try:
+            super().commit()
+        except (OperationalError, InterfaceError) as exc:
+            if not is_connection_lost(exc):
+                raise
+            self.dispose()
+            raise ConnectionLost(
+                "Sambungan ke server terputus tepat saat menyimpan. Setelah tersambung lagi, periksa apakah "
+                "perubahan ini sudah ada sebelum menyimpan ulang (isian Anda masih ada).") from exc
+
+    def reconnect(self) -> None:
+        """Drop a broken connection (never inside a transaction) and open a new one."""
+        self.dispose()
+        self.connect()
+
+    def cursor(self, named_cursor=None):
+        if not self.is_closed() and not self.in_transaction() and not self.is_connection_usable():
+            self.dispose()  # the server went away while we were idle: start afresh
+        return _Cursor(super().cursor(named_cursor))
+
+    def conflict_update(self, oc, query):
+        """SQLite's INSERT OR REPLACE → an upsert on the primary key."""
+        if (oc._action or "").lower() == "replace":
+            from peewee import OnConflict
+
+            model = getattr(query, "model", None)
+            if model is not None:
+                pk = model._meta.get_primary_keys()
+                others = [f for f in model._meta.sorted_fields if not f.primary_key]
+                oc = OnConflict("update", preserve=others, conflict_target=pk)
+        return super().conflict_update(oc, query)
+
+    # --- transactions: SQLite's lock types mean the balai's write lock ---
+    def begin(self, lock_type=None):
+        if isinstance(lock_type, str) and lock_type.upper() in ("IMMEDIATE", "EXCLUSIVE"):
+            super().begin()
+            self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+            return
+        if isinstance(lock_type, str) and lock_type.upper() == "DEFERRED":
+            lock_type = None
+        super().begin(lock_type)
+
+
+PasswordPrompt = Callable[[ServerAddress], "str | None"]
+
+
+def classify(exc: BaseException, address: ServerAddress) -> ServerError:
+    """A driver error → what a person at the balai can act on, in Indonesian."""
+    text = str(exc)
+    low = text.lower()
+    where = f"{address.host}:{address.port}"
+    if "password authentication failed" in low or "no password supplied" in low or "password is required" in low:
+        return ServerError(
+            f"Server {where} menolak login pengguna '{address.user}': kata sandi salah atau belum diisi. "
+            "Periksa nama pengguna dan kata sandi (atau berkas pgpass).", "auth")
+    if "does not exist" in low and "database" in low:
+        return ServerError(
+            f"Basis data '{address.dbname}' tidak ada di server {where}. Buat dahulu basis data kosong untuk "
+            "Balai (lihat README, bagian server), atau periksa ejaan namanya.", "no_database")
+    if "role" in low and "does not exist" in low:
+        return ServerError(f"Pengguna '{address.user}' tidak dikenal oleh server {where}.", "auth")
+    if "pg_hba.conf" in low:
+        return ServerError(
+            f"Server {where} tidak mengizinkan komputer ini masuk (pg_hba.conf). Minta pengelola server "
+            "menambahkan alamat jaringan kantor ke pg_hba.conf.", "refused")
+    if "permission denied" in low:
+        return ServerError(
+            f"Pengguna '{address.user}' tidak punya hak atas basis data '{address.dbname}' di {where}.", "refused")
+    if any(s in low for s in ("could not translate host name", "name or service not known", "nodename nor servname")):
+        return ServerError(
+            f"Nama server '{address.host}' tidak dikenal. Periksa ejaan nama atau alamat IP server.", "unreachable")
+    if any(s in low for s in ("connection refused", "timeout", "timed out", "no route to host", "network is unreachable",
+                              "could not connect", "connection to server", "server closed the connection")):
+        return ServerError(
+            f"Server basis data {where} tidak dapat dihubungi. Periksa bahwa komputer server menyala dan "
+            f"PostgreSQL berjalan, kabel/jaringan tersambung, dan port {address.port} dibuka di firewall.",
+            "unreachable")
+    return ServerError(f"Server basis data {where} tidak dapat dipakai: {text.strip()}", "other")
+
+
+def connect(address: ServerAddress, *, password: str | None = None,
+            password_prompt: PasswordPrompt | None = None) -> BalaiPostgresqlDatabase:
+    """Open a connection; on a missing/wrong password ask ``password_prompt`` once."""
+    if password:
+        remember_password(address, password)
+    db = BalaiPostgresqlDatabase(address, autoconnect=True, thread_safe=True)
+    for attempt in range(2):
+        try:
+            db.connect(reuse_if_open=True)
+            return db
+        except Exception as exc:  # noqa: BLE001 - psycopg errors come wrapped by peewee
+            error = classify(exc, address)
+            if error.kind == "auth" and attempt == 0 and password_prompt is not None:
+                typed = password_prompt(address)
+                if typed:
+                    remember_password(address, typed)
+                    continue
+            raise error from None
+    raise AssertionError("unreachable")

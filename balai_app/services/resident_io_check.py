@@ -1,0 +1,298 @@
+"""Checking the rows of a resident file: every cell as ``residents.clean`` expects it,
+every problem with its row and column (as the file names it), nothing written.
+
+``check_rows(rows, columns)`` returns the valid rows and every problem (errors and
+warnings); Excel's ways with numbers, dates and NIKs are undone or explained here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from balai_app.db.models import Resident
+from balai_app.domain import codes
+from balai_app.i18n import tr
+from balai_app.services import residents
+from balai_app.services.resident_io_read import (
+    CHUNK,
+    DATE_HEADERS,
+    DEFAULT_NIK_MISSING_REASON,
+    DIGIT_HEADERS,
+    FIELD_TO_HEADER,
+    HEADERS,
+    Problem,
+    RawRow,
+)
+
+_Code = TypeVar("_Code", bound=str)
+
+
+@dataclass
+class ValidRow:
+    row: int
+    data: dict[str, Any]  # cleaned values, ready to insert
+
+
+# --- checking ---------------------------------------------------------------------
+
+
+FIRST_SERIAL = 3654  # Excel's serial number of 1910-01-01
+_EXCEL_SCI = re.compile(r"^\d[.,]\d+E\+?\d+$", re.IGNORECASE)
+_FLOAT_ZERO = re.compile(r"^(\d+)[.,]0+$")
+_DATE_MIDNIGHT = re.compile(r"^(\S+)\s+00:00(:00)?$")
+
+
+def _digits_cell(value: Any, header: str, column: str, row: int, problems: list[Problem]) -> str:
+    """A NIK / No. KK / phone cell as text, undoing what Excel does to numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not value.is_integer():
+            return repr(value)  # clean() reports it as not digits
+        text = str(int(value))
+        if header == "telepon_wali":
+            text = "0" + text if not text.startswith(("0", "62")) else text
+            problems.append(Problem(row, column, tr(
+                "Telepon tersimpan sebagai angka; angka 0 di depan ditambahkan kembali ({t}). "
+                "Periksa, lalu format kolom ini sebagai Teks.").format(t=text), "warning"))
+        elif len(text) == 16 and text.endswith("0"):
+            problems.append(Problem(row, column, tr(
+                "{c} tersimpan sebagai angka; Excel hanya menyimpan 15 digit sehingga digit terakhir bisa "
+                "berubah menjadi 0. Periksa, lalu format kolom ini sebagai Teks.").format(c=column), "warning"))
+        return text
+    text = str(value).strip()
+    if text.startswith("'"):
+        text = text[1:].strip()
+    if len(text) >= 3 and text.startswith('="') and text.endswith('"'):
+        text = text[2:-1].strip()
+    match = _FLOAT_ZERO.match(text)
+    if match and header != "telepon_wali":
+        text = match.group(1)
+    return text
+
+
+def _date_cell(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # An Excel serial number in a cell not formatted as a date. Not below
+        # 3654 (1910-01-01): a bare year such as 1990 must not become 12-06-1905.
+        if FIRST_SERIAL <= value < 2958466:
+            from openpyxl.utils.datetime import from_excel
+
+            return from_excel(value)
+        return str(int(value)) if float(value).is_integer() else str(value)
+    if isinstance(value, str):
+        text = value.strip()
+        match = _DATE_MIDNIGHT.match(text)
+        return match.group(1) if match else text
+    return value
+
+
+def _text_cell(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%d/%m/%Y")
+    return value
+
+
+def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -> dict[str, Any]:
+    """The dict that ``residents.clean`` expects, from one raw row.
+
+    Problems found here (unknown sex or klaster, an NIK mangled by Excel or
+    masked) are appended to ``problems``, with a better message than ``clean``
+    would give; ``check_rows`` then drops clean's message for that column.
+    """
+    v = raw.values
+    data: dict[str, Any] = {}
+    for header, name in HEADERS.items():
+        cell = v.get(header)
+        if header in DIGIT_HEADERS:
+            data[name] = _digits_cell(cell, header, written.get(header, header), raw.row, problems)
+        elif header in DATE_HEADERS:
+            data[name] = _date_cell(cell)
+        else:
+            data[name] = _text_cell(cell)
+
+    def col(header: str) -> str:
+        return written.get(header, header)
+
+    nik = data["nik"]
+    if nik and _EXCEL_SCI.match(nik):
+        problems.append(Problem(raw.row, col("nik"), tr(
+            "NIK rusak oleh Excel (tertulis {x}): format kolom NIK sebagai Teks lalu isi ulang NIK lengkap."
+        ).format(x=nik)))
+        data["nik"] = None
+        data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
+    elif nik and "*" in nik:
+        problems.append(Problem(raw.row, col("nik"), tr(
+            "NIK disamarkan ({x}); impor memerlukan NIK lengkap (ekspor ulang dengan NIK lengkap)."
+        ).format(x=nik)))
+        data["nik"] = None
+        data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
+    elif not nik:
+        data["nik"] = None
+        data["nik_missing_reason"] = data.get("nik_missing_reason") or tr(DEFAULT_NIK_MISSING_REASON)
+    if data["no_kk"] and "*" in str(data["no_kk"]):
+        problems.append(Problem(raw.row, col("no_kk"), tr("No. KK disamarkan; impor memerlukan No. KK lengkap.")))
+        data["no_kk"] = ""
+
+    sex_text = "" if data["sex"] is None else str(data["sex"]).strip()
+    if sex_text:
+        sex = codes.sex_from_text(sex_text)
+        if sex is None:
+            problems.append(Problem(raw.row, col("jenis_kelamin"), tr(
+                "Jenis kelamin tidak dikenal: '{x}' (gunakan L/P atau Laki-laki/Perempuan)."
+            ).format(x=sex_text[:40])))
+        data["sex"] = sex or ""
+    klaster_text = "" if data["klaster"] is None else str(data["klaster"]).strip()
+    if klaster_text:
+        klaster = codes.klaster_from_text(klaster_text)
+        if klaster is None:
+            problems.append(Problem(raw.row, col("klaster"), tr(
+                "Klaster tidak dikenal: '{x}' (gunakan anak, disabilitas, lansia, napza, tuna_sosial "
+                "atau nama klaster lengkap)."
+            ).format(x=klaster_text[:60])))
+        data["klaster"] = klaster or ""
+    status_text = "" if data.get("status") is None else str(data["status"]).strip()
+    if status_text:
+        status = _code_from_text(codes.RESIDENT_STATUS, status_text)
+        if status is None:
+            problems.append(Problem(raw.row, col("status"), tr(
+                "Status tidak dikenal: '{x}' (gunakan {all}).").format(
+                x=status_text[:40], all=", ".join(codes.RESIDENT_STATUS.values()))))
+        data["status"] = status or ""
+    else:
+        data["status"] = "aktif"
+    disabilities_text = "" if data.get("disabilities") is None else str(data["disabilities"]).strip()
+    found = []
+    for part in (p.strip() for p in re.split(r"[,;/]", disabilities_text) if p.strip()):
+        code = _code_from_text(codes.DISABILITIES, part)
+        if code is None:
+            problems.append(Problem(raw.row, col("disabilitas"), tr(
+                "Jenis disabilitas tidak dikenal: '{x}' (gunakan {all}).").format(
+                x=part[:40], all=", ".join(codes.DISABILITIES.values()))))
+        else:
+            found.append(code)
+    data["disabilities"] = found
+    return data
+
+
+def _code_from_text(table: Mapping[_Code, str], text: str) -> _Code | None:
+    """A code of ``table`` from its code or its label (case, spaces and '_' ignored)."""
+    key = " ".join(text.casefold().replace("_", " ").split())
+    for code, label in table.items():
+        if key in (code.replace("_", " "), " ".join(label.casefold().split())):
+            return code
+    return None
+
+
+def check_rows(
+    rows: list[RawRow],
+    columns: list[tuple[str, str]],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    progress_total: int | None = None,
+) -> tuple[list[ValidRow], list[Problem]]:
+    """Validate every row; returns the valid ones and every problem (errors and warnings)."""
+    written = {key: text for text, key in columns}
+
+    def column_of(name: str) -> str:  # a clean() field -> the header as the file writes it
+        header = FIELD_TO_HEADER.get(name, name)
+        if header not in written and name == "nik_missing_reason":
+            header = "nik"  # a file without that column: the reason belongs to the missing NIK
+        return written.get(header, header)
+
+    valid: list[ValidRow] = []
+    problems: list[Problem] = []
+    first_row_of_nik: dict[str, int] = {}
+    total = progress_total or len(rows)
+    owners = _nik_owners(rows)  # one query per 500 NIKs of the file, not one per row
+    people = _Twins()  # possible duplicates: registered PMs and earlier rows of the file
+    for done, raw in enumerate(rows, start=1):
+        row_problems: list[Problem] = []
+        data = row_to_data(raw, written, row_problems)
+        reported = {p.column for p in row_problems if p.is_error}  # said better already; not twice
+        cleaned, collector = residents.clean(data, nik_owners=owners)
+        for name, message in collector.errors.items():
+            if column_of(name) not in reported:
+                row_problems.append(Problem(raw.row, column_of(name), message))
+        for name, message in collector.warnings.items():
+            row_problems.append(Problem(raw.row, column_of(name), message, "warning"))
+        if cleaned.get("name") and not any(p.is_error for p in row_problems):
+            twin = people.twin_of(cleaned, raw.row)
+            if twin:
+                row_problems.append(Problem(raw.row, column_of("name"), twin, "warning"))
+        nik = cleaned.get("nik")
+        if nik:
+            if nik in first_row_of_nik:
+                row_problems.append(Problem(raw.row, written.get("nik", "nik"), tr(
+                    "NIK {nik} sudah dipakai di baris {r} berkas ini.").format(nik=nik, r=first_row_of_nik[nik])))
+            else:
+                first_row_of_nik[nik] = raw.row
+        problems.extend(row_problems)
+        if not any(p.is_error for p in row_problems):
+            valid.append(ValidRow(raw.row, cleaned))
+        if progress and (done % CHUNK == 0 or done == len(rows)):
+            progress(done, total)
+    return valid, problems
+
+
+class _Twins:
+    """The same person twice, when a NIK cannot tell (issue 13): the name folded as the search
+    folds it plus the birth date, or plus the family/guardian name, matches a registered PM
+    or an earlier row of the file. Loaded once per file; only a warning, never a refusal."""
+
+    def __init__(self) -> None:
+        from balai_app.domain.text import fold
+
+        self.fold = fold
+        self.by_birth: dict[tuple[str, Any], str] = {}
+        self.by_guardian: dict[tuple[str, str], str] = {}
+        query = Resident.select(Resident.id, Resident.name, Resident.birth_date, Resident.guardian_name)
+        for rid, name, birth, guardian in query.tuples().iterator():
+            who = tr("PM No. {id} ({name})").format(id=rid, name=name)
+            self._remember(name, birth, guardian, who)
+
+    def _keys(self, name: str, birth: Any, guardian: str) -> tuple[tuple | None, tuple | None]:
+        folded = " ".join(self.fold(name).split())
+        return ((folded, birth) if birth else None,
+                (folded, " ".join(self.fold(guardian).split())) if guardian and guardian.strip() else None)
+
+    def _remember(self, name: str, birth: Any, guardian: str, who: str) -> None:
+        by_birth, by_guardian = self._keys(name, birth, guardian or "")
+        if by_birth:
+            self.by_birth.setdefault(by_birth, who)
+        if by_guardian:
+            self.by_guardian.setdefault(by_guardian, who)
+
+    def twin_of(self, cleaned: dict[str, Any], row: int) -> str | None:
+        by_birth, by_guardian = self._keys(cleaned["name"], cleaned.get("birth_date"), cleaned.get("guardian_name") or "")
+        message = None
+        if by_birth and by_birth in self.by_birth:
+            message = tr("Mungkin orang yang sama dengan {who}: nama dan tanggal lahir sama. Periksa sebelum "
+                         "mengimpor agar tidak tercatat dua kali.").format(who=self.by_birth[by_birth])
+        elif by_guardian and by_guardian in self.by_guardian:
+            message = tr("Mungkin orang yang sama dengan {who}: nama dan nama keluarga/wali sama. Periksa sebelum "
+                         "mengimpor agar tidak tercatat dua kali.").format(who=self.by_guardian[by_guardian])
+        self._remember(cleaned["name"], cleaned.get("birth_date"), cleaned.get("guardian_name") or "",
+                       tr("baris {r} berkas ini").format(r=row))
+        return message
+
+
+def _nik_owners(rows: list[RawRow]) -> dict[str, tuple[int, str]]:
+    """{NIK: (record number, name)} of the registered PMs whose NIK appears in the file."""
+    candidates = sorted({re.sub(r"\D", "", str(raw.values.get("nik") or "")) for raw in rows} - {""})
+    owners: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(candidates), 500):
+        query = (Resident.select(Resident.nik, Resident.id, Resident.name)
+                 .where(Resident.nik.in_(candidates[start:start + 500])))
+        owners.update({nik: (rid, name) for nik, rid, name in query.tuples()})
+    return owners
