@@ -67,3 +67,23 @@ def test_saving_while_the_server_is_down_says_so_keeps_the_typing_and_saves_afte
     click_save(qtbot, form)  # the same click, once the server is back
     assert not form.isVisible()
     assert Resident.get_by_id(server_resident.id).name == "Siti Aminah Binti Ahmad"
+
+
+def test_the_backup_tab_on_a_server_database_checks_the_server_and_backs_up_to_a_file(
+        gui_app, qtbot, pg_database, server_resident, isolated_paths, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from balai_app import paths
+    from balai_app.gui.settings.backup_tab import BackupTab
+    from balai_app.services.context import Actor
+
+    paths.set_database_path(pg_database)
+    tab = BackupTab(Actor(None, "admin", "admin"))
+    qtbot.addWidget(tab)
+    tab.show()
+    assert not tab.ui.networkWarning.isVisible()  # the one-PC rule is about files, not a server
+    qtbot.mouseClick(tab.ui.checkButton, Qt.MouseButton.LeftButton)
+    text = tab.ui.statusLabel.text()
+    assert "Basis data server" in text and "sehat" in text and "1 PM" in text and "rantai jejak audit utuh" in text
+    tab.grab().save(str(tmp_path / "backup_tab_server.png"))
+    assert not list(Path.cwd().glob(pg_database.rpartition("/")[2] + "*"))  # no file named after the database

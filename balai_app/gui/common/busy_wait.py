@@ -18,9 +18,16 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from balai_app.i18n import tr
-from balai_app.services.integrity import is_busy_error
 
 RETRY_MS = 400
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    """SQLite's "database is locked" (or the server's lock timeout): the database layer is
+    imported only when a call failed, so the sign-in paints without it."""
+    from balai_app.services.integrity import is_busy_error as busy
+
+    return busy(exc)
 
 CANCELLED: Any = object()
 

@@ -29,9 +29,8 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from balai_app.domain.errors import BalaiError, NeedsConfirmation, StaleRecord, ValidationError
-from balai_app.gui.common.busy_wait import CANCELLED, wait_while_busy
+from balai_app.gui.common.busy_wait import CANCELLED, is_busy_error, wait_while_busy
 from balai_app.i18n import tr
-from balai_app.services.integrity import is_busy_error
 
 
 class _Failed:

@@ -118,7 +118,8 @@ class BackupTab(QWidget):
     # --- state ------------------------------------------------------------------
     def refresh(self) -> None:
         self.ui.folderLabel.setText(str(paths.backup_dir()))
-        warning = integrity.one_pc_warning(backup_files.current_database_path())
+        warning = None if paths.database_is_on_server() else integrity.one_pc_warning(
+            backup_files.current_database_path())
         self.ui.networkWarning.setText(warning or "")
         self.ui.networkWarning.setVisible(bool(warning))
         keep = backup.rotation()
@@ -170,6 +171,9 @@ class BackupTab(QWidget):
             QMessageBox.warning(self, tr("Folder cadangan kedua"), result.second_error)
 
     def check_database(self) -> None:
+        if paths.database_is_on_server():  # issue 16: the server keeps its own integrity; the chain is verified
+            self._check_server()
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = integrity.check_file(backup_files.current_database_path())
@@ -181,6 +185,19 @@ class BackupTab(QWidget):
         else:
             self._say(tr("Basis data sehat: integrity_check ok, foreign_key_check tanpa masalah "
                          "({res} PM, {cert} sertifikat).").format(res=result.residents, cert=result.certificates))
+
+    def _check_server(self) -> None:
+        from balai_app.services import server_backup
+
+        result = service_call(self, server_backup.check_open_server, title=tr("Periksa basis data"))
+        if result is FAILED:
+            return
+        if result.problems:
+            self._say(tr("Basis data server bermasalah:") + "\n" + "\n".join(f"- {p}" for p in result.problems),
+                      error=True)
+            return
+        self._say(tr("Basis data server {label} sehat: rantai jejak audit utuh ({res} PM, {cert} sertifikat).").format(
+            label=result.label, res=result.residents, cert=result.certificates))
 
     def choose_second(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Pilih folder cadangan kedua"),
