@@ -133,8 +133,9 @@ def test_clean_xlsx_imports_with_progress(gui_app, db, system, qtbot, boxes, fil
     dialog.ui.progressBar.valueChanged.connect(values.append)
 
     click(qtbot, dialog.ui.chooseButton)
-    assert table_rows(dialog) == [] and "1200 baris data" in dialog.ui.summaryLabel.text()
+    assert table_rows(dialog) == [] and "1.200 baris data: <b>1.200 valid</b>" in dialog.ui.summaryLabel.text()
     assert "Semua baris siap diimpor" in dialog.ui.summaryLabel.text()
+    assert dialog.ui.importButton.text() == "&Impor 1.200 PM"  # the Indonesian thousands separator
     click(qtbot, dialog.ui.importButton)
 
     assert Resident.select().count() == 1200 and dialog.imported == 1200

@@ -20,6 +20,7 @@ from balai_app.i18n import tr
 from balai_app.domain import localtime
 from balai_app.services import audit
 from balai_app.services.context import Actor
+from balai_app.domain.numbers import number
 
 
 class AuditModel(RowsModel):
@@ -145,8 +146,7 @@ class AuditPage(QWidget):
         self.model.set_filter(flt)
         self.ui.idEdit.setStyleSheet("" if not self.ui.idEdit.text().strip() or flt.entity_id is not None
                                      else "background:#fee2e2;")
-        shown = f"{self.model.total:,}".replace(",", ".")
-        self.ui.countLabel.setText(tr("{n} catatan").format(n=shown))
+        self.ui.countLabel.setText(tr("{n} catatan").format(n=number(self.model.total)))
         self.ui.detailView.clear()
 
     def show_today(self) -> None:
@@ -219,5 +219,5 @@ class AuditPage(QWidget):
         if count is FAILED:
             return
         QMessageBox.information(self, tr("Ekspor jejak audit"),
-                                tr("{n} baris diekspor ke {file}.").format(n=count, file=path))
+                                tr("{n} baris diekspor ke {file}.").format(n=number(count), file=path))
         self.refresh()

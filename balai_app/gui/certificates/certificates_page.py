@@ -21,6 +21,7 @@ from balai_app.services import certificates
 from balai_app.services.certificates import CertificateFilter
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
+from balai_app.domain.numbers import number
 
 SEARCH_DELAY_MS = 200
 COLUMN_WIDTHS = {"number": 230, "holder": 220, "program": 150, "batch": 150, "issued_on": 86, "status": 70}
@@ -157,7 +158,7 @@ class CertificatesPage(QWidget):
         self._selection_changed()
 
     def _show_count(self, total: int) -> None:
-        self.ui.countLabel.setText(tr("{n} sertifikat").format(n=f"{total:,}".replace(",", ".")))
+        self.ui.countLabel.setText(tr("{n} sertifikat").format(n=number(total)))
 
     def select_all(self) -> None:
         self.model.load_all()

@@ -129,7 +129,7 @@ class Ui_EnrollDialog(object):
         self.start_dateError.setText("")
         self.start_dateError.setStyleSheet(QCoreApplication.translate("EnrollDialog", u"color:#b91c1c;", None))
         self.reasonLabel.setText(QCoreApplication.translate("EnrollDialog", u"Alasan (PM di bawah 15 tahun)", None))
-        self.reason.setPlaceholderText(QCoreApplication.translate("EnrollDialog", u"Wajib bila program hanya untuk dewasa dan PM berumur di bawah 15 tahun", None))
+        self.reason.setPlaceholderText(QCoreApplication.translate("EnrollDialog", u"Wajib bila program hanya untuk peserta 15 tahun ke atas dan PM berumur di bawah 15 tahun", None))
         self.reasonError.setText("")
         self.reasonError.setStyleSheet(QCoreApplication.translate("EnrollDialog", u"color:#b91c1c;", None))
     # retranslateUi

@@ -137,7 +137,7 @@ class Ui_AssessmentEditor(object):
         self.assessorEdit.setPlaceholderText(QCoreApplication.translate("AssessmentEditor", u"bawaan: nama akun Anda", None))
         self.historyLabel.setStyleSheet(QCoreApplication.translate("AssessmentEditor", u"color:#374151;", None))
         self.errorLabel.setStyleSheet(QCoreApplication.translate("AssessmentEditor", u"color:#b91c1c;", None))
-        self.hintLabel.setText(QCoreApplication.translate("AssessmentEditor", u"Ketik K (Kompeten) atau B (Belum Kompeten) pada baris; Delete mengosongkan.", None))
+        self.hintLabel.setText(QCoreApplication.translate("AssessmentEditor", u"Ketik K (Kompeten) atau B untuk BK (Belum Kompeten) pada baris; Delete mengosongkan.", None))
         self.saveButton.setText(QCoreApplication.translate("AssessmentEditor", u"Simpan penilaian", None))
     # retranslateUi
 

@@ -350,7 +350,7 @@ class Ui_SetupWizard(object):
         self.headTitleEdit.setPlaceholderText(QCoreApplication.translate("SetupWizard", u"Kepala Balai", None))
         self.head_titleError.setStyleSheet(QCoreApplication.translate("SetupWizard", u"color:#b91c1c;", None))
         self.adminPage.setTitle(QCoreApplication.translate("SetupWizard", u"Akun admin pertama", None))
-        self.adminPage.setSubTitle(QCoreApplication.translate("SetupWizard", u"Admin mengelola akun, pengaturan dan sertifikat. Akun lain dibuat kemudian di Pengaturan \u2192 Pengguna.", None))
+        self.adminPage.setSubTitle(QCoreApplication.translate("SetupWizard", u"Admin mengelola akun, pengaturan dan sertifikat. Akun lain dibuat kemudian di Pengaturan \u203a Pengguna.", None))
         self.usernameLabel.setText(QCoreApplication.translate("SetupWizard", u"Nama pengguna", None))
         self.usernameEdit.setPlaceholderText(QCoreApplication.translate("SetupWizard", u"huruf kecil, mis. admin.balai", None))
         self.usernameError.setStyleSheet(QCoreApplication.translate("SetupWizard", u"color:#b91c1c;", None))

@@ -34,6 +34,7 @@ from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.i18n import tr
 from balai_app.services import monthly_report as mr
 from balai_app.services.context import Actor
+from balai_app.domain.numbers import number
 
 SECTION_BACKGROUND = QColor("#eef2f6")
 # Column headers narrow enough for ten figures beside the labels; the tooltip names the klaster.
@@ -135,9 +136,9 @@ class MonthlyReportPage(QWidget):
         self.report = report
         report = self.report
         self.summary.setText(tr("{title} {period}: {n} PM dilayani, {k} layanan ATENSI, {w} mulai bekerja.").format(
-            title=report.title, period=report.period_text, n=report.line("residents", "served").total,
-            k=report.line("services", "service_total").total,
-            w=report.line("outcomes", "outcome_bekerja").total))
+            title=report.title, period=report.period_text, n=number(report.line("residents", "served").total),
+            k=number(report.line("services", "service_total").total),
+            w=number(report.line("outcomes", "outcome_bekerja").total)))
         self.model.clear()
         top, _bottom = mr.header_rows()
         labels = [top[0]] + [f"{tr(NARROW[k])}\n{sex}" for k, sex in mr.COLUMNS] + [top[-1]]

@@ -22,6 +22,7 @@ from balai_app.gui.forms.ui_reports_page import Ui_ReportsPage
 from balai_app.i18n import tr
 from balai_app.services import exports, reports
 from balai_app.services.context import Actor
+from balai_app.domain.numbers import number
 
 
 class ReportsPage(QWidget):
@@ -60,7 +61,7 @@ class ReportsPage(QWidget):
         if report is FAILED:
             return
         self.report = report
-        self.summary.setText(tr("{n} PM dilayani pada periode ini.").format(n=self.report.served_total()))
+        self.summary.setText(tr("{n} PM dilayani pada periode ini.").format(n=number(self.report.served_total())))
         for key, rows in reports.table_rows(self.report).items():
             model, view = self.tables[key]
             model.clear()

@@ -32,6 +32,7 @@ from balai_app.i18n import tr
 from balai_app.services import resident_io, resident_io_export
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
+from balai_app.domain.numbers import number
 
 IMPORT_FILTER = "Data PM (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)"
 EXPORT_FILTERS = {"Excel (*.xlsx)": ".xlsx", "CSV untuk Excel (*.csv)": ".csv"}
@@ -187,7 +188,7 @@ class ResidentImportDialog(QDialog):
         report = self.report
         valid, invalid, warnings = len(report.valid_rows), report.invalid_count, len(report.warnings)
         text = tr("{total} baris data: <b>{valid} valid</b>, {invalid} tidak valid, {warnings} peringatan.").format(
-            total=report.total, valid=valid, invalid=invalid, warnings=warnings)
+            total=number(report.total), valid=number(valid), invalid=number(invalid), warnings=number(warnings))
         if not report.errors:
             color = OK_COLOR
             if warnings:
@@ -197,7 +198,7 @@ class ResidentImportDialog(QDialog):
         elif valid:
             color = ERROR_COLOR
             text += " " + tr("Perbaiki berkas lalu tekan <i>Periksa ulang</i>, atau centang "
-                             "<i>Lewati baris yang tidak valid</i> untuk mengimpor {n} baris yang valid saja.").format(n=valid)
+                             "<i>Lewati baris yang tidak valid</i> untuk mengimpor {n} baris yang valid saja.").format(n=number(valid))
         else:
             color = ERROR_COLOR
             text += " " + tr("Tidak ada baris yang dapat diimpor; perbaiki berkas lalu tekan <i>Periksa ulang</i>.")
@@ -218,7 +219,7 @@ class ResidentImportDialog(QDialog):
         ui.importButton.setEnabled(possible)
         if self.report is not None and not self.imported and not self._busy:
             count = len(self.report.valid_rows)
-            ui.importButton.setText(tr("&Impor {n} PM").format(n=count))
+            ui.importButton.setText(tr("&Impor {n} PM").format(n=number(count)))
         ui.recheckButton.setEnabled(self.path is not None and not self._busy and not self.imported)
         ui.chooseButton.setEnabled(not self._busy and allowed(self.actor, "residents.import"))
         ui.skipInvalidCheck.setEnabled(not self._busy and not self.imported)
@@ -252,11 +253,11 @@ class ResidentImportDialog(QDialog):
         if report.imported:
             self.imported = report.imported
             self._set_summary(tr("{total} baris data: {valid} valid, {invalid} tidak valid, {warnings} peringatan.").format(
-                total=report.total, valid=len(report.valid_rows), invalid=report.invalid_count,
-                warnings=len(report.warnings)), OK_COLOR)
-            text = tr("{n} PM berhasil diimpor.").format(n=report.imported)
+                total=number(report.total), valid=number(len(report.valid_rows)),
+                invalid=number(report.invalid_count), warnings=number(len(report.warnings))), OK_COLOR)
+            text = tr("{n} PM berhasil diimpor.").format(n=number(report.imported))
             if report.skipped:
-                text += " " + tr("{m} baris tidak valid dilewati (tercantum di daftar).").format(m=report.skipped)
+                text += " " + tr("{m} baris tidak valid dilewati (tercantum di daftar).").format(m=number(report.skipped))
             self._set_result(text, OK_COLOR)
             self.ui.closeButton.setText(tr("&Selesai"))
             self.ui.closeButton.setFocus()
@@ -333,7 +334,7 @@ def export_residents_interactive(actor: Actor, parent: QWidget | None = None, fl
     if count is FAILED:
         return None
     kind = tr("NIK lengkap") if with_nik else tr("NIK dan No. KK disamarkan")
-    QMessageBox.information(parent, title, tr("{n} PM diekspor ke {file} ({kind}).").format(n=count, file=path, kind=kind))
+    QMessageBox.information(parent, title, tr("{n} PM diekspor ke {file} ({kind}).").format(n=number(count), file=path, kind=kind))
     return count
 
 

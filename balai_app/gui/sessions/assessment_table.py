@@ -55,7 +55,7 @@ class AssessmentModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.target_header, tr("Hasil terakhir"), tr("Hasil baru (K/B)"), tr("Nilai 0–100"),
+            return [self.target_header, tr("Hasil terakhir"), tr("Hasil baru (K/BK)"), tr("Nilai 0–100"),
                     tr("Bukti/catatan")][section]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)

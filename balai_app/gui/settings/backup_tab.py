@@ -21,6 +21,7 @@ from balai_app.i18n import tr
 from balai_app.services import backup, backup_files, backup_steps, integrity
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
+from balai_app.domain.numbers import number
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ["Tanggal", "Jenis", "PM", "Sertifikat", "Ukuran", "Berkas"]
@@ -28,7 +29,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+    return f"{number(round(n / 1024 / 1024, 1))} MB" if n >= 1024 * 1024 else f"{number(max(1, n // 1024))} KB"
 
 
 class BackupListModel(QAbstractTableModel):
@@ -125,7 +126,7 @@ class BackupTab(QWidget):
         keep = backup.rotation()
         self.ui.policyLabel.setText(tr(
             "Otomatis saat program ditutup (paling banyak sekali sehari). Disimpan: {d} harian, {w} mingguan, "
-            "{m} bulanan. Setiap cadangan diperiksa (integrity_check) setelah ditulis.").format(
+            "{m} bulanan. Setiap cadangan diperiksa keutuhannya setelah ditulis.").format(
             d=keep.daily, w=keep.weekly, m=keep.monthly))
         second = backup.second_folder()
         self.ui.secondFolderEdit.setText(str(second) if second else "")
@@ -134,7 +135,7 @@ class BackupTab(QWidget):
         if regular:
             last = regular[0]
             self.ui.lastBackupLabel.setText(tr("{date} — {res} PM, {cert} sertifikat").format(
-                date=describe_date(last), res=last.residents, cert=last.certificates))
+                date=describe_date(last), res=number(last.residents), cert=number(last.certificates)))
         else:
             self.ui.lastBackupLabel.setText(tr("belum ada"))
         if self.model.rowCount():
@@ -162,7 +163,7 @@ class BackupTab(QWidget):
         self.refresh()
         info = result.info
         text = tr("Cadangan dibuat dan diperiksa: {name} ({res} PM, {cert} sertifikat).").format(
-            name=info.path.name, res=info.residents, cert=info.certificates)
+            name=info.path.name, res=number(info.residents), cert=number(info.certificates))
         if result.second_path:
             text += " " + tr("Salinan kedua: {path}.").format(path=result.second_path)
         self._say(text)
@@ -183,8 +184,9 @@ class BackupTab(QWidget):
             self._say(tr("Basis data bermasalah:") + "\n" + "\n".join(f"- {p}" for p in result.problems[:10]),
                       error=True)
         else:
-            self._say(tr("Basis data sehat: integrity_check ok, foreign_key_check tanpa masalah "
-                         "({res} PM, {cert} sertifikat).").format(res=result.residents, cert=result.certificates))
+            self._say(tr("Basis data sehat: isi berkas utuh, rujukan antartabel tanpa masalah "
+                         "({res} PM, {cert} sertifikat).").format(res=number(result.residents),
+                                                                  cert=number(result.certificates)))
 
     def _check_server(self) -> None:
         from balai_app.services import server_backup

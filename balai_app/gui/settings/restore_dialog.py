@@ -18,6 +18,7 @@ from balai_app.gui.forms.ui_backup_restore_dialog import Ui_RestoreDialog
 from balai_app.i18n import tr
 from balai_app.services import backup_files, backup_restore
 from balai_app.services.context import Actor
+from balai_app.domain.numbers import number
 
 
 def describe_date(info: backup_files.BackupInfo) -> str:
@@ -44,10 +45,10 @@ class RestoreDialog(QDialog):
         info = self.info
         self.ui.fileLabel.setText(str(info.path))
         self.ui.dateLabel.setText(describe_date(info))
-        self.ui.residentsLabel.setText("-" if info.residents is None else str(info.residents))
-        self.ui.certificatesLabel.setText("-" if info.certificates is None else str(info.certificates))
+        self.ui.residentsLabel.setText(number(info.residents))
+        self.ui.certificatesLabel.setText(number(info.certificates))
         if info.sound:
-            self.ui.checkLabel.setText(tr("sehat (integrity_check dan foreign_key_check tanpa masalah)"))
+            self.ui.checkLabel.setText(tr("sehat (isi berkas utuh, rujukan antartabel tanpa masalah)"))
             self.ui.checkLabel.setStyleSheet("color:#166534; font-weight:bold;")
         else:
             self.ui.checkLabel.setText(tr("TIDAK DAPAT DIPULIHKAN: {p}").format(p="; ".join(info.problems[:3])))
@@ -81,7 +82,7 @@ class RestoreDialog(QDialog):
         QMessageBox.information(
             self, tr("Pemulihan selesai"),
             tr("Basis data dipulihkan dari cadangan {date} ({res} PM, {cert} sertifikat).").format(
-                date=describe_date(self.info), res=self.info.residents, cert=self.info.certificates)
+                date=describe_date(self.info), res=number(self.info.residents), cert=number(self.info.certificates))
             + ("\n\n" + tr("Basis data sebelumnya disimpan di:\n{path}").format(path=safety) if safety else "")
             + "\n\n" + tr("Silakan masuk lagi dengan akun yang tercatat di cadangan ini."),
         )

@@ -137,7 +137,7 @@ def enroll_resident(parent, actor: Actor, resident_id: int):
     if not batches:
         QMessageBox.information(parent, tr("Daftarkan ke pelatihan"),
                                 tr("Belum ada angkatan yang direncanakan atau berjalan. Buat angkatan di menu "
-                                   "Pelatihan → Angkatan."))
+                                   "Pelatihan › Angkatan."))
         return None
     labels = [tr("{program} — {batch} ({a} s.d. {b}), {n}/{cap} peserta").format(
         program=b.program_name, batch=b.name, a=format_short(b.start_date), b=format_short(b.end_date),

@@ -127,8 +127,8 @@ class ProgramEditor(QWidget):
         banner_row.addWidget(self.checked_button)
         self.ui.editorLayout.insertLayout(1, banner_row)
         # issue 14: a PM under 15 is enrolled in an adults-only program (welding) only with a written reason
-        self.adults_only = QCheckBox(tr("Hanya untuk peserta dewasa (15 tahun ke atas); anak hanya dengan alasan "
-                                        "tertulis"))
+        self.adults_only = QCheckBox(tr("Hanya untuk peserta berumur 15 tahun ke atas; di bawah itu hanya dengan "
+                                        "alasan tertulis"))
         self.ui.editorLayout.insertWidget(2, self.adults_only)
         for widget in (self.ui.code, self.ui.name, self.ui.field, self.ui.hours, self.ui.weeks,
                        self.ui.min_attendance, self.ui.description, self.ui.active, self.adults_only):
