@@ -37,7 +37,10 @@ APP_GROUP_ROLE = "balai_pengguna"
 
 
 def bindir() -> Path | None:
-    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name)
+    # Debian's layout on POSIX only: a Windows Python (CI's, under Wine) sees the Linux programs
+    # through its Z: drive as \usr\lib\postgresql and cannot start them.
+    debian = glob.glob("/usr/lib/postgresql/*/bin") if os.name == "posix" else []
+    for candidate in sorted(debian, key=lambda p: int(Path(p).parent.name)
                             if Path(p).parent.name.isdigit() else 0, reverse=True):
         if (Path(candidate) / "initdb").exists():
             return Path(candidate)

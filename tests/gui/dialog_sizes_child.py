@@ -74,6 +74,8 @@ def factories(db_path: Path):
         make("balai_app.gui.sessions.attendance_session_dialog:SessionDialog", SYSTEM, running.id),
     ]
     items.append(make("balai_app.gui.settings.restore_dialog:RestoreDialog", SYSTEM, backup_file, db_path=db_path))
+    items.append(make("balai_app.gui.common.busy_wait:BusyWaitDialog", None, "Balai",
+                      "Basis data sedang dipakai program lain. Menunggu sebentar lagi..."))
     from balai_app.services import followups
 
     name = Resident.get_by_id(resident).name

@@ -19,11 +19,14 @@ def test_every_dialog_fits_a_1280x720_work_area(tmp_path):
     config.write_text(json.dumps({"synchronousWindowSystemEvents": False, "windowFrameMargins": True, "screens": [
         {"name": "laptop", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT, "logicalDpi": 96,
          "logicalBaseDpi": 96, "dpr": 1}]}))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", BALAI_DATA_DIR=str(tmp_path / "data"),
+    # Qt splits the platform's arguments at every ':', so the file is named relative to the child's
+    # working folder: an absolute Windows path (C:\...) would be cut at its drive letter.
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config.name}", BALAI_DATA_DIR=str(tmp_path / "data"),
                PYTHONPATH=os.pathsep.join([str(HERE.parent.parent), os.environ.get("PYTHONPATH", "")]))
     shots = os.environ.get("BALAI_DIALOG_SHOTS")  # a folder: also save a picture of each dialog
     result = subprocess.run([sys.executable, str(HERE / "dialog_sizes_child.py"), str(tmp_path / "demo.sqlite"),
-                             *([shots] if shots else [])], env=env, capture_output=True, text=True, timeout=600)
+                             *([shots] if shots else [])], env=env, cwd=tmp_path, capture_output=True, text=True,
+                            timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     head, dialogs = lines[0], lines[1:]

@@ -64,12 +64,36 @@ def test_tests_freeze_selftest_installer_artifact_in_that_order():
     steps = _job()["steps"]
     tests = _step_index(steps, "pytest")
     assert steps[tests]["env"]["QT_QPA_PLATFORM"] == "offscreen"
-    assert steps[tests]["run"].strip() == "python -m pytest -q"  # the whole suite, wine_gap tests too
+    # the whole suite, wine_gap tests and those needing tools too
+    assert steps[tests]["run"].strip().splitlines()[-1] == "python -m pytest -q"
     freeze = _step_index(steps, "packaging/balai.spec")
     selftest = _step_index(steps, "build_frozen.py --no-build")
     installer = _step_index(steps, "scripts/windows_check.py --native")
     upload = _step_index(steps, "actions/upload-artifact")
     assert tests < freeze < selftest < installer < upload
+
+
+def test_the_tests_left_out_under_wine_for_their_tools_find_them_on_windows():
+    """The tools the Wine check cannot start (chromium, pdftoppm, zbarimg, bash, openssl) are installed
+    before the tests and on PATH for the test step only, which fails at once when one is missing."""
+    steps = _job()["steps"]
+    tests = _step_index(steps, "python -m pytest")
+    tools = _step_index(steps, "pacman.exe")
+    assert tools < tests
+    assert {"mingw-w64-ucrt-x86_64-poppler", "mingw-w64-ucrt-x86_64-zbar"} <= set(steps[tools]["run"].split())
+    run = steps[tests]["run"]
+    path_line = next(line for line in run.splitlines() if line.strip().startswith("$env:PATH"))
+    for folder in (r"C:\msys64\ucrt64\bin", r"C:\Program Files\Git\usr\bin",
+                   r"C:\Program Files\Google\Chrome\Application"):
+        assert folder + ";" in path_line, folder
+    checked = re.search(r"foreach \(\$tool in (.+?)\) \{ \(Get-Command \$tool -ErrorAction Stop\)", run)
+    assert checked, run
+    names = set(re.findall(r'"([\w-]+)"', checked.group(1)))
+    needed = " ".join(load_script("windows_check").TEST_DESELECTED.values())
+    for tool in ("pdftoppm", "zbarimg", "bash", "openssl"):
+        assert tool in needed and tool in names, tool
+    assert "chromium" in needed and "chrome" in names  # Chrome stands for Debian's chromium
+    assert "PATH" not in _job().get("env", {})  # MSYS2's DLLs never reach PyInstaller's search
 
 
 def test_artifact_path_is_where_installer_iss_writes_the_setup():

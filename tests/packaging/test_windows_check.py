@@ -1,6 +1,6 @@
 """scripts/windows_check.py, CI's Windows proof under Wine: how it judges each step.
 
-The check itself is run by hand for now (it takes many minutes; see .ci/run); these tests hold the parts that decide
+The check itself runs in .ci/run (it takes minutes); these tests hold the parts that decide
 pass or fail -- verdict lines, JUnit reports, the installer's messages -- to what they claim.
 """
 
@@ -19,6 +19,13 @@ from packaging_helpers import ROOT, load_script
 @pytest.fixture
 def check():
     return load_script("windows_check")
+
+
+def test_ci_runs_the_check_after_the_linux_tests_in_one_line():
+    lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    calls = [i for i, line in enumerate(lines) if "windows_check.py" in line and not line.startswith("#")]
+    assert len(calls) == 1 and lines[calls[0]] == "python3 scripts/windows_check.py"
+    assert calls[0] > lines.index("python3 scripts/dev.py test")
 
 
 def test_skipping_needs_the_variable_and_says_so(tmp_path):

@@ -104,13 +104,13 @@ def test_no_service_edits_or_deletes_audit_rows():
     root = pathlib.Path(audit.__file__).resolve().parent.parent
     pattern = re.compile(r"AuditEvent\.(update|delete|delete_by_id|replace|insert_many)\b|"
                          r"(UPDATE|DELETE FROM)\s+\"?audit_event", re.IGNORECASE)
-    offenders = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py")
+    offenders = [f"{path.relative_to(root).as_posix()}:{n}" for path in root.rglob("*.py")
                  for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     # The one exception: migration 3 chains the events written before the chain existed.
     assert offenders == [o for o in offenders if o.startswith("db/migrations.py")]
     assert len(offenders) <= 1
     inserts = re.compile(r"AuditEvent\.(create|insert)\b|INSERT INTO\s+\"?audit_event", re.IGNORECASE)
-    writers = [str(path.relative_to(root)) for path in root.rglob("*.py")
+    writers = [path.relative_to(root).as_posix() for path in root.rglob("*.py")
                if inserts.search(path.read_text(encoding="utf-8"))]
     assert writers == ["services/audit.py"]  # ONE writer of the trail
 

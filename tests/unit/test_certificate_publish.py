@@ -16,12 +16,13 @@ from balai_app.db.models import Certificate
 from balai_app.services import certificates, certificates_publish, signing_keys
 from unit.certificate_fixtures import build_course, make_admin, make_profile
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Debian's chromium; on Windows the workflow puts Google Chrome's folder on PATH (chrome.exe)
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("chrome")
 
 
 def _chromium_verdict(page: Path, payload: str, tmp_path: Path, query: str = "") -> tuple[str, str]:
     """(verdict, page text) as the page shows them after verifying ``payload``."""
-    assert CHROMIUM, "Debian's chromium package is needed (.ci/run installs it)"
+    assert CHROMIUM, "a Chromium is needed: Debian's chromium (.ci/run installs it) or Chrome on PATH (the workflow)"
     profile = tmp_path / f"chromium-profile-{abs(hash(payload))}"
     result = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",

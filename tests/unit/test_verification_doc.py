@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -58,9 +59,14 @@ def test_the_python_block_verifies_with_cryptography_alone(example):
 def test_the_bash_block_verifies_with_openssl_and_a_changed_character_fails(example):
     folder, _pem, payload = example
     script = _block("bash")
-    result = subprocess.run(["bash", "-c", script], cwd=folder, capture_output=True, text=True)
+    # bash as PATH finds it (Git's on Windows): Windows would start System32's WSL bash.exe before PATH
+    bash = shutil.which("bash")
+    assert bash, "bash is needed: Debian's, or Git's usr\\bin on PATH (the Windows workflow)"
+    # from a file with LF line ends: no command-line quoting of the script on any OS
+    (folder / "periksa.sh").write_text(script, encoding="utf-8", newline="\n")
+    result = subprocess.run([bash, "periksa.sh"], cwd=folder, capture_output=True, text=True)
     assert "Signature Verified Successfully" in result.stdout, result.stdout + result.stderr
     changed = payload[:40] + ("A" if payload[40] != "A" else "B") + payload[41:]
-    result = subprocess.run(["bash", "-c", script.replace(payload, changed)], cwd=folder, capture_output=True,
-                            text=True)
+    (folder / "periksa.sh").write_text(script.replace(payload, changed), encoding="utf-8", newline="\n")
+    result = subprocess.run([bash, "periksa.sh"], cwd=folder, capture_output=True, text=True)
     assert "Signature Verified Successfully" not in result.stdout
