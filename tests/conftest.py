@@ -12,7 +12,7 @@
   still argon2id, verified by the real library); production keeps the defaults.
 
 Fixtures used by more than one test folder live here, never imported across
-folders; plain data builders live in ``tests/unit/*_fixtures.py``.
+folders; plain data builders live in ``tests/support/`` (``from support.accounts import ...``).
 """
 
 from __future__ import annotations

@@ -89,7 +89,7 @@ def test_followups_due_then_record(dbfile, capsys):
 
 
 def test_commands_need_an_office_account_once_accounts_exist(dbfile, capsys, monkeypatch):
-    from unit.accounts_fixtures import PASSWORD, make_account
+    from support.accounts import PASSWORD, make_account
 
     open_database(dbfile)
     make_account("instruktur", "guru")

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from cli.inprocess import invoke
+from support.inprocess import invoke
 
 
 def run(*args, user: str | None = "admin"):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from balai_app.cli import main
 from balai_app.db.models import Batch, TrainingSession
-from unit.sessions_fixtures import DAY, build_training
+from support.sessions import DAY, build_training
 
 PASSWORD = "Rahasia-Instruktur-1"
 

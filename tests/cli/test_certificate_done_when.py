@@ -14,8 +14,8 @@ from balai_app.services import certificates, certificates_publish, signing_keys
 from balai_app.services.certificates_demo import DEMO_VERIFICATION_URL
 from balai_app.services.context import Actor
 from balai_app.services.database import close_database, open_database
-from cli.inprocess import invoke
-from unit.test_certificate_publish import _chromium_verdict
+from support.inprocess import invoke
+from support.browser import chromium_verdict
 
 
 def _admin() -> Actor:
@@ -52,7 +52,7 @@ def test_a_demo_certificate_scanned_from_paper_verifies_offline_and_a_database_c
     scanned = _scan(pdf, tmp_path)
     assert scanned.startswith(DEMO_VERIFICATION_URL + "#")  # a phone camera opens the address
     payload = scanned.split("#", 1)[1]
-    verdict, text = _chromium_verdict(site / "index.html", payload, tmp_path)
+    verdict, text = chromium_verdict(site / "index.html", payload, tmp_path)
     assert verdict == "VALID" and cert.number in text
 
     # A copy of the database alone, on a PC without the key: refused.
@@ -83,4 +83,4 @@ def test_a_demo_certificate_scanned_from_paper_verifies_offline_and_a_database_c
     finally:
         close_database()
     assert signed_payload.verify(forged, originals) is None
-    assert _chromium_verdict(site / "index.html", forged, tmp_path)[0] == "TIDAK VALID"
+    assert chromium_verdict(site / "index.html", forged, tmp_path)[0] == "TIDAK VALID"

@@ -8,8 +8,8 @@ from pypdf import PdfReader
 
 from balai_app.cli import main
 from balai_app.db.connection import close_database, open_database
-from cli.inprocess import invoke
-from unit.certificate_fixtures import build_course, make_profile
+from support.inprocess import invoke
+from support.certificates import build_course, make_profile
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from balai_app.cli import main
 from balai_app.domain.numbers import number
 from balai_app.db.models import Assessment, Enrollment, Resident, ServiceRecord, UnitAssessment
 from balai_app.services import certificates_settings, profile
-from unit.accounts_fixtures import PASSWORD, make_account
-from unit.sessions_fixtures import DAY, build_training
+from support.accounts import PASSWORD, make_account
+from support.sessions import DAY, build_training
 
 TODAY = dt.date.today()
 
@@ -115,7 +115,7 @@ def test_programs_show_and_assess_by_unit_number(admin, cli, make_resident):
 
 
 def test_report_and_settings(cli, make_resident, tmp_path):
-    from unit.certificate_fixtures import make_profile
+    from support.certificates import make_profile
 
     make_profile()
     for i in range(3):

@@ -11,7 +11,7 @@ from balai_app.db.connection import close_database, open_database
 
 @pytest.fixture
 def dbfile(tmp_path, system):
-    from unit.accounts_fixtures import make_profile
+    from support.accounts import make_profile
 
     from balai_app.services import residents
 

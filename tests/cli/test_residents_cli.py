@@ -7,7 +7,7 @@ import pytest
 import sqlite3
 from pathlib import Path
 
-from cli.inprocess import invoke
+from support.inprocess import invoke
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from balai_app.cli import main
-from cli.inprocess import invoke
-from unit.sessions_fixtures import DAY, build_training, make_user
+from support.inprocess import invoke
+from support.sessions import DAY, build_training, make_user
 
 TODAY = dt.date.today()
 PASSWORD = "Rahasia-Instruktur-1"

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from balai_app.services import signing_keys
-from cli.inprocess import invoke
+from support.inprocess import invoke
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -8,7 +8,7 @@ import pytest
 
 from balai_app.cli import main
 from balai_app.db.connection import close_database, open_database
-from cli.inprocess import invoke
+from support.inprocess import invoke
 
 
 @pytest.fixture

@@ -143,7 +143,7 @@ def test_consent_then_profile_pdf(gui_app, db, system, qtbot, graduate, no_boxes
 
 def test_admin_issues_the_rehab_certificate_at_termination(gui_app, db, system, qtbot, graduate, no_boxes,
                                                            tmp_path, monkeypatch):
-    from unit.accounts_fixtures import make_profile
+    from support.accounts import make_profile
 
     from balai_app.db.models import RehabCertificate
 

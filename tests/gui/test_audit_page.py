@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from unit.accounts_fixtures import make_account, make_profile
+from support.accounts import make_account, make_profile
 
 from balai_app.db.models import AuditEvent, User
 from balai_app.gui.audit.audit_page import AuditPage

@@ -16,7 +16,7 @@ from balai_app.gui.settings.certificate_settings import CertificateSettingsTab
 from balai_app.gui.certificates.certificate_verify_dialog import CertificateVerifyDialog
 from balai_app.gui.certificates.certificates_page import CertificatesPage
 from balai_app.services import certificates
-from unit.certificate_fixtures import build_course, make_admin, make_profile, make_staff
+from support.certificates import build_course, make_admin, make_profile, make_staff
 
 
 @pytest.fixture

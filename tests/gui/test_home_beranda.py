@@ -11,7 +11,7 @@ from balai_app.gui.home.home import NEEDS_ASSESSMENT_LINK, HomePage
 from balai_app.gui.main_window import MainWindow
 from balai_app.services import casework, residents, sessions
 from balai_app.services.context import Actor
-from unit.sessions_fixtures import build_training
+from support.sessions import build_training
 
 
 def current_key(window: MainWindow) -> str:

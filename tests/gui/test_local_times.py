@@ -43,7 +43,7 @@ def test_the_audit_page_and_its_filter_use_the_balai_zone(db, db_path, gui_app, 
 
 def test_audit_list_and_export_print_the_balai_zone(db, db_path, tmp_path):
     from balai_app.services.database import close_database
-    from cli.inprocess import invoke
+    from support.inprocess import invoke
 
     _event()
     assert audit.export_events(SYSTEM, None, tmp_path / "jejak.csv") == AuditEvent.select().count() - 1

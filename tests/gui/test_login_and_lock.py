@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from unit.accounts_fixtures import PASSWORD, make_account, make_profile
+from support.accounts import PASSWORD, make_account, make_profile
 
 from balai_app.db.models import AuditEvent, User
 from balai_app.gui.start.login_dialog import LockScreen, LoginDialog

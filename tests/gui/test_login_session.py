@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from unit.accounts_fixtures import PASSWORD, make_account, make_profile
+from support.accounts import PASSWORD, make_account, make_profile
 
 from balai_app.gui.app import GuiSession
 from balai_app.services import accounts

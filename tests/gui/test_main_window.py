@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from balai_app.db.models import Attendance
 from balai_app.gui.main_window import MainWindow
 from balai_app.services import sessions
-from unit.sessions_fixtures import build_training
+from support.sessions import build_training
 
 
 def answer(monkeypatch, button):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from balai_app.gui.main_window import MainWindow
 from balai_app.services import certificates
-from unit.certificate_fixtures import build_course, make_admin, make_profile
+from support.certificates import build_course, make_admin, make_profile
 
 GOAL = 5
 

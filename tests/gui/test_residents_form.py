@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from balai_app.db.models import Resident
-from balai_app.gui.residents.resident_form import ResidentForm
 from balai_app.services import residents
 from balai_app.services import residents_photo
+from support.resident_form import click_save, open_form
 
 
 @pytest.fixture
@@ -45,22 +45,10 @@ def answers(monkeypatch):
     return box
 
 
-def open_form(qtbot, system, resident_id=None) -> ResidentForm:
-    form = ResidentForm(system, resident_id)
-    qtbot.addWidget(form)
-    form.show()
-    qtbot.waitExposed(form)
-    return form
-
-
 def choose(combo, code) -> None:
     index = combo.findData(code)
     assert index >= 0, code
     combo.setCurrentIndex(index)
-
-
-def click_save(qtbot, form: ResidentForm) -> None:
-    qtbot.mouseClick(form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
 def test_create_a_resident_by_typing(gui_app, db, system, qtbot, answers):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 import pg_engine
 from balai_app.db.connection import close_database, open_database
 from balai_app.db.models import Resident
-from gui.test_residents_form import click_save, open_form
+from support.resident_form import click_save, open_form
 
 
 @pytest.fixture

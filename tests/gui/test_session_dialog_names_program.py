@@ -7,7 +7,7 @@ import datetime as dt
 
 from balai_app.db.models import Batch, Program
 from balai_app.gui.sessions.attendance_session_dialog import SessionDialog
-from unit.sessions_fixtures import DAY, build_training
+from support.sessions import DAY, build_training
 
 
 def test_new_session_dialog_names_program_and_batch(gui_app, qtbot, db, make_resident):

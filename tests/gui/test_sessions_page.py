@@ -14,7 +14,7 @@ from balai_app.gui.sessions.sessions_page import SessionsPage
 from balai_app.services import progress, sessions
 from balai_app.services import unit_assessments
 from balai_app.services import attendance
-from unit.sessions_fixtures import DAY, actor_of, build_training, enroll, make_user
+from support.sessions import DAY, actor_of, build_training, enroll, make_user
 
 TODAY = dt.date.today()
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 from PySide6.QtWidgets import QMessageBox, QWizard
-from unit.accounts_fixtures import PASSWORD, make_profile
+from support.accounts import PASSWORD, make_profile
 
 from balai_app.db.models import BalaiProfile, User
 from balai_app.gui.start.setup_wizard import SetupWizard, needs_setup

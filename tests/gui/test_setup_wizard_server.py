@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from peewee import PostgresqlDatabase, SqliteDatabase
 from PySide6.QtWidgets import QApplication, QWizard
-from unit.accounts_fixtures import PASSWORD
+from support.accounts import PASSWORD
 
 from balai_app import paths
 from balai_app.db.models import database
@@ -132,7 +132,7 @@ def test_an_empty_server_database_is_set_up_then_the_balai_pages_follow(wizard, 
 
 
 def test_a_server_that_holds_a_balai_goes_straight_to_the_sign_in(wizard, qtbot, pg_database):
-    from unit.accounts_fixtures import make_account, make_profile
+    from support.accounts import make_account, make_profile
 
     from balai_app.db.connection import close_database, open_database
 

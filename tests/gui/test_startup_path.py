@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
-from unit.accounts_fixtures import make_account, make_profile
+from support.accounts import make_account, make_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,7 +49,7 @@ sys.exit(main())
 """
 
 
-def test_nothing_but_the_sign_in_is_loaded_before_it_paints(db, tmp_path, fast_hashing):  # noqa: F811
+def test_nothing_but_the_sign_in_is_loaded_before_it_paints(db, tmp_path, fast_hashing):
     make_profile()
     make_account("admin")
     path = db.database
@@ -107,7 +107,7 @@ def _damage_residents(path: Path) -> None:
 
 
 def test_damage_found_while_the_sign_in_is_open_closes_it_and_offers_the_backup(
-        gui_app, db, make_resident, system, answers, monkeypatch, qtbot, fast_hashing):  # noqa: F811
+        gui_app, db, make_resident, system, answers, monkeypatch, qtbot, fast_hashing):
     from balai_app.gui.app import BackgroundCheck, GuiSession, open_checked_database
     from balai_app.gui.start.login_dialog import LoginDialog
     from balai_app.services import backup
@@ -147,7 +147,7 @@ def test_damage_found_while_the_sign_in_is_open_closes_it_and_offers_the_backup(
         conn.close()
 
 
-def test_a_sound_database_lets_the_sign_in_go_on(gui_app, db, answers, monkeypatch, fast_hashing):  # noqa: F811
+def test_a_sound_database_lets_the_sign_in_go_on(gui_app, db, answers, monkeypatch, fast_hashing):
     from balai_app.gui.app import BackgroundCheck, GuiSession, open_checked_database
     from balai_app.gui.start.login_dialog import LoginDialog
     from balai_app.services import accounts

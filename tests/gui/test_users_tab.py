@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
-from unit.accounts_fixtures import make_account
+from support.accounts import make_account
 
 from balai_app.gui.settings.users_tab import UsersTab
 from balai_app.services import accounts

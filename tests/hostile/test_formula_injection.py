@@ -41,7 +41,7 @@ def _assert_inert(path: Path) -> None:
 
 @pytest.fixture
 def hostile_course(db, make_resident):
-    from unit.certificate_fixtures import build_course, make_profile
+    from support.certificates import build_course, make_profile
 
     make_profile()
     return build_course(make_resident, names=[HOSTILE, "Siti Aminah"])

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from unit.accounts_fixtures import make_account, make_profile
+from support.accounts import make_account, make_profile
 
 from balai_app.db.connection import close_database, open_database, read_only_reason
 from balai_app.gui.app import GuiSession

@@ -92,7 +92,7 @@ def test_a_busy_database_gives_an_indonesian_message_and_exit_1(tmp_path):
 
 
 def test_sign_in_on_a_busy_database_says_so_and_can_be_retried(db, gui_app, qtbot, monkeypatch):
-    from unit.accounts_fixtures import PASSWORD, make_account
+    from support.accounts import PASSWORD, make_account
 
     from balai_app.db.connection import close_database, open_database
     from balai_app.gui.start.login_dialog import LoginDialog

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from unit.certificate_fixtures import build_course, make_admin, make_profile
+from support.certificates import build_course, make_admin, make_profile
 
 from balai_app.db.connection import close_database, open_database
 from balai_app.db.models import Certificate

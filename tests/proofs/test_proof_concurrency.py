@@ -42,7 +42,7 @@ IMPORT_ROWS = 150
 def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident):
     from balai_app.db.connection import close_database
     from balai_app.services import certificates
-    from unit.certificate_fixtures import build_course, make_profile
+    from support.certificates import build_course, make_profile
 
     db_path = Path(db.database)
     for _ in range(SHARED):

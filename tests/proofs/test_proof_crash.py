@@ -142,8 +142,8 @@ def test_sigkill_during_certificates_issue_batch_keeps_numbers_whole(tmp_path, d
     """``certificates issue --batch`` is killed on the child's reports (inside the issuing
     transaction, after a commit, while starting): every batch is issued whole or not at
     all, numbering stays gap-free, every printed number survives, the audit chain holds."""
-    from unit.accounts_fixtures import PASSWORD, make_account
-    from unit.certificate_fixtures import build_course, make_profile
+    from support.accounts import PASSWORD, make_account
+    from support.certificates import build_course, make_profile
 
     from balai_app.db.connection import close_database
 

@@ -29,7 +29,7 @@ from proofs.hostile import (
     assert_refusal_is_clear,
     attempt,
 )
-from unit.certificate_fixtures import build_course, make_profile
+from support.certificates import build_course, make_profile
 
 PASSWORD = "rahasia-kantor-2026"
 

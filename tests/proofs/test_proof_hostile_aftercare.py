@@ -16,7 +16,7 @@ from hypothesis import given, strategies as st
 
 from balai_app.services import followups, graduate_profiles, monthly_report, outcomes, partners, rehab_certificates
 from proofs.hostile import ANY_HOSTILE, HYPOTHESIS, attempt
-from unit.accounts_fixtures import make_profile
+from support.accounts import make_profile
 
 
 @pytest.fixture

@@ -126,7 +126,7 @@ def check(path: Path, db_path: Path, admin, skip_invalid: bool) -> None:
 
 @pytest.fixture
 def admin(db):
-    from unit.certificate_fixtures import make_admin
+    from support.certificates import make_admin
 
     return make_admin()
 

@@ -22,7 +22,7 @@ from balai_app.services import attendance
 from balai_app.services import curriculum
 from balai_app.services import enrollment as enrol
 from proofs.hostile import ANY_HOSTILE, BAD_DATES, HOSTILE_TEXT, HYPOTHESIS, attempt
-from unit.certificate_fixtures import build_course, make_admin, make_profile
+from support.certificates import build_course, make_admin, make_profile
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ def office(pg_database, make_resident_pg):
     """A server database with an admin (id 1), a finished course of 12 participants and a running one."""
     from balai_app.services import accounts
     from balai_app.services.context import SYSTEM
-    from unit.certificate_fixtures import build_course, make_profile
+    from support.certificates import build_course, make_profile
 
     db = open_database(pg_database)
     make_profile()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from unit.accounts_fixtures import PASSWORD, make_account
+from support.accounts import PASSWORD, make_account
 
 from balai_app.db.models import AuditEvent, User
 from balai_app.domain.errors import PermissionDenied, StaleRecord, ValidationError

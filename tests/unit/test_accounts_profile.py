@@ -6,7 +6,7 @@ import io
 
 import pytest
 from PIL import Image
-from unit.accounts_fixtures import PASSWORD, make_account
+from support.accounts import PASSWORD, make_account
 
 from balai_app.db.models import AuditEvent, BalaiProfile, User
 from balai_app.domain.errors import BalaiError, PermissionDenied, StaleRecord, ValidationError
@@ -98,7 +98,7 @@ def test_bad_phone_numbers(phone):
 
 
 def test_first_admin_for_a_database_with_a_profile_but_no_account():
-    from unit.accounts_fixtures import make_profile
+    from support.accounts import make_profile
 
     make_profile()
     signed = profile.create_first_admin({"username": "admin", "full_name": "Admin"}, PASSWORD)

@@ -8,7 +8,7 @@ import json
 import sqlite3
 
 import pytest
-from unit.accounts_fixtures import PASSWORD, make_account
+from support.accounts import PASSWORD, make_account
 
 from balai_app.db.models import AuditEvent
 from balai_app.domain.errors import PermissionDenied, ValidationError
@@ -29,7 +29,7 @@ def last(action=None, entity=None) -> AuditEvent:
 
 @pytest.fixture
 def admin():
-    from unit.accounts_fixtures import make_profile
+    from support.accounts import make_profile
 
     make_profile()
     return make_account("admin", "kepala")

@@ -11,8 +11,8 @@ from balai_app.domain.errors import ValidationError
 from balai_app.domain.text import batch_phrase
 from balai_app.services import attendance, certificates, sessions, unit_assessments
 from balai_app.services.unit_assessments import UnitVerdict
-from unit.certificate_fixtures import build_course, make_profile
-from unit.sessions_fixtures import DAY, build_training
+from support.certificates import build_course, make_profile
+from support.sessions import DAY, build_training
 
 TODAY = dt.date.today()
 

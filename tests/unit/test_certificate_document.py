@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from balai_app.documents import certificate as doc
 from balai_app.documents import fonts
-from unit.certificate_fixtures import jpeg
+from support.certificates import jpeg
 
 LONG_NAME = ("Ni Luh Putu Ayu Ṣ Wijayakusuma Anak Agung Gede Ngurah Dewi Lestari Wulandari Putri Maharani Kusuma "
              "Wardani")[:100]

@@ -10,7 +10,7 @@ import pytest
 
 from balai_app.db.connection import close_database, open_database
 from balai_app.db.models import Certificate
-from unit.certificate_fixtures import build_course, make_admin, make_profile
+from support.certificates import build_course, make_admin, make_profile
 
 WORKER = textwrap.dedent(
     """

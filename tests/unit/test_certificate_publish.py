@@ -5,35 +5,14 @@ from __future__ import annotations
 
 import base64
 import json
-import re
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from balai_app.db.models import Certificate
 from balai_app.services import certificates, certificates_publish, signing_keys
-from unit.certificate_fixtures import build_course, make_admin, make_profile
-
-# Debian's chromium; on Windows the workflow puts Google Chrome's folder on PATH (chrome.exe)
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("chrome")
-
-
-def _chromium_verdict(page: Path, payload: str, tmp_path: Path, query: str = "") -> tuple[str, str]:
-    """(verdict, page text) as the page shows them after verifying ``payload``."""
-    assert CHROMIUM, "a Chromium is needed: Debian's chromium (.ci/run installs it) or Chrome on PATH (the workflow)"
-    profile = tmp_path / f"chromium-profile-{abs(hash(payload))}"
-    result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-         f"--user-data-dir={profile}", "--virtual-time-budget=8000", "--dump-dom",
-         page.resolve().as_uri() + query + "#" + payload],
-        capture_output=True, text=True, timeout=120)
-    verdict = re.search(r'data-verdict="([^"]*)"', result.stdout)
-    assert verdict, result.stderr[-2000:]
-    text = re.sub(r"<[^>]+>", " ", result.stdout)
-    return verdict.group(1), re.sub(r"\s+", " ", text)
-
+from support.browser import chromium_verdict
+from support.certificates import build_course, make_admin, make_profile
 
 @pytest.fixture
 def published(db, make_resident, tmp_path):
@@ -65,14 +44,14 @@ def test_the_page_in_a_real_browser(published, tmp_path):
     site, _result, payloads, admin = published
     page = site / "index.html"
     genuine = payloads["Đặng Thị Ngọc Ánh"]
-    verdict, text = _chromium_verdict(page, genuine, tmp_path)
+    verdict, text = chromium_verdict(page, genuine, tmp_path)
     assert verdict == "VALID" and "Đặng Thị Ngọc Ánh" in text and "C.141000.001.01" in text
 
     middle = len(genuine) // 3  # one changed character
     changed = genuine[:middle] + ("A" if genuine[middle] != "A" else "B") + genuine[middle + 1:]
-    assert _chromium_verdict(page, changed, tmp_path)[0] == "TIDAK VALID"
+    assert chromium_verdict(page, changed, tmp_path)[0] == "TIDAK VALID"
 
-    verdict, text = _chromium_verdict(page, payloads["Budi Santoso"], tmp_path)
+    verdict, text = chromium_verdict(page, payloads["Budi Santoso"], tmp_path)
     assert verdict == "DICABUT" and "Budi Santoso" in text
 
     # a payload with the same content, signed by another key (a forger with a copy of the database)
@@ -82,12 +61,12 @@ def test_the_page_in_a_real_browser(published, tmp_path):
 
     document = json.loads(base64.urlsafe_b64decode(genuine.split(".")[0] + "=="))
     forged = signed_payload.sign(document, Ed25519PrivateKey.generate())
-    assert _chromium_verdict(page, forged, tmp_path)[0] == "TIDAK VALID"
+    assert chromium_verdict(page, forged, tmp_path)[0] == "TIDAK VALID"
 
     # a browser without WebCrypto Ed25519 uses the shipped noble-ed25519: the same verdicts
-    assert _chromium_verdict(page, genuine, tmp_path, "?tanpa-webcrypto")[0] == "VALID"
-    assert _chromium_verdict(page, changed, tmp_path, "?tanpa-webcrypto")[0] == "TIDAK VALID"
-    assert _chromium_verdict(page, forged, tmp_path, "?tanpa-webcrypto")[0] == "TIDAK VALID"
+    assert chromium_verdict(page, genuine, tmp_path, "?tanpa-webcrypto")[0] == "VALID"
+    assert chromium_verdict(page, changed, tmp_path, "?tanpa-webcrypto")[0] == "TIDAK VALID"
+    assert chromium_verdict(page, forged, tmp_path, "?tanpa-webcrypto")[0] == "TIDAK VALID"
 
 
 def test_a_copy_of_the_database_alone_cannot_sign(published, isolated_paths):

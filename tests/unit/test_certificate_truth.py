@@ -14,7 +14,7 @@ from balai_app.db.models import Attendance, Certificate, Enrollment, Program, Tr
 from balai_app.domain import localtime
 from balai_app.domain.errors import ValidationError
 from balai_app.services import certificates, curriculum, enrollment, training
-from unit.certificate_fixtures import build_course, make_admin, make_profile
+from support.certificates import build_course, make_admin, make_profile
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from balai_app.domain.errors import BalaiError, PermissionDenied, ValidationErro
 from balai_app.services import certificates as certs
 from balai_app.services import residents
 from balai_app.services import residents_photo
-from unit.certificate_fixtures import build_course, make_admin, make_profile, make_staff
+from support.certificates import build_course, make_admin, make_profile, make_staff
 
 
 @pytest.fixture
@@ -158,7 +158,7 @@ def test_a_snapshot_edited_in_the_database_no_longer_verifies(admin, make_reside
 
 
 def test_a_photo_swapped_in_the_database_no_longer_verifies(admin, make_resident):
-    from unit.certificate_fixtures import jpeg
+    from support.certificates import jpeg
 
     course = build_course(make_resident, names=["Wati Lubis"], photo=True)
     cert = certs.issue(admin, course.batch.id).issued[0]
@@ -189,7 +189,7 @@ def test_verification_url_payload(admin, make_resident):
 
 
 def test_certificates_issued_before_signing_keep_verifying(admin, make_resident):
-    from unit.certificate_fixtures import jpeg, make_legacy_certificate
+    from support.certificates import jpeg, make_legacy_certificate
 
     course = build_course(make_resident, names=["Fitri Lubis", "Rudi Hartono"], code="DG")
     photo = jpeg(300, 400)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from pypdf import PdfReader
-from unit.certificate_fixtures import build_course, jpeg
+from support.certificates import build_course, jpeg
 
 from balai_app.db.models import AuditEvent, Resident, ResidentPhoto
 from balai_app.domain.errors import PermissionDenied, ValidationError

@@ -29,7 +29,7 @@ import random
 from types import GeneratorType
 
 import pytest
-from unit.accounts_fixtures import make_account
+from support.accounts import make_account
 
 import balai_app.documents as documents_package
 import balai_app.services as services_package
@@ -327,7 +327,7 @@ def outcome(func, actor, tmp_path) -> bool:
 @pytest.fixture
 def world(db, fast_hashing):
     """One account per role, and a profile so that the demo refuses quickly."""
-    from unit.accounts_fixtures import make_profile
+    from support.accounts import make_profile
 
     make_profile()
     return {role: make_account(role) for role in ROLES}

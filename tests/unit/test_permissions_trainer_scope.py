@@ -7,7 +7,7 @@ import inspect
 import itertools
 
 import pytest
-from unit.sessions_fixtures import actor_of, build_training, make_user
+from support.sessions import actor_of, build_training, make_user
 
 from balai_app.domain.errors import PermissionDenied
 from balai_app.services import enrollment, permissions, progress, sessions, training

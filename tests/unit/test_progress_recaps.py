@@ -13,7 +13,7 @@ from balai_app.services import progress, sessions
 from balai_app.services import unit_assessments
 from balai_app.services import attendance
 from balai_app.services.unit_assessments import UnitVerdict
-from unit.sessions_fixtures import DAY, build_training, enroll
+from support.sessions import DAY, build_training, enroll
 
 TODAY = dt.date.today()
 

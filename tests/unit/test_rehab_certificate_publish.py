@@ -10,11 +10,11 @@ import json
 from balai_app.db.models import RehabCertificate, Resident
 from balai_app.domain import signed_payload
 from balai_app.services import certificates_publish, rehab_certificates as rc
-from unit.test_certificate_publish import _chromium_verdict
-from unit.test_rehab_certificates import SECRETS, terminated  # noqa: F401 - the fixture
+from support.browser import chromium_verdict
+from support.rehab import SECRETS
 
 
-def test_rehab_certificates_in_the_published_page(terminated, system, make_resident, tmp_path):  # noqa: F811
+def test_rehab_certificates_in_the_published_page(terminated, system, make_resident, tmp_path):
     kept = rc.issue(system, terminated.id, issued_on=dt.date(2026, 7, 1))
     other = make_resident(name="Sri Wulandari", klaster="lansia", entry_date="2026-01-05", status="selesai",
                           exit_date="2026-06-30", exit_reason="Kembali ke keluarga")
@@ -32,7 +32,7 @@ def test_rehab_certificates_in_the_published_page(terminated, system, make_resid
     page = site / "index.html"
     genuine = RehabCertificate.get_by_id(kept.id).payload
     (tmp_path / "payload.txt").write_text(genuine, encoding="utf-8")  # for looking at the page by hand
-    verdict, text = _chromium_verdict(page, genuine, tmp_path)
+    verdict, text = chromium_verdict(page, genuine, tmp_path)
     text = text.split("Isi kode QR")[0]  # the verdict box (the form and the page's script follow)
     assert verdict == "VALID" and "Sertifikat Rehabilitasi Sosial ini asli" in text
     assert "Yohanes Sembiring" in text and kept.number in text and "Masa rehabilitasi sosial" in text
@@ -40,9 +40,9 @@ def test_rehab_certificates_in_the_published_page(terminated, system, make_resid
     assert not [s for s in SECRETS if s in text]  # no klaster, no case
     assert Resident.get_by_id(terminated.id).klaster == "napza"
 
-    verdict, text = _chromium_verdict(page, RehabCertificate.get_by_id(withdrawn.id).payload, tmp_path)
+    verdict, text = chromium_verdict(page, RehabCertificate.get_by_id(withdrawn.id).payload, tmp_path)
     assert verdict == "DICABUT" and "Sri Wulandari" in text
 
     middle = len(genuine) // 2
     changed = genuine[:middle] + ("A" if genuine[middle] != "A" else "B") + genuine[middle + 1:]
-    assert _chromium_verdict(page, changed, tmp_path)[0] == "TIDAK VALID"
+    assert chromium_verdict(page, changed, tmp_path)[0] == "TIDAK VALID"

@@ -7,32 +7,13 @@ import datetime as dt
 
 import pytest
 from pypdf import PdfReader
-from unit.accounts_fixtures import make_profile
-from unit.certificate_fixtures import jpeg
+from support.accounts import make_profile
+from support.rehab import SECRETS
 
-from balai_app.db.models import AuditEvent, RehabCertificate, Resident, ResidentPhoto
+from balai_app.db.models import AuditEvent, RehabCertificate, Resident
 from balai_app.domain.errors import PermissionDenied, ValidationError
-from balai_app.services import casework, rehab_certificates as rc
+from balai_app.services import rehab_certificates as rc
 from balai_app.services.context import Actor
-
-SECRETS = ["Korban Penyalahgunaan NAPZA", "NAPZA", "napza", "Disabilitas", "Rehabilitasi pecandu sabu",
-           "Jl. Rahasia 9", "Satpol PP", "Catatan kasus", "3201011501900001", "Terapi mental spiritual",
-           "aksesibilitas"]
-
-
-@pytest.fixture
-def terminated(db, system, make_resident):
-    make_profile()
-    r = make_resident(name="Yohanes Sembiring", klaster="napza", nik="3201011501900001", birth_date="15-01-1990",
-                      birth_place="Medan", entry_date="2026-01-05", status="selesai", exit_date="2026-06-30",
-                      exit_reason="Rehabilitasi pecandu sabu tuntas", address="Jl. Rahasia 9",
-                      referral_source="Satpol PP", notes="Catatan kasus", disabilities="fisik")
-    ResidentPhoto.create(resident=r.id, image=jpeg())
-    for kind, sub in (("terapi", "mental_spiritual"), ("vokasional", None), ("aksesibilitas", None)):
-        casework.add_service(system, r.id, {"date": "2026-02-01", "kind": kind, "subkind": sub,
-                                             "description": "x"}, confirm_warnings=True)
-    return r
-
 
 def text_of(path) -> str:
     return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())

@@ -13,7 +13,7 @@ from balai_app.services import sessions
 from balai_app.services import unit_assessments
 from balai_app.services import attendance
 from balai_app.services.unit_assessments import UnitVerdict
-from unit.sessions_fixtures import DAY, actor_of, build_training, enroll, make_user
+from support.sessions import DAY, actor_of, build_training, enroll, make_user
 
 TODAY = dt.date.today()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from balai_app.services import audit
 from balai_app.services import certificates as certs
 from balai_app.services.resident_io import ImportReport
-from unit.certificate_fixtures import build_course, make_admin, make_profile
+from support.certificates import build_course, make_admin, make_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 

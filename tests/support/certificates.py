@@ -1,4 +1,4 @@
-"""Certificate test data, built straight from the models (``from unit.certificate_fixtures import ...``).
+"""Certificate test data, built straight from the models (``from support.certificates import ...``).
 
 A balai profile, a program with units, a finished batch whose sessions are in
 the past, attendance and unit verdicts chosen per participant, so that the

@@ -1,6 +1,6 @@
 """Training data for the sessions/attendance/progress tests, built straight from the models.
 
-Used by tests/unit, tests/gui and tests/cli (``from unit.sessions_fixtures import ...``:
+Used by tests/unit, tests/gui and tests/cli (``from support.sessions import ...``:
 ``tests/`` is on sys.path through its conftest). Rows are created directly so
 these tests do not depend on the training service's validation rules.
 """

@@ -1,4 +1,4 @@
-"""Accounts for tests (``from unit.accounts_fixtures import ...``); the ``fast_hashing``
+"""Accounts for tests (``from support.accounts import ...``); the ``fast_hashing``
 fixture lives in tests/conftest.py."""
 
 from __future__ import annotations
