@@ -96,8 +96,10 @@ def qr_encoding(texts: list[str]) -> None:
         qr_matrix(text)
 
 
-def yardstick(items: list[dict], target) -> None:
-    """The simplest straightforward reportlab script that draws the same two pages."""
+def yardstick(items: list[dict], target, qr: bool = True) -> None:
+    """The simplest straightforward reportlab script that draws the same two pages.
+    ``qr=False``: the same without its QR code (reportlab's pure-Python QR encoder is most of
+    its time): a lower bound for any script, the hardest comparison for the program."""
     from reportlab.graphics import renderPDF
     from reportlab.graphics.barcode.qr import QrCodeWidget
     from reportlab.graphics.shapes import Drawing
@@ -153,11 +155,12 @@ def yardstick(items: list[dict], target) -> None:
                 c.setFont(fonts.SANS, 10)
                 c.drawCentredString(W / 2, H - 378, "Pelatihan " + d["training"]["start"] + " s.d. "
                                     + d["training"]["end"])
-                widget = QrCodeWidget(d["qr_payload"], barLevel="M")
-                x0, y0, x1, y1 = widget.getBounds()
-                drawing = Drawing(112, 112, transform=[112 / (x1 - x0), 0, 0, 112 / (y1 - y0), 0, 0])
-                drawing.add(widget)
-                renderPDF.draw(drawing, c, 46, 44)
+                if qr:
+                    widget = QrCodeWidget(d["qr_payload"], barLevel="M")
+                    x0, y0, x1, y1 = widget.getBounds()
+                    drawing = Drawing(112, 112, transform=[112 / (x1 - x0), 0, 0, 112 / (y1 - y0), 0, 0])
+                    drawing.add(widget)
+                    renderPDF.draw(drawing, c, 46, 44)
                 c.setFont(fonts.SANS, 7.5)
                 c.drawString(164, 138, "Kode verifikasi / Verification code")
                 c.setFont(fonts.SERIF_BOLD, 12)
@@ -238,15 +241,17 @@ def main(argv: list[str]) -> int:
         program_path(ids[:1], io.BytesIO())
         yardstick(items[:1], io.BytesIO())
 
-        ours, signs, plain = [], [], []
+        ours, signs, plain, bare = [], [], [], []
         for round_ in range(args.rounds):
-            order = [0, 1] if round_ % 2 == 0 else [1, 0]  # interleaved, alternating who goes first
+            order = [0, 1, 2] if round_ % 2 == 0 else [2, 1, 0]  # interleaved, alternating who goes first
             for which in order:
                 if which == 0:
                     ours.append(timed(lambda: program_path(ids, folder / "program.pdf")))
                     signs.append(timed(lambda: signing(documents, key)))
-                else:
+                elif which == 1:
                     plain.append(timed(lambda: yardstick(items, str(folder / "yardstick.pdf"))))
+                else:
+                    bare.append(timed(lambda: yardstick(items, str(folder / "yardstick-no-qr.pdf"), qr=False)))
         encode = [timed(lambda: qr_encoding(qr_texts)) for _ in range(min(args.rounds, 2))]
         with_signing = [a + b for a, b in zip(ours, signs)]
         n = args.count
@@ -262,8 +267,11 @@ def main(argv: list[str]) -> int:
         print(f"program, signing included:   {spread(with_signing, n)} per certificate")
         print(f"  of which signing:          {spread(signs, n)}")
         print(f"yardstick (plain reportlab): {spread(plain, n)} per certificate")
+        print(f"yardstick without its QR:    {spread(bare, n)} per certificate")
         ratio = statistics.median(with_signing) / statistics.median(plain)
         print(f"ratio program/yardstick: {ratio:.2f}x (medians, same run, interleaved)")
+        ratio = statistics.median(with_signing) / statistics.median(bare)
+        print(f"ratio program (with its QR)/yardstick without QR: {ratio:.2f}x")
         print(f"issue-time QR encoding (once per certificate, not paid when printing): {spread(encode, n)}")
         sign_share = statistics.median(signs) / statistics.median(ours)
         print(f"signing adds {sign_share * 100:.1f} % to rendering (target <= 10 %)")

@@ -75,7 +75,9 @@ def _with_db(url: str, dbname: str, user: str | None = None) -> str:
 
 
 def admin_connection():
-    import psycopg
+    from balai_app.db.server import load_driver
+
+    psycopg = load_driver()
 
     from balai_app.db.server import parse_url
 

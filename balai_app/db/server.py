@@ -32,6 +32,7 @@ All PostgreSQL-specific SQL lives in ``balai_app.db.dialect``.
 from __future__ import annotations
 
 import dataclasses
+import sys
 import logging
 import threading
 from collections.abc import Callable
@@ -152,8 +153,32 @@ def _connect_params(address: ServerAddress) -> dict:
     return params
 
 
-def _bool_as_int_dumpers():
+def load_driver():
+    """The psycopg module, imported on first use and handed to peewee.
+
+    ``balai_app/__init__`` keeps psycopg out of start-up (peewee would import it with itself), so
+    peewee's module-level driver names are still None here; they are set once, before the first
+    ``BalaiPostgresqlDatabase`` is made (peewee picks its driver when a database is created)."""
+    import peewee
+
+    if "psycopg" in sys.modules and sys.modules["psycopg"] is None:
+        del sys.modules["psycopg"]
     import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    if peewee.psycopg is None:  # what peewee's module would have set had psycopg been importable
+        peewee.psycopg = psycopg
+        peewee.TransactionStatus = TransactionStatus
+        peewee.Json_pg3, peewee.Jsonb_pg3 = Json, Jsonb
+        adapter = peewee.Psycopg3Adapter
+        adapter.txn_idle, adapter.txn_inerror, adapter.txn_unknown = (
+            TransactionStatus.IDLE, TransactionStatus.INERROR, TransactionStatus.UNKNOWN)
+    return psycopg
+
+
+def _bool_as_int_dumpers():
+    psycopg = load_driver()
     from psycopg.adapt import Dumper
 
     int4 = psycopg.postgres.types["int4"].oid
@@ -280,6 +305,7 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
 
     def __init__(self, address: ServerAddress, **kwargs):
         self.address = address
+        load_driver()  # before peewee chooses its driver
         super().__init__(address.dbname, prefer_psycopg3=True, **kwargs)
 
     # --- connections ---

@@ -73,7 +73,7 @@ def test_a_write_transaction_is_all_or_nothing_on_both_engines(db, make_resident
 
 
 def test_server_database_with_other_tables_is_not_a_balai_database(pg_empty_database):
-    import psycopg
+    psycopg = server.load_driver()
 
     a = server.parse_url(pg_empty_database)
     with psycopg.connect(host=a.host, port=a.port, user=a.user, dbname=a.dbname, autocommit=True) as conn:
@@ -91,7 +91,7 @@ def test_empty_server_database_is_set_up_only_when_asked(pg_empty_database):
 
 
 def _as(url: str, user: str):
-    import psycopg
+    psycopg = server.load_driver()
 
     a = server.parse_url(url)
     return psycopg.connect(host=a.host, port=a.port, user=user, dbname=a.dbname, autocommit=True)
@@ -99,7 +99,7 @@ def _as(url: str, user: str):
 
 @pytest.mark.postgresql_only
 def test_audit_trail_is_append_only_by_privilege_for_the_office_accounts(db, db_path, make_resident):
-    import psycopg
+    psycopg = server.load_driver()
 
     assert dialect.is_postgres(db)
     make_resident(name="Siti")
@@ -270,3 +270,16 @@ def test_the_windows_restore_puts_a_backup_file_into_the_open_server_database(db
     assert [r.name for r in Resident.select()] == ["Sebelum Cadangan"]
     assert result.safety_copy is not None and result.safety_copy.exists()
     assert not Path(db_path.rpartition("/")[2]).exists()
+
+
+def test_the_driver_is_loaded_only_for_a_server_database():
+    """A SQLite balai never pays for psycopg at start-up (balai_app/__init__ keeps it out of
+    peewee's import); a server database loads it and peewee then uses psycopg 3."""
+    import subprocess
+    import sys
+
+    code = ("import sys, balai_app, peewee; first = peewee.psycopg is None and sys.modules.get('psycopg') is None; "
+            "from balai_app.db import server; m = server.load_driver(); "
+            "print(first, peewee.psycopg is m, m.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split() == ["True", "True", "psycopg"]

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from balai_app import log
 from balai_app.i18n import tr
-from balai_app.services.integrity import is_busy_error
 
 _showing = False
 
 
 def explain(exc: BaseException) -> str:
     """The sentence for the person (Indonesian), by kind of error."""
+    from balai_app.services.integrity import is_busy_error  # only once something failed: not at start-up
+
     if is_busy_error(exc):
         return tr("Basis data sedang dipakai untuk menyimpan oleh program atau komputer lain (misalnya impor besar "
                   "atau pemulihan cadangan) lebih lama dari waktu tunggu. Perubahan terakhir tidak disimpan; "

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from balai_app.domain.errors import ValidationError
+from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.common.form_errors import ERROR_STYLE
 from balai_app.i18n import tr
 from balai_app.services import server_check
@@ -122,12 +122,10 @@ class ServerPage(QWizardPage):
     def _url(self) -> str | None:
         """The address of the fields, or None (the messages are shown beside them)."""
         self._show_errors({})
-        try:
-            return server_check.server_url(self.hostEdit.text(), self.portSpin.value(), self.dbnameEdit.text(),
-                                           self.userEdit.text())
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return None
+        url = service_call(self, lambda: server_check.server_url(
+            self.hostEdit.text(), self.portSpin.value(), self.dbnameEdit.text(), self.userEdit.text()),
+            on_errors=self._show_errors)
+        return None if url is FAILED else url
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
