@@ -95,6 +95,10 @@ TEST_DESELECTED = {
         "pdftoppm and zbarimg",
     "tests/unit/test_verification_doc.py::test_the_bash_block_verifies_with_openssl_and_a_changed_character_fails":
         "bash and openssl",
+    "tests/unit/test_rehab_certificate_publish.py::test_rehab_certificates_in_the_published_page": "Debian's chromium",
+    "tests/cli/test_certificate_done_when.py::"
+    "test_a_demo_certificate_scanned_from_paper_verifies_offline_and_a_database_copy_cannot_sign":
+        "pdftoppm, zbarimg and Debian's chromium",
     # It makes the clone's .venv with venv and pip: the embeddable Windows Python has no venv, and
     # the clone's .venv here is the Linux one the Linux tests ran from (never to be overwritten).
     "tests/packaging/test_dev_cli.py::test_dev_cli_runs_balai_app_from_the_venv":

@@ -74,6 +74,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     # backups
     "backup.create_backup": ADMIN,
     "backup_restore.restore_backup": ADMIN,
+    "server_backup.restore_into_server": ADMIN,
     "backup.set_second_folder": ADMIN,
     "server_move.move_database": ADMIN,
     # residents, assessments, services

@@ -7,9 +7,13 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
+
 from balai_app.services import signing_keys
 
 
+@pytest.mark.wine_gap(reason="Wine 8.0's icacls.exe is a stub: it sets no ACL and lists none, so the one entry "
+                       "cannot be read back (the real-Windows workflow runs this test)")
 def test_the_key_file_and_its_folder_admit_only_the_user(db, isolated_paths):
     info = signing_keys.ensure_key()
     key_file = signing_keys.key_dir() / f"certificate-signing-{info.key_id}.pem"
