@@ -18,7 +18,9 @@ Nothing outside DIR is touched. The server runs as the calling user, or as
 Passwords are in ``DIR/pgpass`` (libpq's format); ``env`` prints
 ``PGPASSFILE`` for it and ``BALAI_TEST_PG`` (the server's address). Only the
 standard library is used. fsync is off: the server is thrown away, and an
-immediate stop (what the proofs do) loses nothing the OS already has.
+immediate stop (what the proofs do) loses nothing the OS already has. synchronous_commit
+stays on: with it off, a commit returns before its WAL reaches the OS, so an immediate stop
+right after it loses a committed row (a test then saw its PM vanish after a restart).
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def start(folder: Path) -> int:
           "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
     port = _free_port()
     (folder / "port").write_text(str(port))
-    options = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+    options = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off "
                "-c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB")
     _run([bins / "pg_ctl", "-D", data, "-l", folder / "server.log", "-o", options, "-w", "-t", "60", "start"])
     _psql(folder, "postgres", f"""
@@ -125,7 +127,7 @@ def restart(folder: Path) -> None:
     folder = folder.resolve()
     port = _port(folder)
     sock = folder / "socket"
-    options = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+    options = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off "
                "-c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB")
     deadline = time.monotonic() + 60
     while True:
