@@ -272,7 +272,8 @@ def test_the_windows_restore_puts_a_backup_file_into_the_open_server_database(db
     assert not Path(db_path.rpartition("/")[2]).exists()
 
 
-def test_the_driver_is_loaded_only_for_a_server_database():
+@pytest.mark.postgresql_only  # the driver of the server engine (not in the Windows Python under Wine)
+def test_the_driver_is_loaded_only_for_a_server_database(engine):
     """A SQLite balai never pays for psycopg at start-up (balai_app/__init__ keeps it out of
     peewee's import); a server database loads it and peewee then uses psycopg 3."""
     import subprocess

@@ -23,10 +23,10 @@ def offences(path: Path, source: str) -> list[str]:
         for name in names:
             top = name.split(".")[0]
             if top in FOLDERS and top not in (own, "support"):
-                found.append(f"{path.relative_to(TESTS)}:{node.lineno} imports {name} from another test folder")
+                found.append(f"{path.relative_to(TESTS).as_posix()}:{node.lineno} imports {name} from another test folder")
     for number, line in enumerate(source.splitlines(), 1):
         if line.lstrip().startswith(("from ", "import ")) and ("noqa: F401" in line or "noqa: F811" in line):
-            found.append(f"{path.relative_to(TESTS)}:{number} imports a fixture by hand: {line.strip()}")
+            found.append(f"{path.relative_to(TESTS).as_posix()}:{number} imports a fixture by hand: {line.strip()}")
     return found
 
 
