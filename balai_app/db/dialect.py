@@ -107,7 +107,7 @@ def ddl(db: Database, statement: str) -> list[str]:
         name, event, table, message = trigger.groups()
         return refuse_trigger(name, event, table, message)
     if statement.lstrip().upper().startswith("CREATE TRIGGER"):
-        raise NotImplementedError(f"write the PostgreSQL form of this trigger in dialect.py: {statement[:80]}")
+        raise ValueError(f"no PostgreSQL form for this trigger yet; write it in dialect.py: {statement[:80]}")
     out = re.sub(r'("\w+") INTEGER NOT NULL PRIMARY KEY', r"\1 SERIAL NOT NULL PRIMARY KEY", statement)
     out = re.sub(r"\bDATETIME\b", "TIMESTAMP", out)
     out = re.sub(r"\bBLOB\b", "BYTEA", out)
