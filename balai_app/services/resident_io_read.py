@@ -303,8 +303,8 @@ def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
                 # Excel shows one record per row (even with line breaks inside quotes): number records, not lines.
                 return _limited_rows(path, ((number, [_unexcel(c) for c in cells])
                                             for number, cells in enumerate(reader, start=1)))
-        except UnicodeDecodeError:
-            pass  # not UTF-8 throughout: decoded whole below, which names the bad byte or reads Windows-1252
+        except UnicodeDecodeError:  # not UTF-8 throughout: decoded whole, which names the bad byte or reads Windows-1252
+            return _csv_records_whole(path)
     return _csv_records_whole(path)
 
 
