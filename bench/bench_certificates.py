@@ -51,7 +51,7 @@ def setup(folder: Path, count: int) -> list[int]:
     from balai_app.services import residents_photo
     from balai_app.domain.photo import prepare_photo
     from balai_app.services.context import SYSTEM
-    from unit.certificate_fixtures import build_course, jpeg, make_profile
+    from support.certificates import build_course, jpeg, make_profile
 
     open_database(folder / "bench.sqlite")
     make_profile()
