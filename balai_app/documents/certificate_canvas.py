@@ -265,7 +265,7 @@ def _jpeg_reader_class():
 
         _key = b""
 
-        def getRGBData(self) -> bytes:  # read only to name the image: a JPEG is never decoded
+        def getRGBData(self) -> bytes:  # noqa: N802 (reportlab's name) read only to name the image: never decoded
             return self._key
 
     return JpegReader
