@@ -131,9 +131,10 @@ def busy_timeout_ms() -> int:
         return BUSY_TIMEOUT_MS
 
 def is_busy_error(exc: BaseException) -> bool:
-    """SQLite's "database is locked/busy" (another process held the write lock too long)."""
+    """SQLite's "database is locked/busy", or the server's lock wait running out (SQLSTATE
+    55P03, ``server.ServerBusy``): another process or PC held the lock too long."""
     text = str(exc)
-    return "database is locked" in text or "database is busy" in text
+    return "database is locked" in text or "database is busy" in text or server.is_lock_timeout(exc)
 
 
 def _connect(path: Path, busy_ms: int | None = None) -> SqliteDatabase:
@@ -191,7 +192,7 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     """
     if is_server_location(path):
         return open_server_database(str(path), migrate=migrate, backup_dir=backup_dir,
-                                    password_prompt=password_prompt, create=create)
+                                    password_prompt=password_prompt, create=create, busy_ms=busy_ms)
     path = Path(path)
     if path.exists() and path.is_dir():
         raise DatabaseError(f"'{path}' adalah folder, bukan berkas basis data.")
@@ -221,18 +222,22 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     return db
 
 
-def connect_server(url: str, *, password_prompt: server.PasswordPrompt | None = None) -> Database:
-    """A connection to the server database at ``url``, nothing checked yet."""
+def connect_server(url: str, *, password_prompt: server.PasswordPrompt | None = None,
+                   busy_ms: int | None = None) -> Database:
+    """A connection to the server database at ``url``, nothing checked yet. ``busy_ms``: how
+    long a statement waits for another PC's lock (default: the command line's, as SQLite)."""
+    busy_ms = busy_timeout_ms() if busy_ms is None else busy_ms
     try:
-        return server.connect(server.parse_url(url), password_prompt=password_prompt)
+        return server.connect(server.parse_url(url), password_prompt=password_prompt, lock_timeout_ms=busy_ms)
     except server.ServerError as exc:
         raise ServerUnavailable(exc.message, exc.kind) from None
 
 
 def open_server_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None,
-                         password_prompt: server.PasswordPrompt | None = None, create: bool = True) -> Database:
+                         password_prompt: server.PasswordPrompt | None = None, create: bool = True,
+                         busy_ms: int | None = None) -> Database:
     """``open_database`` for a PostgreSQL database (an empty one is set up only with ``create``)."""
-    db = connect_server(url, password_prompt=password_prompt)
+    db = connect_server(url, password_prompt=password_prompt, busy_ms=busy_ms)
     label = db.address.label()
     try:
         version = dialect.schema_version(db)
@@ -264,6 +269,8 @@ def open_server_database(url: str, *, migrate: bool = True, backup_dir: Path | N
         raise
     except Exception as exc:
         db.close()
+        if server.is_lock_timeout(exc):
+            raise  # another PC's migration held the lock: "database busy", as SQLite says it
         if isinstance(exc, server.ServerError):
             raise ServerUnavailable(exc.message, exc.kind) from None
         raise ServerUnavailable(server.classify(exc, db.address).message) from exc
