@@ -47,6 +47,14 @@ def is_server_location(location: object) -> bool:
     return server.is_server_url(str(location)) if location is not None else False
 
 
+def _folded_server_address(location: object) -> bool:
+    """``Path("postgresql://…")`` folds ``//`` into ``/``: a server address made a file path
+    by mistake, which must never become a SQLite file in a folder named ``postgresql:``."""
+    text = str(location).replace("\\", "/")
+    scheme, sep, _rest = text.partition(":/")
+    return bool(sep) and scheme.lower() in server.SCHEMES and not is_server_location(text)
+
+
 def _too_new(label: str, version: int, latest: int) -> DatabaseTooNew:
     return DatabaseTooNew(
         f"Basis data '{label}' dibuat oleh versi Balai yang lebih baru (skema {version}, "
@@ -193,6 +201,10 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     if is_server_location(path):
         return open_server_database(str(path), migrate=migrate, backup_dir=backup_dir,
                                     password_prompt=password_prompt, create=create, busy_ms=busy_ms)
+    if _folded_server_address(path):
+        raise DatabaseError(
+            f"'{path}' adalah alamat server yang berubah menjadi nama berkas; tidak ada berkas yang dibuat. "
+            "Tulis alamat server lengkap: postgresql://PENGGUNA@SERVER:PORT/BASISDATA")
     path = Path(path)
     if path.exists() and path.is_dir():
         raise DatabaseError(f"'{path}' adalah folder, bukan berkas basis data.")
@@ -275,6 +287,11 @@ def open_server_database(url: str, *, migrate: bool = True, backup_dir: Path | N
             raise ServerUnavailable(exc.message, exc.kind) from None
         raise ServerUnavailable(server.classify(exc, db.address).message) from exc
     database.initialize(db)
+    from balai_app import log
+
+    # The address as typed, never a password (parse_url refuses one in it).
+    log.get("db").info("basis data dibuka: %s (server, skema %s)", db.address.url,
+                       latest if migrate and version < latest else version)
     return db
 
 
