@@ -180,7 +180,8 @@ def create_backup(
         target = Path(out).expanduser()
         if target.exists() and target.is_dir():
             raise BackupError(tr("'{path}' adalah folder; sebutkan nama berkas cadangan.").format(path=target))
-        if not paths.database_is_on_server() and target.resolve() == current_database_path().resolve():
+        on_server = not isinstance(source, (Path, peewee.SqliteDatabase))  # a server has no file to overwrite
+        if not on_server and target.resolve() == current_database_path().resolve():
             raise BackupError(tr("'{path}' adalah basis data yang sedang dipakai; pilih berkas lain untuk "
                                  "cadangan.").format(path=target))
         return BackupResult(verified_copy(source, target))
