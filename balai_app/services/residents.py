@@ -319,18 +319,20 @@ _RANKS = {
 }
 
 
-def matching_text(query, text: str):
+def matching_text(query, text: str, *, scan: bool = False):
     """Narrow a Resident query to rows whose name, NIK or place of birth contain
     every word of ``text`` (case, accents and apostrophe styles ignored). Words of
     three or more characters are looked up in the trigram index
-    (``db/search_index.py``), not scanned."""
-    for clause in search_index.contains_all(database.obj, search_words(text), Resident.id, Resident.search_text):
+    (``db/search_index.py``), not scanned; ``scan``: every word is checked on the
+    row's key (a walk of the name-ordered search index)."""
+    for clause in search_index.contains_all(database.obj, search_words(text), Resident.id, Resident.search_text,
+                                            scan=scan):
         query = query.where(clause)
     return query
 
 
-def _filtered(query, flt: ResidentFilter):
-    query = matching_text(query, flt.text)
+def _filtered(query, flt: ResidentFilter, *, scan: bool = False):
+    query = matching_text(query, flt.text, scan=scan)
     if flt.klaster:
         query = query.where(Resident.klaster == flt.klaster)
     if flt.status:
@@ -362,7 +364,12 @@ def list_residents(
     ``offset`` makes SQLite step over every earlier row again).
     """
     require(actor, "residents.view")
-    query = _list_query(flt or ResidentFilter(), order_by, descending, limit, offset)
+    flt = flt or ResidentFilter()
+    if after is None and not offset and order_by == "name":
+        walk = search_index.walks_in_order(database.obj, search_words(flt.text))
+    else:
+        walk = False
+    query = _list_query(flt, order_by, descending, limit, offset, walk=walk)
     if after is not None:
         query = query.where(_after(order_by, descending, after))
     # The rows straight from the driver: peewee's per-value conversion costs more than the
@@ -435,8 +442,16 @@ def _after(order_by: str, descending: bool, row: ResidentRow):
     return beyond | ((column == value) & same_later)
 
 
-def _list_query(flt: ResidentFilter, order_by: str, descending: bool, limit: int, offset: int):
+def _list_query(flt: ResidentFilter, order_by: str, descending: bool, limit: int, offset: int, *,
+                walk: bool = False):
+    """``walk``: the first page of a name-ordered search with common words, read by
+    walking the name-ordered search index until the page is full
+    (``search_index.walks_in_order``); otherwise the matches are sorted."""
     column = SORT_KEYS[order_by] if order_by in SORT_KEYS else SORT_COLUMNS[order_by]
+    if walk:
+        query = _filtered(Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt, scan=True)
+        query = query.from_(search_index.in_name_order("t1"))
+        return query.order_by(column.desc() if descending else column.asc(), Resident.id).limit(limit).offset(offset)
     if flt.text.split() and order_by not in ("id", *SORT_KEYS):
         # With a search text, walking the sort column's index row by row (what SQLite picks
         # for ORDER BY ... LIMIT) checks the search on most of the table before it has a page
@@ -470,7 +485,12 @@ def count_matching(actor: Actor, flt: ResidentFilter | None = None) -> ResidentC
     otherwise counted up to ``COUNT_CAP`` and marked as a lower bound."""
     require(actor, "residents.view")
     flt = flt or ResidentFilter()
-    if search_index.uses_index(database.obj, search_words(flt.text)):
+    words = search_words(flt.text)
+    if flt == ResidentFilter(text=flt.text):  # the search box alone: the trigram index counts it
+        n = search_index.count_text_only(database.obj, words)
+        if n is not None:
+            return ResidentCount(n, True)
+    if search_index.uses_index(database.obj, words):
         return ResidentCount(count_residents(actor, flt), True)
     capped = _filtered(Resident.select(Resident.id), flt).limit(COUNT_CAP + 1)
     n = Resident.select(fn.COUNT(SQL("*"))).from_(capped.alias("capped")).scalar() or 0

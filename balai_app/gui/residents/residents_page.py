@@ -239,6 +239,9 @@ class ResidentsPage(QWidget):
         """Enter on the list opens the selected PM (as a double-click does)."""
         if watched is self.ui.table and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self._fit_name_column)
+            # the viewport follows after this filter: the table's own height bounds it
+            row_height = max(1, self.ui.table.verticalHeader().defaultSectionSize())
+            self.model.fit_first_page(event.size().height() // row_height + 1)
         if (watched is self.ui.searchEdit and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Down):
             self._search_now()
