@@ -8,7 +8,7 @@ import threading
 from balai_app.gui.residents import resident_model
 from balai_app.gui.residents.resident_model import ResidentTableModel
 from balai_app.gui.residents.residents_page import ResidentsPage
-from balai_app.services import residents
+from balai_app.services import residents, residents_search
 from balai_app.services.residents import ResidentFilter
 
 
@@ -88,7 +88,7 @@ def test_pages_follow_the_last_row_not_an_offset(gui_app, db, system, make_resid
 
 
 def test_short_words_show_an_estimate_not_a_scan(gui_app, db, system, qtbot, make_resident, monkeypatch):
-    monkeypatch.setattr(residents, "COUNT_CAP", 6)
+    monkeypatch.setattr(residents_search, "COUNT_CAP", 6)
     for n in range(60):
         make_resident(name=f"Siti {n:02d}")
     page = make_page(qtbot, system)

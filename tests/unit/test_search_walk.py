@@ -10,7 +10,8 @@ import pytest
 from balai_app.db import search_index
 from balai_app.db.models import database
 from balai_app.services import residents
-from balai_app.services.residents import ResidentFilter, _list_query
+from balai_app.services.residents import ResidentFilter
+from balai_app.services.residents_search import _list_query
 
 pytestmark = pytest.mark.sqlite_only  # SQLite's FTS5 and INDEXED BY; PostgreSQL: test_search_server.py
 

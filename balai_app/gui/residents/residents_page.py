@@ -16,7 +16,7 @@ from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_residents_page import Ui_ResidentsPage
 from balai_app.gui.residents.resident_model import COLUMN_KEYS, ResidentTableModel
 from balai_app.i18n import tr
-from balai_app.services import residents
+from balai_app.services import residents, residents_search
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 from balai_app.services.residents import ResidentFilter
@@ -332,7 +332,7 @@ class ResidentsPage(QWidget):
             text = tr("Mencari…")
         elif count.exact:
             text = tr("{n} PM").format(n=thousands(total))
-        elif total >= residents.COUNT_CAP:
+        elif total >= residents_search.COUNT_CAP:
             text = tr("lebih dari {n} PM").format(n=thousands(total))
         else:
             text = tr("{n}+ PM").format(n=thousands(total))  # the first page; counting follows
