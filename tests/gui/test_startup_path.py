@@ -114,6 +114,82 @@ def test_the_look_before_the_open_needs_a_balai_with_an_account(db):
     assert facts is not None and facts.name == "Balai Uji" and facts.is_demo is False and facts.logo is None
 
 
+# The real entry point through the sign-in to the main window; at the main window's first
+# paint the child lists the modules loaded so far and which thread imported qtawesome.
+MAIN_CHILD = """
+import json, sys, threading
+sys.argv = ["balai-app", "--db", sys.argv[1]]
+seen = {}
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        if name == "qtawesome":
+            seen.setdefault(name, threading.current_thread().name)
+        return None
+sys.meta_path.insert(0, Spy())
+import balai_app.gui.app as gui_app
+import balai_app.gui.start.login_dialog as login_dialog
+from balai_app.__main__ import main
+
+def painted(widget, then):
+    from PySide6.QtCore import QEvent, QObject
+    class Painted(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                then()
+            return False
+    widget._watcher = Painted()
+    widget.installEventFilter(widget._watcher)
+
+real_init = login_dialog.LoginDialog.__init__
+def init(dialog, *args, **kwargs):
+    real_init(dialog, *args, **kwargs)
+    def click():
+        from PySide6.QtCore import QTimer
+        def go():
+            dialog.form.ui.usernameEdit.setText("admin")
+            dialog.form.ui.passwordEdit.setText("rahasia123")
+            dialog.form.ui.signInButton.click()
+        QTimer.singleShot(0, go)
+    painted(dialog, click)
+login_dialog.LoginDialog.__init__ = init
+
+real_show = gui_app.GuiSession.show_window
+def show_window(self, actor):
+    real_show(self, actor)
+    def report():
+        from PySide6.QtCore import QTimer
+        loaded = sorted(m for m, module in sys.modules.items() if module is not None)
+        print("MODULES " + json.dumps(loaded), flush=True)
+        print("QTAWESOME " + json.dumps(seen.get("qtawesome")), flush=True)
+        QTimer.singleShot(0, self.window.close)
+    painted(self.window, report)
+gui_app.GuiSession.show_window = show_window
+sys.exit(main())
+"""
+
+
+def test_the_main_window_paints_with_its_first_page_only_and_icons_off_the_gui_thread(db, tmp_path):
+    make_profile()
+    make_account("admin")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BALAI_DATA_DIR=str(tmp_path / "data"),
+               BALAI_BACKUP_DIR=str(tmp_path / "backups"))
+    out = subprocess.run([sys.executable, "-c", MAIN_CHILD, db.database], check=False, capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=180)
+    lines = {line.split(" ", 1)[0]: json.loads(line.split(" ", 1)[1]) for line in out.stdout.splitlines()
+             if line.startswith(("MODULES ", "QTAWESOME "))}
+    assert out.returncode == 0 and "MODULES" in lines, out.stdout + out.stderr
+    loaded = set(lines["MODULES"])
+    assert "balai_app.gui.home.home" in loaded, "Beranda, the admin's first page, is built"
+    other_pages = {"balai_app.gui.residents.residents_page", "balai_app.gui.training.training_page",
+                   "balai_app.gui.sessions.sessions_page", "balai_app.gui.certificates.certificates_page",
+                   "balai_app.gui.reports.reports_page", "balai_app.gui.audit.audit_page",
+                   "balai_app.gui.settings.settings_page"}
+    assert not (other_pages & loaded), sorted(other_pages & loaded)
+    assert lines["QTAWESOME"] in (None, "balai-icons-import"), "qtawesome is never imported on the GUI thread " \
+        "before the main window paints"
+
+
 @pytest.fixture
 def answers(monkeypatch):
     shown = []
