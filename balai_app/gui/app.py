@@ -287,6 +287,7 @@ class GuiSession(QObject):
         self._facts: Any = None  # what the sign-in shows while the database is not open yet
         self._open_pending = False  # the database opens after the sign-in's first paint
         self._setup_needed = False  # the open found no balai or no account: set-up, not sign-in
+        self._opened = False  # the database is open (database_opened)
         app.setQuitOnLastWindowClosed(False)
         if check is not None and not getattr(check, "settled", False):
             check.done.connect(self._check_done, Qt.ConnectionType.QueuedConnection)
@@ -297,11 +298,20 @@ class GuiSession(QObject):
         self._facts, self._open_pending = facts, True
 
     def database_opened(self) -> None:
-        """The database is open: the full check (indexes against tables) starts beside the
-        person's work; a database it calls damaged switches to read-only with a banner."""
+        """The database is open. The full check (indexes against tables) starts beside the
+        person's work once the quick check has passed (at once when it has): a database it
+        calls damaged switches to read-only with a banner. After the quick check it is, so
+        that the two do not compete for the CPU during the sign-in, and so that a file the
+        quick check found damaged is checked again only once restored (a verdict on the
+        damaged file would otherwise turn the restored database read-only)."""
+        self._opened = True
+        if self.check is None or getattr(self.check, "settled", True):
+            self._start_watch()
+
+    def _start_watch(self) -> None:
         from balai_app.gui.common.integrity_watch import IntegrityWatch
 
-        if self.check is not None and self.watch is None:
+        if self.check is not None and self.watch is None and self._opened:
             self.watch = IntegrityWatch(self.check.path, self)
             self.watch.start()
 
@@ -364,8 +374,12 @@ class GuiSession(QObject):
                 self.check_failed = True
                 return False
             self._restored = True
+            self._start_watch()  # the restored file
             return True
-        return _handle_check(state, parent)
+        sound = _handle_check(state, parent)
+        if sound:
+            self._start_watch()
+        return sound
 
     def start(self) -> bool:
         """Set-up (when needed) and sign-in; shows the window. False when the person gave up

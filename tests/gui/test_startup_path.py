@@ -455,6 +455,13 @@ def test_damage_found_after_a_deferred_open_closes_the_sign_in_and_offers_the_ba
         assert conn.execute("SELECT count(*) FROM resident").fetchone()[0] == 5
     finally:
         conn.close()
+    # The full check runs on the restored file only: a verdict on the damaged one would
+    # turn the restored database read-only.
+    from balai_app.services.integrity import read_only_reason
+
+    assert session.watch is not None
+    qtbot.waitUntil(lambda: session.watch.problems is not None, timeout=60_000)
+    assert session.watch.problems == [] and read_only_reason() is None
     session.finish()
 
 
