@@ -310,12 +310,6 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
         conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{self.lock_timeout_ms}ms",))
         return conn
 
-    def set_lock_timeout(self, ms: int) -> None:
-        """Change the lock wait of this connection (and of every reconnect)."""
-        self.lock_timeout_ms = max(1, int(ms))
-        if not self.is_closed():
-            self.execute_sql("SELECT set_config('lock_timeout', %s, false)", (f"{self.lock_timeout_ms}ms",))
-
     def connection(self):
         return _Connection(super().connection(), self.lock_timeout_ms)
 
