@@ -124,10 +124,12 @@ def create_name_search(db: Database) -> None:
 
 
 def has_name_search(db: Database) -> bool:
-    """Whether this SQLite database has the name-ordered search index (cached per connection object)."""
+    """Whether this database has the name-ordered search index (cached per connection object)."""
     cached = getattr(db, "_balai_has_name_search", None)
     if cached is None and not _is_sqlite(db):
-        cached = False
+        cached = db.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s",
+                                (NAME_SEARCH_INDEX,)).fetchone() is not None
+        db._balai_has_name_search = cached  # type: ignore[attr-defined]
     if cached is None:
         row = db.execute_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (NAME_SEARCH_INDEX,)
@@ -135,6 +137,27 @@ def has_name_search(db: Database) -> bool:
         cached = row is not None
         db._balai_has_name_search = cached  # type: ignore[attr-defined]
     return cached
+
+
+PG_TRIGRAM_INDEX = "resident_search_trgm"  # made by db/dialect.py (pg_trgm's GIN over search_text)
+
+
+def has_pg_trigram(db: Database) -> bool:
+    """PostgreSQL: whether the pg_trgm GIN index over the search key exists (cached per connection object)."""
+    if _is_sqlite(db):
+        return False
+    cached = getattr(db, "_balai_has_pg_trgm", None)
+    if cached is None:
+        cached = db.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s", (PG_TRIGRAM_INDEX,)).fetchone() is not None
+        db._balai_has_pg_trgm = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _served_words(db: Database, words: list[str]) -> list[str]:
+    """The words a trigram index of either engine serves (three or more characters)."""
+    if has_index(db) or has_pg_trigram(db):
+        return [w for w in words if len(w) >= MIN_INDEXED_WORD]
+    return []
 
 
 def has_index(db: Database) -> bool:
@@ -210,8 +233,9 @@ def contains_all(db: Database, words: list[str], id_field: Field, key_field: Fie
 
 
 def uses_index(db: Database, words: list[str]) -> bool:
-    """Whether a search for ``words`` narrows through an index (no text: the table's own)."""
-    return not words or bool(indexed_words(db, words))
+    """Whether a search for ``words`` narrows through an index (no text: the table's own;
+    PostgreSQL: pg_trgm's GIN serves ``LIKE '%word%'`` for a word of three or more characters)."""
+    return not words or bool(_served_words(db, words))
 
 
 def walks_in_order(db: Database, words: list[str]) -> bool:
@@ -222,19 +246,38 @@ def walks_in_order(db: Database, words: list[str]) -> bool:
     counted no further)."""
     if not words or not has_name_search(db):
         return False
-    long_words = indexed_words(db, words)
+    long_words = _served_words(db, words)
     if not long_words:
         return True
+    if not _is_sqlite(db):  # PostgreSQL: counted through pg_trgm's GIN (a bitmap scan)
+        likes = " AND ".join(["search_text LIKE %s"] * len(long_words))
+        found = db.execute_sql(f'SELECT count(*) FROM (SELECT 1 FROM "resident" WHERE {likes} LIMIT %s) AS probe',
+                               (*(f"%{_escape_like(w)}%" for w in long_words), COMMON_MATCHES)).fetchone()[0]
+        return found >= COMMON_MATCHES
     found = db.execute_sql(
         f'SELECT count(*) FROM (SELECT rowid FROM "{FTS_TABLE}" WHERE "{FTS_TABLE}" MATCH ? LIMIT ?)',
         (_match(long_words), COMMON_MATCHES)).fetchone()[0]
     return found >= COMMON_MATCHES
 
 
-def in_name_order(alias: str) -> SQL:
+def in_name_order(db: Database, alias: str) -> SQL:
     """The FROM item for a walk of ``NAME_SEARCH_INDEX`` (SQLite's INDEXED BY: the
-    planner would take the name index without the key and read every rejected row)."""
+    planner would take the name index without the key and read every rejected row;
+    PostgreSQL's planner walks it for ``ORDER BY name LIMIT n`` by itself)."""
+    if not _is_sqlite(db):
+        return SQL(f'"resident" AS "{alias}"')
     return SQL(f'"resident" AS "{alias}" INDEXED BY "{NAME_SEARCH_INDEX}"')
+
+
+def sorted_not_walked(db: Database, column: Node, text_column: bool) -> Node:
+    """``column`` as a sort key no index serves, so that the matches are taken from the
+    trigram index and sorted (a rare word), not found by walking the sort column's index
+    and checking every row: SQLite's unary plus; PostgreSQL inlines the same identity,
+    so there the key is an expression of the same order (``|| ''`` on text, ``+ 0``
+    on numbers and dates)."""
+    if _is_sqlite(db):
+        return NodeList((SQL("+"), column), glue="")
+    return NodeList((column, SQL("|| ''" if text_column else "+ 0")))
 
 
 def count_text_only(db: Database, words: list[str]) -> int | None:

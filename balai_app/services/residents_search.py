@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from peewee import SQL, Case, NodeList, fn
+from peewee import SQL, Case, fn
 
 from balai_app.db import search_index
 from balai_app.db.models import Assessment, Resident, database
@@ -198,6 +198,9 @@ def _after(order_by: str, descending: bool, row: ResidentRow):
     return beyond | ((column == value) & same_later)
 
 
+_TEXT_SORTS = ("nik", "name", "sex", "birth_place")
+
+
 def _list_query(flt: ResidentFilter, order_by: str, descending: bool, limit: int, offset: int, *,
                 walk: bool = False):
     """``walk``: the first page of a name-ordered search with common words, read by
@@ -206,14 +209,15 @@ def _list_query(flt: ResidentFilter, order_by: str, descending: bool, limit: int
     column = SORT_KEYS[order_by] if order_by in SORT_KEYS else SORT_COLUMNS[order_by]
     if walk:
         query = _filtered(Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt, scan=True)
-        query = query.from_(search_index.in_name_order("t1"))
+        query = query.from_(search_index.in_name_order(database.obj, "t1"))
         return query.order_by(column.desc() if descending else column.asc(), Resident.id).limit(limit).offset(offset)
     if flt.text.split() and order_by not in ("id", *SORT_KEYS):
         # With a search text, walking the sort column's index row by row (what SQLite picks
         # for ORDER BY ... LIMIT) checks the search on most of the table before it has a page
-        # when few rows match. A unary plus keeps SQLite off that index: it takes the
-        # matches from the search index and sorts only them.
-        column = NodeList((SQL("+"), column), glue="")
+        # when few rows match. A sort key no index serves (SQLite's unary plus, see
+        # ``search_index.sorted_not_walked``) makes it take the matches from the search
+        # index and sort only them.
+        column = search_index.sorted_not_walked(database.obj, column, order_by in _TEXT_SORTS)
     query = _filtered(Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt)
     return query.order_by(column.desc() if descending else column.asc(), Resident.id).limit(limit).offset(offset)
 

@@ -99,3 +99,60 @@ def test_batal_behind_another_pcs_lock_gives_up_with_nothing_changed(gui_app, qt
     assert residents.count_residents(SYSTEM) == 0
     again = residents.create_resident(SYSTEM, DATA, confirm_warnings=True)  # the connection is still usable
     assert residents.count_residents(SYSTEM) == 1 and again.name == "Siti Aminah"
+
+
+def test_opening_the_window_while_another_pc_restores_says_busy_and_coba_lagi_opens_it(gui_app, qtbot, pg_database):
+    """Another PC's restore or upgrade holds the tables: the start says so in Indonesian with
+    "Coba lagi" (never a crash, never a frozen start); the retry opens it once it is done."""
+    from balai_app.gui.start.server_start import open_server_database
+
+    holder = hold(pg_database, "exclusive", table="balai_schema")
+    told: list[str] = []
+
+    def explain(message: str) -> bool:
+        told.append(message)
+        holder.release()  # the other PC is done: "Coba lagi"
+        return True
+
+    try:
+        opened = open_server_database(pg_database, explain=explain)
+    finally:
+        holder.release()
+        close_database()
+    assert opened is True
+    assert len(told) == 1 and "sedang dipakai oleh komputer lain" in told[0] and "coba lagi" in told[0]
+    from balai_app.gui.start.server_start import explain_box
+
+    box = explain_box(told[0])  # what the person sees at the start (Coba lagi / Keluar)
+    box.show()
+    box.layout().activate()
+    box.grab().save(str(SHOTS / "server-open-busy.png"))
+    assert [b.text() for b in box.buttons()] and box.defaultButton().text() == "Coba lagi"
+    box.close()
+
+
+def test_after_the_set_up_wizard_chose_the_server_or_this_pc_a_write_waits_only_the_windows_moment(
+        gui_app, qtbot, pg_database, tmp_path):
+    """The set-up wizard switches the window's database (``use_server`` / ``use_local``): the
+    connection it opens waits GUI_BUSY_MS for a lock, as at a normal start, not the command
+    line's 15 s on the GUI thread (without it the write below would wait for the holder)."""
+    from balai_app.services import server_check
+    from balai_app.services.integrity import is_busy_error
+
+    from balai_app import paths
+
+    paths.set_database_path(tmp_path / "lokal.sqlite")  # the window started on this PC's file
+    open_database(paths.database_path(), busy_ms=GUI_BUSY_MS)
+    try:
+        for switch, location in ((lambda: server_check.use_server(pg_database, None), pg_database),
+                                 (server_check.use_local, tmp_path / "lokal.sqlite")):
+            switch()
+            holder = hold(str(location) if isinstance(location, str) else location, "write")
+            try:
+                with pytest.raises(Exception) as busy:
+                    residents.create_resident(SYSTEM, DATA, confirm_warnings=True)
+            finally:
+                holder.release()
+            assert is_busy_error(busy.value), busy.value
+    finally:
+        close_database()

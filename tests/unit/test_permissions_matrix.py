@@ -62,7 +62,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "accounts_demo.demo_accounts": ADMIN,
     # audit
     "audit.count_events": ADMIN,
-    "audit.export_events": ADMIN,
+    "audit_text.export_events": ADMIN,
     "audit.filter_choices": ADMIN,
     "audit.list_events": ADMIN,
     "audit.record": NO_GATE,

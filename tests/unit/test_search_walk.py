@@ -13,7 +13,7 @@ from balai_app.services import residents
 from balai_app.services.residents import ResidentFilter
 from balai_app.services.residents_search import _list_query
 
-pytestmark = pytest.mark.sqlite_only  # SQLite's FTS5 and INDEXED BY; PostgreSQL: test_search_server.py
+SQLITE = pytest.mark.sqlite_only  # SQLite's FTS5 and INDEXED BY; PostgreSQL: pg_trgm (test_search_server.py)
 
 
 def plan(query) -> str:
@@ -31,6 +31,7 @@ def register(db, make_resident):
     return people
 
 
+@SQLITE
 def test_common_words_walk_the_name_ordered_index(register, monkeypatch):
     monkeypatch.setattr(search_index, "COMMON_MATCHES", 3)
     db = database.obj
@@ -66,6 +67,7 @@ def reads_register(statement: str) -> bool:
     return "resident" in statement.replace("resident_fts", "")
 
 
+@SQLITE
 def test_the_search_box_alone_is_counted_in_the_trigram_index(register, system):
     statements: list[str] = []
     database.connection().set_trace_callback(statements.append)
@@ -85,6 +87,7 @@ def test_the_search_box_alone_is_counted_in_the_trigram_index(register, system):
     assert residents.count_matching(system, ResidentFilter(text="bogor agus")) == (1, True)
 
 
+@SQLITE
 def test_upgrade_adds_the_name_ordered_search_index(db):
     rows = database.execute_sql("SELECT sql FROM sqlite_master WHERE name = ?",
                                 (search_index.NAME_SEARCH_INDEX,)).fetchall()
