@@ -94,7 +94,10 @@ def is_lock_timeout(exc: BaseException | None) -> bool:
     while exc is not None and seen < 4:
         if isinstance(exc, ServerBusy) or getattr(exc, "sqlstate", None) == LOCK_NOT_AVAILABLE:
             return True
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        # peewee keeps the driver's error as ``orig`` (older versions: the first argument).
+        inner = getattr(exc, "orig", None)
+        if not isinstance(inner, BaseException):
+            inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
         exc = inner or exc.__cause__
         seen += 1
     return False
