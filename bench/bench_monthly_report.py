@@ -217,6 +217,24 @@ def plain_pdf(rows: list[list], path: Path) -> None:
 
 
 def main() -> int:
+    import shutil
+
+    from balai_app.db.connection import close_database
+
+    try:
+        return run()
+    finally:
+        close_database()
+        if not KEEP:
+            shutil.rmtree(FOLDER, ignore_errors=True)  # a temporary folder: nothing left behind
+
+
+KEEP = False
+FOLDER = Path()
+
+
+def run() -> int:
+    global KEEP, FOLDER
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--residents", type=int, default=50_000)
     parser.add_argument("--years", type=int, default=10)
@@ -224,6 +242,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="folder for the database (default: a temporary folder)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="balai-bench-"))
+    KEEP, FOLDER = bool(args.keep), folder
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["BALAI_DATA_DIR"] = str(folder / "userdata")
     db_path = folder / f"bench-monthly-{args.residents}-{args.years}y.sqlite"
