@@ -25,7 +25,6 @@ from typing import Any
 from balai_app.documents import fonts
 from balai_app.documents.certificate_text import (  # noqa: F401 (part of this module's interface)
     QR_MASK,
-    QR_SAMPLES,
     TITLES,
     competence_sentence,
     date_text,
@@ -37,7 +36,7 @@ from balai_app.documents.certificate_text import (  # noqa: F401 (part of this m
     period_lines,
     period_text,
     qr_matrix,
-    qr_mask_hex,
+    qr_path_ops,
     sample_item,
     unpack_qr,
 )

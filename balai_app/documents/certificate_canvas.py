@@ -2,7 +2,7 @@
 pages with them): cached images and glyph coverage, centred text that shrinks then narrows
 to fit, word wrap, the border (once per PDF, a form XObject), whatever many certificates of
 one PDF share (the heading, labels, the table of units, the signature block: a form XObject
-from its second use on), the DICABUT mark, the QR as an image mask of 4 x 4 samples a module,
+from its second use on), the DICABUT mark, the QR as one path of integer module rectangles,
 the holder's name layout and the vertical flow of lines.
 """
 
@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zlib
 from functools import cache, partial
 from collections.abc import Callable, Hashable
 from typing import Any
 
 from balai_app.documents import fonts
-from balai_app.documents.certificate_text import QR_SAMPLES, fit, line_width, qr_mask_hex, qr_matrix
+from balai_app.documents.certificate_text import fit, line_width, qr_matrix, qr_path_ops
 
 NAVY = (0.12, 0.23, 0.37)
 GOLD = (0.77, 0.60, 0.17)
@@ -179,23 +178,22 @@ class CertificateCanvas:
         c.restoreState()
 
     def qr(self, payload: str, x: float, y: float, size: float, matrix: bytes | None = None) -> None:
-        """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given, on a white
-        square with a quiet zone of two modules: an inline image mask (``qr_mask_hex``) painted
-        black. Writing its ~1,900 module rectangles as a path cost more than the rest of the page."""
-        count, data = qr_mask_hex(matrix or qr_matrix(payload))
-        width = count * QR_SAMPLES
+        """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given: one
+        filled path of integer module rectangles, written as PDF operators directly."""
+        count, ops = qr_path_ops(matrix or qr_matrix(payload))
         border = 2
         box = size / (count + 2 * border)
-        side = box * count
         c = self.c
         c.setFillColorRGB(1, 1, 1)
         c.rect(x, y, size, size, stroke=0, fill=1)
+        c.saveState()
+        c.translate(x + border * box, y + size - border * box)
+        c.scale(box, -box)  # module units, rows downwards
         c.setFillColorRGB(0, 0, 0)
-        # deflated on its own (its rows repeat: 16 KB become ~1.5 KB, quick at level 1), so the
-        # page's compression does not chew through 32 KB of hexadecimal for every certificate
-        data = zlib.compress(bytes.fromhex(data), 1).hex()
-        c._code.append(f"q {side:.4f} 0 0 {side:.4f} {x + border * box:.4f} {y + border * box:.4f} cm "
-                       f"BI /W {width} /H {width} /IM true /BPC 1 /D [1 0] /F [/AHx /Fl] ID {data}> EI Q")
+        path = c.beginPath()
+        path._code.append(ops)  # integers: reportlab's per-number formatting costs ~4 ms a code
+        c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
 
     # --- pages -------------------------------------------------------------
     def name_layout(self, name: str, font: str, floor: float) -> tuple[float, list[str], float]:

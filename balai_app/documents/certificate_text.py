@@ -75,24 +75,25 @@ def qr_matrix(text: str) -> bytes:
     return count.to_bytes(2, "big") + bits.to_bytes((count * count + 7) // 8, "big")
 
 
-QR_SAMPLES = 4  # image-mask samples per module edge: one hexadecimal digit a module (see qr_mask_hex)
-_DARK_F = str.maketrans("01", "0f")
+_BYTE_BITS = [format(b, "08b") for b in range(256)]
 
 
-def qr_mask_hex(packed: bytes) -> tuple[int, str]:
-    """(module count, the data of a PDF image mask of the QR in hexadecimal: 4 x 4 samples per
-    module, dark = 1, each row padded to whole bytes).
-
-    More than one sample a module: a renderer scaling the mask down (a screen, a 150-dpi scan)
-    then averages the module edges as it does a vector path's; with one sample a module
-    poppler picks the nearest sample and a 150-dpi render of a long payload no longer scans."""
+def qr_path_ops(packed: bytes) -> tuple[int, str]:
+    """(module count, PDF path operators ``x y w 1 re`` for each horizontal run of dark modules)."""
     count = int.from_bytes(packed[:2], "big")
     total = count * count
-    if not total:
-        return 0, ""
-    digits = format(int.from_bytes(packed[2:], "big"), f"0{(len(packed) - 2) * 8}b")[-total:].translate(_DARK_F)
-    pad = "0" * (count % 2)  # a row of an odd number of modules ends in half a byte
-    return count, "".join((digits[r * count:(r + 1) * count] + pad) * QR_SAMPLES for r in range(count))
+    bits = "".join(_BYTE_BITS[b] for b in packed[2:])[-total:] if total else ""
+    ops = []
+    for r in range(count):
+        tail = f" {r} "
+        col = 0
+        for run in bits[r * count:(r + 1) * count].split("0"):  # C-level: the runs of dark modules
+            if run:
+                ops.append(f"{col}{tail}{len(run)} 1 re")
+                col += len(run) + 1
+            else:
+                col += 1
+    return count, "\n".join(ops)
 
 
 def unpack_qr(packed: bytes) -> tuple[int, list[list[bool]]]:
