@@ -123,5 +123,7 @@ def use_local() -> None:
 
     close_database()
     paths.save_server(None)
-    paths.set_database_path(_local_before.pop() if _local_before else None)
+    # Never the server address again (BALAI_DB may name it): the file used before, else the
+    # default file in the data folder.
+    paths.set_database_path(_local_before.pop() if _local_before else paths.local_database_path())
     open_database(paths.database_path(), migrate=True)

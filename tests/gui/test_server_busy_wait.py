@@ -1,0 +1,101 @@
+"""The window on a server database never freezes behind another PC's lock (issue 16).
+
+The window's connection waits only GUI_BUSY_MS for a lock (the server's lock_timeout);
+then the same busy bar as on SQLite ("Coba lagi sekarang" / "Batal") retries until the
+other PC is done. The other PC's lock is held from the moment its statement returned
+(an event) and released from the GUI thread once the window has been seen answering.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from balai_app.gui.common.busy_wait import BusyWaitDialog
+from balai_app.gui.common.service_call import FAILED, service_call
+from balai_app.services import residents
+from balai_app.services.context import SYSTEM
+from balai_app.services.database import GUI_BUSY_MS, close_database, open_database
+from support.lock_holder import hold
+
+SHOTS = Path(os.environ.get("BALAI_SHOTS", tempfile.gettempdir()))
+DATA = {"name": "Siti Aminah", "sex": "P", "klaster": "anak", "nik": "3201015501100001",
+        "birth_date": "15-01-2010", "entry_date": "2026-01-05"}
+
+
+@pytest.fixture
+def window_on_server(pg_database):
+    open_database(pg_database, busy_ms=GUI_BUSY_MS)  # as the window opens it (gui/start/server_start.py)
+    yield pg_database
+    close_database()
+
+
+def _watch(on_dialog, seen: dict) -> QTimer:
+    timer = QTimer()
+    timer.setInterval(5)
+
+    def tick() -> None:
+        seen["ticks"] = seen.get("ticks", 0) + 1
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, BusyWaitDialog) and w.isVisible()]
+        if dialogs and "dialog" not in seen:
+            seen["dialog"] = dialogs[0]
+            seen["ticks_at_dialog"] = seen["ticks"]
+            on_dialog(dialogs[0])
+
+    timer.timeout.connect(tick)
+    timer.start()
+    return timer
+
+
+@pytest.mark.parametrize("kind", ["write", "table"])
+def test_a_save_behind_another_pcs_lock_shows_the_busy_bar_and_goes_through_when_released(
+        gui_app, qtbot, window_on_server, kind):
+    holder = hold(window_on_server, kind)
+    release_timer = QTimer()
+    seen: dict = {}
+
+    def on_dialog(dialog: BusyWaitDialog) -> None:
+        dialog.layout().activate()
+        dialog.grab().save(str(SHOTS / f"server-busy-wait-{kind}.png"))
+        seen["text"] = dialog.message.text()
+
+        def release() -> None:  # the other PC finishes once the window was seen answering
+            if seen["ticks"] >= seen["ticks_at_dialog"] + 3:
+                holder.release()
+                seen["released"] = True
+                release_timer.stop()
+
+        release_timer.timeout.connect(release)
+        release_timer.start(5)
+
+    watcher = _watch(on_dialog, seen)
+    try:
+        made = service_call(None, lambda: residents.create_resident(SYSTEM, DATA, confirm_warnings=True), title="Uji")
+    finally:
+        watcher.stop()
+        holder.release()
+    assert "dialog" in seen and seen.get("released"), "the busy bar was shown and the window kept answering"
+    assert "sedang dipakai" in seen["text"] and "membatalkan" in seen["text"]
+    assert not seen["dialog"].isVisible()
+    assert made is not FAILED and residents.get_resident(SYSTEM, made.id).name == "Siti Aminah"
+    assert residents.count_residents(SYSTEM) == 1, "saved exactly once"
+
+
+def test_batal_behind_another_pcs_lock_gives_up_with_nothing_changed(gui_app, qtbot, window_on_server):
+    holder = hold(window_on_server, "write")
+    seen: dict = {}
+    watcher = _watch(lambda dialog: dialog.cancel_button.click(), seen)
+    try:
+        made = service_call(None, lambda: residents.create_resident(SYSTEM, DATA, confirm_warnings=True), title="Uji")
+    finally:
+        watcher.stop()
+        holder.release()
+    assert "dialog" in seen and made is FAILED
+    assert residents.count_residents(SYSTEM) == 0
+    again = residents.create_resident(SYSTEM, DATA, confirm_warnings=True)  # the connection is still usable
+    assert residents.count_residents(SYSTEM) == 1 and again.name == "Siti Aminah"
