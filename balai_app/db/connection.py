@@ -34,6 +34,11 @@ class DatabaseTooNew(DatabaseError):
     pass
 
 
+class DatabaseBusy(DatabaseError):
+    """Another PC held the server database's lock longer than the wait while it was being
+    opened (a schema upgrade or a restore on another PC). The message is for the user."""
+
+
 class ServerUnavailable(DatabaseError):
     """The server cannot be reached or refuses us; ``kind`` as in ``server.ServerError``."""
 
@@ -281,8 +286,10 @@ def open_server_database(url: str, *, migrate: bool = True, backup_dir: Path | N
         raise
     except Exception as exc:
         db.close()
-        if server.is_lock_timeout(exc):
-            raise  # another PC's migration held the lock: "database busy", as SQLite says it
+        if server.is_lock_timeout(exc):  # another PC's upgrade or restore holds the tables
+            raise DatabaseBusy(
+                f"Basis data '{label}' sedang dipakai oleh komputer lain (misalnya pembaruan skema atau pemulihan "
+                "cadangan) lebih lama dari waktu tunggu. Tidak ada yang diubah; coba lagi sebentar lagi.") from exc
         if isinstance(exc, server.ServerError):
             raise ServerUnavailable(exc.message, exc.kind) from None
         raise ServerUnavailable(server.classify(exc, db.address).message) from exc

@@ -94,7 +94,10 @@ def is_lock_timeout(exc: BaseException | None) -> bool:
     while exc is not None and seen < 4:
         if isinstance(exc, ServerBusy) or getattr(exc, "sqlstate", None) == LOCK_NOT_AVAILABLE:
             return True
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        # peewee keeps the driver's error as ``orig`` (older versions: the first argument).
+        inner = getattr(exc, "orig", None)
+        if not isinstance(inner, BaseException):
+            inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
         exc = inner or exc.__cause__
         seen += 1
     return False
@@ -309,12 +312,6 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
         # (also a reconnect's new session); autocommit: it holds outside any transaction.
         conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{self.lock_timeout_ms}ms",))
         return conn
-
-    def set_lock_timeout(self, ms: int) -> None:
-        """Change the lock wait of this connection (and of every reconnect)."""
-        self.lock_timeout_ms = max(1, int(ms))
-        if not self.is_closed():
-            self.execute_sql("SELECT set_config('lock_timeout', %s, false)", (f"{self.lock_timeout_ms}ms",))
 
     def connection(self):
         return _Connection(super().connection(), self.lock_timeout_ms)

@@ -81,3 +81,20 @@ def test_an_edit_behind_another_programs_row_lock_is_refused_as_busy_and_the_con
     assert residents.get_resident(system, made.id).birth_place != "Bogor"
     saved = residents.update_resident(system, made.id, {"birth_place": "Bogor"}, expected_version=made.version)
     assert saved.birth_place == "Bogor"
+
+
+@pytest.mark.postgresql_only
+def test_a_command_started_during_another_pcs_restore_exits_1_busy(db, db_path):
+    """Another PC's restore (or schema upgrade) holds the tables: even reading waits, for
+    the command line's wait at most, then exit 1 with the Indonesian reason."""
+    from balai_app.db.connection import close_database
+
+    close_database()
+    holder = hold(db_path, "exclusive", table="balai_schema")
+    try:
+        result = invoke("--db", db_path, "residents", "list", env=SHORT_WAIT)
+    finally:
+        holder.release()
+    assert result.returncode == 1, result.stdout
+    assert "sedang dipakai oleh komputer lain" in result.stderr and "Traceback" not in result.stderr
+    assert invoke("--db", db_path, "residents", "list", env=SHORT_WAIT).returncode == 0

@@ -99,3 +99,33 @@ def test_batal_behind_another_pcs_lock_gives_up_with_nothing_changed(gui_app, qt
     assert residents.count_residents(SYSTEM) == 0
     again = residents.create_resident(SYSTEM, DATA, confirm_warnings=True)  # the connection is still usable
     assert residents.count_residents(SYSTEM) == 1 and again.name == "Siti Aminah"
+
+
+def test_opening_the_window_while_another_pc_restores_says_busy_and_coba_lagi_opens_it(gui_app, qtbot, pg_database):
+    """Another PC's restore or upgrade holds the tables: the start says so in Indonesian with
+    "Coba lagi" (never a crash, never a frozen start); the retry opens it once it is done."""
+    from balai_app.gui.start.server_start import open_server_database
+
+    holder = hold(pg_database, "exclusive", table="balai_schema")
+    told: list[str] = []
+
+    def explain(message: str) -> bool:
+        told.append(message)
+        holder.release()  # the other PC is done: "Coba lagi"
+        return True
+
+    try:
+        opened = open_server_database(pg_database, explain=explain)
+    finally:
+        holder.release()
+        close_database()
+    assert opened is True
+    assert len(told) == 1 and "sedang dipakai oleh komputer lain" in told[0] and "coba lagi" in told[0]
+    from balai_app.gui.start.server_start import explain_box
+
+    box = explain_box(told[0])  # what the person sees at the start (Coba lagi / Keluar)
+    box.show()
+    box.layout().activate()
+    box.grab().save(str(SHOTS / "server-open-busy.png"))
+    assert [b.text() for b in box.buttons()] and box.defaultButton().text() == "Coba lagi"
+    box.close()

@@ -7,7 +7,9 @@ back: an event, never a sleep) until ``release``.
   IMMEDIATE``; PostgreSQL: the balai's write lock, ``pg_advisory_xact_lock``);
 - ``table``: another program holding a table lock (PostgreSQL ``LOCK TABLE … IN
   SHARE MODE``: every INSERT/UPDATE/DELETE of that table waits);
-- ``row``: another program holding one row (``SELECT … FOR UPDATE``).
+- ``row``: another program holding one row (``SELECT … FOR UPDATE``);
+- ``exclusive``: another PC's restore or schema upgrade (``ACCESS EXCLUSIVE``: even a
+  read of that table waits).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class LockHolder:
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
             elif kind == "table":
                 self.conn.execute(f'LOCK TABLE "{table}" IN SHARE MODE')
+            elif kind == "exclusive":  # what another PC's restore (DROP TABLE) or upgrade holds
+                self.conn.execute(f'LOCK TABLE "{table}" IN ACCESS EXCLUSIVE MODE')
             elif kind == "row":
                 self.conn.execute(f'SELECT id FROM "{table}" WHERE id = %s FOR UPDATE', (row_id,))
             else:
