@@ -60,6 +60,13 @@ MIGRATION_LOCK_KEY = WRITE_LOCK_KEY + 1
 # numbers (the command line 15 s or BALAI_BUSY_TIMEOUT, the window a moment: GUI_BUSY_MS).
 DEFAULT_LOCK_TIMEOUT_MS = 15000
 LOCK_NOT_AVAILABLE = "55P03"
+# A PC that stops in the middle of a transaction (frozen, cable pulled without the server
+# noticing, a process stuck) must not hold the balai's write lock for hours: the server ends
+# a session idle inside a transaction after this long (our transactions never wait for a
+# person), and probes a silent client's TCP connection every 10 s after 30 s of silence
+# (the OS default is 2 hours). Its transaction is rolled back whole; the lock is free.
+IDLE_IN_TRANSACTION_MS = 120_000
+SESSION_SETTINGS = (("tcp_keepalives_idle", "30"), ("tcp_keepalives_interval", "10"), ("tcp_keepalives_count", "3"))
 
 
 class ConnectionLost(BalaiError):
@@ -310,7 +317,10 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
         conn.adapters.register_dumper(bool, _bool_as_int_dumpers())
         # Every statement of this session waits at most this long for another PC's lock
         # (also a reconnect's new session); autocommit: it holds outside any transaction.
-        conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{self.lock_timeout_ms}ms",))
+        settings = [("lock_timeout", f"{self.lock_timeout_ms}ms"),
+                    ("idle_in_transaction_session_timeout", f"{IDLE_IN_TRANSACTION_MS}ms"), *SESSION_SETTINGS]
+        conn.execute("SELECT " + ", ".join(["set_config(%s, %s, false)"] * len(settings)),
+                     [v for pair in settings for v in pair])
         return conn
 
     def connection(self):

@@ -25,6 +25,7 @@ from typing import Any
 from balai_app.documents import fonts
 from balai_app.documents.certificate_text import (  # noqa: F401 (part of this module's interface)
     QR_MASK,
+    QR_SAMPLES,
     TITLES,
     competence_sentence,
     date_text,

@@ -2,7 +2,7 @@
 pages with them): cached images and glyph coverage, centred text that shrinks then narrows
 to fit, word wrap, the border (once per PDF, a form XObject), whatever many certificates of
 one PDF share (the heading, labels, the table of units, the signature block: a form XObject
-from its second use on), the DICABUT mark, the QR as an image mask of one sample per module,
+from its second use on), the DICABUT mark, the QR as an image mask of 4 x 4 samples a module,
 the holder's name layout and the vertical flow of lines.
 """
 
@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import zlib
 from functools import cache, partial
 from collections.abc import Callable, Hashable
 from typing import Any
 
 from balai_app.documents import fonts
-from balai_app.documents.certificate_text import fit, line_width, qr_mask_hex, qr_matrix
+from balai_app.documents.certificate_text import QR_SAMPLES, fit, line_width, qr_mask_hex, qr_matrix
 
 NAVY = (0.12, 0.23, 0.37)
 GOLD = (0.77, 0.60, 0.17)
@@ -179,10 +180,10 @@ class CertificateCanvas:
 
     def qr(self, payload: str, x: float, y: float, size: float, matrix: bytes | None = None) -> None:
         """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given, on a white
-        square with a quiet zone of two modules: an inline image mask of one sample per module,
-        painted black (exact square modules at any resolution, never smoothed: /Interpolate is
-        off by default; writing ~1,900 rectangles instead cost more than the rest of the page)."""
+        square with a quiet zone of two modules: an inline image mask (``qr_mask_hex``) painted
+        black. Writing its ~1,900 module rectangles as a path cost more than the rest of the page."""
         count, data = qr_mask_hex(matrix or qr_matrix(payload))
+        width = count * QR_SAMPLES
         border = 2
         box = size / (count + 2 * border)
         side = box * count
@@ -190,8 +191,11 @@ class CertificateCanvas:
         c.setFillColorRGB(1, 1, 1)
         c.rect(x, y, size, size, stroke=0, fill=1)
         c.setFillColorRGB(0, 0, 0)
+        # deflated on its own (its rows repeat: 16 KB become ~1.5 KB, quick at level 1), so the
+        # page's compression does not chew through 32 KB of hexadecimal for every certificate
+        data = zlib.compress(bytes.fromhex(data), 1).hex()
         c._code.append(f"q {side:.4f} 0 0 {side:.4f} {x + border * box:.4f} {y + border * box:.4f} cm "
-                       f"BI /W {count} /H {count} /IM true /BPC 1 /D [1 0] /F /AHx ID {data}> EI Q")
+                       f"BI /W {width} /H {width} /IM true /BPC 1 /D [1 0] /F [/AHx /Fl] ID {data}> EI Q")
 
     # --- pages -------------------------------------------------------------
     def name_layout(self, name: str, font: str, floor: float) -> tuple[float, list[str], float]:

@@ -75,16 +75,24 @@ def qr_matrix(text: str) -> bytes:
     return count.to_bytes(2, "big") + bits.to_bytes((count * count + 7) // 8, "big")
 
 
+QR_SAMPLES = 4  # image-mask samples per module edge: one hexadecimal digit a module (see qr_mask_hex)
+_DARK_F = str.maketrans("01", "0f")
+
+
 def qr_mask_hex(packed: bytes) -> tuple[int, str]:
-    """(module count, the modules as hexadecimal, each row padded to whole bytes, dark = 1):
-    the data of a PDF image mask of one sample per module, the QR drawn as a stencil."""
+    """(module count, the data of a PDF image mask of the QR in hexadecimal: 4 x 4 samples per
+    module, dark = 1, each row padded to whole bytes).
+
+    More than one sample a module: a renderer scaling the mask down (a screen, a 150-dpi scan)
+    then averages the module edges as it does a vector path's; with one sample a module
+    poppler picks the nearest sample and a 150-dpi render of a long payload no longer scans."""
     count = int.from_bytes(packed[:2], "big")
-    bits = int.from_bytes(packed[2:], "big")  # the last count * count bits are the modules
-    pad = -count % 8
-    digits = (count + pad) // 4
-    row_mask = (1 << count) - 1
-    rows = [format(((bits >> ((count - 1 - r) * count)) & row_mask) << pad, f"0{digits}x") for r in range(count)]
-    return count, "".join(rows)
+    total = count * count
+    if not total:
+        return 0, ""
+    digits = format(int.from_bytes(packed[2:], "big"), f"0{(len(packed) - 2) * 8}b")[-total:].translate(_DARK_F)
+    pad = "0" * (count % 2)  # a row of an odd number of modules ends in half a byte
+    return count, "".join((digits[r * count:(r + 1) * count] + pad) * QR_SAMPLES for r in range(count))
 
 
 def unpack_qr(packed: bytes) -> tuple[int, list[list[bool]]]:

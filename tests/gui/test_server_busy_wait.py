@@ -129,3 +129,30 @@ def test_opening_the_window_while_another_pc_restores_says_busy_and_coba_lagi_op
     box.grab().save(str(SHOTS / "server-open-busy.png"))
     assert [b.text() for b in box.buttons()] and box.defaultButton().text() == "Coba lagi"
     box.close()
+
+
+def test_after_the_set_up_wizard_chose_the_server_or_this_pc_a_write_waits_only_the_windows_moment(
+        gui_app, qtbot, pg_database, tmp_path):
+    """The set-up wizard switches the window's database (``use_server`` / ``use_local``): the
+    connection it opens waits GUI_BUSY_MS for a lock, as at a normal start, not the command
+    line's 15 s on the GUI thread (without it the write below would wait for the holder)."""
+    from balai_app.services import server_check
+    from balai_app.services.integrity import is_busy_error
+
+    from balai_app import paths
+
+    paths.set_database_path(tmp_path / "lokal.sqlite")  # the window started on this PC's file
+    open_database(paths.database_path(), busy_ms=GUI_BUSY_MS)
+    try:
+        for switch, location in ((lambda: server_check.use_server(pg_database, None), pg_database),
+                                 (server_check.use_local, tmp_path / "lokal.sqlite")):
+            switch()
+            holder = hold(str(location) if isinstance(location, str) else location, "write")
+            try:
+                with pytest.raises(Exception) as busy:
+                    residents.create_resident(SYSTEM, DATA, confirm_warnings=True)
+            finally:
+                holder.release()
+            assert is_busy_error(busy.value), busy.value
+    finally:
+        close_database()

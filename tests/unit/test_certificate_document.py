@@ -220,7 +220,7 @@ def batch_of(count: int, photo: bytes | None = None) -> list[dict]:
 
 
 def forms_and_front_sizes(reader: PdfReader) -> tuple[int, list[int]]:
-    """(form XObjects in the whole PDF, content-stream length of each front page)."""
+    """(form XObjects in the whole PDF, texts each front page draws itself: its Tj operators)."""
     forms: set = set()
 
     def collect(resources) -> None:
@@ -234,7 +234,7 @@ def forms_and_front_sizes(reader: PdfReader) -> tuple[int, list[int]]:
     for index, page in enumerate(reader.pages):
         collect(page.get("/Resources"))
         if index % 2 == 0:
-            fronts.append(len(page.get_contents().get_data()))
+            fronts.append(page.get_contents().get_data().count(b" Tj"))
     return len(forms), fronts
 
 
@@ -262,15 +262,18 @@ def test_the_qr_is_the_stored_matrix_module_for_module():
     matrix = doc.qr_matrix(data["qr_payload"])
     data["qr_matrix"] = matrix
     count, modules = doc.unpack_qr(matrix)
-    image = render(data).pages[0].images["~0~"].image  # the inline image mask, one pixel per module
-    assert image.size == (count, count)
+    k = doc.QR_SAMPLES
+    image = render(data).pages[0].images["~0~"].image  # the inline image mask, k x k samples a module
+    assert image.size == (count * k, count * k)
     pixels = image.convert("L").load()
     # pypdf paints a stencil's marked samples (dark modules) as 0 or 255 depending on its Decode;
     # either way the picture must be the matrix or its exact negative, the right way up
     dark = pixels[0, 0]  # the finder pattern's corner is always dark
     assert modules[0][0]
     for r in range(count):
-        assert [pixels[c, r] == dark for c in range(count)] == modules[r], f"row {r}"
+        for dy in range(k):
+            assert [pixels[c * k + dx, r * k + dy] == dark for c in range(count) for dx in range(k)] == [
+                module for module in modules[r] for _ in range(k)], f"row {r}"
 
 
 def test_a_photo_goes_into_the_pdf_unchanged_and_once():
