@@ -121,7 +121,7 @@ def pdf_bytes(d: dict) -> bytes:
     c.line(sx, 77, sx + 190, 77)
     if d["signatory"]["nip"]:
         c.setFont(fonts.SANS, 9.5)
-        c.drawString(sx, 64, tr("NIP {nip}").format(nip=format_nip(d["signatory"]["nip"])))
+        c.drawString(sx, 64, tr("NIP. {nip}").format(nip=format_nip(d["signatory"]["nip"])))
     if d.get("revoked"):
         c.saveState()
         c.setFillColorRGB(0.75, 0.1, 0.1)

@@ -46,6 +46,15 @@ def format_local(utc: dt.datetime | None, zone: str) -> str:
     return f"{local:%d/%m/%Y %H:%M} {name}"
 
 
+def format_clock(utc: dt.datetime | None, zone: str) -> str:
+    """``04:20 WIB`` (the time of day only, for a sentence that already names the date)."""
+    local = to_local(utc, zone)
+    if local is None:
+        return ""
+    name = zone if zone in ZONES else DEFAULT_ZONE
+    return f"{local:%H:%M} {name}"
+
+
 def today(zone: str, now_utc: dt.datetime | None = None) -> dt.date:
     """Today's date at the balai (the PC's clock read as UTC, shifted to the zone)."""
     now = now_utc or dt.datetime.now(dt.timezone.utc)

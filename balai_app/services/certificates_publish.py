@@ -29,6 +29,7 @@ from pathlib import Path
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import BalaiProfile, Certificate, RehabCertificate
 from balai_app.domain import signed_payload
+from balai_app.domain.dates import format_short
 from balai_app.domain.errors import ValidationError
 from balai_app.i18n import tr
 from balai_app.services import audit, signing_keys
@@ -80,6 +81,19 @@ def _write(path: Path, data: bytes | str) -> None:
     os.replace(temp, path)
 
 
+def publish_folder_text(balai_name: str, on: dt.date, revoked: int, key_ids: list[str]) -> str:
+    """BACA-SAYA.txt: what the folder is, where it goes, and when to publish it again."""
+    return tr(
+        "Folder verifikasi sertifikat {balai}.\n\n"
+        "Letakkan seluruh isi folder ini di alamat web verifikasi (layanan web statis apa pun), di flashdisk, atau di "
+        "folder bersama. Buka index.html untuk memeriksa sertifikat: halaman memeriksa tanda tangan digital di "
+        "peramban sendiri, tanpa server dan tanpa internet.\n\n"
+        "Daftar sertifikat yang dicabut dibuat {date} ({n} nomor). Terbitkan ulang folder ini (Pengaturan › "
+        "Sertifikat › Terbitkan folder verifikasi, atau: balai-app certificates publish --out FOLDER) setiap kali "
+        "ada sertifikat yang dicabut.\n\nKunci publik: {keys}.\n").format(
+        balai=balai_name, date=format_short(on), n=revoked, keys=", ".join(key_ids))
+
+
 def publish(actor: Actor, out: str | os.PathLike[str], *, on: dt.date | None = None) -> PublishResult:
     """Write (or refresh) the verification folder at ``out`` (admin: it signs the revocation list)."""
     require(actor, "certificates.issue")
@@ -116,15 +130,8 @@ def publish(actor: Actor, out: str | os.PathLike[str], *, on: dt.date | None = N
     _write(folder / "revoked.json", json.dumps({"payload": signed}, indent=1) + "\n")
     _write(folder / "revoked.js", _script("BALAI_REVOKED", {"payload": signed}))
     written += ["revoked.json", "revoked.js"]
-    _write(folder / "BACA-SAYA.txt", tr(
-        "Folder verifikasi sertifikat {balai}.\n\n"
-        "Letakkan seluruh isi folder ini di alamat web verifikasi (hosting statis apa pun), di flashdisk, atau di "
-        "folder bersama. Buka index.html untuk memeriksa sertifikat: halaman memeriksa tanda tangan digital di "
-        "peramban sendiri, tanpa server dan tanpa internet.\n\n"
-        "Daftar sertifikat yang dicabut dibuat {date} ({n} nomor). Terbitkan ulang folder ini (Pengaturan › "
-        "Sertifikat › Terbitkan folder verifikasi, atau: balai-app certificates publish --out FOLDER) setiap kali "
-        "ada sertifikat yang dicabut.\n\nKunci publik: {keys}. Format: docs/verification.md.\n").format(
-        balai=balai_name, date=on.isoformat(), n=len(numbers) + len(rehab_numbers), keys=", ".join(k.key_id for k in keys)))
+    _write(folder / "BACA-SAYA.txt", publish_folder_text(balai_name, on, len(numbers) + len(rehab_numbers),
+                                                         [k.key_id for k in keys]))
     written.append("BACA-SAYA.txt")
     with write_transaction():
         audit.record(actor, "export", "certificate", None, tr("folder verifikasi {p}").format(p=folder),

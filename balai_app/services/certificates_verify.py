@@ -109,8 +109,8 @@ class Verdict:
             return tr("VALID — No. {n}, atas nama {holder}, program {program}, terbit {date}.").format(
                 n=self.number, holder=self.holder, program=self.program, date=format_long(self.issued_on))
         if self.status == REVOKED:
-            when = localtime.format_local(self.revoked_at, self.zone)
-            text = tr("DICABUT — No. {n} atas nama {holder} dicabut pada {date} ({time}). Alasan: {reason}").format(
+            when = localtime.format_clock(self.revoked_at, self.zone)
+            text = tr("DICABUT — No. {n} atas nama {holder} dicabut pada {date} pukul {time}. Alasan: {reason}").format(
                 n=self.number, holder=self.holder, date=format_long(self.revoked_on), time=when,
                 reason=self.revoke_reason.rstrip("."))
             text = text.rstrip(".") + "."

@@ -97,10 +97,11 @@ class Verdict:
             return tr("VALID — Sertifikat Rehabilitasi Sosial No. {n}, atas nama {h}, terbit {d}.").format(
                 n=self.number, h=self.holder, d=format_long(self.issued_on)) + (f" {self.note}" if self.note else "")
         if self.status == REVOKED:
-            return tr("DICABUT — Sertifikat Rehabilitasi Sosial No. {n} atas nama {h} dicabut pada {date} ({time}). "
-                      "Alasan: {r}").format(n=self.number, h=self.holder, r=self.revoke_reason,
+            text = tr("DICABUT — Sertifikat Rehabilitasi Sosial No. {n} atas nama {h} dicabut pada {date} pukul {time}. "
+                      "Alasan: {r}").format(n=self.number, h=self.holder, r=self.revoke_reason.rstrip("."),
                                              date=format_long(localtime.local_date(self.revoked_at, self.zone)),
-                                             time=localtime.format_local(self.revoked_at, self.zone))
+                                             time=localtime.format_clock(self.revoked_at, self.zone))
+            return text.rstrip(".") + "."
         return tr("TIDAK VALID — sertifikat tidak dikenal atau data/kode tidak cocok.")
 
 

@@ -59,4 +59,4 @@ def test_a_rehab_certificate_revocation_reads_the_local_day(db):
     from balai_app.services.rehab_certificates import REVOKED, Verdict
 
     verdict = Verdict(REVOKED, "001/RS", "Ani", dt.date(2026, 11, 1), "Salah data", revoked_at=STORED, zone="WIB")
-    assert "22 November 2026 (22/11/2026 04:20 WIB)" in verdict.text()
+    assert "dicabut pada 22 November 2026 pukul 04:20 WIB." in verdict.text()

@@ -103,7 +103,7 @@ def test_create_program_and_units(page, qtbot, system, say_yes):
     assert [u.title for u in curriculum.active_units(program.id)][0] == "Mengetik cepat"
     qtbot.mouseClick(editor.ui.retireUnit, Qt.MouseButton.LeftButton)
     assert [u.title for u in curriculum.active_units(program.id)] == ["Mengoperasikan komputer"]
-    assert "[nonaktif]" in editor.units_model.index(0, 2).data()
+    assert "(nonaktif)" in editor.units_model.index(0, 2).data()
     editor.ui.units.selectRow(1)
     qtbot.mouseClick(editor.ui.deleteUnit, Qt.MouseButton.LeftButton)
     assert CompetencyUnit.select().where(CompetencyUnit.program == program.id).count() == 1

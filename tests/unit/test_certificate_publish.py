@@ -130,3 +130,14 @@ def test_a_certificate_issued_with_an_address_holds_the_url_form(db, make_reside
                              check=True).stdout.decode("utf-8").strip()
     assert scanned == "https://balai.example.go.id/verifikasi/#" + Certificate.get_by_id(cert.id).payload
     assert certificates.verify(scanned).ok
+
+
+def test_the_readme_of_the_folder_reads_for_a_balai_not_for_a_developer(tmp_path):
+    """BACA-SAYA.txt: a DD/MM/YYYY date and nothing that points into the source repository."""
+    import datetime as dt
+
+    from balai_app.services.certificates_publish import publish_folder_text
+
+    text = publish_folder_text("Balai Uji", dt.date(2026, 11, 22), 2, ["k1"])
+    assert "22/11/2026" in text and "2026-11-22" not in text
+    assert "docs/" not in text and "hosting" not in text

@@ -64,7 +64,7 @@ class RehabBox(QGroupBox):
 
     def issue(self) -> None:
         if not confirm(self, tr("Terbitkan sertifikat"), tr(
-                "Terbitkan Sertifikat Rehabilitasi Sosial untuk {name}? Nomornya tetap dan tidak dapat dipakai "
+                "Terbitkan sertifikat rehabilitasi sosial untuk {name}? Nomornya tetap dan tidak dapat dipakai "
                 "ulang.").format(name=self.resident.name), tr("Ya, terbitkan")):
             return
         if service_call(self, lambda: rc.issue(self.actor, self.resident.id, with_services=self.services_check.isChecked()),

@@ -39,7 +39,7 @@ def result_lines(result: certificates.IssueResult) -> list[str]:
         if why.startswith("sudah memiliki sertifikat"):
             lines.append(tr("{name}: {why}.").format(name=name, why=why))
         else:
-            lines.append(tr("Belum diterbitkan: {name} — {why}").format(name=name, why=why))
+            lines.append(tr("Belum diterbitkan: {name} — {why}.").format(name=name, why=why.rstrip(".")))
     return lines
 
 

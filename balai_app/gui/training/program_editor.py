@@ -338,7 +338,7 @@ class ProgramsTab(QWidget):
             if program.is_sample:
                 text += tr("  (contoh)")
             if not program.active:
-                text += tr("  [nonaktif]")
+                text += tr(" (nonaktif)")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, program.id)
             if not program.active:

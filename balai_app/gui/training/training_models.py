@@ -90,7 +90,7 @@ def unit_columns() -> list[Column]:
         Column("No.", lambda u: str(u.position), RIGHT, color=retired),
         Column("Kode", lambda u: u.code or tr("(belum diisi)"), color=lambda u: "#9ca3af" if u.retired else (
             None if u.code else "#b45309")),
-        Column("Judul unit", lambda u: u.title + (tr("  [nonaktif]") if u.retired else ""), color=retired,
+        Column("Judul unit", lambda u: u.title + (tr(" (nonaktif)") if u.retired else ""), color=retired,
                tooltip=lambda u: u.title),
         Column("Jam", lambda u: str(u.hours) if u.hours else "", RIGHT, color=retired),
     ]
