@@ -52,6 +52,20 @@ class Collector:
             raise NeedsConfirmation(self.warnings)
 
 
+_TRANSLATED: dict[tuple[int, str], dict[str, str]] = {}
+
+
+def translated(labels: dict[str, str]) -> dict[str, str]:
+    """``{key: tr(text)}`` for a table of labels, translated once per language (a form's
+    ``clean`` runs for every row of an import) -- the current language is told by the
+    translation of the table's first label."""
+    cache_key = (id(labels), tr(next(iter(labels.values()))))
+    table = _TRANSLATED.get(cache_key)
+    if table is None:
+        table = _TRANSLATED[cache_key] = {key: tr(text) for key, text in labels.items()}
+    return table
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\t])[ \t]*")
 

@@ -104,3 +104,24 @@ def test_chain_events_is_the_chain_append_events_writes(db):
     (row,) = chain.rows
     assert row[0] == after[0] + 1 and row[-2] == after[1]
     assert row[-1] == event_hash(after[1], row[: len(CONTENT_COLUMNS)])
+
+
+def test_clean_translates_its_labels_once_per_language_not_per_row(db):
+    """An import runs ``clean`` for every row: its 21 labels are translated once per language."""
+    from balai_app import i18n
+
+    asked: list[str] = []
+
+    def translator(_context: str, text: str) -> str:
+        asked.append(text)
+        return text
+
+    data = {"name": "Rina", "sex": "P", "klaster": "anak", "entry_date": "2026-01-05", "nik_missing_reason": "-"}
+    before = i18n._translate
+    i18n.set_translator(translator)
+    try:
+        for _ in range(3):
+            residents.clean(data)
+    finally:
+        i18n.set_translator(before)
+    assert asked.count("Tempat lahir") <= 1
