@@ -95,15 +95,29 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
+class ServerDatabase(ValueError):
+    """``database_path`` asked while the database is on a server: a server address has no
+    file, and nothing may be derived from it (backups, logs and keys go to the data folder)."""
+
+
 def database_path() -> Path:
-    """The SQLite file (for a server database see ``database_location``)."""
+    """The SQLite file. With a server database (see ``database_location``) this raises
+    ``ServerDatabase``: ``postgresql://…`` is never turned into a file path (a Path would
+    even fold its ``//`` into a folder named ``postgresql:``)."""
     if _db_override is not None:
-        return Path(_db_override)
+        if isinstance(_db_override, str):
+            raise ServerDatabase(f"the database is on a server ({_db_override}); it has no file")
+        return _db_override
     env = os.environ.get("BALAI_DB")
     if env and _is_server(env):
-        return Path(env)
+        raise ServerDatabase(f"the database is on a server ({env}); it has no file")
     if env:
         return Path(env).expanduser().resolve()
+    return local_database_path()
+
+
+def local_database_path() -> Path:
+    """The database file in the user's data folder (the default for a balai with one PC)."""
     return data_dir() / DB_FILENAME
 
 

@@ -137,66 +137,63 @@ w.show()
 app.exec()
 """
 
-# The real entry point (python -m balai_app --db FILE). The only additions: a line
-# printed when the sign-in dialog and the main window are first painted, and the
-# bench account's name and password typed into the real dialog and "Masuk" clicked.
+# The real entry point (python -m balai_app --db FILE) and the real sign-in flow. The only
+# additions: a line printed when the sign-in dialog and the main window are first painted,
+# the bench account's name and password typed into the real dialog and "Masuk" clicked at
+# once (no human pause: what the program does after its first paint -- opening and checking
+# the database -- is not hidden in a person's typing time but counted in figure 2), and the
+# time of the password check and of the database open printed as they happen.
 BALAI = """
 import sys, time
 sys.argv = ["balai-app", "--db", sys.argv[1]]
 import balai_app.gui.app as gui_app
+import balai_app.gui.start.login_dialog as login_dialog
 from balai_app.__main__ import main
 
-class Painted:
-    def __init__(self, label, then):
-        from PySide6.QtCore import QEvent, QObject
-        outer = self
-        class Filter(QObject):
-            def eventFilter(self, obj, event):
-                if event.type() == QEvent.Type.Paint:
-                    obj.removeEventFilter(self)
-                    print(label, flush=True)
-                    then(obj)
-                return False
-        self.filter = Filter()
+def painted(widget, label, then):
+    from PySide6.QtCore import QEvent, QObject
+    class Filter(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                print(label, flush=True)
+                then(obj)
+            return False
+    widget._bench_filter = Filter()
+    widget.installEventFilter(widget._bench_filter)
 
-def sign_in(self):
-    from PySide6.QtCore import QTimer
-    from balai_app.gui.start.login_dialog import LoginDialog
-    from balai_app.services import accounts
-    dialog = LoginDialog()
+def timed(owner, name, label):
+    real = getattr(owner, name)
+    def wrapper(*a, **k):
+        t = time.perf_counter()
+        try:
+            return real(*a, **k)
+        finally:
+            print(f"{label} {time.perf_counter() - t:.6f}", flush=True)
+    setattr(owner, name, wrapper)
+
+real_init = login_dialog.LoginDialog.__init__
+def init(dialog, *args, **kwargs):
+    real_init(dialog, *args, **kwargs)
     def type_and_click(_obj):
+        from PySide6.QtCore import QTimer
         def go():
+            from balai_app.services import accounts  # the program loads it at this click too
+            timed(accounts, "authenticate", "ARGON2")
             dialog.form.ui.usernameEdit.setText("%(user)s")
             dialog.form.ui.passwordEdit.setText("%(password)s")
             print("CLICK", flush=True)
             dialog.form.ui.signInButton.click()
         QTimer.singleShot(0, go)
-    real = accounts.authenticate
-    def timed(*a, **k):
-        t = time.perf_counter()
-        try:
-            return real(*a, **k)
-        finally:
-            print(f"ARGON2 {time.perf_counter() - t:.6f}", flush=True)
-    accounts.authenticate = timed
-    hook = Painted("SIGNIN", type_and_click)
-    dialog.installEventFilter(hook.filter)
-    self._dialog = dialog
-    accepted = dialog.exec() == 1
-    self._dialog = None
-    accounts.authenticate = real
-    if not self.settle_check(dialog):
-        return None
-    return dialog.signed if accepted else None
+    painted(dialog, "SIGNIN", type_and_click)
+login_dialog.LoginDialog.__init__ = init
+timed(gui_app, "open_checked_database", "OPEN")
 
 real_show = gui_app.GuiSession.show_window
 def show_window(self, actor):
     real_show(self, actor)
     from PySide6.QtCore import QTimer
-    self._bench_hook = Painted("MAIN", lambda _w: QTimer.singleShot(0, self.app.quit))
-    self.window.installEventFilter(self._bench_hook.filter)
-
-gui_app.GuiSession.sign_in = sign_in
+    painted(self.window, "MAIN", lambda _w: QTimer.singleShot(0, self.app.quit))
 gui_app.GuiSession.show_window = show_window
 code = main()
 print("EXIT", code, flush=True)
@@ -247,7 +244,8 @@ def main() -> int:
 
     run_child(BARE, env=env)  # warm the file cache for both
     run_child(BALAI, str(db_path), env=env)
-    bare, signin, main_after, argon, total = [], [], [], [], []
+    bare, signin, main_after, argon, total, opening = [], [], [], [], [], []
+    opened_after_paint: list[bool] = []
     for _ in range(args.runs):
         bare.append(run_child(BARE, env=env)[0]["SHOWN"])
         at, lines = run_child(BALAI, str(db_path), env=env)
@@ -255,12 +253,16 @@ def main() -> int:
         main_after.append(at["MAIN"] - at["CLICK"])
         hashing = [float(line.split()[1]) for line in lines if line.startswith("ARGON2")]
         argon.append(sum(hashing))
+        opening.append(sum(float(line.split()[1]) for line in lines if line.startswith("OPEN")))
+        opened_after_paint.append(at.get("OPEN", 0.0) > at["SIGNIN"])
         total.append(at["SIGNIN"] + at["MAIN"] - at["CLICK"])
     print(f"\nstart-up on {args.residents:,} PM, {args.runs} interleaved runs each:")
     report("1. start -> sign-in window painted", signin, "bare QMainWindow painted", bare, goal="<= 1.5x")
     report("2. 'Masuk' clicked -> main window painted", main_after)
     report("   of which argon2id password check", argon)
     report("   without the password check", [m - a for m, a in zip(main_after, argon, strict=True)])
+    where = "after" if all(opened_after_paint) else "before" if not any(opened_after_paint) else "before/after"
+    report(f"   opening + checking the database ({where} the sign-in's paint)", opening)
     report("3. start -> main window painted (1 + 2)", total, "bare QMainWindow painted", bare, goal="<= 2x")
     report("   the same without the password check", [t - a for t, a in zip(total, argon, strict=True)],
            "bare QMainWindow painted", bare)

@@ -74,7 +74,9 @@ def _port(folder: Path) -> int:
     return int((folder / "port").read_text())
 
 
-def start(folder: Path) -> int:
+def start(folder: Path, *, roles: bool = True) -> int:
+    """Make and start the server; ``roles=False``: only the superuser ``pgadmin`` (a bare
+    server, as PostgreSQL's installer leaves it: the README's set-up SQL is tested on one)."""
     bins = bindir()
     if bins is None:
         sys.exit("pgtemp: PostgreSQL not found (Debian: apt-get install postgresql)")
@@ -94,6 +96,11 @@ def start(folder: Path) -> int:
     options = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off "
                "-c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB")
     _run([bins / "pg_ctl", "-D", data, "-l", folder / "server.log", "-o", options, "-w", "-t", "60", "start"])
+    if not roles:
+        pgpass = folder / "pgpass"
+        pgpass.write_text(f"127.0.0.1:{port}:*:pgadmin:{PASSWORDS['pgadmin']}\n")
+        pgpass.chmod(0o600)
+        return port
     _psql(folder, "postgres", f"""
         CREATE ROLE balai_admin LOGIN CREATEDB PASSWORD '{PASSWORDS['balai_admin']}';
         CREATE ROLE {APP_GROUP_ROLE} NOLOGIN;

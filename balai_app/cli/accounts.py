@@ -57,8 +57,10 @@ def register(subparsers) -> None:
                                  ("export", cmd_audit_export, "ekspor jejak audit ke .csv atau .xlsx")):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("--by", metavar="NAMA_PENGGUNA", help="hanya tindakan pengguna ini")
-        p.add_argument("--action", help="mis. create, update, login_failed, export, print")
-        p.add_argument("--entity", help="jenis data, mis. resident, user, certificate")
+        p.add_argument("--action", metavar="TINDAKAN",
+                       help="kode atau nama tindakan, mis. update atau Mengubah, login_failed atau 'Gagal masuk'")
+        p.add_argument("--entity", metavar="JENIS_DATA",
+                       help="kode atau nama jenis data, mis. resident atau 'Penerima Manfaat', user atau Akun")
         p.add_argument("--id", type=int, dest="entity_id", help="nomor data")
         p.add_argument("--from", dest="date_from", help="sejak tanggal")
         p.add_argument("--to", dest="date_to", help="sampai tanggal")
@@ -147,13 +149,16 @@ def cmd_users_password(args: argparse.Namespace) -> int:
 
 def _filter(args: argparse.Namespace) -> audit.AuditFilter:
     from balai_app.cli import UsageError
+    from balai_app.services import audit_text
 
     try:
         date_from = parse_date(args.date_from) if args.date_from else None
         date_to = parse_date(args.date_to) if args.date_to else None
+        action = audit_text.action_code(args.action) if args.action else None
+        entity = audit_text.entity_code(args.entity) if args.entity else None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    return audit.AuditFilter(username=args.by, action=args.action, entity=args.entity, entity_id=args.entity_id,
+    return audit.AuditFilter(username=args.by, action=action, entity=entity, entity_id=args.entity_id,
                              date_from=date_from, date_to=date_to)
 
 
@@ -161,10 +166,12 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)
     flt = _filter(args)
+    from balai_app.services import audit_text
+
     here = audit.zone()
     for row in audit.list_events(who, flt, limit=args.limit):
-        ref = f"{row.entity}#{row.entity_id}" if row.entity_id is not None else row.entity
-        changes = audit.changes_text(row)
+        ref = audit.entity_label(row.entity) + (f" No. {row.entity_id}" if row.entity_id is not None else "")
+        changes = audit_text.changes_text(row)
         print("\t".join([f"{audit.to_local(row.at, here):%d/%m/%Y %H:%M:%S} {here}", row.username or "-",
                          audit.action_label(row.action), ref, row.summary, changes]).rstrip())
     return 0
@@ -173,6 +180,8 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 def cmd_audit_export(args: argparse.Namespace) -> int:
     open_db(args)
     who = actor(args, write=True)
-    count = audit.export_events(who, _filter(args), args.out)
+    from balai_app.services import audit_text
+
+    count = audit_text.export_events(who, _filter(args), args.out)
     print(tr("{n} baris jejak audit diekspor ke {file}").format(n=number(count), file=args.out))
     return 0

@@ -125,7 +125,8 @@ def unexpected_error(exc: BaseException) -> str:
 
     if "database is locked" in str(exc) or "database is busy" in str(exc):
         log.get("cli").warning("basis data sibuk: %s", exc)
-        holder = busy_holder(paths.database_path())
+        # A restore's staging file names the holder of a SQLite file; a server has no file.
+        holder = "" if paths.database_is_on_server() else busy_holder(paths.database_path())
         return tr("Basis data sedang dipakai untuk menyimpan oleh program lain{by} lebih dari 15 detik. Tidak ada "
                   "yang diubah; coba lagi sebentar lagi.").format(by=f" ({holder})" if holder else
                                                                    tr(" (misalnya impor besar atau pemulihan)"))

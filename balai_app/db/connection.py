@@ -34,6 +34,11 @@ class DatabaseTooNew(DatabaseError):
     pass
 
 
+class DatabaseBusy(DatabaseError):
+    """Another PC held the server database's lock longer than the wait while it was being
+    opened (a schema upgrade or a restore on another PC). The message is for the user."""
+
+
 class ServerUnavailable(DatabaseError):
     """The server cannot be reached or refuses us; ``kind`` as in ``server.ServerError``."""
 
@@ -45,6 +50,14 @@ class ServerUnavailable(DatabaseError):
 def is_server_location(location: object) -> bool:
     """True for ``postgresql://…`` (a database on a server), False for a file path."""
     return server.is_server_url(str(location)) if location is not None else False
+
+
+def _folded_server_address(location: object) -> bool:
+    """``Path("postgresql://…")`` folds ``//`` into ``/``: a server address made a file path
+    by mistake, which must never become a SQLite file in a folder named ``postgresql:``."""
+    text = str(location).replace("\\", "/")
+    scheme, sep, _rest = text.partition(":/")
+    return bool(sep) and scheme.lower() in server.SCHEMES and not is_server_location(text)
 
 
 def _too_new(label: str, version: int, latest: int) -> DatabaseTooNew:
@@ -131,9 +144,10 @@ def busy_timeout_ms() -> int:
         return BUSY_TIMEOUT_MS
 
 def is_busy_error(exc: BaseException) -> bool:
-    """SQLite's "database is locked/busy" (another process held the write lock too long)."""
+    """SQLite's "database is locked/busy", or the server's lock wait running out (SQLSTATE
+    55P03, ``server.ServerBusy``): another process or PC held the lock too long."""
     text = str(exc)
-    return "database is locked" in text or "database is busy" in text
+    return "database is locked" in text or "database is busy" in text or server.is_lock_timeout(exc)
 
 
 def _connect(path: Path, busy_ms: int | None = None) -> SqliteDatabase:
@@ -191,7 +205,11 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     """
     if is_server_location(path):
         return open_server_database(str(path), migrate=migrate, backup_dir=backup_dir,
-                                    password_prompt=password_prompt, create=create)
+                                    password_prompt=password_prompt, create=create, busy_ms=busy_ms)
+    if _folded_server_address(path):
+        raise DatabaseError(
+            f"'{path}' adalah alamat server yang berubah menjadi nama berkas; tidak ada berkas yang dibuat. "
+            "Tulis alamat server lengkap: postgresql://PENGGUNA@SERVER:PORT/BASISDATA")
     path = Path(path)
     if path.exists() and path.is_dir():
         raise DatabaseError(f"'{path}' adalah folder, bukan berkas basis data.")
@@ -221,18 +239,22 @@ def open_database(path: str | Path, *, migrate: bool = True, backup_dir: Path | 
     return db
 
 
-def connect_server(url: str, *, password_prompt: server.PasswordPrompt | None = None) -> Database:
-    """A connection to the server database at ``url``, nothing checked yet."""
+def connect_server(url: str, *, password_prompt: server.PasswordPrompt | None = None,
+                   busy_ms: int | None = None) -> Database:
+    """A connection to the server database at ``url``, nothing checked yet. ``busy_ms``: how
+    long a statement waits for another PC's lock (default: the command line's, as SQLite)."""
+    busy_ms = busy_timeout_ms() if busy_ms is None else busy_ms
     try:
-        return server.connect(server.parse_url(url), password_prompt=password_prompt)
+        return server.connect(server.parse_url(url), password_prompt=password_prompt, lock_timeout_ms=busy_ms)
     except server.ServerError as exc:
         raise ServerUnavailable(exc.message, exc.kind) from None
 
 
 def open_server_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None,
-                         password_prompt: server.PasswordPrompt | None = None, create: bool = True) -> Database:
+                         password_prompt: server.PasswordPrompt | None = None, create: bool = True,
+                         busy_ms: int | None = None) -> Database:
     """``open_database`` for a PostgreSQL database (an empty one is set up only with ``create``)."""
-    db = connect_server(url, password_prompt=password_prompt)
+    db = connect_server(url, password_prompt=password_prompt, busy_ms=busy_ms)
     label = db.address.label()
     try:
         version = dialect.schema_version(db)
@@ -264,10 +286,19 @@ def open_server_database(url: str, *, migrate: bool = True, backup_dir: Path | N
         raise
     except Exception as exc:
         db.close()
+        if server.is_lock_timeout(exc):  # another PC's upgrade or restore holds the tables
+            raise DatabaseBusy(
+                f"Basis data '{label}' sedang dipakai oleh komputer lain (misalnya pembaruan skema atau pemulihan "
+                "cadangan) lebih lama dari waktu tunggu. Tidak ada yang diubah; coba lagi sebentar lagi.") from exc
         if isinstance(exc, server.ServerError):
             raise ServerUnavailable(exc.message, exc.kind) from None
         raise ServerUnavailable(server.classify(exc, db.address).message) from exc
     database.initialize(db)
+    from balai_app import log
+
+    # The address as typed, never a password (parse_url refuses one in it).
+    log.get("db").info("basis data dibuka: %s (server, skema %s)", db.address.url,
+                       latest if migrate and version < latest else version)
     return db
 
 

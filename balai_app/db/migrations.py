@@ -178,6 +178,14 @@ def _v7_after_training(db: Database) -> None:
     apply(db)
 
 
+def _v8_name_search_index(db: Database) -> None:
+    """The list's name order with the search key beside it (``db/search_index.py``):
+    a common search word finds its page by walking this index, not the table."""
+    from balai_app.db import search_index
+
+    search_index.create_name_search(db)
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
@@ -187,6 +195,7 @@ STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (5, "tamper-evident audit chain", _v5_audit_chain),
     (6, "certificate QR encoded once at issue", _v6_certificate_qr),
     (7, "partners, outcomes, aftercare, rehab certificates; ATENSI forms", _v7_after_training),
+    (8, "name-ordered search index", _v8_name_search_index),
 ]
 
 AUDIT_CHAIN_VERSION = 5  # from this schema on, audit events are chained (check verifies it)

@@ -75,6 +75,20 @@ _COUNTS_DDL = [
 ]
 
 
+# The list in name order, searched: one index holding the sort key, the tie-break and the
+# search key. A search whose words are common (one or two letters, or a word in
+# thousands of rows) walks it in order and stops at the page's last row, reading no table
+# row it rejects; a rare word is looked up in the trigram index instead (``walks_in_order``).
+NAME_SEARCH_INDEX = "resident_name_search"
+_NAME_SEARCH_DDL = [
+    f'CREATE INDEX IF NOT EXISTS "{NAME_SEARCH_INDEX}" ON "resident" ("name", "id", "search_text")',
+]
+# A search whose indexed words match at least this many rows is "common": walking the
+# name order finds a page in a few hundred index entries, where looking up every match
+# and sorting them costs a table read per match.
+COMMON_MATCHES = 3000
+
+
 def _is_sqlite(db: Database) -> bool:
     return isinstance(db, SqliteDatabase)
 
@@ -101,6 +115,49 @@ def create(db: Database) -> None:
     if trigram_available(db):
         for statement in _FTS_DDL:
             db.execute_sql(statement)
+
+
+def create_name_search(db: Database) -> None:
+    """Migration step (both engines): the name-ordered index carrying the search key."""
+    for statement in _NAME_SEARCH_DDL:
+        db.execute_sql(statement)
+
+
+def has_name_search(db: Database) -> bool:
+    """Whether this database has the name-ordered search index (cached per connection object)."""
+    cached = getattr(db, "_balai_has_name_search", None)
+    if cached is None and not _is_sqlite(db):
+        cached = db.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s",
+                                (NAME_SEARCH_INDEX,)).fetchone() is not None
+        db._balai_has_name_search = cached  # type: ignore[attr-defined]
+    if cached is None:
+        row = db.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (NAME_SEARCH_INDEX,)
+        ).fetchone()
+        cached = row is not None
+        db._balai_has_name_search = cached  # type: ignore[attr-defined]
+    return cached
+
+
+PG_TRIGRAM_INDEX = "resident_search_trgm"  # made by db/dialect.py (pg_trgm's GIN over search_text)
+
+
+def has_pg_trigram(db: Database) -> bool:
+    """PostgreSQL: whether the pg_trgm GIN index over the search key exists (cached per connection object)."""
+    if _is_sqlite(db):
+        return False
+    cached = getattr(db, "_balai_has_pg_trgm", None)
+    if cached is None:
+        cached = db.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s", (PG_TRIGRAM_INDEX,)).fetchone() is not None
+        db._balai_has_pg_trgm = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _served_words(db: Database, words: list[str]) -> list[str]:
+    """The words a trigram index of either engine serves (three or more characters)."""
+    if has_index(db) or has_pg_trigram(db):
+        return [w for w in words if len(w) >= MIN_INDEXED_WORD]
+    return []
 
 
 def has_index(db: Database) -> bool:
@@ -154,14 +211,20 @@ def indexed_words(db: Database, words: list[str]) -> list[str]:
     return [w for w in words if len(w) >= MIN_INDEXED_WORD]
 
 
-def contains_all(db: Database, words: list[str], id_field: Field, key_field: Field) -> list[Node]:
+def _match(words: list[str]) -> str:
+    return " ".join(_phrase(w) for w in words)
+
+
+def contains_all(db: Database, words: list[str], id_field: Field, key_field: Field, *,
+                 scan: bool = False) -> list[Node]:
     """WHERE clauses for rows whose search key contains every word: the words the
     trigram index serves are looked up there, the others (too short, or no
-    index) are checked with LIKE on the key."""
-    long_words = indexed_words(db, words)
+    index) are checked with LIKE on the key. ``scan``: every word with LIKE (for
+    a walk of ``NAME_SEARCH_INDEX``, which holds the key)."""
+    long_words = [] if scan else indexed_words(db, words)
     clauses: list[Node] = []
     if long_words:
-        match = " ".join(_phrase(w) for w in long_words)
+        match = _match(long_words)
         clauses.append(id_field.in_(SQL(f'(SELECT rowid FROM "{FTS_TABLE}" WHERE "{FTS_TABLE}" MATCH ?)', (match,))))
     for word in words:
         if word not in long_words:
@@ -170,5 +233,58 @@ def contains_all(db: Database, words: list[str], id_field: Field, key_field: Fie
 
 
 def uses_index(db: Database, words: list[str]) -> bool:
-    """Whether a search for ``words`` narrows through an index (no text: the table's own)."""
-    return not words or bool(indexed_words(db, words))
+    """Whether a search for ``words`` narrows through an index (no text: the table's own;
+    PostgreSQL: pg_trgm's GIN serves ``LIKE '%word%'`` for a word of three or more characters)."""
+    return not words or bool(_served_words(db, words))
+
+
+def walks_in_order(db: Database, words: list[str]) -> bool:
+    """Whether the first page of a name-ordered search is quicker walking
+    ``NAME_SEARCH_INDEX`` than sorting the matches: when every word is short (the
+    trigram index cannot serve it: a walk stops after a page, a scan reads every
+    row), or, on SQLite, the indexed words are common (at least ``COMMON_MATCHES``
+    rows, counted no further)."""
+    if not words or not has_name_search(db):
+        return False
+    long_words = _served_words(db, words)
+    if not long_words:
+        return True
+    if not _is_sqlite(db):
+        # PostgreSQL walks the name order reading each rejected row from the table (its planner
+        # picks the name index without the key): a common word clustered late in the alphabet
+        # ("siti") took 165 ms at 50k. A word pg_trgm's GIN serves is always looked up there.
+        return False
+    found = db.execute_sql(
+        f'SELECT count(*) FROM (SELECT rowid FROM "{FTS_TABLE}" WHERE "{FTS_TABLE}" MATCH ? LIMIT ?)',
+        (_match(long_words), COMMON_MATCHES)).fetchone()[0]
+    return found >= COMMON_MATCHES
+
+
+def in_name_order(db: Database, alias: str) -> SQL:
+    """The FROM item for a walk of ``NAME_SEARCH_INDEX`` (SQLite's INDEXED BY: the
+    planner would take the name index without the key and read every rejected row;
+    PostgreSQL's planner walks it for ``ORDER BY name LIMIT n`` by itself)."""
+    if not _is_sqlite(db):
+        return SQL(f'"resident" AS "{alias}"')
+    return SQL(f'"resident" AS "{alias}" INDEXED BY "{NAME_SEARCH_INDEX}"')
+
+
+def sorted_not_walked(db: Database, column: Node, text_column: bool) -> Node:
+    """``column`` as a sort key no index serves, so that the matches are taken from the
+    trigram index and sorted (a rare word), not found by walking the sort column's index
+    and checking every row: SQLite's unary plus; PostgreSQL inlines the same identity,
+    so there the key is an expression of the same order (``|| ''`` on text, ``+ 0``
+    on numbers and dates)."""
+    if _is_sqlite(db):
+        return NodeList((SQL("+"), column), glue="")
+    return NodeList((column, SQL("|| ''" if text_column else "+ 0")))
+
+
+def count_text_only(db: Database, words: list[str]) -> int | None:
+    """The exact number of residents whose key holds every word, read from the
+    trigram index alone (no table row), or None when a word is too short for it."""
+    long_words = indexed_words(db, words)
+    if not words or len(long_words) != len(words):
+        return None
+    return db.execute_sql(f'SELECT count(*) FROM "{FTS_TABLE}" WHERE "{FTS_TABLE}" MATCH ?',
+                          (_match(long_words),)).fetchone()[0]

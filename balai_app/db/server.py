@@ -31,25 +31,42 @@ All PostgreSQL-specific SQL lives in ``balai_app.db.dialect``.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import logging
 import threading
 from collections.abc import Callable
-from urllib.parse import parse_qsl, unquote, urlsplit
 
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
 
+from balai_app.db.server_address import (  # noqa: F401 - the address is part of this module's interface
+    DEFAULT_PORT,
+    SCHEMES,
+    ServerAddress,
+    ServerError,
+    classify,
+    is_server_url,
+    parse_url,
+)
 from balai_app.domain.errors import BalaiError
 
 log = logging.getLogger(__name__)
 
-SCHEMES = ("postgresql", "postgres")
-DEFAULT_PORT = 5432
 CONNECT_TIMEOUT = 8  # seconds: an office network answers fast or not at all
 # One key for "the balai's write lock" (any 64-bit number, the same in every process).
 WRITE_LOCK_KEY = 0x42414C4149  # "BALAI"
 MIGRATION_LOCK_KEY = WRITE_LOCK_KEY + 1
+# How long a statement waits for a lock another PC holds (the balai's write lock, a row, a
+# table) before the server gives up with SQLSTATE 55P03: SQLite's busy timeout, the same
+# numbers (the command line 15 s or BALAI_BUSY_TIMEOUT, the window a moment: GUI_BUSY_MS).
+DEFAULT_LOCK_TIMEOUT_MS = 15000
+LOCK_NOT_AVAILABLE = "55P03"
+# A PC that stops in the middle of a transaction (frozen, cable pulled without the server
+# noticing, a process stuck) must not hold the balai's write lock for hours: the server ends
+# a session idle inside a transaction after this long (our transactions never wait for a
+# person), and probes a silent client's TCP connection every 10 s after 30 s of silence
+# (the OS default is 2 hours). Its transaction is rolled back whole; the lock is free.
+IDLE_IN_TRANSACTION_MS = 120_000
+SESSION_SETTINGS = (("tcp_keepalives_idle", "30"), ("tcp_keepalives_interval", "10"), ("tcp_keepalives_count", "3"))
 
 
 class ConnectionLost(BalaiError):
@@ -64,61 +81,33 @@ class ConnectionLost(BalaiError):
             "program menyambung ulang sendiri."))
 
 
-class ServerError(Exception):
-    """The server cannot be used; ``message`` is for the user, in Indonesian."""
+class ServerBusy(OperationalError):
+    """Another PC held a lock longer than this connection's lock wait (SQLSTATE 55P03).
 
-    def __init__(self, message: str, kind: str = "other"):
-        super().__init__(message)
-        self.message = message
-        self.kind = kind  # unreachable | auth | no_database | refused | other
+    Worded like SQLite's "database is locked" so the same code turns it into the
+    Indonesian "database busy" message (the command line exits 1 with it; the window
+    shows its busy bar with "Coba lagi sekarang"/"Batal"). The server has cancelled the
+    statement (and its transaction): nothing of it was written."""
 
-
-@dataclasses.dataclass(frozen=True)
-class ServerAddress:
-    user: str
-    host: str
-    port: int
-    dbname: str
-    options: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def url(self) -> str:
-        """The address as typed, never with a password."""
-        query = "&".join(f"{k}={v}" for k, v in self.options)
-        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}" + (f"?{query}" if query else "")
-
-    def label(self) -> str:
-        return f"{self.dbname} di {self.host}:{self.port}"
+    def __init__(self, waited_ms: int):
+        super().__init__(f"database is busy: another computer held the lock longer than {waited_ms} ms "
+                         f"(server lock_timeout, SQLSTATE {LOCK_NOT_AVAILABLE})")
+        self.waited_ms = waited_ms
 
 
-def is_server_url(value: object) -> bool:
-    return isinstance(value, str) and value.split("://", 1)[0].lower() in SCHEMES and "://" in value
-
-
-def parse_url(url: str) -> ServerAddress:
-    """``postgresql://USER@HOST:PORT/DBNAME`` → ServerAddress; a password in it is refused."""
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in SCHEMES:
-        raise ServerError(f"Alamat server '{url}' harus diawali postgresql://", "usage")
-    if parts.password is not None:
-        raise ServerError(
-            "Jangan menulis kata sandi di alamat server (terlihat di layar dan di log). Gunakan "
-            "postgresql://PENGGUNA@SERVER:PORT/BASISDATA; kata sandi dari prompt, PGPASSWORD atau berkas pgpass.",
-            "usage")
-    user = unquote(parts.username or "")
-    host = parts.hostname or ""
-    dbname = unquote(parts.path.lstrip("/"))
-    try:
-        port = parts.port or DEFAULT_PORT
-    except ValueError:
-        raise ServerError(f"Port pada alamat server '{url}' bukan angka.", "usage") from None
-    missing = [name for name, value in (("PENGGUNA", user), ("SERVER", host), ("BASISDATA", dbname)) if not value]
-    if missing:
-        raise ServerError(
-            f"Alamat server '{url}' tidak lengkap ({', '.join(missing)} kosong). "
-            "Bentuknya: postgresql://PENGGUNA@SERVER:PORT/BASISDATA", "usage")
-    options = tuple((k, v) for k, v in parse_qsl(parts.query) if k.lower() != "password")
-    return ServerAddress(user, host, port, dbname, options)
+def is_lock_timeout(exc: BaseException | None) -> bool:
+    """The server's "lock not available" (lock_timeout ran out), raw or wrapped by peewee."""
+    seen = 0
+    while exc is not None and seen < 4:
+        if isinstance(exc, ServerBusy) or getattr(exc, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+            return True
+        # peewee keeps the driver's error as ``orig`` (older versions: the first argument).
+        inner = getattr(exc, "orig", None)
+        if not isinstance(inner, BaseException):
+            inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = inner or exc.__cause__
+        seen += 1
+    return False
 
 
 # Passwords typed at a prompt, kept in this process only (to reconnect after a
@@ -235,15 +224,26 @@ class _Cursor:
     """A psycopg cursor that takes SQLite's qmark SQL and answers ``lastrowid``
     (the services use the DB-API cursor directly for bulk writes)."""
 
-    def __init__(self, cursor):
+    def __init__(self, cursor, lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS):
         self._cursor = cursor
+        self._lock_timeout_ms = lock_timeout_ms
 
     def execute(self, sql, params=None):
-        self._cursor.execute(_qmark_to_format(sql), _no_nul(params) if params is not None else ())
+        try:
+            self._cursor.execute(_qmark_to_format(sql), _no_nul(params) if params is not None else ())
+        except Exception as exc:
+            if is_lock_timeout(exc):
+                raise ServerBusy(self._lock_timeout_ms) from exc
+            raise
         return self
 
     def executemany(self, sql, seq):
-        self._cursor.executemany(_qmark_to_format(sql), [_no_nul(p) for p in seq])
+        try:
+            self._cursor.executemany(_qmark_to_format(sql), [_no_nul(p) for p in seq])
+        except Exception as exc:
+            if is_lock_timeout(exc):
+                raise ServerBusy(self._lock_timeout_ms) from exc
+            raise
         return self
 
     @property
@@ -268,11 +268,12 @@ class _Cursor:
 class _Connection:
     """The raw connection, with sqlite3's ``execute``/``executemany`` shortcuts."""
 
-    def __init__(self, conn):
+    def __init__(self, conn, lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS):
         self._conn = conn
+        self._lock_timeout_ms = lock_timeout_ms
 
     def cursor(self, *args, **kwargs):
-        return _Cursor(self._conn.cursor(*args, **kwargs))
+        return _Cursor(self._conn.cursor(*args, **kwargs), self._lock_timeout_ms)
 
     def execute(self, sql, params=None):
         return self.cursor().execute(sql, params)
@@ -303,8 +304,9 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
     # later with playhouse.migrate (BooleanField).
     field_types = {**PostgresqlDatabase.field_types, "BOOL": "INTEGER"}
 
-    def __init__(self, address: ServerAddress, **kwargs):
+    def __init__(self, address: ServerAddress, *, lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS, **kwargs):
         self.address = address
+        self.lock_timeout_ms = max(1, int(lock_timeout_ms))  # 0 would mean "wait for ever" to the server
         load_driver()  # before peewee chooses its driver
         super().__init__(address.dbname, prefer_psycopg3=True, **kwargs)
 
@@ -313,10 +315,16 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
         self.connect_params = _connect_params(self.address)
         conn = super()._connect()
         conn.adapters.register_dumper(bool, _bool_as_int_dumpers())
+        # Every statement of this session waits at most this long for another PC's lock
+        # (also a reconnect's new session); autocommit: it holds outside any transaction.
+        settings = [("lock_timeout", f"{self.lock_timeout_ms}ms"),
+                    ("idle_in_transaction_session_timeout", f"{IDLE_IN_TRANSACTION_MS}ms"), *SESSION_SETTINGS]
+        conn.execute("SELECT " + ", ".join(["set_config(%s, %s, false)"] * len(settings)),
+                     [v for pair in settings for v in pair])
         return conn
 
     def connection(self):
-        return _Connection(super().connection())
+        return _Connection(super().connection(), self.lock_timeout_ms)
 
     def execute(self, query, **context_options):
         # SQLite's LIMIT -1 means "no limit"; PostgreSQL refuses a negative one.
@@ -329,6 +337,8 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
         try:
             return super().execute_sql(sql, params)
         except (OperationalError, InterfaceError) as exc:
+            if is_lock_timeout(exc):
+                raise ServerBusy(self.lock_timeout_ms) from exc
             if not is_connection_lost(exc):
                 raise
             if self.in_transaction():
@@ -370,7 +380,7 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
     def cursor(self, named_cursor=None):
         if not self.is_closed() and not self.in_transaction() and not self.is_connection_usable():
             self.dispose()  # the server went away while we were idle: start afresh
-        return _Cursor(super().cursor(named_cursor))
+        return _Cursor(super().cursor(named_cursor), self.lock_timeout_ms)
 
     def conflict_update(self, oc, query):
         """SQLite's INSERT OR REPLACE → an upsert on the primary key."""
@@ -388,7 +398,14 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
     def begin(self, lock_type=None):
         if isinstance(lock_type, str) and lock_type.upper() in ("IMMEDIATE", "EXCLUSIVE"):
             super().begin()
-            self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+            try:
+                # Waits at most lock_timeout for another PC's write (ServerBusy after that).
+                self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+            except BaseException:
+                # Not yet on peewee's transaction stack: end the failed BEGIN here, or the
+                # connection would stay in an aborted transaction.
+                self.rollback()
+                raise
             return
         if isinstance(lock_type, str) and lock_type.upper() == "DEFERRED":
             lock_type = None
@@ -398,46 +415,14 @@ class BalaiPostgresqlDatabase(PostgresqlDatabase):
 PasswordPrompt = Callable[[ServerAddress], "str | None"]
 
 
-def classify(exc: BaseException, address: ServerAddress) -> ServerError:
-    """A driver error → what a person at the balai can act on, in Indonesian."""
-    text = str(exc)
-    low = text.lower()
-    where = f"{address.host}:{address.port}"
-    if "password authentication failed" in low or "no password supplied" in low or "password is required" in low:
-        return ServerError(
-            f"Server {where} menolak login pengguna '{address.user}': kata sandi salah atau belum diisi. "
-            "Periksa nama pengguna dan kata sandi (atau berkas pgpass).", "auth")
-    if "does not exist" in low and "database" in low:
-        return ServerError(
-            f"Basis data '{address.dbname}' tidak ada di server {where}. Buat dahulu basis data kosong untuk "
-            "Balai (lihat README, bagian server), atau periksa ejaan namanya.", "no_database")
-    if "role" in low and "does not exist" in low:
-        return ServerError(f"Pengguna '{address.user}' tidak dikenal oleh server {where}.", "auth")
-    if "pg_hba.conf" in low:
-        return ServerError(
-            f"Server {where} tidak mengizinkan komputer ini masuk (pg_hba.conf). Minta pengelola server "
-            "menambahkan alamat jaringan kantor ke pg_hba.conf.", "refused")
-    if "permission denied" in low:
-        return ServerError(
-            f"Pengguna '{address.user}' tidak punya hak atas basis data '{address.dbname}' di {where}.", "refused")
-    if any(s in low for s in ("could not translate host name", "name or service not known", "nodename nor servname")):
-        return ServerError(
-            f"Nama server '{address.host}' tidak dikenal. Periksa ejaan nama atau alamat IP server.", "unreachable")
-    if any(s in low for s in ("connection refused", "timeout", "timed out", "no route to host", "network is unreachable",
-                              "could not connect", "connection to server", "server closed the connection")):
-        return ServerError(
-            f"Server basis data {where} tidak dapat dihubungi. Periksa bahwa komputer server menyala dan "
-            f"PostgreSQL berjalan, kabel/jaringan tersambung, dan port {address.port} dibuka di firewall.",
-            "unreachable")
-    return ServerError(f"Server basis data {where} tidak dapat dipakai: {text.strip()}", "other")
-
-
 def connect(address: ServerAddress, *, password: str | None = None,
-            password_prompt: PasswordPrompt | None = None) -> BalaiPostgresqlDatabase:
-    """Open a connection; on a missing/wrong password ask ``password_prompt`` once."""
+            password_prompt: PasswordPrompt | None = None,
+            lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> BalaiPostgresqlDatabase:
+    """Open a connection; on a missing/wrong password ask ``password_prompt`` once.
+    ``lock_timeout_ms``: how long a statement waits for another PC's lock (``ServerBusy``)."""
     if password:
         remember_password(address, password)
-    db = BalaiPostgresqlDatabase(address, autoconnect=True, thread_safe=True)
+    db = BalaiPostgresqlDatabase(address, lock_timeout_ms=lock_timeout_ms, autoconnect=True, thread_safe=True)
     for attempt in range(2):
         try:
             db.connect(reuse_if_open=True)

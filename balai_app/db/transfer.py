@@ -155,6 +155,21 @@ def is_empty(db: Database) -> bool:
     return not dialect.user_tables(db) and dialect.schema_version(db) == 0
 
 
+def require_owner(target: Database, action: str) -> None:
+    """Creating or replacing the Balai tables on a server is for the database's owner
+    account (README: ``balai_admin``); an office PC's account is told so in Indonesian
+    before anything is tried (PostgreSQL would refuse half-way, in English)."""
+    if dialect.owns_schema(target):
+        return
+    address = getattr(target, "address", None)
+    user = getattr(address, "user", "?")
+    where = f"postgresql://PEMILIK@{address.host}:{address.port}/{address.dbname}" if address else "postgresql://PEMILIK@…"
+    raise TransferError(
+        f"{action} hanya dapat dilakukan dengan akun pemilik basis data server (di README: balai_admin); "
+        f"pengguna '{user}' adalah akun komputer kantor dan tidak berhak membuat atau mengganti tabel. "
+        f"Ulangi dengan --db {where}. Tidak ada yang diubah.")
+
+
 def copy_database(source: Database, target: Database, *, inside=None) -> dict[str, int]:
     """Copy every row of ``source`` into the empty ``target`` in one target transaction.
 
@@ -166,6 +181,8 @@ def copy_database(source: Database, target: Database, *, inside=None) -> dict[st
         raise TransferError("Tujuan tidak kosong: pindah hanya ke basis data kosong (atau berkas baru), "
                             "agar tidak ada data yang tertimpa.")
     postgres = dialect.is_postgres(target)
+    if postgres:
+        require_owner(target, "Pemindahan data ke server")
     copied: dict[str, int] = {}
     with source.atomic():
         if dialect.is_postgres(source):
@@ -243,6 +260,7 @@ def replace_server_contents(target: Database, source: Database) -> dict[str, int
     owner of the tables may do it."""
     if not dialect.is_postgres(target):
         raise TransferError("Pemulihan ke server hanya untuk basis data PostgreSQL.")
+    require_owner(target, "Pemulihan cadangan ke server")
     with target.atomic("IMMEDIATE"):
         tables = dialect.user_tables(target) + [dialect.VERSION_TABLE]
         for table in tables:

@@ -1,18 +1,21 @@
 """Drawing primitives of the competency certificate (``documents.certificate`` draws the
 pages with them): cached images and glyph coverage, centred text that shrinks then narrows
-to fit, word wrap, the border (once per PDF, a form XObject), the DICABUT mark, the QR as one
-path of integer module rectangles, the holder's name layout and the vertical flow of lines.
+to fit, word wrap, the border (once per PDF, a form XObject), whatever many certificates of
+one PDF share (the heading, labels, the table of units, the signature block: a form XObject
+from its second use on), the DICABUT mark, the QR as an image mask of one sample per module,
+the holder's name layout and the vertical flow of lines.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable
+from functools import cache, partial
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from balai_app.documents import fonts
-from balai_app.documents.certificate_text import fit, line_width, qr_matrix, qr_path_ops
+from balai_app.documents.certificate_text import fit, line_width, qr_mask_hex, qr_matrix
 
 NAVY = (0.12, 0.23, 0.37)
 GOLD = (0.77, 0.60, 0.17)
@@ -37,16 +40,41 @@ class CertificateCanvas:
         self._images: dict[str, Any] = {}
         self._glyphs: dict[str, set[int]] = {}
         self._frame_ready = False
+        self._seen: set[Hashable] = set()
+        self._forms: dict[Hashable, str] = {}
+        self._table_heights: dict[Hashable, float] = {}
 
     # --- helpers ----------------------------------------------------------
     def image(self, data: bytes):
+        """A reader for ``drawImage``, one per distinct image of the PDF. A JPEG (the photos)
+        goes into the PDF as it is; reportlab would decode it only to name it by the MD5 of
+        its pixels (several ms a photo): here it is named by the SHA-1 of the file."""
         from reportlab.lib.utils import ImageReader
 
         key = hashlib.sha1(data).hexdigest()
         reader = self._images.get(key)
         if reader is None:
-            reader = self._images[key] = ImageReader(io.BytesIO(data))
+            reader = ImageReader(io.BytesIO(data))
+            if getattr(reader._image, "format", None) == "JPEG":
+                reader = _jpeg_reader_class()(reader)  # the same state ("borgized"), named by its SHA-1
+                reader._key, reader._dataA = key.encode("ascii"), None
+            self._images[key] = reader
         return reader
+
+    def once(self, key: Hashable, draw: Callable[[], object]) -> None:
+        """``draw()`` what ``key`` names (everything it draws must follow from ``key``): the
+        first time directly, from its second use on as a form XObject written once per PDF."""
+        name = self._forms.get(key)
+        if name is None:
+            if key not in self._seen:
+                self._seen.add(key)
+                draw()
+                return
+            name = self._forms[key] = f"balai-{len(self._forms)}"
+            self.c.beginForm(name)
+            draw()
+            self.c.endForm()
+        self.c.doForm(name)
 
     def covers(self, font: str, text: str) -> bool:
         glyphs = self._glyphs.get(font)
@@ -150,22 +178,20 @@ class CertificateCanvas:
         c.restoreState()
 
     def qr(self, payload: str, x: float, y: float, size: float, matrix: bytes | None = None) -> None:
-        """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given: one
-        filled path of integer module rectangles, written as PDF operators directly."""
-        count, ops = qr_path_ops(matrix or qr_matrix(payload))
+        """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given, on a white
+        square with a quiet zone of two modules: an inline image mask of one sample per module,
+        painted black (exact square modules at any resolution, never smoothed: /Interpolate is
+        off by default; writing ~1,900 rectangles instead cost more than the rest of the page)."""
+        count, data = qr_mask_hex(matrix or qr_matrix(payload))
         border = 2
         box = size / (count + 2 * border)
+        side = box * count
         c = self.c
         c.setFillColorRGB(1, 1, 1)
         c.rect(x, y, size, size, stroke=0, fill=1)
-        c.saveState()
-        c.translate(x + border * box, y + size - border * box)
-        c.scale(box, -box)  # module units, rows downwards
         c.setFillColorRGB(0, 0, 0)
-        path = c.beginPath()
-        path._code.append(ops)  # integers: reportlab's per-number formatting costs ~4 ms a code
-        c.drawPath(path, stroke=0, fill=1)
-        c.restoreState()
+        c._code.append(f"q {side:.4f} 0 0 {side:.4f} {x + border * box:.4f} {y + border * box:.4f} cm "
+                       f"BI /W {count} /H {count} /IM true /BPC 1 /D [1 0] /F /AHx ID {data}> EI Q")
 
     # --- pages -------------------------------------------------------------
     def name_layout(self, name: str, font: str, floor: float) -> tuple[float, list[str], float]:
@@ -196,13 +222,50 @@ class CertificateCanvas:
             return size, lines, 100.0
         return floor, lines, min(100.0, 100.0 * width / self.width(max(lines, key=len), font, floor) * 0.999)
 
-    def flow(self, ops: list[FlowOp], top: float, floor: float) -> float:
+    def flow(self, ops: list[FlowOp], top: float, floor: float, shared: dict[int, Hashable] | None = None) -> float:
         """Draw ``ops`` (advance before it, drawing function taking the baseline) downwards
-        from ``top``; gaps shrink together when the whole would go below ``floor``."""
+        from ``top``; gaps shrink together when the whole would go below ``floor``.
+        ``shared``: op index -> key of what that op draws, for lines many certificates share
+        (the heading, the labels): each run of them is drawn ``once`` at its baselines."""
         total = sum(advance for advance, _draw in ops)
         factor = min(1.0, (top - floor) / total) if total else 1.0
+        ys = []
         y = top
-        for advance, draw in ops:
+        for advance, _draw in ops:
             y -= advance * factor
-            draw(y)
+            ys.append(y)
+        shared = shared or {}
+        index = 0
+        while index < len(ops):
+            end = index
+            while end in shared:
+                end += 1
+            if end == index:
+                ops[index][1](ys[index])
+                index += 1
+                continue
+            run = range(index, end)
+            self.once(("flow", tuple((shared[k], ys[k]) for k in run)), partial(_draw_run, ops, ys, run))
+            index = end
         return y
+
+
+def _draw_run(ops: list[FlowOp], ys: list[float], run: range) -> None:
+    for k in run:
+        ops[k][1](ys[k])
+
+
+@cache
+def _jpeg_reader_class():
+    from reportlab.lib.utils import ImageReader
+
+    class JpegReader(ImageReader):
+        """An ImageReader of a JPEG that ``drawImage`` names by the SHA-1 of the file instead of
+        by the MD5 of its decoded pixels; the file goes into the PDF unchanged (DCTDecode)."""
+
+        _key = b""
+
+        def getRGBData(self) -> bytes:  # noqa: N802 (reportlab's name) read only to name the image: never decoded
+            return self._key
+
+    return JpegReader

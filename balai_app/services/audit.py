@@ -13,11 +13,9 @@ the change they describe.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from peewee import fn
@@ -26,9 +24,7 @@ from balai_app.db.connection import write_transaction
 from balai_app.db.models import AuditEvent, database, utcnow
 from balai_app.domain import localtime
 from balai_app.domain.audit_chain import AT_FORMAT, CONTENT_COLUMNS, GENESIS, event_hash
-from balai_app.domain.errors import ValidationError
 from balai_app.i18n import tr
-from balai_app.domain.spreadsheet import append_row, safe_cell
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 
@@ -220,13 +216,11 @@ ENTITIES: dict[str, str] = {
 
 
 def action_label(action: str) -> str:
-    from balai_app.i18n import tr
 
     return tr(ACTIONS[action]) if action in ACTIONS else action
 
 
 def entity_label(entity: str) -> str:
-    from balai_app.i18n import tr
 
     return tr(ENTITIES[entity]) if entity in ENTITIES else entity
 
@@ -324,73 +318,6 @@ def filter_choices(actor: Actor) -> dict[str, list[str]]:
 
     return {"username": distinct(AuditEvent.username), "action": distinct(AuditEvent.action),
             "entity": distinct(AuditEvent.entity)}
-
-
-# A CSV keeps ISO dates (sortable, read the same by every spreadsheet) and says so in its header.
-EXPORT_HEADERS = ["No.", "Waktu (TTTT-BB-HH JJ:MM:SS)", "Pengguna", "Tindakan", "Jenis data", "No. data", "Ringkasan", "Perubahan"]
-
-
-def shown_value(value: Any) -> str:
-    """A changed value as a reader sees it: Ya/Tidak for yes/no flags, empty for nothing."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return tr("Ya") if value else tr("Tidak")
-    return str(value)
-
-
-def changes_text(row: AuditRow) -> str:
-    parts = []
-    for key, value in row.changes_dict().items():
-        if isinstance(value, list) and len(value) == 2:
-            old, new = (shown_value(x) for x in value)
-            parts.append(f"{key}: {old} → {new}")
-        else:
-            parts.append(f"{key}: {shown_value(value)}")
-    return "; ".join(parts)
-
-
-def export_events(actor: Actor, flt: AuditFilter | None, path: str | Path) -> int:
-    """Write the filtered trail to ``path`` (.csv or .xlsx); returns the number of rows.
-
-    The export itself is recorded (the trail holds personal data such as NIK)."""
-    require(actor, "audit.export")
-    from balai_app.i18n import tr
-
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise ValidationError({"path": tr("Pilih berkas .csv atau .xlsx.")})
-    flt = flt or AuditFilter()
-    headers = [tr(h) for h in EXPORT_HEADERS]
-    rows = []
-    here = zone()
-    for row in list_events(actor, flt, limit=-1):
-        rows.append([row.id, to_local(row.at, here).strftime("%Y-%m-%d %H:%M:%S"), row.username, action_label(row.action),
-                     entity_label(row.entity), row.entity_id if row.entity_id is not None else "", row.summary,
-                     changes_text(row)])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(headers)
-            writer.writerows([safe_cell(x) for x in values] for values in rows)
-    else:
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = tr("Jejak audit")
-        append_row(sheet, headers)
-        for values in rows:
-            append_row(sheet, values)
-        for column, width in zip("ABCDEFGH", (8, 20, 16, 22, 18, 9, 40, 80), strict=True):
-            sheet.column_dimensions[column].width = width
-        sheet.freeze_panes = "A2"
-        book.save(path)
-    with write_transaction():
-        record(actor, "export", "audit_event", None, tr("{n} baris jejak audit ke {file}").format(n=len(rows), file=path.name))
-    return len(rows)
 
 
 # --- revocations, as the chained trail records them ---------------------------------------

@@ -144,8 +144,10 @@ def check_copy(target: Path) -> BackupInfo:
     return info
 
 
-def _source() -> peewee.SqliteDatabase | Path:
+def _source() -> peewee.Database | Path:
     db = database.obj
+    if db is not None and not isinstance(db, peewee.SqliteDatabase):
+        return db  # a server database: copied through the program's own layer (it reconnects itself)
     if db is None or db.is_closed():
         path = current_database_path()
         if not path.exists():
@@ -178,7 +180,8 @@ def create_backup(
         target = Path(out).expanduser()
         if target.exists() and target.is_dir():
             raise BackupError(tr("'{path}' adalah folder; sebutkan nama berkas cadangan.").format(path=target))
-        if target.resolve() == current_database_path().resolve():
+        on_server = not isinstance(source, (Path, peewee.SqliteDatabase))  # a server has no file to overwrite
+        if not on_server and target.resolve() == current_database_path().resolve():
             raise BackupError(tr("'{path}' adalah basis data yang sedang dipakai; pilih berkas lain untuk "
                                  "cadangan.").format(path=target))
         return BackupResult(verified_copy(source, target))

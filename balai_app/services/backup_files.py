@@ -15,6 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee
+
 from balai_app import paths
 from balai_app.db.models import database
 from balai_app.domain.backup_rotation import (
@@ -129,8 +131,11 @@ def newest_sound_backup(folders: list[Path] | None = None) -> BackupInfo | None:
 
 
 def current_database_path() -> Path:
-    """The file of the open database, else the program's database path."""
+    """The file of the open database, else the program's database path. A server database
+    has no file: ``paths.ServerDatabase`` (its name is not a path in the working folder)."""
     db = database.obj
+    if db is not None and not isinstance(db, peewee.SqliteDatabase):
+        raise paths.ServerDatabase(f"the open database is on a server ({getattr(db, 'database', '?')}); it has no file")
     if db is not None and getattr(db, "database", None) and db.database != ":memory:":
         return Path(db.database)
     return paths.database_path()

@@ -150,6 +150,12 @@ def resume_pending(db_path: Path | None = None, *, folder: Path | None = None,
     if not pending(folder):
         return None
     _log.info("cadangan harian yang tertunda dilanjutkan")
+    if db_path is None and paths.database_is_on_server():  # issue 16: no file to copy in steps
+        from balai_app.services.backup import create_backup
+
+        result = create_backup(folder=folder)
+        (folder / PENDING).unlink(missing_ok=True)
+        return result
     return run_stepped(db_path, folder=folder, stop=stop, on_step=on_step)
 
 
@@ -158,7 +164,8 @@ def resume_in_background(db_path: Path | None = None) -> threading.Thread | None
     folder = paths.backup_dir()
     if not pending(folder):
         return None
-    db_path = db_path or current_database_path()
+    if db_path is None and not paths.database_is_on_server():
+        db_path = current_database_path()
 
     def work() -> None:
         try:

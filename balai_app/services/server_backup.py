@@ -69,6 +69,10 @@ def restore_into_server(actor: Actor, file: str | Path) -> ServerRestore:
     transaction; raises ``ServerRestoreRefused`` (nothing changed on the server)."""
     require(actor, "backup.restore")
     db = database.obj
+    try:
+        transfer.require_owner(db, tr("Pemulihan cadangan ke server"))  # before the safety copy is made
+    except transfer.TransferError as exc:
+        raise ServerRestoreRefused(exc.message) from None
     source_file = Path(file).expanduser()
     info = backup_files.inspect_backup(source_file, full=True)
     if not info.sound:

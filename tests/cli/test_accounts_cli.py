@@ -140,9 +140,13 @@ def test_audit_list_and_export(initialised, tmp_path):
     assert code == 0, err
     lines = out.strip().splitlines()
     assert len(lines) == 2 and all("\tkepala\tMembuat\t" in line for line in lines)
-    assert any("user#2" in line and "role:  → staf" in line for line in lines)
+    assert any("\tAkun No. 2\t" in line and "Peran:  → Staf" in line for line in lines), lines
+    code, out2, err = run("--user", "kepala", "audit", "list", "--by", "kepala", "--action", "Membuat", env=as_admin())
+    assert code == 0 and out2 == out, err  # a label filters like its code
+    code, _out, err = run("--user", "kepala", "audit", "list", "--entity", "orang", env=as_admin())
+    assert code == 2 and "Jenis data tidak dikenal: orang" in err and "user (Akun)" in err
     target = tmp_path / "jejak.xlsx"
-    code, out, err = run("--user", "kepala", "audit", "export", "--out", str(target), "--entity", "user", env=as_admin())
+    code, out, err = run("--user", "kepala", "audit", "export", "--out", str(target), "--entity", "Akun", env=as_admin())
     assert code == 0, err
     assert target.exists()
     assert "diekspor" in out

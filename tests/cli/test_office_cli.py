@@ -154,9 +154,9 @@ def test_cli_output_dates_and_numbers(cli, make_resident, tmp_path, monkeypatch)
     code, out, err = cli("audit", "list")
     first = out.splitlines()[0]
     assert first[2] == "/" and first[5] == "/", first  # 01/12/2026 12:00:00
-    from balai_app.services import audit
+    from balai_app.services import audit_text
 
-    assert "TTTT-BB-HH" in audit.EXPORT_HEADERS[1]  # the CSV keeps ISO dates and says so
+    assert "TTTT-BB-HH" in audit_text.EXPORT_HEADERS[1]  # the CSV keeps ISO dates and says so
 
 
 def test_residents_list_counts_with_thousands_separator(cli, system):

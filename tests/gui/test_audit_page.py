@@ -46,7 +46,7 @@ def test_audit_page_shows_todays_changes_and_filters(admin, make_resident, qtbot
     assert page.model.index(0, 2).data() == "Mengubah" and page.model.index(0, 3).data() == "Penerima Manfaat"
     page.ui.auditTable.setCurrentIndex(page.model.index(0, 0))
     detail = page.ui.detailView.toPlainText()
-    assert "address" in detail and "Jl. Kenanga 3" in detail and "Nilai lama" in detail
+    assert "Alamat" in detail and "address" not in detail and "Jl. Kenanga 3" in detail and "Nilai lama" in detail
     page.reset_filters()
     page.ui.idEdit.setText(str(person.id))
     page.ui.entityCombo.setCurrentIndex(page.ui.entityCombo.findData("resident"))

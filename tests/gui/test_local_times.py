@@ -8,6 +8,7 @@ import datetime as dt
 from balai_app.db.models import AuditEvent, Setting
 from balai_app.domain import localtime
 from balai_app.services import audit
+from balai_app.services import audit_text
 from balai_app.services.context import SYSTEM
 
 STORED = dt.datetime(2026, 11, 21, 21, 20)  # UTC: 22/11/2026 04:20 WIB, 05:20 WITA
@@ -46,7 +47,7 @@ def test_audit_list_and_export_print_the_balai_zone(db, db_path, tmp_path):
     from support.inprocess import invoke
 
     _event()
-    assert audit.export_events(SYSTEM, None, tmp_path / "jejak.csv") == AuditEvent.select().count() - 1
+    assert audit_text.export_events(SYSTEM, None, tmp_path / "jejak.csv") == AuditEvent.select().count() - 1
     assert "2026-11-22 04:20:00" in (tmp_path / "jejak.csv").read_text(encoding="utf-8-sig")
     close_database()
     result = invoke("--db", db_path, "audit", "list", "--entity", "resident")

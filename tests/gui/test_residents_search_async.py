@@ -8,7 +8,7 @@ import threading
 from balai_app.gui.residents import resident_model
 from balai_app.gui.residents.resident_model import ResidentTableModel
 from balai_app.gui.residents.residents_page import ResidentsPage
-from balai_app.services import residents
+from balai_app.services import residents, residents_search
 from balai_app.services.residents import ResidentFilter
 
 
@@ -88,7 +88,7 @@ def test_pages_follow_the_last_row_not_an_offset(gui_app, db, system, make_resid
 
 
 def test_short_words_show_an_estimate_not_a_scan(gui_app, db, system, qtbot, make_resident, monkeypatch):
-    monkeypatch.setattr(residents, "COUNT_CAP", 6)
+    monkeypatch.setattr(residents_search, "COUNT_CAP", 6)
     for n in range(60):
         make_resident(name=f"Siti {n:02d}")
     page = make_page(qtbot, system)
@@ -115,3 +115,25 @@ def test_display_texts_are_not_kept_for_every_row(gui_app, db, system, make_resi
     shown = [model.index(row, 2).data() for row in range(model.rowCount())]
     assert shown == [f"Penerima {n:02d}" for n in range(12)]
     assert len(model._texts) <= 5
+
+
+def test_a_first_page_is_what_the_view_shows_not_200_rows(gui_app, db, system, qtbot, make_resident):
+    """A keystroke reads, converts and shows a screenful (plus a margin), not a
+    page of 200 rows nobody sees; the rest follows by keyset when scrolled."""
+    for n in range(90):
+        make_resident(name=f"Penerima {n:02d}")
+    page = make_page(qtbot, system)
+    table, model = page.ui.table, page.model
+    visible = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert visible < model.first_limit < 90 and model.page_size == 200
+    assert model.rowCount() == model.first_limit  # the view did not ask for more at once
+    last = table.visualRect(model.index(model.rowCount() - 1, 0))
+    assert not table.viewport().rect().intersects(last)
+    page.ui.searchEdit.setText("penerima")
+    page.search_in_background()
+    qtbot.waitUntil(lambda: not model.loading and model.count.exact)
+    assert model.rowCount() == model.first_limit and model.total == 90
+    assert page.ui.countLabel.text() == "90 PM"
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 90)
+    assert [r.name for r in model.loaded_rows()] == [f"Penerima {n:02d}" for n in range(90)]

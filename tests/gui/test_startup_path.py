@@ -18,48 +18,50 @@ from support.accounts import make_account, make_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The real entry point; at the sign-in dialog's first paint the child lists the
-# modules loaded so far and cancels the sign-in.
+# The real entry point and the real sign-in flow; at the sign-in dialog's first paint the
+# child lists the modules loaded so far and cancels the sign-in.
 CHILD = """
 import json, sys
 sys.argv = ["balai-app", "--db", sys.argv[1]]
-import balai_app.gui.app as gui_app
+import balai_app.gui.start.login_dialog as login_dialog
 from balai_app.__main__ import main
 
-def sign_in(self):
+real_init = login_dialog.LoginDialog.__init__
+def init(dialog, *args, **kwargs):
+    real_init(dialog, *args, **kwargs)
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from balai_app.gui.start.login_dialog import LoginDialog
-    dialog = LoginDialog()
     class Painted(QObject):
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint:
                 obj.removeEventFilter(self)
-                loaded = sorted(m for m, module in sys.modules.items() if module is not None
-                                and m.startswith(("balai_app", "qtawesome", "qtpy", "peewee", "argon2", "psycopg")))
+                loaded = sorted(m for m, module in sys.modules.items() if module is not None)
                 print("MODULES " + json.dumps(loaded), flush=True)
+                print("NAME " + dialog.form.ui.balaiName.text(), flush=True)
                 QTimer.singleShot(0, dialog.reject)
             return False
-    watcher = Painted()
-    dialog.installEventFilter(watcher)
-    dialog.exec()
-    return None
-
-gui_app.GuiSession.sign_in = sign_in
+    dialog._watcher = Painted()
+    dialog.installEventFilter(dialog._watcher)
+login_dialog.LoginDialog.__init__ = init
 sys.exit(main())
 """
 
 
-def test_nothing_but_the_sign_in_is_loaded_before_it_paints(db, tmp_path, fast_hashing):
-    make_profile()
-    make_account("admin")
-    path = db.database
+def _modules_at_the_sign_in_paint(path, tmp_path) -> tuple[set[str], str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BALAI_DATA_DIR=str(tmp_path / "data"))
     out = subprocess.run([sys.executable, "-c", CHILD, path], check=False, capture_output=True, text=True, cwd=ROOT, env=env,
                          timeout=120)
     lines = [line for line in out.stdout.splitlines() if line.startswith("MODULES ")]
     assert out.returncode == 0 and lines, out.stderr
-    loaded = set(json.loads(lines[0][len("MODULES "):]))
+    names = [line[len("NAME "):] for line in out.stdout.splitlines() if line.startswith("NAME ")]
+    return set(json.loads(lines[0][len("MODULES "):])), names[0]
+
+
+def test_nothing_but_the_sign_in_is_loaded_before_it_paints(db, tmp_path, fast_hashing):
+    make_profile()
+    make_account("admin")
+    loaded, name = _modules_at_the_sign_in_paint(db.database, tmp_path)
     assert "balai_app.gui.start.login_dialog" in loaded
+    assert name == "Balai Uji", "the balai's name is on the sign-in from its first paint"
     never = {
         "balai_app.cli.residents", "balai_app.cli.certificates", "balai_app.cli.demo", "balai_app.cli.sessions",
         "balai_app.gui.start.setup_wizard", "balai_app.gui.main_window", "balai_app.gui.home.home",
@@ -72,8 +74,120 @@ def test_nothing_but_the_sign_in_is_loaded_before_it_paints(db, tmp_path, fast_h
         "argon2",
         # the PostgreSQL driver only for a server database (peewee would import it with itself)
         "psycopg",
+        # the database layer and the services on it open just after the sign-in's paint (issue 18)
+        "peewee", "playhouse", "balai_app.db", "balai_app.db.connection", "balai_app.db.models",
+        "balai_app.services.accounts", "balai_app.services.profile", "balai_app.services.database",
+        "balai_app.gui.common.integrity_watch", "balai_app.gui.common.service_call",
+        # the log file, the file-dialog guard and the error dialog come right after the paint too
+        "logging.handlers", "balai_app.log", "balai_app.gui.common.file_dialogs",
+        "balai_app.gui.common.error_dialog",
     }
     assert not (never & loaded), sorted(never & loaded)
+
+
+def test_a_first_start_opens_the_database_before_anything_is_shown(tmp_path):
+    """No balai yet: there is no sign-in to paint early; the set-up wizard comes after the open."""
+    from balai_app.services.sign_in_facts import peek
+
+    assert peek(tmp_path / "none.sqlite") is None
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    assert peek(empty) is None
+    foreign = tmp_path / "foreign.sqlite"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.close()
+    assert peek(foreign) is None, "another program's file is opened (and refused) before anything is shown"
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"not a database at all" * 100)
+    assert peek(garbage) is None
+
+
+def test_the_look_before_the_open_needs_a_balai_with_an_account(db):
+    from balai_app.services.sign_in_facts import peek
+
+    assert peek(db.database) is None, "no profile, no account: set-up first"
+    make_profile()
+    assert peek(db.database) is None, "a profile without an account: the wizard makes the admin"
+    make_account("admin")
+    facts = peek(db.database)
+    assert facts is not None and facts.name == "Balai Uji" and facts.is_demo is False and facts.logo is None
+
+
+# The real entry point through the sign-in to the main window; at the main window's first
+# paint the child lists the modules loaded so far and which thread imported qtawesome.
+MAIN_CHILD = """
+import json, sys, threading
+sys.argv = ["balai-app", "--db", sys.argv[1]]
+seen = {}
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        if name == "qtawesome":
+            seen.setdefault(name, threading.current_thread().name)
+        return None
+sys.meta_path.insert(0, Spy())
+import balai_app.gui.app as gui_app
+import balai_app.gui.start.login_dialog as login_dialog
+from balai_app.__main__ import main
+
+def painted(widget, then):
+    from PySide6.QtCore import QEvent, QObject
+    class Painted(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                then()
+            return False
+    widget._watcher = Painted()
+    widget.installEventFilter(widget._watcher)
+
+real_init = login_dialog.LoginDialog.__init__
+def init(dialog, *args, **kwargs):
+    real_init(dialog, *args, **kwargs)
+    def click():
+        from PySide6.QtCore import QTimer
+        def go():
+            dialog.form.ui.usernameEdit.setText("admin")
+            dialog.form.ui.passwordEdit.setText("rahasia123")
+            dialog.form.ui.signInButton.click()
+        QTimer.singleShot(0, go)
+    painted(dialog, click)
+login_dialog.LoginDialog.__init__ = init
+
+real_show = gui_app.GuiSession.show_window
+def show_window(self, actor):
+    real_show(self, actor)
+    def report():
+        from PySide6.QtCore import QTimer
+        loaded = sorted(m for m, module in sys.modules.items() if module is not None)
+        print("MODULES " + json.dumps(loaded), flush=True)
+        print("QTAWESOME " + json.dumps(seen.get("qtawesome")), flush=True)
+        QTimer.singleShot(0, self.window.close)
+    painted(self.window, report)
+gui_app.GuiSession.show_window = show_window
+sys.exit(main())
+"""
+
+
+def test_the_main_window_paints_with_its_first_page_only_and_icons_off_the_gui_thread(db, tmp_path):
+    make_profile()
+    make_account("admin")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BALAI_DATA_DIR=str(tmp_path / "data"),
+               BALAI_BACKUP_DIR=str(tmp_path / "backups"))
+    out = subprocess.run([sys.executable, "-c", MAIN_CHILD, db.database], check=False, capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=180)
+    lines = {line.split(" ", 1)[0]: json.loads(line.split(" ", 1)[1]) for line in out.stdout.splitlines()
+             if line.startswith(("MODULES ", "QTAWESOME "))}
+    assert out.returncode == 0 and "MODULES" in lines, out.stdout + out.stderr
+    loaded = set(lines["MODULES"])
+    assert "balai_app.gui.home.home" in loaded, "Beranda, the admin's first page, is built"
+    other_pages = {"balai_app.gui.residents.residents_page", "balai_app.gui.training.training_page",
+                   "balai_app.gui.sessions.sessions_page", "balai_app.gui.certificates.certificates_page",
+                   "balai_app.gui.reports.reports_page", "balai_app.gui.audit.audit_page",
+                   "balai_app.gui.settings.settings_page"}
+    assert not (other_pages & loaded), sorted(other_pages & loaded)
+    assert lines["QTAWESOME"] in (None, "balai-icons-import"), "qtawesome is never imported on the GUI thread " \
+        "before the main window paints"
 
 
 @pytest.fixture
@@ -261,3 +375,114 @@ def test_the_window_survives_thousands_of_repaints(tmp_path):
     out = subprocess.run([sys.executable, "-c", PAINT_CHILD], check=False, capture_output=True, text=True,
                          cwd=ROOT, env=env, timeout=300)
     assert out.returncode == 0 and "SURVIVED" in out.stdout, out.stderr[-2000:]
+
+
+def _deferred_session(gui_app, path: Path):
+    """A session as ``run_gui`` makes it for a balai with accounts: the sign-in paints first."""
+    from balai_app.db.connection import close_database
+    from balai_app.gui.app import BackgroundCheck, GuiSession
+    from balai_app.services.sign_in_facts import peek
+
+    close_database()  # as at a real start: nothing is open before the sign-in's paint
+    facts = peek(path)
+    assert facts is not None
+    session = GuiSession(gui_app, BackgroundCheck(path))
+    session.open_after_paint(facts)
+    return session
+
+
+def test_a_newer_database_is_refused_right_after_the_sign_in_paints(gui_app, db, answers, monkeypatch, qtbot):
+    from balai_app.db import migrations
+    from balai_app.db.connection import close_database
+    from balai_app.gui.start.login_dialog import LoginDialog
+
+    make_profile()
+    make_account("admin")
+    path = Path(db.database)
+    close_database()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.latest_version() + 1}")
+    conn.close()
+    before = path.read_bytes()
+    session = _deferred_session(gui_app, path)
+    shown = []
+    real_exec = LoginDialog.exec
+
+    def exec_(dialog):
+        shown.append(dialog)
+        QTimer.singleShot(20_000, dialog.reject)  # never hang the suite
+        return real_exec(dialog)
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    assert session.start() is False
+    assert session.check_failed, "the program ends with exit code 1"
+    assert len(shown) == 1 and [kind for kind, _text in answers] == ["critical"]
+    assert "lebih baru" in answers[0][1]
+    assert path.read_bytes() == before, "the newer file is left exactly as it was"
+    session.finish()
+
+
+def test_damage_found_after_a_deferred_open_closes_the_sign_in_and_offers_the_backup(
+        gui_app, db, make_resident, system, answers, monkeypatch, qtbot):
+    from balai_app.gui.start.login_dialog import LoginDialog
+    from balai_app.services import backup
+
+    make_profile()
+    make_account("admin")
+    for _ in range(5):
+        make_resident()
+    path = Path(db.database)
+    backup.create_backup(system)
+    _damage_residents(path)
+    session = _deferred_session(gui_app, path)
+    shown = []
+    real_exec = LoginDialog.exec
+
+    def exec_(dialog):
+        shown.append(dialog)
+        if len(shown) > 1:
+            return QDialog.DialogCode.Rejected  # the second sign-in, after the restore: cancelled
+        QTimer.singleShot(20_000, dialog.reject)
+        return real_exec(dialog)
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    assert session.start() is False
+    assert len(shown) == 2, "the sign-in closed for the damage, then came back on the restored database"
+    assert [kind for kind, _text in answers] == ["question", "information"]
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM resident").fetchone()[0] == 5
+    finally:
+        conn.close()
+    # The full check runs on the restored file only: a verdict on the damaged one would
+    # turn the restored database read-only.
+    from balai_app.services.integrity import read_only_reason
+
+    assert session.watch is not None
+    qtbot.waitUntil(lambda: session.watch.problems is not None, timeout=60_000)
+    assert session.watch.problems == [] and read_only_reason() is None
+    session.finish()
+
+
+def test_masuk_before_the_deferred_open_waits_for_it_and_signs_in(gui_app, db, answers, monkeypatch, fast_hashing):
+    from balai_app.gui.start.login_dialog import LoginDialog
+    from balai_app.services import accounts, database
+
+    make_profile(name="Balai Cepat")
+    make_account("admin")
+    session = _deferred_session(gui_app, Path(db.database))
+
+    def exec_(dialog):
+        assert dialog.form.ui.balaiName.text() == "Balai Cepat", "the name from the look before the open"
+        dialog.form.ui.usernameEdit.setText("admin")
+        dialog.form.ui.passwordEdit.setText("rahasia123")
+        dialog.form.ui.signInButton.click()  # before the dialog was ever shown or painted
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    signed = session.sign_in()
+    assert signed is not None and signed.actor.username == "admin" and answers == []
+    assert not database.needs_upgrade() and session.watch is not None
+    accounts.sign_out(signed.actor)
+    session.finish()

@@ -62,12 +62,12 @@ def test_recaps_participants_and_report_spreadsheets_keep_a_hostile_name_as_text
 
 
 def test_resident_and_audit_exports_keep_it_as_text_and_import_back(db, make_resident, system, tmp_path):
-    from balai_app.services import audit, resident_io_export, resident_io_read
+    from balai_app.services import audit_text, resident_io_export, resident_io_read
 
     make_resident(name=HOSTILE)
     resident_io_export.export_residents(system, tmp_path / "pm.xlsx", with_nik=True)
     _assert_inert(tmp_path / "pm.xlsx")
-    audit.export_events(system, None, tmp_path / "audit.xlsx")
+    audit_text.export_events(system, None, tmp_path / "audit.xlsx")
     _assert_inert(tmp_path / "audit.xlsx")
     _headers, rows, _problems = resident_io_read.read_table(tmp_path / "pm.xlsx")
     assert rows[0].values["nama"] == HOSTILE

@@ -13,6 +13,7 @@ from support.accounts import PASSWORD, make_account
 from balai_app.db.models import AuditEvent
 from balai_app.domain.errors import PermissionDenied, ValidationError
 from balai_app.services import accounts, audit, profile, residents
+from balai_app.services import audit_text
 from balai_app.services.accounts import SignInError
 
 pytestmark = pytest.mark.usefixtures("db", "fast_hashing")
@@ -151,10 +152,10 @@ def test_only_an_admin_reads_the_trail(admin):
 def test_export_csv_and_xlsx_and_the_export_is_recorded(admin, make_resident, tmp_path):
     make_resident(name="=HYPERLINK(\"http://x\")")  # a hostile name stays text
     csv_path = tmp_path / "audit.csv"
-    count = audit.export_events(admin, audit.AuditFilter(entity="resident"), csv_path)
+    count = audit_text.export_events(admin, audit.AuditFilter(entity="resident"), csv_path)
     with csv_path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == audit.EXPORT_HEADERS and len(rows) == count + 1 == 2
+    assert rows[0] == audit_text.EXPORT_HEADERS and len(rows) == count + 1 == 2
     assert rows[1][3] == "Membuat" and rows[1][4] == "Penerima Manfaat"
     assert rows[1][6].startswith("'=")
     exported = last("export", "audit_event")
@@ -163,9 +164,9 @@ def test_export_csv_and_xlsx_and_the_export_is_recorded(admin, make_resident, tm
     from openpyxl import load_workbook
 
     xlsx_path = tmp_path / "audit.xlsx"
-    total = audit.export_events(admin, None, xlsx_path)
+    total = audit_text.export_events(admin, None, xlsx_path)
     sheet = load_workbook(xlsx_path).active
-    assert [c.value for c in sheet[1]] == audit.EXPORT_HEADERS
+    assert [c.value for c in sheet[1]] == audit_text.EXPORT_HEADERS
     assert sheet.max_row == total + 1
     with pytest.raises(ValidationError):
-        audit.export_events(admin, None, tmp_path / "audit.pdf")
+        audit_text.export_events(admin, None, tmp_path / "audit.pdf")

@@ -125,8 +125,8 @@ def test_no_photo_draws_an_empty_frame_and_a_photo_is_embedded():
     assert "Pas foto" in text_of(without.pages[0])
     with_photo = render(item(photo=jpeg()))
     assert "Pas foto" not in text_of(with_photo.pages[0])
-    images = [img for img in with_photo.pages[0].images]
-    assert len(images) == 2  # logo and photo
+    images = [img.name for img in with_photo.pages[0].images if not img.name.startswith("~")]
+    assert len(images) == 2  # logo and photo (the QR is an inline image mask: pypdf names it ~0~)
 
 
 def test_one_certificate_with_a_photo_stays_small(tmp_path):
@@ -204,4 +204,103 @@ def test_no_logo_prints_no_emblem():
     data = item(photo=None)
     data["balai"]["logo_png"] = None
     reader = render(data)
-    assert len(list(reader.pages[0].images)) == 0
+    assert [img.name.split(".")[0] for img in reader.pages[0].images] == ["~0~"]  # only the QR, an inline image mask
+
+
+def batch_of(count: int, photo: bytes | None = None) -> list[dict]:
+    """``count`` certificates of one batch: the same heading, units and signatory, each its own
+    name, number, code and QR."""
+    items = []
+    for n in range(count):
+        data = item(name=f"Peserta Nomor {n + 1}", number=f"{n + 1:04d}/SK-MJH/BRS-CT/XI/2026",
+                    code=f"ABCD-EFGH-{n:04d}", photo=photo)
+        data["qr_payload"] = data["qr_payload"][:-4] + f"{n:04d}"
+        items.append(data)
+    return items
+
+
+def forms_and_front_sizes(reader: PdfReader) -> tuple[int, list[int]]:
+    """(form XObjects in the whole PDF, content-stream length of each front page)."""
+    forms: set = set()
+
+    def collect(resources) -> None:
+        for ref in ((resources or {}).get("/XObject") or {}).values():
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Form" and id(obj) not in {id(f) for f in forms}:
+                forms.add(obj.indirect_reference.idnum if obj.indirect_reference else id(obj))
+                collect(obj.get("/Resources"))
+
+    fronts = []
+    for index, page in enumerate(reader.pages):
+        collect(page.get("/Resources"))
+        if index % 2 == 0:
+            fronts.append(len(page.get_contents().get_data()))
+    return len(forms), fronts
+
+
+def test_what_the_certificates_of_a_pdf_share_is_written_once():
+    few, few_fronts = forms_and_front_sizes(render(*batch_of(3)))
+    many, many_fronts = forms_and_front_sizes(render(*batch_of(12)))
+    assert few == many > 1  # the border, the heading, labels, signature block, units: never more per certificate
+    # from the second certificate on, a front page only draws what is its own
+    assert many_fronts[5] < many_fronts[0] / 2, many_fronts
+    assert len(set(many_fronts[1:])) <= 2  # names of one or two digits
+
+
+def test_every_certificate_of_a_pdf_reads_as_when_printed_alone():
+    items = batch_of(4, photo=jpeg())
+    together = render(*items)
+    for index, data in enumerate(items):
+        alone = render(data)
+        assert text_of(together.pages[2 * index]) == text_of(alone.pages[0])
+        assert text_of(together.pages[2 * index + 1]) == text_of(alone.pages[1])
+        assert f"Peserta Nomor {index + 1}" in text_of(together.pages[2 * index])
+
+
+def test_the_qr_is_the_stored_matrix_module_for_module():
+    data = item()
+    matrix = doc.qr_matrix(data["qr_payload"])
+    data["qr_matrix"] = matrix
+    count, modules = doc.unpack_qr(matrix)
+    image = render(data).pages[0].images["~0~"].image  # the inline image mask, one pixel per module
+    assert image.size == (count, count)
+    pixels = image.convert("L").load()
+    # pypdf paints a stencil's marked samples (dark modules) as 0 or 255 depending on its Decode;
+    # either way the picture must be the matrix or its exact negative, the right way up
+    dark = pixels[0, 0]  # the finder pattern's corner is always dark
+    assert modules[0][0]
+    for r in range(count):
+        assert [pixels[c, r] == dark for c in range(count)] == modules[r], f"row {r}"
+
+
+def test_a_photo_goes_into_the_pdf_unchanged_and_once():
+    photo, other = jpeg(450, 600), jpeg(451, 600)
+    items = batch_of(3, photo=photo)
+    items[2]["photo"] = other
+    out = io.BytesIO()
+    doc.render_certificates(items, out)
+    reader = PdfReader(io.BytesIO(out.getvalue()))
+    streams = {}
+    for page in reader.pages[::2]:
+        for ref in page["/Resources"]["/XObject"].values():
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Image" and "/DCTDecode" in obj.get("/Filter"):
+                streams[obj.indirect_reference.idnum] = obj._data
+    assert sorted(streams.values()) == sorted([photo, other])  # each JPEG as it is, once
+
+
+def test_printing_never_decodes_a_photo(monkeypatch):
+    from PIL import JpegImagePlugin
+
+    decoded = []
+    real_load = JpegImagePlugin.JpegImageFile.load
+
+    def load(self):
+        decoded.append(self.size)
+        return real_load(self)
+
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "load", load)
+    out = io.BytesIO()
+    doc.render_certificates(batch_of(3, photo=jpeg(450, 600)), out)
+    assert decoded == []  # reportlab alone decodes each photo to name it by its pixels: 3 ms a certificate
+    assert (450, 600) in [img.image.size for img in PdfReader(io.BytesIO(out.getvalue())).pages[4].images]

@@ -12,7 +12,8 @@ import pytest
 
 from balai_app.db.models import database
 from balai_app.services import residents
-from balai_app.services.residents import ResidentFilter, _list_query
+from balai_app.services.residents import ResidentFilter
+from balai_app.services.residents_search import _list_query
 
 
 def plan(query) -> str:

@@ -15,8 +15,9 @@ import pytest
 from balai_app.db import search_index
 from balai_app.db.connection import close_database, open_database
 from balai_app.db.models import Resident, database
-from balai_app.services import resident_io, residents
-from balai_app.services.residents import ResidentFilter, _list_query
+from balai_app.services import resident_io, residents, residents_search
+from balai_app.services.residents import ResidentFilter
+from balai_app.services.residents_search import _list_query
 
 pytestmark = pytest.mark.sqlite_only  # SQLite's FTS5 index; on PostgreSQL: pg_trgm (db/dialect.py)
 
@@ -149,7 +150,7 @@ def test_count_is_exact_through_the_index_and_bounded_otherwise(db, system, make
     assert residents.count_matching(system, ResidentFilter(text="siti")) == (7, True)
     assert residents.count_matching(system, ResidentFilter()) == (8, True)
     # one- and two-letter words cannot use the index: counted up to the cap and marked so
-    monkeypatch.setattr(residents, "COUNT_CAP", 5)
+    monkeypatch.setattr(residents_search, "COUNT_CAP", 5)
     assert residents.count_matching(system, ResidentFilter(text="si")) == (5, False)
     assert residents.count_matching(system, ResidentFilter(text="ag")) == (1, True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from balai_app.services import audit
+from balai_app.services import audit, audit_text
 from balai_app.services import certificates as certs
 from balai_app.services.resident_io import ImportReport
 from support.certificates import build_course, make_admin, make_profile
@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_audit_changes_show_ya_tidak(db, system):
     audit.record(system, "deactivate", "user", 7, "joko", {"active": [True, False], "note": [None, "x"]})
     row = audit.list_events(system, audit.AuditFilter())[0]
-    assert audit.changes_text(row) == "active: Ya → Tidak; note:  → x"
-    assert "True" not in audit.changes_text(row)
+    assert audit_text.changes_text(row) == "Aktif: Ya → Tidak; note:  → x"
+    assert "True" not in audit_text.changes_text(row)
 
 
 def test_revocation_reason_ends_before_diganti_oleh(db, make_resident):

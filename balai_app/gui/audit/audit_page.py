@@ -18,7 +18,7 @@ from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_audit_page import Ui_AuditPage
 from balai_app.i18n import tr
 from balai_app.domain import localtime
-from balai_app.services import audit
+from balai_app.services import audit, audit_text
 from balai_app.services.context import Actor
 from balai_app.domain.numbers import number
 
@@ -197,14 +197,11 @@ class AuditPage(QWidget):
             + f" · {html.escape(row.username or '—')}"
             + (f"<br>{html.escape(row.summary)}" if row.summary else "") + "</p>"
         ]
-        changes = row.changes_dict()
-        if changes:
+        if row.changes_dict():
             parts.append(f"<table border='1' cellspacing='0' cellpadding='4'><tr><th>{tr('Isian')}</th>"
                          f"<th>{tr('Nilai lama')}</th><th>{tr('Nilai baru')}</th></tr>")
-            for key, value in changes.items():
-                old, new = value if isinstance(value, list) and len(value) == 2 else ("", value)
-                parts.append("<tr>" + "".join(f"<td>{html.escape(audit.shown_value(x))}</td>"
-                                              for x in (key, old, new)) + "</tr>")
+            for cells in audit_text.change_rows(row):
+                parts.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
             parts.append("</table>")
         self.ui.detailView.setHtml("".join(parts))
 
@@ -214,7 +211,7 @@ class AuditPage(QWidget):
                                               tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
-        count = service_call(self, lambda: audit.export_events(self.actor, self.current_filter(), path),
+        count = service_call(self, lambda: audit_text.export_events(self.actor, self.current_filter(), path),
                              title=tr("Ekspor jejak audit"), also=(OSError,))
         if count is FAILED:
             return

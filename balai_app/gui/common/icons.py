@@ -28,7 +28,13 @@ SAFETY_NET_MS = 500  # icons asked for with no window to wait for still arrive
 
 
 def later(setter: Callable[[QIcon], Any], name: str, **options: Any) -> None:
-    """Call ``setter(qta.icon(name, **options))`` soon, without importing qtawesome now."""
+    """Call ``setter(qta.icon(name, **options))`` soon, without importing qtawesome now
+    (at once when the first window's icons have come already)."""
+    if _imported.is_set() and not _pending:
+        import qtawesome as qta
+
+        setter(qta.icon(name, **options))
+        return
     if not _pending:
         QTimer.singleShot(SAFETY_NET_MS, flush)
     _pending.append((setter, name, options))

@@ -33,6 +33,9 @@ from balai_app.services.context import Actor
 from balai_app.services.residents import ResidentFilter, ResidentRow
 
 _Index = QModelIndex | QPersistentModelIndex
+# A first page holds the rows in view plus this many (and at least FIRST_PAGE_MIN rows).
+FIRST_PAGE_MARGIN = 12
+FIRST_PAGE_MIN = 40
 
 # (service sort key, header text)
 COLUMNS: list[tuple[str, str]] = [
@@ -154,6 +157,9 @@ class ResidentTableModel(RowsModel):
         self._count = residents.ResidentCount(0, True)
         self._generation = 0
         self._loading = False
+        # Rows of a first page: what the view shows and a little more (``fit_first_page``);
+        # the rest follows by keyset as the view scrolls. Never more than ``page_size``.
+        self.first_page_size: int | None = None
         self._pending: _Request | None = None
         # One worker thread; the pool (a child) waits for it when the list goes away.
         self._pool = QThreadPool(self)
@@ -167,6 +173,18 @@ class ResidentTableModel(RowsModel):
         """The pager: ``limit`` rows after ``after`` (keyset) in the shown filter and order."""
         return residents.list_residents(self.actor, self._filter, order_by=self._order_by,
                                         descending=self._descending, limit=limit, after=after)
+
+    @property
+    def first_limit(self) -> int:
+        """How many rows a first page asks for."""
+        return min(self.page_size, self.first_page_size or self.page_size)
+
+    def fit_first_page(self, visible_rows: int) -> None:
+        """Size first pages to a view showing ``visible_rows``: a screenful plus a margin,
+        so the view does not ask for the next page at once (it does when the last
+        loaded row is visible), and a keystroke reads, converts and shows no row the
+        person cannot see."""
+        self.first_page_size = max(FIRST_PAGE_MIN, visible_rows + FIRST_PAGE_MARGIN)
 
     # --- what is shown ------------------------------------------------------
     @property
@@ -197,10 +215,11 @@ class ResidentTableModel(RowsModel):
         """Reload from the first page now (filter, sort or data changed)."""
         self._generation += 1  # answers to earlier requests are dropped
         self._set_loading(False)
-        rows = self._page(None, self.page_size)
-        count = (residents.ResidentCount(len(rows), True) if len(rows) < self.page_size
+        limit = self.first_limit
+        rows = self._page(None, limit)
+        count = (residents.ResidentCount(len(rows), True) if len(rows) < limit
                  else residents.count_matching(self.actor, self._filter))
-        self._show(rows, count)
+        self._show(rows, count, limit)
 
     def reload(self) -> None:
         self.refresh()
@@ -208,7 +227,7 @@ class ResidentTableModel(RowsModel):
     def request(self, flt: ResidentFilter) -> None:
         """Show ``flt``'s residents as soon as the worker thread has them; returns at once."""
         self._generation += 1
-        self._pending = _Request(self._generation, flt, self._order_by, self._descending, self.page_size)
+        self._pending = _Request(self._generation, flt, self._order_by, self._descending, self.first_limit)
         self._set_loading(True)
         self._pool.start(_SearchTask(self.actor, self._pending, lambda: self._generation, self._relay))
 
@@ -227,8 +246,9 @@ class ResidentTableModel(RowsModel):
         if generation != self._generation or self._pending is None:
             return  # a newer search was typed meanwhile
         self._filter = self._pending.flt
+        limit = self._pending.limit
         # A short first page is the whole answer; a full one is "at least" until counted.
-        self._show(rows, residents.ResidentCount(len(rows), len(rows) < self.page_size))
+        self._show(rows, residents.ResidentCount(len(rows), len(rows) < limit), limit)
         self._set_loading(False)
 
     def _count_ready(self, generation: int, count: residents.ResidentCount) -> None:
@@ -248,10 +268,12 @@ class ResidentTableModel(RowsModel):
             self._loading = loading
             self.loadingChanged.emit(loading)
 
-    def _show(self, rows: list[ResidentRow], count: residents.ResidentCount) -> None:
+    def _show(self, rows: list[ResidentRow], count: residents.ResidentCount, limit: int) -> None:
+        """One model reset: the first page (``limit`` rows asked for) and its count."""
         self._texts = {}
         self._count = count
         self.set_rows(rows, first_page=True)
+        self._at_end = len(rows) < limit  # a first page smaller than page_size: more may follow
         self.countChanged.emit(count.n)
 
     def resident_id(self, row: int) -> int | None:

@@ -16,7 +16,7 @@ from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_residents_page import Ui_ResidentsPage
 from balai_app.gui.residents.resident_model import COLUMN_KEYS, ResidentTableModel
 from balai_app.i18n import tr
-from balai_app.services import residents
+from balai_app.services import residents, residents_search
 from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 from balai_app.services.residents import ResidentFilter
@@ -239,6 +239,9 @@ class ResidentsPage(QWidget):
         """Enter on the list opens the selected PM (as a double-click does)."""
         if watched is self.ui.table and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self._fit_name_column)
+            # the viewport follows after this filter: the table's own height bounds it
+            row_height = max(1, self.ui.table.verticalHeader().defaultSectionSize())
+            self.model.fit_first_page(event.size().height() // row_height + 1)
         if (watched is self.ui.searchEdit and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Down):
             self._search_now()
@@ -329,7 +332,7 @@ class ResidentsPage(QWidget):
             text = tr("Mencari…")
         elif count.exact:
             text = tr("{n} PM").format(n=thousands(total))
-        elif total >= residents.COUNT_CAP:
+        elif total >= residents_search.COUNT_CAP:
             text = tr("lebih dari {n} PM").format(n=thousands(total))
         else:
             text = tr("{n}+ PM").format(n=thousands(total))  # the first page; counting follows

@@ -8,9 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-import qtawesome as qta
-
 from balai_app.domain.dates import format_long, format_short
+from balai_app.gui.common import icons
 from balai_app.i18n import tr
 from balai_app.services import sessions
 from balai_app.services.context import Actor
@@ -98,10 +97,12 @@ class MyClassesWidget(QWidget):
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         buttons = QHBoxLayout()
-        self.today_button = QPushButton(qta.icon("fa5s.clipboard-check"), tr("Isi presensi hari ini"))
+        self.today_button = QPushButton(tr("Isi presensi hari ini"))
+        icons.later(self.today_button.setIcon, "fa5s.clipboard-check")  # Beranda shows it: after the paint
         self.today_button.setDefault(True)
         self.today_button.clicked.connect(self._today)
-        self.batch_button = QPushButton(qta.icon("fa5s.list"), tr("Buka angkatan"))
+        self.batch_button = QPushButton(tr("Buka angkatan"))
+        icons.later(self.batch_button.setIcon, "fa5s.list")
         self.batch_button.clicked.connect(self._batch)
         buttons.addWidget(self.today_button)
         buttons.addWidget(self.batch_button)

@@ -6,23 +6,24 @@ password an admin reset) must choose a new password before going on.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
 from balai_app.gui.common.form_errors import ERROR_STYLE, clear_errors
-from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_login_form import Ui_LoginForm
 from balai_app.i18n import tr
-from balai_app.services import accounts, profile
-from balai_app.services.accounts import SignedIn
-from balai_app.services.accounts_demo import DEMO_PASSWORD
 from balai_app.services.context import Actor
 
-if TYPE_CHECKING:  # loaded only when a password must be changed (not before the sign-in paints)
+if TYPE_CHECKING:
+    # Not loaded before the sign-in paints: the database layer comes with the accounts service
+    # (imported at the first "Masuk"), a password change only when one is needed.
     from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
+    from balai_app.services.accounts import SignedIn
 
 
 class LoginForm(QWidget):
@@ -31,24 +32,22 @@ class LoginForm(QWidget):
     signed_in = Signal(object)
     other_clicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, username: str | None = None, other_text: str = ""):
+    def __init__(self, parent: QWidget | None = None, *, username: str | None = None, other_text: str = "",
+                 facts: Any = None):
+        """``facts``: the balai's name, logo and demo flag (``services.sign_in_facts``), when the
+        database is not open yet; without them they are read from the open database."""
         super().__init__(parent)
         self.ui = Ui_LoginForm()
         self.ui.setupUi(self)
         self.ui.messageLabel.setStyleSheet(ERROR_STYLE)
         clear_errors(self.ui)
-        info = profile.get_profile()
-        self.ui.balaiName.setText(info.name if info else tr("Balai"))
-        if info and info.logo:
-            pixmap = QPixmap()
-            pixmap.loadFromData(bytes(info.logo))
-            self.ui.logoLabel.setPixmap(pixmap.scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio,
-                                                      Qt.TransformationMode.SmoothTransformation))
-        else:
-            self.ui.logoLabel.setVisible(False)
-        demo = bool(info and info.is_demo)
-        self.ui.demoHint.setVisible(demo)
-        self.ui.demoHint.setText(tr("DEMO — akun contoh: admin, staf, instruktur; kata sandi: {pw}").format(pw=DEMO_PASSWORD))
+        # Called before the password is checked; False: do not check (the sign-in is closing).
+        self.before_sign_in: Callable[[], bool] | None = None
+        if facts is None:
+            from balai_app.services import profile
+
+            facts = profile.get_profile()
+        self.show_facts(facts)
         self.fixed_username = username
         if username:
             self.ui.usernameEdit.setText(username)
@@ -64,6 +63,26 @@ class LoginForm(QWidget):
         self.ui.otherButton.clicked.connect(self.other_clicked)
         self.ui.messageLabel.setVisible(False)
 
+    def show_facts(self, info: Any) -> None:
+        """The balai's name, logo and (for demo data) the demo accounts; ``info`` has
+        ``name``, ``logo`` and ``is_demo`` (a profile record or the sign-in facts), or is None."""
+        self.ui.balaiName.setText(info.name if info else tr("Balai"))
+        if info and info.logo:
+            pixmap = QPixmap()
+            pixmap.loadFromData(bytes(info.logo))
+            self.ui.logoLabel.setPixmap(pixmap.scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio,
+                                                      Qt.TransformationMode.SmoothTransformation))
+            self.ui.logoLabel.setVisible(True)
+        else:
+            self.ui.logoLabel.setVisible(False)
+        demo = bool(info and info.is_demo)
+        self.ui.demoHint.setVisible(demo)
+        if demo:
+            from balai_app.services.accounts_demo import DEMO_PASSWORD
+
+            self.ui.demoHint.setText(
+                tr("DEMO — akun contoh: admin, staf, instruktur; kata sandi: {pw}").format(pw=DEMO_PASSWORD))
+
     def show_message(self, text: str) -> None:
         self.ui.messageLabel.setText(text)
         self.ui.messageLabel.setVisible(bool(text))
@@ -74,6 +93,11 @@ class LoginForm(QWidget):
         self.ui.passwordEdit.setFocus()
 
     def try_sign_in(self) -> None:
+        if self.before_sign_in is not None and not self.before_sign_in():
+            return
+        from balai_app.gui.common.service_call import FAILED, service_call
+        from balai_app.services import accounts
+
         username = self.ui.usernameEdit.text().strip()
         if not username:
             self.show_message(tr("Isi nama pengguna."))
@@ -103,13 +127,13 @@ class LoginForm(QWidget):
 class LoginDialog(QDialog):
     """The sign-in dialog shown before the main window. ``signed`` holds the result."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, facts: Any = None):
         super().__init__(parent)
         self.setWindowTitle(tr("Masuk — Balai"))
         self.signed: SignedIn | None = None
         self.password_dialog: ChangePasswordDialog | None = None
         layout = QVBoxLayout(self)
-        self.form = LoginForm(self, other_text=tr("Batal"))
+        self.form = LoginForm(self, other_text=tr("Batal"), facts=facts)
         layout.addWidget(self.form)
         self.form.signed_in.connect(self._signed_in)
         self.form.other_clicked.connect(self.reject)
@@ -130,7 +154,7 @@ class LoginDialog(QDialog):
         self.password_dialog.open()
 
     def _password_changed(self, signed: SignedIn) -> None:
-        self.signed = SignedIn(signed.actor, signed.full_name, False)
+        self.signed = dataclasses.replace(signed, must_change_password=False)
         self.accept()
 
 

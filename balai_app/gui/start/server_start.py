@@ -53,12 +53,19 @@ def open_server_database(location: str, parent: QWidget | None = None, *, ask=as
                 return False
 
 
-def _explain(message: str, parent: QWidget | None) -> bool:
+def explain_box(message: str, parent: QWidget | None = None) -> QMessageBox:
+    """Why the server database did not open (Indonesian), with "Coba lagi" and "Keluar"."""
     box = QMessageBox(QMessageBox.Icon.Warning, tr("Basis data di server"),
                       tr("Basis data balai di server belum dapat dibuka."), parent=parent)
+    box.setObjectName("serverOpenFailedBox")
     box.setInformativeText(message)
     retry = box.addButton(tr("Coba lagi"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("Keluar"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(retry)
+    return box
+
+
+def _explain(message: str, parent: QWidget | None) -> bool:
+    box = explain_box(message, parent)
     box.exec()
-    return box.clickedButton() is retry
+    return box.clickedButton() is box.defaultButton()
