@@ -10,9 +10,9 @@ machine's load printed before and after (``benchlib``):
 - program, signing included: read the certificates from the database
   (``certificates.write_pdf``: one query for the batch) and draw them with
   ``documents.certificate`` (what the certificates of the PDF share, as form XObjects
-  written once; fonts registered once per process; each QR drawn as an image mask from
-  the matrix encoded once, when the certificate was issued; photos passed through as
-  JPEG), plus Ed25519 over each certificate's document (``domain.signed_payload.sign``),
+  written once; fonts registered once per process; each QR drawn as one path of module
+  rectangles from the matrix encoded once, when the certificate was issued; photos
+  passed through as JPEG, never decoded), plus Ed25519 over each certificate's document (``domain.signed_payload.sign``),
   as issuing does;
 - yardstick without its QR: the simplest straightforward script a reviewer would write
   for the same two pages, with no database: ``drawString``/``drawCentredString`` for every

@@ -8,8 +8,11 @@
   ``sqlite`` and ``postgresql`` (a fresh database per test on a throw-away
   server, see ``tests/pg_engine.py``). ``@pytest.mark.sqlite_only`` keeps a
   test about the SQLite file itself (backups of the file, PRAGMAs) to SQLite.
-- ``fast_hashing`` swaps the argon2id parameters for cheap ones (the hash is
-  still argon2id, verified by the real library); production keeps the defaults.
+- ``fast_hashing`` (every test) swaps the argon2id parameters for cheap ones (the hash is
+  still argon2id, verified by the real library); production keeps the defaults, which
+  ``production_hashing`` restores for the tests that check them (tests/unit/test_accounts.py);
+- ``demo_copy`` copies a demo database built once per run (``tests/support/demo.py``)
+  instead of building the demo balai again in every test that starts from it.
 
 Fixtures used by more than one test folder live here, never imported across
 folders; plain data builders live in ``tests/support/`` (``from support.accounts import ...``).
@@ -110,16 +113,76 @@ def make_resident(db, system):
 
 @pytest.fixture
 def gui_app(qapp):
-    """The QApplication configured like the real program (translator hook, locale)."""
+    """The QApplication configured like the real program (translator hook, locale).
+
+    Its translators are removed again after the test: ``make_application`` installs a new set
+    each time, and Qt asks every installed translator for every ``tr()`` and sends every widget
+    a LanguageChange per installation; left in place, 200 tests' sets made ``tr()`` 50 times
+    slower than the program's one set by the end of tests/gui."""
+    from PySide6.QtCore import QTranslator
+
     from balai_app.gui.app import make_application
 
-    return make_application()
+    app = make_application()
+    yield app
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.setParent(None)
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def fast_hashing(monkeypatch):
+    """Cheap argon2id for every test in this process (a production hash costs ~0.4 s on a busy
+    PC, and accounts are made and signed into in hundreds of tests). Subprocesses hash as
+    production does."""
     from argon2 import PasswordHasher
 
     from balai_app.services import accounts
 
     monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture
+def production_hashing(fast_hashing, monkeypatch):
+    """The program's own argon2id parameters (undoes ``fast_hashing``)."""
+    from balai_app.services import accounts
+
+    monkeypatch.setattr(accounts, "HASHER", None)
+
+
+@pytest.fixture(scope="session")
+def demo_cache(tmp_path_factory):
+    from support.demo import DemoCache
+
+    return DemoCache(tmp_path_factory.mktemp("demo-databases"))
+
+
+@pytest.fixture
+def demo_copy(demo_cache, isolated_paths):
+    """``demo_copy(residents, target, kind="cli")`` -> target: the demo balai with ``residents``
+    PM at ``target`` and its signing key in the test's data folder, as if the test had run
+    ``balai-app --db target demo --residents N`` (kind ``"cli"``) or ``create_demo`` on a
+    freshly opened database (kind ``"service"``) itself; built once per run, copied here."""
+
+    def copy(residents: int, target, *, kind: str = "cli") -> Path:
+        return demo_cache.copy(kind, residents, Path(target), isolated_paths)
+
+    return copy
+
+
+@pytest.fixture
+def open_demo(demo_copy, db_path):
+    """``open_demo(residents)`` -> the open database: what ``db`` followed by
+    ``create_demo(SYSTEM, residents=N)`` gives, from a copy (see ``demo_copy``)."""
+    from balai_app.db.connection import close_database, open_database
+
+    opened = []
+
+    def open_(residents: int):
+        demo_copy(residents, db_path, kind="service")
+        opened.append(open_database(db_path))
+        return opened[-1]
+
+    yield open_
+    if opened:
+        close_database()

@@ -19,8 +19,8 @@ IMPORT_HELP = """\
 Impor PM dari CSV (pemisah ',' atau ';', UTF-8 dengan/tanpa BOM atau Windows-1252) atau XLSX.
 Baris pertama berisi judul kolom (huruf besar/kecil, spasi atau '_' bebas): nik, no_kk, nama,
 jenis_kelamin, tempat_lahir, tanggal_lahir, klaster, alamat, tanggal_masuk, nama_wali,
-telepon_wali, catatan. Wajib: nama, jenis_kelamin, klaster. Tanggal: TTTT-BB-HH, HH-BB-TTTT
-atau HH/BB/TTTT. Baris tanpa NIK diimpor dengan alasan "NIK tidak tercantum pada berkas impor".
+telepon_wali, catatan. Wajib: nama, jenis_kelamin, klaster. Tanggal: HH/BB/TTTT, HH-BB-TTTT
+atau TTTT-BB-HH. Baris tanpa NIK diimpor dengan alasan "NIK tidak tercantum pada berkas impor".
 
 Semua atau tidak sama sekali: bila ada satu baris tidak valid, tidak ada yang disimpan.
 Setiap masalah dicetak sebagai "baris R, kolom C: alasan" (judul kolom = baris 1, seperti di

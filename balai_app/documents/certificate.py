@@ -36,7 +36,7 @@ from balai_app.documents.certificate_text import (  # noqa: F401 (part of this m
     period_lines,
     period_text,
     qr_matrix,
-    qr_mask_hex,
+    qr_path_ops,
     sample_item,
     unpack_qr,
 )

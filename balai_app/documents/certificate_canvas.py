@@ -2,7 +2,7 @@
 pages with them): cached images and glyph coverage, centred text that shrinks then narrows
 to fit, word wrap, the border (once per PDF, a form XObject), whatever many certificates of
 one PDF share (the heading, labels, the table of units, the signature block: a form XObject
-from its second use on), the DICABUT mark, the QR as an image mask of one sample per module,
+from its second use on), the DICABUT mark, the QR as one path of integer module rectangles,
 the holder's name layout and the vertical flow of lines.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from balai_app.documents import fonts
-from balai_app.documents.certificate_text import fit, line_width, qr_mask_hex, qr_matrix
+from balai_app.documents.certificate_text import fit, line_width, qr_matrix, qr_path_ops
 
 NAVY = (0.12, 0.23, 0.37)
 GOLD = (0.77, 0.60, 0.17)
@@ -178,20 +178,22 @@ class CertificateCanvas:
         c.restoreState()
 
     def qr(self, payload: str, x: float, y: float, size: float, matrix: bytes | None = None) -> None:
-        """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given, on a white
-        square with a quiet zone of two modules: an inline image mask of one sample per module,
-        painted black (exact square modules at any resolution, never smoothed: /Interpolate is
-        off by default; writing ~1,900 rectangles instead cost more than the rest of the page)."""
-        count, data = qr_mask_hex(matrix or qr_matrix(payload))
+        """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given: one
+        filled path of integer module rectangles, written as PDF operators directly."""
+        count, ops = qr_path_ops(matrix or qr_matrix(payload))
         border = 2
         box = size / (count + 2 * border)
-        side = box * count
         c = self.c
         c.setFillColorRGB(1, 1, 1)
         c.rect(x, y, size, size, stroke=0, fill=1)
+        c.saveState()
+        c.translate(x + border * box, y + size - border * box)
+        c.scale(box, -box)  # module units, rows downwards
         c.setFillColorRGB(0, 0, 0)
-        c._code.append(f"q {side:.4f} 0 0 {side:.4f} {x + border * box:.4f} {y + border * box:.4f} cm "
-                       f"BI /W {count} /H {count} /IM true /BPC 1 /D [1 0] /F /AHx ID {data}> EI Q")
+        path = c.beginPath()
+        path._code.append(ops)  # integers: reportlab's per-number formatting costs ~4 ms a code
+        c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
 
     # --- pages -------------------------------------------------------------
     def name_layout(self, name: str, font: str, floor: float) -> tuple[float, list[str], float]:

@@ -75,16 +75,25 @@ def qr_matrix(text: str) -> bytes:
     return count.to_bytes(2, "big") + bits.to_bytes((count * count + 7) // 8, "big")
 
 
-def qr_mask_hex(packed: bytes) -> tuple[int, str]:
-    """(module count, the modules as hexadecimal, each row padded to whole bytes, dark = 1):
-    the data of a PDF image mask of one sample per module, the QR drawn as a stencil."""
+_BYTE_BITS = [format(b, "08b") for b in range(256)]
+
+
+def qr_path_ops(packed: bytes) -> tuple[int, str]:
+    """(module count, PDF path operators ``x y w 1 re`` for each horizontal run of dark modules)."""
     count = int.from_bytes(packed[:2], "big")
-    bits = int.from_bytes(packed[2:], "big")  # the last count * count bits are the modules
-    pad = -count % 8
-    digits = (count + pad) // 4
-    row_mask = (1 << count) - 1
-    rows = [format(((bits >> ((count - 1 - r) * count)) & row_mask) << pad, f"0{digits}x") for r in range(count)]
-    return count, "".join(rows)
+    total = count * count
+    bits = "".join(_BYTE_BITS[b] for b in packed[2:])[-total:] if total else ""
+    ops = []
+    for r in range(count):
+        tail = f" {r} "
+        col = 0
+        for run in bits[r * count:(r + 1) * count].split("0"):  # C-level: the runs of dark modules
+            if run:
+                ops.append(f"{col}{tail}{len(run)} 1 re")
+                col += len(run) + 1
+            else:
+                col += 1
+    return count, "\n".join(ops)
 
 
 def unpack_qr(packed: bytes) -> tuple[int, list[list[bool]]]:

@@ -369,7 +369,7 @@ def attendance_xlsx(grid: AttendanceMonth, target: Path | str, head: Letterhead 
     b = grid.batch
     wb = Workbook()
     ws = wb.active
-    ws.title = f"Presensi {grid.year}-{grid.month:02d}"
+    ws.title = f"Presensi {grid.month:02d}-{grid.year}"
     top = _xlsx_heading(ws, tr("Rekap presensi peserta pelatihan — {m}").format(m=month_name(grid.year, grid.month)),
                         b, head, [(tr("Minimum kehadiran"), f"{b.min_attendance}%")])
     n = len(grid.columns)

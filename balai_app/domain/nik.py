@@ -101,7 +101,7 @@ def check_nik(value: str, birth_date: dt.date | None = None, sex: str | None = N
         if (real_day, month, yy) != (birth_date.day, birth_date.month, birth_date.year % 100):
             result.warnings.append(
                 tr("Tanggal lahir dalam NIK ({nik_date}) berbeda dengan tanggal lahir {bd}.").format(
-                    nik_date=f"{real_day:02d}-{month:02d}-{yy:02d}", bd=birth_date.strftime("%d-%m-%Y")
+                    nik_date=f"{real_day:02d}/{month:02d}/{yy:02d}", bd=birth_date.strftime("%d/%m/%Y")
                 )
             )
     return result

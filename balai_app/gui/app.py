@@ -252,6 +252,41 @@ def _reopen() -> bool:
     return True
 
 
+# What "Masuk" needs next, loaded on a thread while the person types: the password hasher and
+# the main window with Beranda (the first page of every role but the instruktur's). The
+# imports give the interpreter up every few milliseconds, so typing stays responsive, and
+# argon2id releases it while it hashes: on two cores the window's code loads beside the
+# password check even when "Masuk" comes at once.
+PRELOAD = ("argon2", "balai_app.services.signing_keys", "balai_app.gui.main_window", "balai_app.gui.home.home")
+
+
+class _Preload:
+    """Imports ``PRELOAD`` on a thread (once); ``wait`` before building what needs it, so that
+    the GUI thread never imports the same modules at the same time."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="balai-preload", daemon=True)
+            self._thread.start()
+
+    @staticmethod
+    def _run() -> None:
+        import importlib
+
+        for name in PRELOAD:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - imported again where used, where the error shows
+                return
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+
 class _AfterPaint(QObject):
     """Calls ``then`` once the watched window has been painted (from the event loop, so
     the paint reaches the screen first)."""
@@ -288,6 +323,7 @@ class GuiSession(QObject):
         self._open_pending = False  # the database opens after the sign-in's first paint
         self._setup_needed = False  # the open found no balai or no account: set-up, not sign-in
         self._opened = False  # the database is open (database_opened)
+        self.preload = _Preload()
         app.setQuitOnLastWindowClosed(False)
         if check is not None and not getattr(check, "settled", False):
             check.done.connect(self._check_done, Qt.ConnectionType.QueuedConnection)
@@ -330,8 +366,10 @@ class GuiSession(QObject):
 
                 if not profile.is_initialised() or not accounts.has_accounts():
                     self._setup_needed = True  # changed since the look: the set-up wizard instead
-                elif self._dialog is not None:
-                    self._dialog.form.show_facts(profile.get_profile())  # as the services read it
+                else:
+                    self.preload.start()  # what "Masuk" needs next, while the person types
+                    if self._dialog is not None:
+                        self._dialog.form.show_facts(profile.get_profile())  # as the services read it
         if self.check_failed or self._setup_needed:
             if self._dialog is not None:
                 self._dialog.reject()
@@ -350,6 +388,7 @@ class GuiSession(QObject):
         """Before the process ends: the integrity check's thread must not outlive Qt."""
         if self.watch is not None:
             self.watch.wait()
+        self.preload.wait()  # no import may be cut short by the interpreter's end
 
     def _check_done(self, state) -> None:
         """The quick check finished while the sign-in (or set-up) was open."""
@@ -432,6 +471,7 @@ class GuiSession(QObject):
             return dialog.signed
 
     def show_window(self, actor: Actor) -> None:
+        self.preload.wait()  # its modules: loaded by now, or being loaded (never twice at once)
         from balai_app.gui.main_window import MainWindow
         from balai_app.services.database import ensure_signing_key
 

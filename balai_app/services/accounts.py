@@ -223,7 +223,7 @@ def update_user(actor: Actor, user_id: int, data: dict[str, Any], *, expected_ve
         raise ValidationError({"role": tr("Harus ada sedikitnya satu admin aktif; peran admin terakhir tidak dapat diubah.")})
     with write_transaction():
         versioned_update(User, user_id, cleaned, expected_version=expected_version,
-                         stale=tr("Akun {name} telah diubah orang lain sejak dibuka; buka kembali lalu "
+                         stale=tr("Akun {name} telah diubah oleh orang lain sejak dibuka; buka kembali lalu "
                                   "ulangi.").format(name=before.username))
         after = User.get_by_id(user_id)
         changes = audit.diff(_as_dict(before), _as_dict(after))

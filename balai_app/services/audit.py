@@ -33,7 +33,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, bytes):
-        return f"<{len(value)} byte>"
+        return f"<{len(value)} bita>"
     return value
 
 

@@ -282,7 +282,7 @@ def _close(actor: Actor, enrollment_id: int, status: str, date: Any, reason: str
         versioned_update(Enrollment, enrollment_id,
                          {"status": status, "status_date": when, "status_reason": reason, "end_date": end},
                          expected_version=expected_version, where=Enrollment.status == EnrollmentStatus.ACTIVE,
-                         stale=tr("Keikutsertaan ini telah diubah oleh orang lain; muat ulang lalu ulangi."))
+                         stale=tr("Keikutsertaan ini telah diubah oleh orang lain; buka kembali lalu ulangi."))
         audit.record(actor, "update", "enrollment", enrollment_id, f"{row.resident.name} — {row.batch.name}",
                      {"status": [EnrollmentStatus.ACTIVE, status], "status_date": [None, when.isoformat()],
                       "status_reason": ["", reason], "end_date": [None, end.isoformat()]})

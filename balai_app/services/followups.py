@@ -83,6 +83,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _as_date(value: dt.date | str) -> dt.date:
+    """A date column as the driver gives it (SQLite: ISO text; PostgreSQL: a date)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value[:10])
+
+
 def parse_intervals(value: Any) -> tuple[int, ...]:
     """'3, 6, 12' -> (3, 6, 12): distinct months between 1 and 60, ascending."""
     label = tr("Jadwal bimbingan lanjut (bulan)")
@@ -168,20 +173,27 @@ def due_list(actor: Actor, today: dt.date | None = None) -> DueList:
     # Only PMs whose plan can fall in [window_start, month_end].
     earliest_exit = add_months(window_start, -max(months)) - dt.timedelta(days=1)
     latest_exit = add_months(month_end, -min(months)) + dt.timedelta(days=1)
-    candidates = list(
-        _aftercare_residents()
-        .where((Resident.exit_date >= earliest_exit) & (Resident.exit_date <= latest_exit))
-        .tuples()
-    )
+    in_window = (Resident.exit_date >= earliest_exit) & (Resident.exit_date <= latest_exit)
+    # The rows straight from the driver, and each plan date computed once per exit date:
+    # a large balai has tens of thousands of candidates but a few thousand exit dates.
+    candidates = [(rid, name, _as_date(exit_date))
+                  for rid, name, exit_date in Resident._meta.database.execute(_aftercare_residents().where(in_window))]
+    # The candidates' recorded plans, selected by a subquery: a list of ids in the SQL
+    # text costs more to build than the query takes on a large balai.
+    candidate_ids = Resident.select(Resident.id).where(
+        Resident.exit_date.is_null(False) & Resident.status.in_(codes.AFTERCARE_STATUSES) & in_window)
     recorded = {(r, m) for (r, m) in FollowUp.select(FollowUp.resident, FollowUp.plan_months)
-                .where(FollowUp.resident.in_([c[0] for c in candidates]) & FollowUp.plan_months.is_null(False))
+                .where(FollowUp.resident.in_(candidate_ids) & FollowUp.plan_months.is_null(False))
                 .tuples()} if candidates else set()
     due, overdue = [], []
+    plan_dates: dict[tuple[dt.date, int], dt.date] = {}
     for resident_id, name, exit_date in candidates:
         for m in months:
             if (resident_id, m) in recorded:
                 continue
-            when = add_months(exit_date, m)
+            when = plan_dates.get((exit_date, m))
+            if when is None:
+                when = plan_dates[(exit_date, m)] = add_months(exit_date, m)
             item = FollowUpItem(resident_id, name, exit_date, m, when, "rencana")
             if month_start <= when <= month_end:
                 due.append(item)

@@ -131,7 +131,7 @@ def check_file(
     # WAL holding our writes). SQLite itself says when a file is not a database.
     try:
         if path.stat().st_size == 0:
-            result.problems.append(tr("Berkas '{path}' kosong (0 byte).").format(path=path))
+            result.problems.append(tr("Berkas '{path}' kosong (0 bita).").format(path=path))
             return result
     except OSError as exc:
         result.problems.append(tr("Berkas '{path}' tidak dapat dibaca: {err}").format(path=path, err=exc))

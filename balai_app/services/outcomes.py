@@ -226,7 +226,7 @@ def add_outcome(actor: Actor, resident_id: int, data: dict[str, Any]) -> Outcome
     cleaned = clean(data, resident)
     with write_transaction():
         if cleaned["corrects"] and Outcome.select().where(Outcome.corrects == cleaned["corrects"]).exists():
-            raise ValidationError({"corrects": tr("Hasil No. {n} baru saja dikoreksi orang lain; buka kembali.").format(
+            raise ValidationError({"corrects": tr("Hasil No. {n} baru saja dikoreksi oleh orang lain; buka kembali lalu ulangi.").format(
                 n=cleaned["corrects"])})
         row = Outcome.create(resident=resident.id, created_by=actor.user_id, **cleaned)
         summary = resident.name + (tr(" (koreksi hasil No. {n})").format(n=cleaned["corrects"])

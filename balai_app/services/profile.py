@@ -196,7 +196,7 @@ def update_profile(
         cleaned["logo"] = prepare_logo(logo) if logo else None
     with write_transaction():
         versioned_update(BalaiProfile, 1, cleaned, expected_version=expected_version,
-                         stale=tr("Profil balai telah diubah orang lain sejak dibuka; buka kembali lalu ulangi."))
+                         stale=tr("Profil balai telah diubah oleh orang lain sejak dibuka; buka kembali lalu ulangi."))
         after = ProfileRecord.of(BalaiProfile.get_by_id(1))
         changes = audit.diff(_as_dict(before), _as_dict(after))
         if changes:

@@ -27,11 +27,9 @@ def residents_of(path: Path) -> list[tuple]:
 
 
 @pytest.fixture
-def demo_db(tmp_path):
-    path = tmp_path / "kantor.sqlite"
-    result = run("--db", str(path), "demo", "--residents", "25")
-    assert result.returncode == 0, result.stderr
-    return path
+def demo_db(tmp_path, demo_copy):
+    """``balai-app --db kantor.sqlite demo --residents 25``, built once per run and copied."""
+    return demo_copy(25, tmp_path / "kantor.sqlite")
 
 
 def test_backup_check_restore_round_trip(demo_db, tmp_path, isolated_paths):

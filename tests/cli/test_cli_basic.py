@@ -44,17 +44,15 @@ def test_demo_fills_empty_database_with_all_five_klaster(tmp_path):
     assert niks and all(check_nik(n).ok for n in niks)
 
 
-def test_demo_refuses_a_database_with_data(tmp_path):
-    db = tmp_path / "demo.sqlite"
-    assert run("--db", str(db), "demo", "--residents", "5").returncode == 0
+def test_demo_refuses_a_database_with_data(tmp_path, demo_copy):
+    db = demo_copy(10, tmp_path / "demo.sqlite")  # `demo --residents 10`, built once per run (shared)
     again = run("--db", str(db), "demo")
     assert again.returncode == 1
     assert "sudah berisi data" in again.stderr
 
 
-def test_residents_list_masks_nik(tmp_path):
-    db = tmp_path / "demo.sqlite"
-    run("--db", str(db), "demo", "--residents", "10")
+def test_residents_list_masks_nik(tmp_path, demo_copy):
+    db = demo_copy(10, tmp_path / "demo.sqlite")  # `demo --residents 10`, built once per run
     result = run("--db", str(db), "--user", "staf", "residents", "list", "--limit", "3",
                  env_extra={"BALAI_PASSWORD": "demo"})
     assert result.returncode == 0, result.stderr
@@ -89,9 +87,8 @@ def test_usage_errors_speak_indonesian():
     assert "usage:" not in result.stderr
 
 
-def test_output_piped_into_a_closed_pipe_ends_quietly(tmp_path):
-    db = tmp_path / "demo.sqlite"
-    run("--db", str(db), "demo", "--residents", "900")  # ~90 KB: more than a pipe holds
+def test_output_piped_into_a_closed_pipe_ends_quietly(tmp_path, demo_copy):
+    db = demo_copy(900, tmp_path / "demo.sqlite")  # `demo --residents 900`: ~90 KB, more than a pipe holds
     import os
 
     # As `| head -1` does (on every OS): read one line, then close the pipe.

@@ -32,14 +32,9 @@ def fingerprint_of(location) -> dict:
 
 
 @pytest.fixture
-def demo_file(tmp_path):
-    from balai_app.services import demo
-
-    path = tmp_path / "balai.sqlite"
-    open_database(path)
-    demo.create_demo(SYSTEM, residents=30)
-    close_database()
-    return path
+def demo_file(tmp_path, demo_copy):
+    """``create_demo(SYSTEM, residents=30)`` on a fresh file, built once per run and copied."""
+    return demo_copy(30, tmp_path / "balai.sqlite", kind="service")
 
 
 def test_round_trip_sqlite_postgresql_sqlite_gives_identical_tables(demo_file, pg_empty_database, tmp_path):

@@ -100,7 +100,7 @@ def test_users_tab_add_reset_deactivate(admin, qtbot, answers):
     ui.repeatEdit.setText("sementara-1")
     ui.buttonBox.accepted.emit()
     assert not dialog.isVisible()
-    assert [r.username for r in tab.model.rows] == ["kepala", "rina"]
+    assert [r.username for r in tab.model.rows()] == ["kepala", "rina"]
     assert "wajib ganti kata sandi" in tab.model.index(1, 3).data()
 
     tab.select_username("rina")

@@ -265,7 +265,7 @@ def test_restore_in_the_main_window_signs_out_even_when_the_account_is_not_in_th
     page = window.open_section("settings")
     tab = next(page.tabs.widget(i) for i in range(page.tabs.count()) if isinstance(page.tabs.widget(i), BackupTab))
     page.tabs.setCurrentWidget(tab)
-    row = next(i for i, info in enumerate(tab.model.rows) if info.path == older)
+    row = next(i for i, info in enumerate(tab.model.rows()) if info.path == older)
     tab.ui.backupsView.selectRow(row)
 
     def drive_dialog():

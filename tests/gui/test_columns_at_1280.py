@@ -12,13 +12,12 @@ from PySide6.QtWidgets import QApplication, QTableView, QToolTip
 from balai_app.db.models import Batch, Program, TrainingSession, User
 from balai_app.gui.common.elided_tooltips import is_elided, tooltip_for
 from balai_app.gui.main_window import MainWindow
-from balai_app.services.context import SYSTEM, Actor
-from balai_app.services.demo import create_demo
+from balai_app.services.context import Actor
 
 
 @pytest.fixture
-def window(gui_app, db, qtbot):
-    create_demo(SYSTEM, residents=60)
+def window(gui_app, open_demo, qtbot):
+    open_demo(60)  # create_demo(SYSTEM, residents=60), built once per run and copied
     admin = User.get(User.role == "admin")
     window = MainWindow(Actor(admin.id, admin.username, "admin"))
     qtbot.addWidget(window)

@@ -56,7 +56,7 @@ def test_instruktur_beranda_shows_his_classes_and_today(gui_app, db, make_reside
     qtbot.waitUntil(lambda: home.classes.title.text() != "")
     assert home.classes is not None and home.classes.isVisible()
     assert home.classes.title.text().startswith("Kelas saya")
-    rows = home.classes.model.rows
+    rows = home.classes.model.rows()
     assert [r.batch.id for r in rows] == [course.batch.id] and other.batch.id not in [r.batch.id for r in rows]
     assert "Pola rok" in home.classes.model.index(0, 4).data()
     # the classes fill the page: no large empty area below them

@@ -21,8 +21,10 @@ def test_due_and_overdue_followups_link_to_the_pm(gui_app, db, system, make_resi
     qtbot.addWidget(page)
     page.resize(900, 700)
     page.show()
-    page.refresh()
     panel = page.aftercare
+    with qtbot.waitSignal(page.numbers_shown, timeout=60_000):
+        page.refresh()  # the due list is read on the page's worker thread, with the counts
+        assert panel.body.text() == ""  # nothing read on the GUI thread: it arrives with the counts
     text = panel.body.text()
     assert f"<a href='pm:{due_now.id}'>Dewi Lestari</a> (6 bulan" in text
     assert f"<a href='pm:{late.id}'>Muh. Ma&#x27;ruf</a> (3 bulan" in text
@@ -34,7 +36,8 @@ def test_due_and_overdue_followups_link_to_the_pm(gui_app, db, system, make_resi
     assert panel.detail.ui.nameLabel.text() == "Muh. Ma'ruf"
     panel.detail.reject()
     followups.record_followup(system, late.id, {"how": "kunjungan", "finding": "Sehat, membantu usaha keluarga"})
-    page.refresh()
+    with qtbot.waitSignal(page.numbers_shown, timeout=60_000):
+        page.refresh()
     assert "Terlambat: 1" in panel.body.text()  # only Dewi's 3-month contact is left
 
 

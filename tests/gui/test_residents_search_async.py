@@ -137,3 +137,19 @@ def test_a_first_page_is_what_the_view_shows_not_200_rows(gui_app, db, system, q
     table.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() == 90)
     assert [r.name for r in model.loaded_rows()] == [f"Penerima {n:02d}" for n in range(90)]
+
+
+def test_a_reload_after_a_save_keeps_the_rows_scrolled_to(gui_app, db, system, qtbot, make_resident):
+    """A PM opened from further down than the first page is still loaded (and selected)
+    after its window closes and the list reloads."""
+    for n in range(90):
+        make_resident(name=f"Penerima {n:02d}")
+    page = make_page(qtbot, system)
+    model = page.model
+    model.load_all()
+    far = model.loaded_rows()[80].id
+    assert page.select_resident(far)
+    page.refresh()  # what closing the PM's window does
+    assert model.rowCount() == 90 and page.select_resident(far) and page.selected_id() == far
+    model.set_filter(ResidentFilter(text="penerima"))  # a new search starts from a first page again
+    assert model.rowCount() == model.first_limit < 90

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel,
 
 from balai_app.db.models import Resident
 from balai_app.gui.main_window import MainWindow
-from balai_app.services import accounts, demo
-from balai_app.services.context import SYSTEM
+from balai_app.services import accounts
 
 
 @pytest.fixture
-def demo_db(db, gui_app, fast_hashing):
-    demo.create_demo(SYSTEM, residents=20)
+def demo_db(open_demo, gui_app):
+    """``create_demo(SYSTEM, residents=20)`` on the test's database (built once per run, copied)."""
+    return open_demo(20)
 
 
 def window_for(qtbot, username: str) -> MainWindow:

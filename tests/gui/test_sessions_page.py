@@ -44,7 +44,7 @@ def test_instruktur_gets_my_classes_first_and_only_own_batches(page, training, d
     assert page.tabs.widget(0) is page.my_classes and page.tabs.currentIndex() == 0
     assert [page.batch_combo.itemData(i) for i in range(page.batch_combo.count())] == [training.batch.id]
     assert page.my_classes.model.rowCount() == 1
-    assert page.my_classes.model.rows[0].session_id is None  # no session today yet
+    assert page.my_classes.model.rows()[0].session_id is None  # no session today yet
 
 
 def test_keyboard_entry_and_fill_unmarked(page, training, system, qtbot):
@@ -70,7 +70,7 @@ def test_keyboard_entry_and_fill_unmarked(page, training, system, qtbot):
     ids = [e.id for e in training.enrollments]
     assert _statuses(session.id) == dict(zip(ids, ["A", "I", "S", "A", "H", "H"]))
     assert not editor.model.dirty()
-    row = page.sessions_model.rows[page.sessions_model.row_of(session.id)]
+    row = page.sessions_model.rows()[page.sessions_model.row_of(session.id)]
     assert (row.present, row.excused, row.sick, row.absent) == (2, 1, 1, 2)
 
 
@@ -141,7 +141,7 @@ def test_new_session_dialog_lists_participants_of_that_day(page, training, make_
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert seen["before"] == 6 and "Gita Terlambat" in seen["after"] and len(seen["after"]) == 7
     assert "wajib" in seen["error"]
-    (row,) = page.sessions_model.rows
+    (row,) = page.sessions_model.rows()
     assert row.topic == "Pola rok" and row.units == training.units[1].code
     assert page.attendance.session_id == row.id
     assert late.id in {r.enrollment_id for r in page.attendance.model.rows}
@@ -252,7 +252,7 @@ def test_from_my_classes_to_a_saved_day_with_the_keyboard_only(page, training, q
     qtbot.keyClick(editor.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert sorted(_statuses(editor.session_id).values()) == ["A", "H", "H", "H", "H", "S"]
     page.my_classes.refresh()
-    (row,) = page.my_classes.model.rows
+    (row,) = page.my_classes.model.rows()
     assert row.session_id == editor.session_id and row.marked == 6
 
 
@@ -289,6 +289,6 @@ def test_delete_a_session_recorded_by_mistake(page, training, system, qtbot, mon
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert TrainingSession.get_or_none(TrainingSession.id == wrong.id) is None
-    assert [r.id for r in page.sessions_model.rows] == [keep.id]
+    assert [r.id for r in page.sessions_model.rows()] == [keep.id]
     event = AuditEvent.select().where(AuditEvent.entity == "training_session", AuditEvent.action == "delete").get()
     assert "Salah" in event.summary and '"H"' in event.changes

@@ -31,11 +31,17 @@ def test_password_is_stored_as_argon2id_never_in_clear(system):
     assert PASSWORD not in created.changes and stored not in created.changes
 
 
-def test_production_hasher_is_argon2id():
+def test_production_hasher_is_argon2id(production_hashing):
+    """The program's parameters, not the tests' cheap ones (``fast_hashing`` is undone here):
+    argon2id, 3 passes over 64 MiB in 4 lanes (argon2-cffi's RFC 9106 low-memory profile)."""
     from argon2 import Type
 
-    assert accounts.hash_password("rahasia-123").startswith("$argon2id$")
-    assert accounts._hasher().type is Type.ID
+    stored = accounts.hash_password("rahasia-123")
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    hasher = accounts._hasher()
+    assert hasher.type is Type.ID
+    assert (hasher.time_cost, hasher.memory_cost, hasher.parallelism) == (3, 65536, 4)
+    assert hasher.verify(stored, "rahasia-123")
 
 
 @pytest.mark.parametrize(

@@ -133,3 +133,8 @@ def test_never_raises(value, birth, sex):
     assert all(isinstance(m, str) and m for m in result.errors + result.warnings)
     if result.ok:
         assert len(result.nik) == 16 and result.nik.isascii() and result.nik.isdigit()
+
+
+def test_the_birth_date_warning_writes_both_dates_day_first():
+    result = check_nik(make_nik("320101", dt.date(2001, 3, 17), "L", 1), dt.date(2001, 3, 18), "L")
+    assert result.warnings == ["Tanggal lahir dalam NIK (17/03/01) berbeda dengan tanggal lahir 18/03/2001."]

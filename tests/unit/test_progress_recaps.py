@@ -41,6 +41,7 @@ def test_attendance_xlsx_totals_equal_progress(recorded, system, tmp_path):
         grid = progress.attendance_month(system, recorded.batch.id, year, month)
         path = recaps.attendance_xlsx(grid, tmp_path / f"{year}-{month}.xlsx", recaps.Letterhead("Balai Uji", "Bogor"))
         ws = openpyxl.load_workbook(path).active
+        assert ws.title == f"Presensi {month:02d}-{year}"  # the month as an Indonesian reader writes it
         header_row = next(r for r in range(1, 20) if ws.cell(r, 2).value == "Nama peserta")
         n = len(grid.columns)
         for r in range(header_row + 1, header_row + 1 + len(grid.rows)):

@@ -201,7 +201,7 @@ def test_nik_birth_date_mismatch_is_a_warning_that_does_not_block(db, system, tm
     report = rio.run_import(system, path)
     assert report.imported == 1 and not report.errors
     assert {(p.row, p.column, p.level) for p in report.warnings} == {(2, "nik", "warning")}
-    assert "perempuan" in report.warnings[0].message and "07-03-90" in report.warnings[0].message
+    assert "perempuan" in report.warnings[0].message and "07/03/90" in report.warnings[0].message
 
 
 @pytest.mark.parametrize(

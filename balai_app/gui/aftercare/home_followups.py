@@ -35,7 +35,11 @@ class FollowUpsPanel(QWidget):
         self.listing = None
 
     def refresh(self) -> None:
-        self.listing = followups.due_list(self.actor)
+        self.show_listing(followups.due_list(self.actor))
+
+    def show_listing(self, listing: followups.DueList) -> None:
+        """Show a due list read elsewhere (Beranda reads it on its worker thread)."""
+        self.listing = listing
         parts = []
         for title, items, color in (
             (tr("Terlambat"), self.listing.overdue, "#b91c1c"),

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QBrush, QColor
 
 from balai_app.i18n import tr
 
@@ -38,10 +38,20 @@ Pager = Callable[[Any | None, int], Sequence[Any]]
 
 
 class Column:
-    def __init__(self, header: str, text: Callable[[Any], str], align=LEFT,
+    """One column: its header and how a row's cell reads. ``text`` gives what the cell shows
+    (a string, or a number that Qt writes in the user's locale); ``color``/``background`` a
+    colour name or None; ``tooltip`` the cell's hover text; ``icon`` a ``QIcon`` or None;
+    ``font`` a ``QFont`` or None; ``header_tip`` the header's hover text (already translated)."""
+
+    def __init__(self, header: str, text: Callable[[Any], Any], align=LEFT,
                  color: Callable[[Any], str | None] | None = None,
-                 tooltip: Callable[[Any], str] | None = None):
+                 tooltip: Callable[[Any], str | None] | None = None, *,
+                 background: Callable[[Any], str | None] | None = None,
+                 icon: Callable[[Any], Any] | None = None,
+                 font: Callable[[Any], Any] | None = None,
+                 header_tip: str | None = None):
         self.header, self.text, self.align, self.color, self.tooltip = header, text, align, color, tooltip
+        self.background, self.icon, self.font, self.header_tip = background, icon, font, header_tip
 
 
 class RowsModel(QAbstractTableModel):
@@ -49,16 +59,19 @@ class RowsModel(QAbstractTableModel):
 
     ``loader``: returns every row (small lists). ``pager``: returns one page after a
     given row (long lists, see the module text). ``checkable`` adds a check box in
-    column 0 (``checked_ids()``), keyed by the record's first field (its id)."""
+    column 0 (``checked_ids()``), keyed by the record's first field (its id).
+    ``row_numbers`` numbers the rows in the vertical header (1, 2, ...)."""
 
     checkedChanged = Signal()
     IdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, columns: list[Column], loader: Callable[[], Sequence[Any]] | None = None, parent=None,
                  *, checkable: bool = False, can_check: Callable[[Any], bool] | None = None,
-                 pager: Pager | None = None, page_size: int = PAGE_SIZE, max_page: int = MAX_PAGE):
+                 pager: Pager | None = None, page_size: int = PAGE_SIZE, max_page: int = MAX_PAGE,
+                 row_numbers: bool = False):
         super().__init__(parent)
         self.columns = columns
+        self.row_numbers = row_numbers
         self.loader = loader
         self.pager = pager
         self.page_size = page_size
@@ -79,9 +92,13 @@ class RowsModel(QAbstractTableModel):
         else:
             self.set_rows(self.loader() if self.loader else [])
 
-    def set_rows(self, rows: Sequence[Any], *, first_page: bool = False) -> None:
-        """Show ``rows``; ``first_page``: they are the pager's first page (more may follow)."""
+    def set_rows(self, rows: Sequence[Any], *, first_page: bool = False,
+                 columns: list[Column] | None = None) -> None:
+        """Show ``rows``; ``first_page``: they are the pager's first page (more may follow);
+        ``columns``: new columns with them (a table whose columns depend on the data)."""
         self.beginResetModel()
+        if columns is not None:
+            self.columns = columns
         self._rows = list(rows)
         self._at_end = not (first_page and self.pager is not None and len(self._rows) >= self.page_size)
         self._next_page = self.page_size
@@ -160,8 +177,13 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.columns[section].header)
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return tr(self.columns[section].header)
+            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].header_tip:
+                return self.columns[section].header_tip
+        elif self.row_numbers and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -189,6 +211,13 @@ class RowsModel(QAbstractTableModel):
             return QColor(color) if color else None
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
             return column.tooltip(record)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background:
+            background = column.background(record)
+            return QBrush(QColor(background)) if background else None
+        if role == Qt.ItemDataRole.DecorationRole and column.icon:
+            return column.icon(record)
+        if role == Qt.ItemDataRole.FontRole and column.font:
+            return column.font(record)
         if role == Qt.ItemDataRole.CheckStateRole and self.checkable and index.column() == 0:
             return Qt.CheckState.Checked if record[0] in self._checked else Qt.CheckState.Unchecked
         if role == self.IdRole and isinstance(record, tuple):

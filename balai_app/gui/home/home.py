@@ -130,16 +130,18 @@ class HomePage(QWidget):
         """The counts and the follow-up figures are read on the page's worker thread (a
         register of 200,000 PMs never makes the window wait); the newest reading wins."""
         actor, counts, board = self.actor, self.can_see_residents, self.follow_up.isVisibleTo(self)
+        due = self.aftercare is not None
         if counts:
             self.heading.setText(tr("Jumlah Penerima Manfaat per klaster dan status (menghitung…)"))
 
         def read():
+            from balai_app.services import followups
+
             return (residents.counts_by_klaster_and_status(actor) if counts else None,
-                    reports.dashboard(actor) if board else None)
+                    reports.dashboard(actor) if board else None,
+                    followups.due_list(actor) if due else None)
 
         self.background.run(read, self._show_numbers, self._numbers_failed)
-        if self.aftercare is not None:
-            self.aftercare.refresh()
         if self.classes is not None:
             self.classes.refresh()
             when = format_long(dt.date.today())
@@ -148,12 +150,14 @@ class HomePage(QWidget):
             self.classes.title.setStyleSheet("font-weight:bold;")
 
     def _show_numbers(self, numbers) -> None:
-        counts, board = numbers
+        counts, board, due = numbers
         self.heading.setText(tr("Jumlah Penerima Manfaat per klaster dan status"))
         if counts is not None:
             self._fill_counts(counts)
         if board is not None:
             self._fill_follow_up(board)
+        if due is not None and self.aftercare is not None:
+            self.aftercare.show_listing(due)
         self.numbers_shown.emit()
 
     def _numbers_failed(self, exc: BaseException) -> None:

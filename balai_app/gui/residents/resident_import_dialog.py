@@ -18,16 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 from pathlib import Path
-from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from balai_app import paths
 from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_resident_import import Ui_ResidentImportDialog
+from balai_app.gui.residents.problem_model import ERROR_COLOR, ProblemModel
 from balai_app.i18n import tr
 from balai_app.services import resident_io, resident_io_export
 from balai_app.services.context import Actor
@@ -36,8 +36,6 @@ from balai_app.domain.numbers import number
 
 IMPORT_FILTER = "Data PM (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)"
 EXPORT_FILTERS = {"Excel (*.xlsx)": ".xlsx", "CSV untuk Excel (*.csv)": ".csv"}
-ERROR_COLOR = "#b91c1c"
-WARNING_COLOR = "#b45309"
 OK_COLOR = "#15803d"
 
 
@@ -55,60 +53,6 @@ def _last_dir() -> str:
 
 def _remember_dir(path: str | Path) -> None:
     _settings().setValue("resident_io/last_dir", str(Path(path).parent))
-
-
-class ProblemModel(QAbstractTableModel):
-    """The problems of one ImportReport: row, column, kind, reason. No queries."""
-
-    HEADERS = ("Baris", "Kolom", "Jenis", "Keterangan")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.problems: list[resident_io.Problem] = []
-        self._icons = {
-            "error": qta.icon("fa5s.times-circle", color=ERROR_COLOR),
-            "warning": qta.icon("fa5s.exclamation-triangle", color=WARNING_COLOR),
-        }
-
-    def set_problems(self, problems: list[resident_io.Problem]) -> None:
-        self.beginResetModel()
-        # Errors first within a row; rows in file order.
-        self.problems = sorted(problems, key=lambda p: (p.row, not p.is_error))
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.problems)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        problem = self.problems[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return problem.row
-            if column == 1:
-                return problem.column
-            if column == 2:
-                return tr("Kesalahan") if problem.is_error else tr("Peringatan")
-            return problem.message
-        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            return problem.message
-        if role == Qt.ItemDataRole.DecorationRole and column == 2:
-            return self._icons[problem.level]
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
-            return QColor(ERROR_COLOR if problem.is_error else WARNING_COLOR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
 
 class ResidentImportDialog(QDialog):

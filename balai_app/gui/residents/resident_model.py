@@ -36,6 +36,8 @@ _Index = QModelIndex | QPersistentModelIndex
 # A first page holds the rows in view plus this many (and at least FIRST_PAGE_MIN rows).
 FIRST_PAGE_MARGIN = 12
 FIRST_PAGE_MIN = 40
+# A reload after a save keeps at most this many loaded rows (one query).
+KEEP_LOADED_MAX = 5000
 
 # (service sort key, header text)
 COLUMNS: list[tuple[str, str]] = [
@@ -160,6 +162,7 @@ class ResidentTableModel(RowsModel):
         # Rows of a first page: what the view shows and a little more (``fit_first_page``);
         # the rest follows by keyset as the view scrolls. Never more than ``page_size``.
         self.first_page_size: int | None = None
+        self._scrolled = False  # rows beyond the first page were loaded (the view scrolled)
         self._pending: _Request | None = None
         # One worker thread; the pool (a child) waits for it when the list goes away.
         self._pool = QThreadPool(self)
@@ -208,14 +211,19 @@ class ResidentTableModel(RowsModel):
         return self._order_by, self._descending
 
     def set_filter(self, flt: ResidentFilter) -> None:
+        """Show ``flt`` now; the same filter again (after a save) keeps the rows loaded so far."""
+        same = flt == self._filter
         self._filter = flt
-        self.refresh()
+        self.refresh(keep_loaded=same)
 
-    def refresh(self) -> None:
-        """Reload from the first page now (filter, sort or data changed)."""
+    def refresh(self, *, keep_loaded: bool = False) -> None:
+        """Reload from the first page now (filter, sort or data changed). ``keep_loaded``:
+        as many rows as are loaded now (up to KEEP_LOADED_MAX), so that a PM opened
+        from further down the list is still there to select when its window closes."""
         self._generation += 1  # answers to earlier requests are dropped
         self._set_loading(False)
-        limit = self.first_limit
+        scrolled = len(self._rows) if keep_loaded and self._scrolled else 0
+        limit = max(self.first_limit, min(scrolled, KEEP_LOADED_MAX))
         rows = self._page(None, limit)
         count = (residents.ResidentCount(len(rows), True) if len(rows) < limit
                  else residents.count_matching(self.actor, self._filter))
@@ -272,6 +280,7 @@ class ResidentTableModel(RowsModel):
         """One model reset: the first page (``limit`` rows asked for) and its count."""
         self._texts = {}
         self._count = count
+        self._scrolled = False
         self.set_rows(rows, first_page=True)
         self._at_end = len(rows) < limit  # a first page smaller than page_size: more may follow
         self.countChanged.emit(count.n)
@@ -288,6 +297,7 @@ class ResidentTableModel(RowsModel):
         return tuple(self._rows)
 
     def fetched(self, added: int) -> None:
+        self._scrolled = True
         loaded = len(self._rows)
         if (self.at_end and loaded != self._count.n) or loaded > self._count.n:
             # The count was a lower bound, or rows were added/deleted elsewhere since.

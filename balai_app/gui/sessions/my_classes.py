@@ -4,68 +4,42 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from balai_app.domain.dates import format_long, format_short
 from balai_app.gui.common import icons
+from balai_app.gui.common.rows_model import Column, RowsModel
 from balai_app.i18n import tr
 from balai_app.services import sessions
 from balai_app.services.context import Actor
 from balai_app.services.sessions import ClassToday
 
-_Index = QModelIndex | QPersistentModelIndex
+
+def _today_text(row: ClassToday) -> str:
+    if row.session_id is None:
+        return tr("belum dibuat")
+    if row.marked < row.participants:
+        return tr("{topic} — presensi {m}/{n}").format(topic=row.session_topic, m=row.marked, n=row.participants)
+    return tr("{topic} — presensi lengkap").format(topic=row.session_topic)
 
 
-class ClassesModel(QAbstractTableModel):
-    HEADERS = ["Angkatan", "Program", "Periode", "Peserta", "Sesi hari ini"]
+def _today_background(row: ClassToday) -> str:
+    """Amber while today's attendance is missing or incomplete, green once it is complete."""
+    return "#fef3c7" if row.session_id is None or row.marked < row.participants else "#dcfce7"
+
+
+class ClassesModel(RowsModel):
+    """The trainer's running batches (``sessions.classes_today``) over the one table model."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[ClassToday] = []
-
-    def load(self, rows: list[ClassToday]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        c = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if c == 0:
-                return row.batch.name
-            if c == 1:
-                return row.batch.program_name
-            if c == 2:
-                return f"{format_short(row.batch.start_date)} – {format_short(row.batch.end_date)}"
-            if c == 3:
-                return str(row.participants)
-            if row.session_id is None:
-                return tr("belum dibuat")
-            if row.marked < row.participants:
-                return tr("{topic} — presensi {m}/{n}").format(topic=row.session_topic, m=row.marked,
-                                                               n=row.participants)
-            return tr("{topic} — presensi lengkap").format(topic=row.session_topic)
-        if role == Qt.ItemDataRole.BackgroundRole and c == 4:
-            if row.session_id is None or row.marked < row.participants:
-                return QBrush(QColor("#fef3c7"))
-            return QBrush(QColor("#dcfce7"))
-        return None
+        super().__init__([
+            Column("Angkatan", lambda r: r.batch.name),
+            Column("Program", lambda r: r.batch.program_name),
+            Column("Periode", lambda r: f"{format_short(r.batch.start_date)} – {format_short(r.batch.end_date)}"),
+            Column("Peserta", lambda r: str(r.participants)),
+            Column("Sesi hari ini", _today_text, background=_today_background),
+        ], parent=parent)
 
 
 class MyClassesWidget(QWidget):
@@ -111,7 +85,7 @@ class MyClassesWidget(QWidget):
 
     def refresh(self) -> None:
         rows = sessions.classes_today(self.actor)
-        self.model.load(rows)
+        self.model.set_rows(rows)
         self.title.setText(tr("Kelas saya — {d}").format(d=format_long(dt.date.today())))
         self.empty.setVisible(not rows)
         self.today_button.setEnabled(bool(rows))
@@ -122,9 +96,7 @@ class MyClassesWidget(QWidget):
 
     def _current(self) -> ClassToday | None:
         index = self.table.currentIndex()
-        if not index.isValid():
-            return self.model.rows[0] if self.model.rows else None
-        return self.model.rows[index.row()]
+        return self.model.row_at(index.row() if index.isValid() else 0)
 
     def _today(self) -> None:
         row = self._current()

@@ -6,33 +6,45 @@ column says "Layak" or "Belum" with the reasons in its tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from balai_app.gui.common.rows_model import CENTER, Column, RowsModel
 from balai_app.i18n import tr
 from balai_app.services import progress
 from balai_app.services.context import Actor
 from balai_app.services.progress import BatchProgress
 
-_Index = QModelIndex | QPersistentModelIndex
-
 RESULT_COLOURS = {"K": "#bbf7d0", "BK": "#fecaca", None: "#f3f4f6"}
 ELIGIBLE = "#16a34a"
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
-class ProgressMatrixModel(QAbstractTableModel):
+def _unit_column(position: int, unit) -> Column:
+    """U1, U2, ...: K / BK / — on its colour, the unit and the verdict on hover."""
+
+    def verdict(p) -> str:
+        result = p.unit_results.get(unit.id)
+        text = {"K": tr("Kompeten"), "BK": tr("Belum Kompeten")}.get(result, tr("Belum dinilai"))
+        return f"{p.name}\n{unit.short} — {unit.title}\n{text}"
+
+    return Column(f"U{position}", lambda p: p.unit_results.get(unit.id) or "—", CENTER, tooltip=verdict,
+                  background=lambda p: RESULT_COLOURS[p.unit_results.get(unit.id)],
+                  header_tip=f"{unit.code}\n{unit.title}" if unit.code else unit.title)
+
+
+class ProgressMatrixModel(RowsModel):
+    """Participants × (name, one column per unit, attendance and eligibility) over the one
+    table model: a row per participant, the unit columns built from each matrix loaded."""
+
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__([], parent=parent, row_numbers=True)
         self.matrix: BatchProgress | None = None
         self._bold = QFont()
         self._bold.setBold(True)
 
     def load(self, matrix: BatchProgress | None) -> None:
-        self.beginResetModel()
         self.matrix = matrix
-        self.endResetModel()
+        self.set_rows(matrix.rows if matrix else [], columns=self._columns(matrix))
 
     @property
     def n_units(self) -> int:
@@ -41,73 +53,36 @@ class ProgressMatrixModel(QAbstractTableModel):
     def tail(self) -> list[str]:
         return [tr("Kehadiran"), tr("Hadir/sesi"), "I", "S", "A", tr("Unit K"), tr("Sertifikat")]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() or not self.matrix else len(self.matrix.rows)
+    def _columns(self, matrix: BatchProgress | None) -> list[Column]:
+        if matrix is None:
+            return []
+        minimum = matrix.min_attendance
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() or not self.matrix else 1 + self.n_units + len(self.tail())
+        def rate_colour(p) -> str | None:
+            low = p.attendance_rate is not None and p.attendance_rate * 100 + 1e-9 < minimum
+            return "#b91c1c" if low else None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if not self.matrix:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
-        n = self.n_units
-        if role == Qt.ItemDataRole.DisplayRole:
-            if section == 0:
-                return tr("Nama peserta")
-            if section <= n:
-                return f"U{section}"
-            return self.tail()[section - n - 1]
-        if role == Qt.ItemDataRole.ToolTipRole and 0 < section <= n:
-            unit = self.matrix.units[section - 1]
-            return f"{unit.code}\n{unit.title}" if unit.code else unit.title
-        return None
-
-    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not self.matrix:
-            return None
-        p = self.matrix.rows[index.row()]
-        c = index.column()
-        n = self.n_units
-        if 0 < c <= n:
-            unit = self.matrix.units[c - 1]
-            result = p.unit_results.get(unit.id)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return result or "—"
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(RESULT_COLOURS[result]))
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _CENTER
-            if role == Qt.ItemDataRole.ToolTipRole:
-                verdict = {"K": tr("Kompeten"), "BK": tr("Belum Kompeten")}.get(result, tr("Belum dinilai"))
-                return f"{p.name}\n{unit.short} — {unit.title}\n{verdict}"
-            return None
-        if c == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return p.name
-            return None
-        k = c - n - 1
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [p.rate_text, f"{p.present}/{p.sessions_counted}", p.excused, p.sick, p.absent,
-                    f"{p.units_competent}/{p.units_total}",
-                    ("✔ " + tr("Layak")) if p.eligible else tr("Belum")][k]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _CENTER
-        if k == 0 and role == Qt.ItemDataRole.ForegroundRole and p.attendance_rate is not None:
-            if p.attendance_rate * 100 + 1e-9 < self.matrix.min_attendance:
-                return QBrush(QColor("#b91c1c"))
-        if k == 6:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor("#bbf7d0" if p.eligible else "#f3f4f6"))
-            if role == Qt.ItemDataRole.FontRole and p.eligible:
-                return self._bold
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return tr("Memenuhi syarat sertifikat kompetensi.") if p.eligible else "\n".join(p.reasons)
-        if k == 0 and role == Qt.ItemDataRole.ToolTipRole:
+        def rate_tip(p) -> str:
             return tr("Hadir {h} dari {n} sesi dalam masa kepesertaan; belum diisi {u}.").format(
                 h=p.present, n=p.sessions_counted, u=p.unmarked)
-        return None
+
+        def eligibility_tip(p) -> str:
+            return tr("Memenuhi syarat sertifikat kompetensi.") if p.eligible else "\n".join(p.reasons)
+
+        rate, held, excused, sick, absent, units_k, certificate = self.tail()
+        return [
+            Column(tr("Nama peserta"), lambda p: p.name),
+            *(_unit_column(position, unit) for position, unit in enumerate(matrix.units, start=1)),
+            Column(rate, lambda p: p.rate_text, CENTER, rate_colour, rate_tip),
+            Column(held, lambda p: f"{p.present}/{p.sessions_counted}", CENTER),
+            Column(excused, lambda p: p.excused, CENTER),
+            Column(sick, lambda p: p.sick, CENTER),
+            Column(absent, lambda p: p.absent, CENTER),
+            Column(units_k, lambda p: f"{p.units_competent}/{p.units_total}", CENTER),
+            Column(certificate, lambda p: ("✔ " + tr("Layak")) if p.eligible else tr("Belum"), CENTER,
+                   tooltip=eligibility_tip, background=lambda p: "#bbf7d0" if p.eligible else "#f3f4f6",
+                   font=lambda p: self._bold if p.eligible else None),
+        ]
 
 
 class ProgressMatrixView(QWidget):

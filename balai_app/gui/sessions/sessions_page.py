@@ -12,8 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from balai_app.domain.dates import format_short
 from balai_app.gui.common import elided_tooltips
+from balai_app.gui.common.rows_model import CENTER, Column, RowsModel
 from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_sessions_page import Ui_SessionsPage
 from balai_app.gui.sessions.attendance_grid import AttendanceEditor
@@ -38,59 +38,37 @@ from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 from balai_app.services.sessions import SessionRow
 
-_Index = QModelIndex | QPersistentModelIndex
 WEEKDAYS = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
 
 
-class SessionsModel(QAbstractTableModel):
-    HEADERS = ["Tanggal", "Jam", "Topik", "Unit", "H", "I", "S", "A"]
+def _grey_if_future(row: SessionRow) -> str | None:
+    return "#6b7280" if row.date > dt.date.today() else None
+
+
+def _held_unmarked(row: SessionRow) -> str | None:
+    return "#fef3c7" if row.date <= dt.date.today() and row.marked == 0 else None  # held, no attendance yet
+
+
+class SessionsModel(RowsModel):
+    """A batch's sessions (``sessions.list_sessions``) over the one table model: a future
+    session in grey, a held one without attendance amber, the counts H/I/S/A centred."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[SessionRow] = []
-        self.expected: dict[int, int] = {}
+        def count(header: str, tip: str, field: str) -> Column:
+            return Column(header, lambda r: getattr(r, field), CENTER, _grey_if_future, header_tip=tr(tip))
 
-    def load(self, rows: list[SessionRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        super().__init__([
+            Column("Tanggal", lambda r: f"{WEEKDAYS[r.date.weekday()]} {format_short(r.date)}",
+                   color=_grey_if_future, background=_held_unmarked),
+            Column("Jam", lambda r: r.time, color=_grey_if_future),
+            Column("Topik", lambda r: r.topic, color=_grey_if_future, tooltip=lambda r: r.topic),
+            Column("Unit", lambda r: r.units, color=_grey_if_future, tooltip=lambda r: r.units),
+            count("H", "Hadir", "present"), count("I", "Izin", "excused"),
+            count("S", "Sakit", "sick"), count("A", "Alpa", "absent"),
+        ], parent=parent)
 
     def row_of(self, session_id: int | None) -> int:
-        for i, r in enumerate(self.rows):
-            if r.id == session_id:
-                return i
-        return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section >= 4:
-            return [tr("Hadir"), tr("Izin"), tr("Sakit"), tr("Alpa")][section - 4]
-        return None
-
-    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        c = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [f"{WEEKDAYS[row.date.weekday()]} {format_short(row.date)}", row.time, row.topic, row.units,
-                    row.present, row.excused, row.sick, row.absent][c]
-        if role == Qt.ItemDataRole.ToolTipRole and c in (2, 3):
-            return row.topic if c == 2 else row.units
-        if role == Qt.ItemDataRole.ForegroundRole and row.date > dt.date.today():
-            return QBrush(QColor("#6b7280"))
-        if role == Qt.ItemDataRole.BackgroundRole and c == 0 and row.date <= dt.date.today() and row.marked == 0:
-            return QBrush(QColor("#fef3c7"))  # held, no attendance yet
-        if role == Qt.ItemDataRole.TextAlignmentRole and c >= 4:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        return self.find(lambda r: r.id == session_id)
 
 
 class SessionsPage(QWidget):
@@ -216,7 +194,7 @@ class SessionsPage(QWidget):
 
     def _load_sessions(self, select: int | None = None) -> None:
         rows = sessions.list_sessions(self.actor, self.batch_id) if self.batch_id is not None else []
-        self.sessions_model.load(rows)
+        self.sessions_model.set_rows(rows)
         row = self.sessions_model.row_of(select)
         if row < 0 and rows:
             today = dt.date.today()
@@ -230,10 +208,10 @@ class SessionsPage(QWidget):
 
     def _session_chosen(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid():
-            if not self.sessions_model.rows:
+            if not self.sessions_model.rowCount():
                 self.attendance.load(None)
             return
-        session_id = self.sessions_model.rows[current.row()].id
+        session_id = self.sessions_model.row_at(current.row()).id
         if session_id == self.attendance.session_id:
             return
         if not self._may_leave():
@@ -307,7 +285,7 @@ class SessionsPage(QWidget):
             return
         if not self._may_leave():
             return
-        session_id = self.sessions_model.rows[index.row()].id
+        session_id = self.sessions_model.row_at(index.row()).id
         dialog = SessionDialog(self.actor, self.batch_id, session_id, self)
         if dialog.exec():
             self._load_sessions(session_id)
@@ -318,7 +296,7 @@ class SessionsPage(QWidget):
         index = self.sessions_table.currentIndex()
         if self.batch_id is None or not index.isValid() or not allowed(self.actor, "sessions.edit"):
             return
-        row = self.sessions_model.rows[index.row()]
+        row = self.sessions_model.row_at(index.row())
         text = tr("Hapus sesi {d} \u201c{topic}\u201d?").format(d=format_short(row.date), topic=row.topic)
         if row.marked:
             text += "\n" + tr("Presensi {n} peserta pada sesi ini ikut terhapus (tercatat di jejak audit).").format(

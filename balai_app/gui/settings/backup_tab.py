@@ -7,13 +7,12 @@ the automatic backup (at most once a day), whose failures are shown.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
 import qtawesome as qta
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from balai_app import paths
+from balai_app.gui.common.rows_model import LEFT, RIGHT, Column, RowsModel
 from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_backup_tab import Ui_BackupTab
 from balai_app.gui.settings.restore_dialog import RestoreDialog, describe_date
@@ -23,64 +22,43 @@ from balai_app.services.context import Actor
 from balai_app.services.permissions import allowed
 from balai_app.domain.numbers import number
 
-_Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ["Tanggal", "Jenis", "PM", "Sertifikat", "Ukuran", "Berkas"]
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _size(n: int) -> str:
     return f"{number(round(n / 1024 / 1024, 1))} MB" if n >= 1024 * 1024 else f"{number(max(1, n // 1024))} KB"
 
 
-class BackupListModel(QAbstractTableModel):
-    """The backups folder, newest first (``services.backup_files.list_backups``)."""
+def _tooltip(info: backup_files.BackupInfo) -> str:
+    return str(info.path) if info.sound else "\n".join(info.problems)
+
+
+def _red_if_unsound(info: backup_files.BackupInfo) -> str | None:
+    return None if info.sound else "#b91c1c"
+
+
+def _count(n: int | None) -> str:
+    return "-" if n is None else str(n)
+
+
+class BackupListModel(RowsModel):
+    """The backups folder, newest first (``services.backup_files.list_backups``), over the one
+    table model; a backup that failed its check is red with its problems on hover."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[backup_files.BackupInfo] = []
+        def column(header: str, text, align=LEFT) -> Column:
+            return Column(header, text, align, color=_red_if_unsound, tooltip=_tooltip)
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = backup_files.list_backups()
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(COLUMNS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        info = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [
-                lambda: info.taken_at.strftime("%d/%m/%Y %H:%M"),
-                lambda: info.kind,
-                lambda: "-" if info.residents is None else str(info.residents),
-                lambda: "-" if info.certificates is None else str(info.certificates),
-                lambda: _size(info.size),
-                lambda: info.path.name,
-            ][column]()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3, 4):
-            return _RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(info.path) if info.sound else "\n".join(info.problems)
-        if role == Qt.ItemDataRole.ForegroundRole and not info.sound:
-            from PySide6.QtGui import QColor
-
-            return QColor("#b91c1c")
-        return None
+        super().__init__([
+            column("Tanggal", lambda i: i.taken_at.strftime("%d/%m/%Y %H:%M")),
+            column("Jenis", lambda i: i.kind),
+            column("PM", lambda i: _count(i.residents), RIGHT),
+            column("Sertifikat", lambda i: _count(i.certificates), RIGHT),
+            column("Ukuran", lambda i: _size(i.size), RIGHT),
+            column("Berkas", lambda i: i.path.name),
+        ], backup_files.list_backups, parent)
 
     def info_at(self, row: int) -> backup_files.BackupInfo:
-        return self.rows[row]
+        return self._rows[row]
 
 
 class BackupTab(QWidget):
@@ -131,7 +109,7 @@ class BackupTab(QWidget):
         second = backup.second_folder()
         self.ui.secondFolderEdit.setText(str(second) if second else "")
         self.model.reload()
-        regular = [i for i in self.model.rows if i.path.name.startswith(backup.REGULAR_PREFIX)]
+        regular = [i for i in self.model.rows() if i.path.name.startswith(backup.REGULAR_PREFIX)]
         if regular:
             last = regular[0]
             self.ui.lastBackupLabel.setText(tr("{date} — {res} PM, {cert} sertifikat").format(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import secrets
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QWidget
 
+from balai_app.gui.common.rows_model import Column, RowsModel
 from balai_app.gui.common.form_errors import ERROR_STYLE, error_labels, show_errors
 from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.gui.forms.ui_user_dialog import Ui_UserDialog
@@ -26,48 +25,30 @@ ROLE_HELP = {
 }
 
 
-class UsersModel(QAbstractTableModel):
-    HEADERS = ("Nama pengguna", "Nama lengkap", "Peran", "Status")
+def user_status(row: accounts.UserRow) -> str:
+    parts = [tr("aktif") if row.active else tr("nonaktif")]
+    if row.locked:
+        parts.append(tr("terkunci sementara"))
+    if row.must_change_password and row.active:
+        parts.append(tr("wajib ganti kata sandi"))
+    return ", ".join(parts)
+
+
+def _grey_if_inactive(row: accounts.UserRow) -> str | None:
+    return None if row.active else "#64748b"
+
+
+class UsersModel(RowsModel):
+    """Every account (``accounts.list_users``) over the one table model; inactive ones in grey."""
 
     def __init__(self, actor: Actor, parent=None):
-        super().__init__(parent)
+        super().__init__([
+            Column("Nama pengguna", lambda r: r.username, color=_grey_if_inactive),
+            Column("Nama lengkap", lambda r: r.full_name, color=_grey_if_inactive),
+            Column("Peran", lambda r: role_label(r.role), color=_grey_if_inactive),
+            Column("Status", user_status, color=_grey_if_inactive),
+        ], lambda: accounts.list_users(actor), parent)
         self.actor = actor
-        self.rows: list[accounts.UserRow] = []
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = accounts.list_users(self.actor)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(self.HEADERS[section])
-        return None
-
-    @staticmethod
-    def status(row: accounts.UserRow) -> str:
-        parts = [tr("aktif") if row.active else tr("nonaktif")]
-        if row.locked:
-            parts.append(tr("terkunci sementara"))
-        if row.must_change_password and row.active:
-            parts.append(tr("wajib ganti kata sandi"))
-        return ", ".join(parts)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (row.username, row.full_name, role_label(row.role), self.status(row))[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return QColor("#64748b")
-        return None
 
 
 class UserDialog(QDialog):
@@ -162,19 +143,19 @@ class UsersTab(QWidget):
         selected = self.selected()
         self.model.reload()
         if selected is not None:
-            for row_number, row in enumerate(self.model.rows):
-                if row.id == selected.id:
-                    self.ui.usersTable.selectRow(row_number)
+            row_number = self.model.find(lambda row: row.id == selected.id)
+            if row_number >= 0:
+                self.ui.usersTable.selectRow(row_number)
         self._selection_changed()
 
     def selected(self) -> accounts.UserRow | None:
         rows = self.ui.usersTable.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select_username(self, username: str) -> None:
-        for row_number, row in enumerate(self.model.rows):
-            if row.username == username:
-                self.ui.usersTable.selectRow(row_number)
+        row_number = self.model.find(lambda row: row.username == username)
+        if row_number >= 0:
+            self.ui.usersTable.selectRow(row_number)
 
     def _selection_changed(self, *_args) -> None:
         row = self.selected()
