@@ -38,7 +38,10 @@ class NikCheck:
 
 def compact(value: str) -> str:
     """Digits only as typed or pasted: spaces, line breaks, '-' and '.' removed."""
-    return clean("".join(str(value).split()), " -.").strip()
+    text = "".join(str(value).split())
+    if text.isascii() and text.isdigit():  # the usual NIK: nothing to clean (python-stdnum's clean is costly per row)
+        return text
+    return clean(text, " -.").strip()
 
 
 def encoded_day_month_year(nik: str) -> tuple[int, int, int]:

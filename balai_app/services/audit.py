@@ -5,7 +5,9 @@ existing or older id (REPLACE INTO) and an event that does not continue the
 hash chain (``domain.audit_chain``). This module is the ONE writer of the
 trail: ``record`` for one event, ``record_many`` for many (the importer), and
 ``append_events`` for a raw DB-API cursor (the restore writes its event into
-the staging copy before the switch). Call them inside the same transaction as
+the staging copy before the switch). A big batch (the importer) is chained before
+the write lock is taken (``chain_events``, optionally ``stage_chain``) and appended
+inside it (``append_chain``), after checking that the trail has not moved. Call them inside the same transaction as
 the change they describe.
 """
 
@@ -75,13 +77,26 @@ _INSERT = ('INSERT INTO "audit_event" ({cols}, "prev_hash", "hash") VALUES ({mar
     cols=", ".join(f'"{c}"' for c in CONTENT_COLUMNS), marks=", ".join(["?"] * (len(CONTENT_COLUMNS) + 2)))
 
 
-def append_events(cursor, events: list[NewEvent], *, at: dt.datetime | None = None) -> Recorded:
-    """Append ``events`` to the chain through a DB-API ``cursor`` (qmark style), in the
-    caller's transaction, which must hold the write lock (the next id and the last hash
-    are read first)."""
-    stamp = (at or utcnow()).strftime(AT_FORMAT)
+class Chain(NamedTuple):
+    """Events chained after a known last event (``after_id``, ``after_hash``), ready to append:
+    computed before the write lock is taken (``chain_events``), appended inside it
+    (``append_chain``) when the trail has not moved meanwhile."""
+
+    after_id: int
+    after_hash: str
+    rows: list[tuple[Any, ...]]  # CONTENT_COLUMNS + (prev_hash, hash)
+
+
+def last_event(cursor) -> tuple[int, str]:
+    """(id, hash) of the last event of the trail, (0, GENESIS) when it is empty."""
     last = cursor.execute('SELECT id, hash FROM "audit_event" ORDER BY id DESC LIMIT 1').fetchone()
-    next_id, previous = (last[0] + 1, last[1] or GENESIS) if last else (1, GENESIS)
+    return (int(last[0]), last[1] or GENESIS) if last else (0, GENESIS)
+
+
+def chain_events(events: list[NewEvent], after: tuple[int, str], *, at: dt.datetime | None = None) -> Chain:
+    """The rows of ``events`` chained after the event ``after`` = (id, hash); pure computing."""
+    stamp = (at or utcnow()).strftime(AT_FORMAT)
+    next_id, previous = after[0] + 1, after[1]
     rows = []
     for event in events:
         content = (next_id, stamp, event.user_id, event.username, event.action, event.entity, event.entity_id,
@@ -90,9 +105,48 @@ def append_events(cursor, events: list[NewEvent], *, at: dt.datetime | None = No
         rows.append((*content, previous, own))
         previous = own
         next_id += 1
-    if rows:
-        cursor.executemany(_INSERT, rows)
-    return Recorded(next_id - 1, previous, len(rows))
+    return Chain(after[0], after[1], rows)
+
+
+def chain_holds(cursor, chain: Chain) -> bool:
+    """Inside the write lock: whether ``chain`` still continues the trail (no event appended since)."""
+    return last_event(cursor) == (chain.after_id, chain.after_hash)
+
+
+STAGE_COLUMNS = (*CONTENT_COLUMNS, "prev_hash", "hash")
+
+
+def stage_chain(cursor, chain: Chain, table: str) -> None:
+    """Copy ``chain``'s rows into the caller's TEMP ``table`` (SQLite; no lock on the database):
+    ``append_chain(..., staged=table)`` then appends them with one statement."""
+    columns = ", ".join(f'"{c}"' for c in STAGE_COLUMNS)
+    cursor.execute(f'CREATE TEMP TABLE IF NOT EXISTS "{table}" ({columns})')
+    cursor.execute(f'DELETE FROM "{table}"')
+    cursor.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join(["?"] * len(STAGE_COLUMNS))})',
+                       chain.rows)
+
+
+def append_chain(cursor, chain: Chain, *, staged: str | None = None) -> Recorded:
+    """Inside the caller's write transaction: append ``chain`` (refused by the triggers, and
+    by this check first, unless it continues the trail's last event). ``staged``: the TEMP
+    table ``stage_chain`` filled, appended with one INSERT ... SELECT (SQLite)."""
+    if not chain_holds(cursor, chain):
+        raise RuntimeError("audit chain computed for another last event: chain it again inside the lock")
+    if chain.rows:
+        if staged:
+            columns = ", ".join(f'"{c}"' for c in STAGE_COLUMNS)
+            cursor.execute(f'INSERT INTO "audit_event" ({columns}) SELECT {columns} FROM "{staged}" ORDER BY "id"')
+        else:
+            cursor.executemany(_INSERT, chain.rows)
+    last = chain.rows[-1] if chain.rows else None
+    return Recorded(last[0] if last else chain.after_id, last[-1] if last else chain.after_hash, len(chain.rows))
+
+
+def append_events(cursor, events: list[NewEvent], *, at: dt.datetime | None = None) -> Recorded:
+    """Append ``events`` to the chain through a DB-API ``cursor`` (qmark style), in the
+    caller's transaction, which must hold the write lock (the next id and the last hash
+    are read first)."""
+    return append_chain(cursor, chain_events(events, last_event(cursor), at=at))
 
 
 def record_many(events: list[NewEvent], *, at: dt.datetime | None = None) -> Recorded:

@@ -152,19 +152,33 @@ def insert_rows(
     """Insert rows already cleaned by ``residents.clean`` in one transaction,
     with one audit event per resident and one for the whole import.
 
-    Everything that does not need the database is prepared before the write lock is
-    taken (the column values, the search keys, the audit texts); inside it only the
-    NIKs are checked once more and the rows and their audit events written in bulk,
-    so that another PC waits as briefly as the indexes allow (``bench/bench_import_lock.py``)."""
+    Everything that does not need the write lock is done before it is taken: the column
+    values, the search keys, the audit events chained after the trail's current last
+    event, and (SQLite) both copied into TEMP tables of this connection, which lock
+    nothing that another PC uses. Inside the lock the NIKs are checked once more, the
+    chain is re-computed only if another PC appended an event meanwhile, and the rows go
+    in with a few INSERT ... SELECT statements -- the search index and the Beranda counts
+    kept by the same triggers as for a single PM, one statement per chunk instead of per
+    row -- so that another PC waits as briefly as the indexes allow
+    (``bench/bench_import_lock.py``)."""
     require(actor, "residents.import")
     if not rows:
         return 0
     prepared = _prepare(rows)
     summary = tr("Impor {n} PM dari {f}").format(n=len(rows), f=source)
+    db = Resident._meta.database.obj
+    staged = not dialect.is_postgres(db)
+    cursor = db.cursor()
     try:
+        if staged:
+            with db.atomic():  # TEMP tables only: no lock on the database file
+                _stage_rows(cursor, prepared)
+        plan = _plan(actor, cursor, prepared, summary, staged)  # before the lock: a guess that usually holds
         with write_transaction():
-            _check_niks_still_free(rows)
-            _write_rows(actor, prepared, summary, progress)
+            _check_niks_still_free(cursor, rows, staged)
+            if not _plan_holds(cursor, plan):  # another PC wrote meanwhile: chain again, inside the lock
+                plan = _plan(actor, cursor, prepared, summary, staged)
+            _write_rows(cursor, prepared, plan, staged, progress)
     except (sqlite3.OperationalError, peewee.OperationalError) as exc:
         raise ImportFileError(tr(
             "Basis data sedang dipakai untuk menyimpan oleh komputer atau program lain ({e}). "
@@ -173,6 +187,9 @@ def insert_rows(
         raise ImportFileError(tr(
             "Data bentrok dengan data yang baru saja disimpan pengguna lain ({e}). "
             "Tidak ada yang disimpan; periksa ulang berkas lalu ulangi.").format(e=exc)) from exc
+    finally:
+        if staged:
+            _drop_stage(cursor)
     if progress:
         progress(len(rows), len(rows))
     return len(rows)
@@ -180,34 +197,80 @@ def insert_rows(
 
 @dataclass(frozen=True)
 class _Prepared:
-    sql: str  # INSERT with an explicit id first
-    values: list[list[Any]]  # each row's column values, without the id
+    fields: list[str]  # the resident columns written, without the id
+    values: list[list[Any]]  # each row's column values, in ``fields`` order
     names: list[str]  # for the audit events
 
 
 def _prepare(rows: list[dict[str, Any]]) -> _Prepared:
-    """The INSERT and every row's values, built before the write lock is taken."""
+    """Every row's values, built before the write lock is taken."""
     now = str(utcnow())  # the text peewee stores for a DateTimeField
     fields = [f for f in Resident._meta.sorted_fields if f.name != "id"]
     defaults = {f.name: _default(f) for f in fields}
+    names = [f.name for f in fields]
     values = []
     for cleaned in rows:
         record = dict(cleaned)
         record["search_text"] = residents.search_key(record["name"], record.get("nik"), record.get("birth_place", ""))
         record["created_at"] = record["updated_at"] = now
         record["version"] = 1
-        values.append([_sql_value(record[f.name]) if f.name in record else defaults[f.name] for f in fields])
-    return _Prepared(_insert_sql(Resident, ["id", *(f.name for f in fields)]), values, [r["name"] for r in rows])
+        values.append([_sql_value(record[name]) if name in record else defaults[name] for name in names])
+    return _Prepared([f.column_name for f in fields], values, [r["name"] for r in rows])
 
 
-def _insert_sql(model: Any, names: list[str]) -> str:
-    columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
-    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
+# --- staging (SQLite): TEMP tables of the importing connection --------------------------------
+# Engine-specific: SQLite's TEMP schema is private to the connection and lives outside the
+# database file, so filling it takes no lock another PC could wait on. PostgreSQL writes the
+# prepared rows with executemany inside its (server-side) write lock instead.
+
+_STAGE = "balai_import_resident"
+_STAGE_AUDIT = "balai_import_audit"
+
+
+def _stage_rows(cursor: Any, prepared: _Prepared) -> None:
+    columns = ", ".join(f'"{c}"' for c in prepared.fields)
+    cursor.execute(f'CREATE TEMP TABLE IF NOT EXISTS "{_STAGE}" ("seq" INTEGER PRIMARY KEY, {columns})')
+    cursor.execute(f'DELETE FROM "{_STAGE}"')
+    marks = ", ".join("?" * (len(prepared.fields) + 1))
+    cursor.executemany(f'INSERT INTO "{_STAGE}" ("seq", {columns}) VALUES ({marks})',
+                       ([seq, *values] for seq, values in enumerate(prepared.values)))
+
+
+def _drop_stage(cursor: Any) -> None:
+    for table in (_STAGE, _STAGE_AUDIT):
+        cursor.execute(f'DROP TABLE IF EXISTS temp."{table}"')
+
+
+# --- the plan: ids and audit chain, guessed before the lock, checked inside it -----------------
+
+
+@dataclass(frozen=True)
+class _Plan:
+    first: int  # the id of the first new resident
+    chain: audit.Chain
+
+
+def _plan(actor: Actor, cursor: Any, prepared: _Prepared, summary: str, staged: bool) -> _Plan:
+    first = _next_resident_id(cursor)
+    changes = '{"sumber": ["", "impor"]}'
+    events = [audit.NewEvent(actor.user_id, actor.username, "create", "resident", first + i, name, changes)
+              for i, name in enumerate(prepared.names)]
+    events.append(audit.NewEvent(actor.user_id, actor.username, "import", "resident", None, summary,
+                                 audit.changes_json(None)))
+    chain = audit.chain_events(events, audit.last_event(cursor))
+    if staged:
+        with Resident._meta.database.obj.atomic():
+            audit.stage_chain(cursor, chain, _STAGE_AUDIT)
+    return _Plan(first, chain)
+
+
+def _plan_holds(cursor: Any, plan: _Plan) -> bool:
+    return _next_resident_id(cursor) == plan.first and audit.chain_holds(cursor, plan.chain)
 
 
 def _next_resident_id(cursor: Any) -> int:
-    """Inside the write lock: the first id the new rows take (never one a deleted PM had,
-    when SQLite counts the table's ids in sqlite_sequence)."""
+    """The first id the new rows take (never one a deleted PM had, when SQLite counts the
+    table's ids in sqlite_sequence); final only inside the write lock."""
     top = Resident.select(fn.COALESCE(fn.MAX(Resident.id), 0)).scalar() or 0
     if isinstance(Resident._meta.database.obj, peewee.SqliteDatabase):  # engine-specific: SQLite only
         has_sequence = cursor.execute(
@@ -217,36 +280,53 @@ def _next_resident_id(cursor: Any) -> int:
     return int(top) + 1
 
 
-def _write_rows(actor: Actor, prepared: _Prepared, summary: str,
+def write_chunk(total: int) -> int:
+    """Rows per INSERT statement inside the lock: about 20 statements per import (the search
+    index flushes once per statement), at least ``CHUNK`` (progress is reported per chunk)."""
+    return max(CHUNK, -(-total // 20))
+
+
+def _write_rows(cursor: Any, prepared: _Prepared, plan: _Plan, staged: bool,
                 progress: Callable[[int, int], None] | None) -> None:
-    """Inside the caller's transaction: the rows in bulk (explicit ids, so that no row has
+    """Inside the caller's transaction: the rows in chunks (explicit ids, so that no row has
     to be read back), then their audit events and the import's through the one audit
     writer's bulk form."""
-    cursor = Resident._meta.database.cursor()
-    first = _next_resident_id(cursor)
     total = len(prepared.values)
-    for start in range(0, total, CHUNK):
-        batch = prepared.values[start:start + CHUNK]
-        cursor.executemany(prepared.sql, [[first + start + i, *values] for i, values in enumerate(batch)])
+    step = write_chunk(total)
+    columns = ", ".join(f'"{c}"' for c in prepared.fields)
+    table = Resident._meta.table_name
+    for start in range(0, total, step):
+        if staged:
+            cursor.execute(f'INSERT INTO "{table}" ("id", {columns}) SELECT ? + "seq", {columns} FROM temp."{_STAGE}" '
+                           f'WHERE "seq" >= ? AND "seq" < ? ORDER BY "seq"', (plan.first, start, start + step))
+        else:
+            batch = prepared.values[start:start + step]
+            cursor.executemany(_insert_sql(table, ["id", *prepared.fields]),
+                               [[plan.first + start + i, *values] for i, values in enumerate(batch)])
         if progress:
-            progress(min(start + CHUNK, total), total)
+            progress(min(start + step, total), total)
     dialect.reset_sequences(Resident._meta.database.obj, ["resident"])  # PostgreSQL: the next id follows
-    changes = '{"sumber": ["", "impor"]}'
-    events = [audit.NewEvent(actor.user_id, actor.username, "create", "resident", first + i, name, changes)
-              for i, name in enumerate(prepared.names)]
-    events.append(audit.NewEvent(actor.user_id, actor.username, "import", "resident", None, summary,
-                                 audit.changes_json(None)))
-    audit.append_events(cursor, events)
+    audit.append_chain(cursor, plan.chain, staged=_STAGE_AUDIT if staged else None)
 
 
-def _check_niks_still_free(rows: list[dict[str, Any]]) -> None:
+def _insert_sql(table: str, columns: list[str]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+
+
+def _check_niks_still_free(cursor: Any, rows: list[dict[str, Any]], staged: bool) -> None:
     """Inside the write lock: the rows were checked before it was taken, and
     another user may have registered one of these NIKs since."""
-    niks = [r["nik"] for r in rows if r.get("nik")]
-    taken = []
-    for start in range(0, len(niks), 500):
-        query = Resident.select(Resident.id, Resident.name, Resident.nik).where(Resident.nik.in_(niks[start:start + 500]))
-        taken.extend(query.tuples())
+    if staged:  # one statement: the staged NIKs probe the unique NIK index
+        taken = cursor.execute(
+            f'SELECT r."id", r."name", r."nik" FROM temp."{_STAGE}" AS s CROSS JOIN "resident" AS r '
+            f'ON r."nik" = s."nik" WHERE s."nik" IS NOT NULL ORDER BY s."seq" LIMIT 6').fetchall()
+    else:
+        niks = [r["nik"] for r in rows if r.get("nik")]
+        taken = []
+        for start in range(0, len(niks), 500):
+            query = Resident.select(Resident.id, Resident.name, Resident.nik).where(Resident.nik.in_(niks[start:start + 500]))
+            taken.extend(query.tuples())
     if taken:
         listed = "; ".join(f"{nik} ({name}, No. {rid})" for rid, name, nik in taken[:5])
         raise ImportFileError(tr(

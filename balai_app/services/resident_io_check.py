@@ -103,6 +103,13 @@ def _text_cell(value: Any) -> Any:
     return value
 
 
+_DIGITS, _DATE, _TEXT = 0, 1, 2
+# Each column's kind, worked out once (not per cell): (canonical header, clean() field, kind).
+_CELL_KINDS = [(header, name, _DIGITS if header in DIGIT_HEADERS else _DATE if header in DATE_HEADERS else _TEXT)
+               for header, name in HEADERS.items()]
+_LIST_SEPARATORS = re.compile(r"[,;/]")
+
+
 def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -> dict[str, Any]:
     """The dict that ``residents.clean`` expects, from one raw row.
 
@@ -112,14 +119,16 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
     """
     v = raw.values
     data: dict[str, Any] = {}
-    for header, name in HEADERS.items():
+    for header, name, kind in _CELL_KINDS:
         cell = v.get(header)
-        if header in DIGIT_HEADERS:
+        if cell is None:  # an empty cell or a column the file does not have
+            data[name] = "" if kind == _DIGITS else None
+        elif kind == _TEXT:
+            data[name] = cell if isinstance(cell, str) else _text_cell(cell)
+        elif kind == _DIGITS:
             data[name] = _digits_cell(cell, header, written.get(header, header), raw.row, problems)
-        elif header in DATE_HEADERS:
-            data[name] = _date_cell(cell)
         else:
-            data[name] = _text_cell(cell)
+            data[name] = _date_cell(cell)
 
     def col(header: str) -> str:
         return written.get(header, header)
@@ -173,7 +182,7 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
         data["status"] = "aktif"
     disabilities_text = "" if data.get("disabilities") is None else str(data["disabilities"]).strip()
     found = []
-    for part in (p.strip() for p in re.split(r"[,;/]", disabilities_text) if p.strip()):
+    for part in (p.strip() for p in _LIST_SEPARATORS.split(disabilities_text) if p.strip()) if disabilities_text else ():
         code = _code_from_text(codes.DISABILITIES, part)
         if code is None:
             problems.append(Problem(raw.row, col("disabilitas"), tr(
@@ -254,36 +263,44 @@ class _Twins:
         from balai_app.domain.text import fold
 
         self.fold = fold
-        self.by_birth: dict[tuple[str, Any], str] = {}
-        self.by_guardian: dict[tuple[str, str], str] = {}
+        self.by_birth: dict[tuple[str, Any], tuple[int, str] | int] = {}
+        self.by_guardian: dict[tuple[str, str], tuple[int, str] | int] = {}
         query = Resident.select(Resident.id, Resident.name, Resident.birth_date, Resident.guardian_name)
         for rid, name, birth, guardian in query.tuples().iterator():
-            who = tr("PM No. {id} ({name})").format(id=rid, name=name)
-            self._remember(name, birth, guardian, who)
+            self._remember(name, birth, guardian, (rid, name))
 
     def _keys(self, name: str, birth: Any, guardian: str) -> tuple[tuple | None, tuple | None]:
         folded = " ".join(self.fold(name).split())
         return ((folded, birth) if birth else None,
                 (folded, " ".join(self.fold(guardian).split())) if guardian and guardian.strip() else None)
 
-    def _remember(self, name: str, birth: Any, guardian: str, who: str) -> None:
-        by_birth, by_guardian = self._keys(name, birth, guardian or "")
+    def _remember(self, name: str, birth: Any, guardian: str, who: tuple[int, str] | int) -> None:
+        self._remember_keys(*self._keys(name, birth, guardian or ""), who)
+
+    def _remember_keys(self, by_birth: tuple | None, by_guardian: tuple | None, who: tuple[int, str] | int) -> None:
         if by_birth:
             self.by_birth.setdefault(by_birth, who)
         if by_guardian:
             self.by_guardian.setdefault(by_guardian, who)
+
+    @staticmethod
+    def _who(who: tuple[int, str] | int) -> str:
+        # a registered PM is kept as (number, name), an earlier row of the file as its number:
+        # the text is made only when a twin is found
+        if isinstance(who, int):
+            return tr("baris {r} berkas ini").format(r=who)
+        return tr("PM No. {id} ({name})").format(id=who[0], name=who[1])
 
     def twin_of(self, cleaned: dict[str, Any], row: int) -> str | None:
         by_birth, by_guardian = self._keys(cleaned["name"], cleaned.get("birth_date"), cleaned.get("guardian_name") or "")
         message = None
         if by_birth and by_birth in self.by_birth:
             message = tr("Mungkin orang yang sama dengan {who}: nama dan tanggal lahir sama. Periksa sebelum "
-                         "mengimpor agar tidak tercatat dua kali.").format(who=self.by_birth[by_birth])
+                         "mengimpor agar tidak tercatat dua kali.").format(who=self._who(self.by_birth[by_birth]))
         elif by_guardian and by_guardian in self.by_guardian:
             message = tr("Mungkin orang yang sama dengan {who}: nama dan nama keluarga/wali sama. Periksa sebelum "
-                         "mengimpor agar tidak tercatat dua kali.").format(who=self.by_guardian[by_guardian])
-        self._remember(cleaned["name"], cleaned.get("birth_date"), cleaned.get("guardian_name") or "",
-                       tr("baris {r} berkas ini").format(r=row))
+                         "mengimpor agar tidak tercatat dua kali.").format(who=self._who(self.by_guardian[by_guardian]))
+        self._remember_keys(by_birth, by_guardian, row)
         return message
 
 

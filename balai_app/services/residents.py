@@ -62,7 +62,7 @@ def clean(data: dict[str, Any], *, resident_id: int | None = None,
     looked up once for a whole file by the importer) replaces the per-row query."""
     c = v.Collector()
     out: dict[str, Any] = {}
-    L = label
+    L = v.translated(LABELS).__getitem__  # once per language, not 19 times per imported row
     out["name"] = c.take("name", v.text, data.get("name"), L("name"), required=True, max_length=200)
     out["sex"] = c.take("sex", v.choice, data.get("sex"), L("sex"), codes.SEX)
     out["klaster"] = c.take("klaster", v.choice, data.get("klaster"), L("klaster"), codes.KLASTER)

@@ -52,6 +52,20 @@ class Collector:
             raise NeedsConfirmation(self.warnings)
 
 
+_TRANSLATED: dict[tuple[int, str], dict[str, str]] = {}
+
+
+def translated(labels: dict[str, str]) -> dict[str, str]:
+    """``{key: tr(text)}`` for a table of labels, translated once per language (a form's
+    ``clean`` runs for every row of an import) -- the current language is told by the
+    translation of the table's first label."""
+    cache_key = (id(labels), tr(next(iter(labels.values()))))
+    table = _TRANSLATED.get(cache_key)
+    if table is None:
+        table = _TRANSLATED[cache_key] = {key: tr(text) for key, text in labels.items()}
+    return table
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\t])[ \t]*")
 
@@ -67,13 +81,29 @@ def _encodable(value: str) -> bool:
 
 def text(value: Any, label: str, *, required: bool = False, max_length: int = 200, multiline: bool = False) -> str:
     """A stripped, NFC-normalised string; never re-cased."""
-    if value is None:
-        value = ""
+    if value is None or value == "":  # an empty cell: most optional fields of an imported row
+        if required:
+            raise FieldError(tr("{label} wajib diisi.").format(label=label))
+        return ""
     if not isinstance(value, str):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         else:
             raise FieldError(tr("{label}: isian tidak valid.").format(label=label))
+    if value.isascii():  # most cells: nothing to normalise, no invisible or surrogate characters
+        if multiline:
+            if "\r" in value:
+                value = value.replace("\r\n", "\n").replace("\r", "\n")
+        elif "\n" in value or "\r" in value or "\t" in value:
+            value = _LINE_BREAKS.sub(" ", value)
+        value = value.strip()
+        if _CONTROL.search(value):
+            raise FieldError(tr("{label} berisi karakter yang tidak diizinkan.").format(label=label))
+        if required and not value:
+            raise FieldError(tr("{label} wajib diisi.").format(label=label))
+        if len(value) > max_length:
+            raise FieldError(tr("{label} terlalu panjang (maksimal {n} karakter).").format(label=label, n=max_length))
+        return value
     value = unicodedata.normalize("NFC", value)
     if multiline:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
