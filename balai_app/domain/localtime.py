@@ -37,22 +37,21 @@ def local_date(utc: dt.datetime | None, zone: str) -> dt.date | None:
     return local.date() if local else None
 
 
-def format_local(utc: dt.datetime | None, zone: str) -> str:
-    """``22/11/2026 04:20 WIB``; empty for None."""
+def _formatted(utc: dt.datetime | None, zone: str, pattern: str) -> str:
     local = to_local(utc, zone)
     if local is None:
         return ""
-    name = zone if zone in ZONES else DEFAULT_ZONE
-    return f"{local:%d/%m/%Y %H:%M} {name}"
+    return f"{local:{pattern}} {zone if zone in ZONES else DEFAULT_ZONE}"
+
+
+def format_local(utc: dt.datetime | None, zone: str) -> str:
+    """``22/11/2026 04:20 WIB``; empty for None."""
+    return _formatted(utc, zone, "%d/%m/%Y %H:%M")
 
 
 def format_clock(utc: dt.datetime | None, zone: str) -> str:
     """``04:20 WIB`` (the time of day only, for a sentence that already names the date)."""
-    local = to_local(utc, zone)
-    if local is None:
-        return ""
-    name = zone if zone in ZONES else DEFAULT_ZONE
-    return f"{local:%H:%M} {name}"
+    return _formatted(utc, zone, "%H:%M")
 
 
 def today(zone: str, now_utc: dt.datetime | None = None) -> dt.date:

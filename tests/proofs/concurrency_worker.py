@@ -33,6 +33,20 @@ CONTESTED = 20  # NIK serials 9001..9020 are registered by both workers
 BUSY_TRIES = 50  # a write refused as busy (the lock stayed taken past the wait) is tried again
 
 
+def until_not_busy(operation, done: dict, errors: list[str], what: str) -> None:
+    """Run ``operation``; a refusal as busy (the write lock stayed taken past the wait on a
+    loaded PC) has written nothing, so the same operation is tried again."""
+    for _busy in range(BUSY_TRIES):
+        try:
+            operation()
+            return
+        except Exception as exc:  # noqa: BLE001 (only "database is locked" is tried again)
+            if not is_busy_error(exc):
+                raise
+            done["busy_retries"] += 1
+    errors.append(f"{what}: busy {BUSY_TRIES} times")
+
+
 def nik(serial: int) -> str:
     return f"320101150110{serial:04d}"
 
@@ -54,23 +68,17 @@ def main(argv: list[str]) -> None:
     # First both workers race for the same NIKs, in the same order, at the same moment.
     for serial in range(9001, 9001 + CONTESTED):
         try:
-            for _busy in range(BUSY_TRIES):
+            def contest(serial=serial):
                 try:
-                    try:
-                        residents.create_resident(SYSTEM, {
-                            "name": f"Rebutan {serial} oleh {worker}", "sex": "L", "klaster": "anak", "nik": nik(serial),
-                            "birth_date": "15-01-2010", "entry_date": "2026-01-05"}, confirm_warnings=True)
-                        done["contested_won"].append(serial)
-                    except ValidationError as exc:
-                        assert "nik" in exc.errors, exc.errors
-                        done["contested_refused"].append(serial)
-                    break
-                except Exception as exc:  # noqa: BLE001 (only "database is locked" is tried again)
-                    if not is_busy_error(exc):
-                        raise
-                    done["busy_retries"] += 1  # refused with nothing written (a loaded PC): the same again
-            else:
-                errors.append(f"contested {serial}: busy {BUSY_TRIES} times")
+                    residents.create_resident(SYSTEM, {
+                        "name": f"Rebutan {serial} oleh {worker}", "sex": "L", "klaster": "anak", "nik": nik(serial),
+                        "birth_date": "15-01-2010", "entry_date": "2026-01-05"}, confirm_warnings=True)
+                    done["contested_won"].append(serial)
+                except ValidationError as exc:
+                    assert "nik" in exc.errors, exc.errors
+                    done["contested_refused"].append(serial)
+
+            until_not_busy(contest, done, errors, f"contested {serial}")
         except Exception as exc:  # noqa: BLE001 (recorded, then judged by the parent)
             errors.append(f"contested: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
     for i in range(ops):
@@ -78,57 +86,51 @@ def main(argv: list[str]) -> None:
         if kind in ("assessment", "service") and not own:
             kind = "create"
         try:
-            for _busy in range(BUSY_TRIES):
-                try:
-                    if kind == "create":
-                        serial = worker * 1000 + len(own) + 1
-                        r = residents.create_resident(SYSTEM, {
-                            "name": f"Pekerja {worker} PM {i}", "sex": "L", "klaster": "anak", "nik": nik(serial),
-                            "birth_date": "15-01-2010", "entry_date": "2026-01-05"}, confirm_warnings=True)
-                        own.append(r.id)
-                        done["create"].append(r.id)
-                    elif kind == "update":
-                        target = rng.randint(1, SHARED)
-                        for _attempt in range(200):
-                            current = residents.get_resident(SYSTEM, target)
-                            try:
-                                residents.update_resident(SYSTEM, target, {"notes": f"{current.notes} w{worker}.{i}".strip()[-4000:]},
-                                                          expected_version=current.version)
-                                done["update"] += 1
-                                break
-                            except StaleRecord:
-                                done["stale_retries"] += 1
-                        else:
-                            errors.append("update never succeeded after 200 retries")
-                    elif kind == "certificate":
-                        holder = own_holder if rng.random() < 0.5 else shared_holder
-                        for _attempt in range(200):
-                            current = Certificate.get((Certificate.resident == holder) & (Certificate.status == "berlaku"))
-                            try:
-                                new = certificates.reissue(admin, current.id, f"perbaikan oleh pekerja {worker}")
-                                done["certificates"].append([new.year, new.sequence, new.number])
-                                break
-                            except BalaiError as exc:  # the other worker replaced it first: read again
-                                assert "sudah pernah diganti" in exc.message or "sudah dicabut" in exc.message, exc.message
-                                done["reissue_refused"] += 1
-                        else:
-                            errors.append("reissue never succeeded after 200 retries")
-                    elif kind == "assessment":
-                        casework.add_assessment(SYSTEM, rng.choice(own), {
-                            "date": "2026-01-06", "assessor": f"Pekerja {worker}", "summary": f"asesmen {i}"})
-                        done["assessment"] += 1
+            def operation(kind=kind, i=i):
+                if kind == "create":
+                    serial = worker * 1000 + len(own) + 1
+                    r = residents.create_resident(SYSTEM, {
+                        "name": f"Pekerja {worker} PM {i}", "sex": "L", "klaster": "anak", "nik": nik(serial),
+                        "birth_date": "15-01-2010", "entry_date": "2026-01-05"}, confirm_warnings=True)
+                    own.append(r.id)
+                    done["create"].append(r.id)
+                elif kind == "update":
+                    target = rng.randint(1, SHARED)
+                    for _attempt in range(200):
+                        current = residents.get_resident(SYSTEM, target)
+                        try:
+                            residents.update_resident(SYSTEM, target, {"notes": f"{current.notes} w{worker}.{i}".strip()[-4000:]},
+                                                      expected_version=current.version)
+                            done["update"] += 1
+                            break
+                        except StaleRecord:
+                            done["stale_retries"] += 1
                     else:
-                        casework.add_service(SYSTEM, rng.choice(own), {
-                            "date": "2026-01-07", "kind": "terapi", "description": f"layanan {i}"},
-                            confirm_warnings=True)
-                        done["service"] += 1
-                    break
-                except Exception as exc:  # noqa: BLE001 (only "database is locked" is tried again)
-                    if not is_busy_error(exc):
-                        raise
-                    done["busy_retries"] += 1  # refused with nothing written (a loaded PC): the same again
-            else:
-                errors.append(f"{kind}: busy {BUSY_TRIES} times")
+                        errors.append("update never succeeded after 200 retries")
+                elif kind == "certificate":
+                    holder = own_holder if rng.random() < 0.5 else shared_holder
+                    for _attempt in range(200):
+                        current = Certificate.get((Certificate.resident == holder) & (Certificate.status == "berlaku"))
+                        try:
+                            new = certificates.reissue(admin, current.id, f"perbaikan oleh pekerja {worker}")
+                            done["certificates"].append([new.year, new.sequence, new.number])
+                            break
+                        except BalaiError as exc:  # the other worker replaced it first: read again
+                            assert "sudah pernah diganti" in exc.message or "sudah dicabut" in exc.message, exc.message
+                            done["reissue_refused"] += 1
+                    else:
+                        errors.append("reissue never succeeded after 200 retries")
+                elif kind == "assessment":
+                    casework.add_assessment(SYSTEM, rng.choice(own), {
+                        "date": "2026-01-06", "assessor": f"Pekerja {worker}", "summary": f"asesmen {i}"})
+                    done["assessment"] += 1
+                else:
+                    casework.add_service(SYSTEM, rng.choice(own), {
+                        "date": "2026-01-07", "kind": "terapi", "description": f"layanan {i}"},
+                        confirm_warnings=True)
+                    done["service"] += 1
+
+            until_not_busy(operation, done, errors, kind)
         except Exception as exc:  # noqa: BLE001 (everything reaching the caller is recorded, then judged by the parent)
             errors.append(f"{kind}: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
     print(json.dumps({"worker": worker, "done": done, "errors": errors, "span": [started, time.time()]}), flush=True)

@@ -105,9 +105,9 @@ def test_a_revocation_reads_in_the_balais_local_time(admin, make_resident):
     Certificate.update(revoked_at=dt.datetime(2026, 12, 1, 21, 20)).where(Certificate.id == cert.id).execute()
     verdict = certificates.verify(Certificate.get_by_id(cert.id).payload)
     assert verdict.status == certificates.REVOKED and verdict.revoked_on == dt.date(2026, 12, 2)
-    assert "2 Desember 2026" in verdict.text() and "02/12/2026 04:20 WIB" in verdict.text()
+    assert "2 Desember 2026" in verdict.text() and "pada 2 Desember 2026 pukul 04:20 WIB." in verdict.text()
     certificates.save_settings(admin, {"timezone": "WIT"})
-    assert "02/12/2026 06:20 WIT" in certificates.verify(Certificate.get_by_id(cert.id).payload).text()
+    assert "2 Desember 2026 pukul 06:20 WIT." in certificates.verify(Certificate.get_by_id(cert.id).payload).text()
     assert localtime.format_local(dt.datetime(2026, 12, 1, 21, 20), "WITA") == "02/12/2026 05:20 WITA"
 
 
