@@ -123,35 +123,33 @@ def create_name_search(db: Database) -> None:
         db.execute_sql(statement)
 
 
-def has_name_search(db: Database) -> bool:
-    """Whether this database has the name-ordered search index (cached per connection object)."""
-    cached = getattr(db, "_balai_has_name_search", None)
-    if cached is None and not _is_sqlite(db):
-        cached = db.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s",
-                                (NAME_SEARCH_INDEX,)).fetchone() is not None
-        db._balai_has_name_search = cached  # type: ignore[attr-defined]
+def _exists(db: Database, attr: str, kind: str, name: str, *, on_server: bool) -> bool:
+    """Whether the database has the index or table ``name`` (looked up once per connection
+    object and kept on it as ``attr``). ``on_server``: look it up in PostgreSQL's catalogue
+    too (``kind`` must then be an index); otherwise it is SQLite-only and absent there."""
+    cached = getattr(db, attr, None)
     if cached is None:
-        row = db.execute_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (NAME_SEARCH_INDEX,)
-        ).fetchone()
-        cached = row is not None
-        db._balai_has_name_search = cached  # type: ignore[attr-defined]
+        if _is_sqlite(db):
+            query, params = "SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)
+            cached = db.execute_sql(query, params).fetchone() is not None
+        elif on_server:
+            cached = db.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s", (name,)).fetchone() is not None
+        else:
+            cached = False
+        setattr(db, attr, cached)
     return cached
 
+
+def has_name_search(db: Database) -> bool:
+    """Whether this database has the name-ordered search index."""
+    return _exists(db, "_balai_has_name_search", "index", NAME_SEARCH_INDEX, on_server=True)
 
 PG_TRIGRAM_INDEX = "resident_search_trgm"  # made by db/dialect.py (pg_trgm's GIN over search_text)
 
 
 def has_pg_trigram(db: Database) -> bool:
-    """PostgreSQL: whether the pg_trgm GIN index over the search key exists (cached per connection object)."""
-    if _is_sqlite(db):
-        return False
-    cached = getattr(db, "_balai_has_pg_trgm", None)
-    if cached is None:
-        cached = db.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s", (PG_TRIGRAM_INDEX,)).fetchone() is not None
-        db._balai_has_pg_trgm = cached  # type: ignore[attr-defined]
-    return cached
-
+    """PostgreSQL: whether the pg_trgm GIN index over the search key exists."""
+    return not _is_sqlite(db) and _exists(db, "_balai_has_pg_trgm", "index", PG_TRIGRAM_INDEX, on_server=True)
 
 def _served_words(db: Database, words: list[str]) -> list[str]:
     """The words a trigram index of either engine serves (three or more characters)."""
@@ -161,32 +159,12 @@ def _served_words(db: Database, words: list[str]) -> list[str]:
 
 
 def has_index(db: Database) -> bool:
-    """Whether this database carries the trigram search index (looked up once per connection object)."""
-    cached = getattr(db, "_balai_has_fts", None)
-    if cached is None and not _is_sqlite(db):
-        cached = False
-    if cached is None:
-        row = db.execute_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
-        ).fetchone()
-        cached = row is not None
-        db._balai_has_fts = cached  # type: ignore[attr-defined]
-    return cached
-
+    """Whether this database carries the trigram search index (SQLite's FTS5 table)."""
+    return _exists(db, "_balai_has_fts", "table", FTS_TABLE, on_server=False)
 
 def has_counts(db: Database) -> bool:
-    """Whether this database keeps the per-(klaster, status) counts table."""
-    cached = getattr(db, "_balai_has_counts", None)
-    if cached is None and not _is_sqlite(db):
-        cached = False
-    if cached is None:
-        row = db.execute_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (COUNTS_TABLE,)
-        ).fetchone()
-        cached = row is not None
-        db._balai_has_counts = cached  # type: ignore[attr-defined]
-    return cached
-
+    """Whether this database keeps the per-(klaster, status) counts table (SQLite only)."""
+    return _exists(db, "_balai_has_counts", "table", COUNTS_TABLE, on_server=False)
 
 def kept_counts(db: Database) -> list[tuple[str, str, int]] | None:
     """(klaster, status, n) from the counts table, or None when the database has none."""

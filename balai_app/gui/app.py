@@ -55,23 +55,19 @@ _prepared = False
 
 
 def prepare_for_work() -> None:
-    """What must be in place before anything but the sign-in is shown (once): the log file,
-    the guard against shiboken6 6.12.0's reference leak, file dialogs that keep the
-    database's locks. Neither is needed to paint the sign-in (no file dialog, no log line and
+    """What must be in place before anything but the sign-in is shown (once): the guard
+    against shiboken6 6.12.0's reference leak, file dialogs that keep the database's
+    locks. Neither is needed to paint the sign-in (no file dialog, no log line and
     only a handful of the leak's thousands of repaints come before it), so the window's start
     runs this just after the sign-in's first paint (issue 18)."""
     global _prepared
     if _prepared:
         return
     _prepared = True
-    from balai_app import log
     from balai_app.gui.common import file_dialogs, pyside_guard
 
     pyside_guard.install()  # shiboken6 6.12.0 on Python 3.11 would abort after minutes of use
     file_dialogs.install()  # file dialogs must never drop the database's locks
-    if log.setup() is not None:
-        log.get("app").info("Balai %s dimulai (jendela), Python %s, %s", __version__, sys.version.split()[0],
-                            sys.platform)
 
 
 def install_translators(app: QApplication) -> None:
@@ -130,6 +126,10 @@ class BackgroundCheck(QObject):
             self.done.emit(self.state)
         except RuntimeError:  # the application ended first
             pass
+
+    def finished(self) -> bool:
+        """Whether the verdict is in (``done`` may have been sent before a receiver connected)."""
+        return self._finished.is_set()
 
     def wait(self) -> Any:
         """The check's verdict (waits for it); re-raises what the check raised."""
@@ -191,10 +191,15 @@ def open_checked_database(check: BackgroundCheck) -> bool:
 
 
 def prepare_window_work() -> None:
-    """``prepare_for_work`` and the unexpected-error dialog (the window's own start only)."""
+    """``prepare_for_work``, the log file and the unexpected-error dialog (the window's own
+    start only: not the self-test or a test's application)."""
+    from balai_app import log
     from balai_app.gui.common import error_dialog
 
     prepare_for_work()
+    if log.setup() is not None:
+        log.get("app").info("Balai %s dimulai (jendela), Python %s, %s", __version__, sys.version.split()[0],
+                            sys.platform)
     error_dialog.install()  # an unexpected error is logged and explained; the program goes on
 
 
@@ -213,7 +218,9 @@ def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
     else:
         check = BackgroundCheck(paths.database_path(), app)
         session = GuiSession(app, check)
-        facts = _sign_in_facts(check.path) if actor is None else None
+        from balai_app.services.sign_in_facts import peek  # a read-only look; None: open it first
+
+        facts = peek(check.path) if actor is None else None
         if facts is not None:
             session.open_after_paint(facts)  # the sign-in paints first; the open comes right after
         else:
@@ -231,13 +238,6 @@ def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
         return app.exec()
     finally:
         session.finish()
-
-
-def _sign_in_facts(path):
-    """What the sign-in shows, from a read-only look at the file; None: open it first."""
-    from balai_app.services.sign_in_facts import peek
-
-    return peek(path)
 
 
 def _reopen() -> bool:
@@ -327,6 +327,8 @@ class GuiSession(QObject):
         app.setQuitOnLastWindowClosed(False)
         if check is not None and not getattr(check, "settled", False):
             check.done.connect(self._check_done, Qt.ConnectionType.QueuedConnection)
+            if check.finished():  # its verdict came before anyone listened: deliver it the same way
+                QTimer.singleShot(0, lambda: self._check_done(check.state))
 
     def open_after_paint(self, facts) -> None:
         """Show the sign-in with ``facts`` before the database is opened; it opens at the

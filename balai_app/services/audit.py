@@ -132,6 +132,10 @@ def append_chain(cursor, chain: Chain, *, staged: str | None = None) -> Recorded
     table ``stage_chain`` filled, appended with one INSERT ... SELECT (SQLite)."""
     if not chain_holds(cursor, chain):
         raise RuntimeError("audit chain computed for another last event: chain it again inside the lock")
+    return _insert_chain(cursor, chain, staged)
+
+
+def _insert_chain(cursor, chain: Chain, staged: str | None) -> Recorded:
     if chain.rows:
         if staged:
             columns = ", ".join(f'"{c}"' for c in STAGE_COLUMNS)
@@ -146,7 +150,7 @@ def append_events(cursor, events: list[NewEvent], *, at: dt.datetime | None = No
     """Append ``events`` to the chain through a DB-API ``cursor`` (qmark style), in the
     caller's transaction, which must hold the write lock (the next id and the last hash
     are read first)."""
-    return append_chain(cursor, chain_events(events, last_event(cursor), at=at))
+    return _insert_chain(cursor, chain_events(events, last_event(cursor), at=at), None)  # chained just now
 
 
 def record_many(events: list[NewEvent], *, at: dt.datetime | None = None) -> Recorded:

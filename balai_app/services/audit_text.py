@@ -154,25 +154,25 @@ def value_text(entity: str, key: str, value: Any) -> str:
     return str(value)
 
 
-def change_rows(row: AuditRow) -> list[tuple[str, str, str]]:
-    """(field, old, new) per changed field, in the reader's words."""
+def _changes(row: AuditRow) -> list[tuple[str, str, str, bool]]:
+    """(field, old, new, is_a_change) per stored field, in the reader's words (decoded once)."""
     out = []
     for key, value in row.changes_dict().items():
-        old, new = value if isinstance(value, list) and len(value) == 2 else (None, value)
-        out.append((field_label(row.entity, key), value_text(row.entity, key, old),
-                    value_text(row.entity, key, new)))
+        pair = isinstance(value, list) and len(value) == 2
+        old, new = value if pair else (None, value)
+        out.append((field_label(row.entity, key), value_text(row.entity, key, old), value_text(row.entity, key, new),
+                    pair))
     return out
+
+
+def change_rows(row: AuditRow) -> list[tuple[str, str, str]]:
+    """(field, old, new) per changed field, in the reader's words."""
+    return [(field, old, new) for field, old, new, _pair in _changes(row)]
 
 
 def changes_text(row: AuditRow) -> str:
     """The changes on one line: "Peran: Staf → Admin; Aktif: Ya → Tidak"."""
-    parts = []
-    for (field, old, new), value in zip(change_rows(row), row.changes_dict().values(), strict=True):
-        if isinstance(value, list) and len(value) == 2:
-            parts.append(f"{field}: {old} → {new}")
-        else:
-            parts.append(f"{field}: {new}")
-    return "; ".join(parts)
+    return "; ".join(f"{field}: {old} → {new}" if pair else f"{field}: {new}" for field, old, new, pair in _changes(row))
 
 
 # A CSV keeps ISO dates (sortable, read the same by every spreadsheet) and says so in its header.

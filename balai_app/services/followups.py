@@ -180,8 +180,7 @@ def due_list(actor: Actor, today: dt.date | None = None) -> DueList:
                   for rid, name, exit_date in Resident._meta.database.execute(_aftercare_residents().where(in_window))]
     # The candidates' recorded plans, selected by a subquery: a list of ids in the SQL
     # text costs more to build than the query takes on a large balai.
-    candidate_ids = Resident.select(Resident.id).where(
-        Resident.exit_date.is_null(False) & Resident.status.in_(codes.AFTERCARE_STATUSES) & in_window)
+    candidate_ids = _aftercare_residents().where(in_window).columns(Resident.id)
     recorded = {(r, m) for (r, m) in FollowUp.select(FollowUp.resident, FollowUp.plan_months)
                 .where(FollowUp.resident.in_(candidate_ids) & FollowUp.plan_months.is_null(False))
                 .tuples()} if candidates else set()

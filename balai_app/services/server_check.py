@@ -92,13 +92,13 @@ def server_url(host: str, port: int | str, dbname: str, user: str) -> str:
     return f"postgresql://{values['user']}@{values['host']}:{port_number}/{values['dbname']}"
 
 
-def use_server(url: str, password: str | None, *, busy_ms: int | None = None) -> None:
+def use_server(url: str, password: str | None) -> None:
     """Switch this process to the server database at ``url`` (an empty one is set up
     with the Balai schema) and remember the address for the next starts of this PC.
     The password is kept in this process only (to reconnect), never written.
-    ``busy_ms``: the lock wait of the connection for the rest of the session (default: the
-    window's GUI_BUSY_MS: the set-up wizard calls this, and the window must never freeze
-    behind another PC's lock). Raises ``DatabaseError`` with the reason in Indonesian;
+    The connection keeps the window's short lock wait (GUI_BUSY_MS) for the rest of the
+    session: the set-up wizard calls this, and the window must never freeze behind another
+    PC's lock. Raises ``DatabaseError`` with the reason in Indonesian;
     nothing is remembered then."""
     from balai_app import paths
     from balai_app.db.connection import GUI_BUSY_MS, close_database, open_database
@@ -108,7 +108,7 @@ def use_server(url: str, password: str | None, *, busy_ms: int | None = None) ->
         server.remember_password(address, password)
     previous = paths.database_location()
     close_database()
-    open_database(url, migrate=True, create=True, busy_ms=GUI_BUSY_MS if busy_ms is None else busy_ms)
+    open_database(url, migrate=True, create=True, busy_ms=GUI_BUSY_MS)
     if not isinstance(previous, str):
         _local_before.append(previous)
     paths.save_server(address.url)
@@ -118,10 +118,10 @@ def use_server(url: str, password: str | None, *, busy_ms: int | None = None) ->
 _local_before: list = []  # the file this process used before use_server
 
 
-def use_local(*, busy_ms: int | None = None) -> None:
+def use_local() -> None:
     """Back to the database file this process used before ``use_server`` (the set-up
-    wizard's "< Kembali" then "Di komputer ini"); the server address is forgotten.
-    ``busy_ms`` as in ``use_server`` (default: the window's short wait)."""
+    wizard's "< Kembali" then "Di komputer ini"); the server address is forgotten. The
+    window's short lock wait, as in ``use_server``."""
     from balai_app import paths
     from balai_app.db.connection import GUI_BUSY_MS, close_database, open_database
 
@@ -129,5 +129,6 @@ def use_local(*, busy_ms: int | None = None) -> None:
     paths.save_server(None)
     # Never the server address again (BALAI_DB may name it): the file used before, else the
     # default file in the data folder.
-    paths.set_database_path(_local_before.pop() if _local_before else paths.local_database_path())
-    open_database(paths.database_path(), migrate=True, busy_ms=GUI_BUSY_MS if busy_ms is None else busy_ms)
+    local = _local_before.pop() if _local_before else paths.local_database_path()
+    paths.set_database_path(local)
+    open_database(local, migrate=True, busy_ms=GUI_BUSY_MS)

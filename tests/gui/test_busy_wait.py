@@ -10,12 +10,12 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from balai_app.gui.common.busy_wait import BusyWaitDialog
 from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.services import residents
 from balai_app.services.database import GUI_BUSY_MS, close_database, open_database
+from support.busy_dialog import watch_busy_dialog
 
 SHOTS = Path(os.environ.get("BALAI_SHOTS", tempfile.gettempdir()))
 
@@ -35,24 +35,6 @@ def _hold_write_lock(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
     return conn
-
-
-def _watch(on_dialog, seen: dict) -> QTimer:
-    """Runs on the GUI thread while the save waits: proof that the window keeps answering."""
-    timer = QTimer()
-    timer.setInterval(5)
-
-    def tick() -> None:
-        seen["ticks"] = seen.get("ticks", 0) + 1
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, BusyWaitDialog) and w.isVisible()]
-        if dialogs and "dialog" not in seen:
-            seen["dialog"] = dialogs[0]
-            seen["ticks_at_dialog"] = seen["ticks"]
-            on_dialog(dialogs[0])
-
-    timer.timeout.connect(tick)
-    timer.start()
-    return timer
 
 
 def test_a_save_waits_behind_a_busy_bar_and_goes_through_when_the_lock_is_released(gui_app, db, system, qtbot):
@@ -76,7 +58,7 @@ def test_a_save_waits_behind_a_busy_bar_and_goes_through_when_the_lock_is_releas
         release_timer.start(5)
 
     release_timer = QTimer()
-    watcher = _watch(on_dialog, seen)
+    watcher = watch_busy_dialog(on_dialog, seen)
     made = service_call(None, lambda: residents.create_resident(system, DATA, confirm_warnings=True), title="Uji")
     watcher.stop()
     assert "dialog" in seen and seen.get("released"), "the busy bar was shown and the window kept answering"
@@ -89,7 +71,7 @@ def test_batal_gives_up_with_nothing_changed(gui_app, db, system, qtbot):
     path = _reopen_as_the_window(db)
     holder = _hold_write_lock(path)
     seen: dict = {}
-    watcher = _watch(lambda dialog: dialog.cancel_button.click(), seen)
+    watcher = watch_busy_dialog(lambda dialog: dialog.cancel_button.click(), seen)
     made = service_call(None, lambda: residents.create_resident(system, DATA, confirm_warnings=True), title="Uji")
     watcher.stop()
     holder.rollback()
@@ -114,7 +96,7 @@ def test_coba_lagi_sekarang_retries_at_once_and_a_change_made_meanwhile_is_still
         holder.close()
         dialog.retry_button.click()
 
-    watcher = _watch(on_dialog, seen)
+    watcher = watch_busy_dialog(on_dialog, seen)
     result = service_call(None, lambda: residents.update_resident(system, made.id, {"birth_place": "Bogor"},
                                                                   expected_version=made.version),
                           title="Uji", on_stale=stale.append)

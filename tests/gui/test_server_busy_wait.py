@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from balai_app.gui.common.busy_wait import BusyWaitDialog
 from balai_app.gui.common.service_call import FAILED, service_call
 from balai_app.services import residents
 from balai_app.services.context import SYSTEM
 from balai_app.services.database import GUI_BUSY_MS, close_database, open_database
+from support.busy_dialog import watch_busy_dialog
 from support.lock_holder import hold
 
 SHOTS = Path(os.environ.get("BALAI_SHOTS", tempfile.gettempdir()))
@@ -33,23 +33,6 @@ def window_on_server(pg_database):
     open_database(pg_database, busy_ms=GUI_BUSY_MS)  # as the window opens it (gui/start/server_start.py)
     yield pg_database
     close_database()
-
-
-def _watch(on_dialog, seen: dict) -> QTimer:
-    timer = QTimer()
-    timer.setInterval(5)
-
-    def tick() -> None:
-        seen["ticks"] = seen.get("ticks", 0) + 1
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, BusyWaitDialog) and w.isVisible()]
-        if dialogs and "dialog" not in seen:
-            seen["dialog"] = dialogs[0]
-            seen["ticks_at_dialog"] = seen["ticks"]
-            on_dialog(dialogs[0])
-
-    timer.timeout.connect(tick)
-    timer.start()
-    return timer
 
 
 @pytest.mark.parametrize("kind", ["write", "table"])
@@ -73,7 +56,7 @@ def test_a_save_behind_another_pcs_lock_shows_the_busy_bar_and_goes_through_when
         release_timer.timeout.connect(release)
         release_timer.start(5)
 
-    watcher = _watch(on_dialog, seen)
+    watcher = watch_busy_dialog(on_dialog, seen)
     try:
         made = service_call(None, lambda: residents.create_resident(SYSTEM, DATA, confirm_warnings=True), title="Uji")
     finally:
@@ -89,7 +72,7 @@ def test_a_save_behind_another_pcs_lock_shows_the_busy_bar_and_goes_through_when
 def test_batal_behind_another_pcs_lock_gives_up_with_nothing_changed(gui_app, qtbot, window_on_server):
     holder = hold(window_on_server, "write")
     seen: dict = {}
-    watcher = _watch(lambda dialog: dialog.cancel_button.click(), seen)
+    watcher = watch_busy_dialog(lambda dialog: dialog.cancel_button.click(), seen)
     try:
         made = service_call(None, lambda: residents.create_resident(SYSTEM, DATA, confirm_warnings=True), title="Uji")
     finally:

@@ -50,6 +50,25 @@ sys.exit(main())
 HANG_GUARD_MS = 300_000
 
 
+def _record_sign_ins(monkeypatch, *, cancel_second: bool) -> list:
+    """The sign-in dialogs shown, in order. Each really runs (closed by what the test waits
+    for, or by the hang guard); ``cancel_second``: a second one (after a restore) is cancelled."""
+    from balai_app.gui.start.login_dialog import LoginDialog
+
+    shown: list = []
+    real_exec = LoginDialog.exec
+
+    def exec_(dialog):
+        shown.append(dialog)
+        if cancel_second and len(shown) > 1:
+            return QDialog.DialogCode.Rejected
+        QTimer.singleShot(HANG_GUARD_MS, dialog.reject)
+        return real_exec(dialog)
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    return shown
+
+
 def _modules_at_the_sign_in_paint(path, tmp_path) -> tuple[set[str], str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BALAI_DATA_DIR=str(tmp_path / "data"))
     out = subprocess.run([sys.executable, "-c", CHILD, path], check=False, capture_output=True, text=True, cwd=ROOT, env=env,
@@ -229,7 +248,6 @@ def _damage_residents(path: Path) -> None:
 def test_damage_found_while_the_sign_in_is_open_closes_it_and_offers_the_backup(
         gui_app, db, make_resident, system, answers, monkeypatch, qtbot, fast_hashing):
     from balai_app.gui.app import BackgroundCheck, GuiSession, open_checked_database
-    from balai_app.gui.start.login_dialog import LoginDialog
     from balai_app.services import backup
 
     make_profile()
@@ -244,17 +262,7 @@ def test_damage_found_while_the_sign_in_is_open_closes_it_and_offers_the_backup(
     assert open_checked_database(check)
     assert check.settled is False, "a database that opens is not held up by the check"
     session = GuiSession(gui_app, check)
-    shown = []
-    real_exec = LoginDialog.exec
-
-    def exec_(dialog):
-        shown.append(dialog)
-        if len(shown) > 1:
-            return QDialog.DialogCode.Rejected  # the second sign-in, after the restore: cancelled
-        QTimer.singleShot(HANG_GUARD_MS, dialog.reject)  # never hang the suite
-        return real_exec(dialog)
-
-    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    shown = _record_sign_ins(monkeypatch, cancel_second=True)
     assert session.sign_in() is None
     assert len(shown) == 2, "the sign-in closed for the damage, then came back on the restored database"
     assert [kind for kind, _text in answers] == ["question", "information"]
@@ -400,7 +408,6 @@ def _deferred_session(gui_app, path: Path):
 def test_a_newer_database_is_refused_right_after_the_sign_in_paints(gui_app, db, answers, monkeypatch, qtbot):
     from balai_app.db import migrations
     from balai_app.db.connection import close_database
-    from balai_app.gui.start.login_dialog import LoginDialog
 
     make_profile()
     make_account("admin")
@@ -411,15 +418,7 @@ def test_a_newer_database_is_refused_right_after_the_sign_in_paints(gui_app, db,
     conn.close()
     before = path.read_bytes()
     session = _deferred_session(gui_app, path)
-    shown = []
-    real_exec = LoginDialog.exec
-
-    def exec_(dialog):
-        shown.append(dialog)
-        QTimer.singleShot(HANG_GUARD_MS, dialog.reject)  # never hang the suite
-        return real_exec(dialog)
-
-    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    shown = _record_sign_ins(monkeypatch, cancel_second=False)
     assert session.start() is False
     assert session.check_failed, "the program ends with exit code 1"
     assert len(shown) == 1 and [kind for kind, _text in answers] == ["critical"]
@@ -430,7 +429,6 @@ def test_a_newer_database_is_refused_right_after_the_sign_in_paints(gui_app, db,
 
 def test_damage_found_after_a_deferred_open_closes_the_sign_in_and_offers_the_backup(
         gui_app, db, make_resident, system, answers, monkeypatch, qtbot):
-    from balai_app.gui.start.login_dialog import LoginDialog
     from balai_app.services import backup
 
     make_profile()
@@ -441,17 +439,7 @@ def test_damage_found_after_a_deferred_open_closes_the_sign_in_and_offers_the_ba
     backup.create_backup(system)
     _damage_residents(path)
     session = _deferred_session(gui_app, path)
-    shown = []
-    real_exec = LoginDialog.exec
-
-    def exec_(dialog):
-        shown.append(dialog)
-        if len(shown) > 1:
-            return QDialog.DialogCode.Rejected  # the second sign-in, after the restore: cancelled
-        QTimer.singleShot(HANG_GUARD_MS, dialog.reject)
-        return real_exec(dialog)
-
-    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    shown = _record_sign_ins(monkeypatch, cancel_second=True)
     assert session.start() is False
     assert len(shown) == 2, "the sign-in closed for the damage, then came back on the restored database"
     assert [kind for kind, _text in answers] == ["question", "information"]

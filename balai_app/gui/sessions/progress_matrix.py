@@ -51,7 +51,8 @@ class ProgressMatrixModel(RowsModel):
         return len(self.matrix.units) if self.matrix else 0
 
     def tail(self) -> list[str]:
-        return [tr("Kehadiran"), tr("Hadir/sesi"), "I", "S", "A", tr("Unit K"), tr("Sertifikat")]
+        """The headers after the unit columns, untranslated (the model translates its headers)."""
+        return ["Kehadiran", "Hadir/sesi", "I", "S", "A", "Unit K", "Sertifikat"]
 
     def _columns(self, matrix: BatchProgress | None) -> list[Column]:
         if matrix is None:
@@ -71,7 +72,7 @@ class ProgressMatrixModel(RowsModel):
 
         rate, held, excused, sick, absent, units_k, certificate = self.tail()
         return [
-            Column(tr("Nama peserta"), lambda p: p.name),
+            Column("Nama peserta", lambda p: p.name),
             *(_unit_column(position, unit) for position, unit in enumerate(matrix.units, start=1)),
             Column(rate, lambda p: p.rate_text, CENTER, rate_colour, rate_tip),
             Column(held, lambda p: f"{p.present}/{p.sessions_counted}", CENTER),
@@ -126,7 +127,7 @@ class ProgressMatrixView(QWidget):
         for c in range(1, n + 1):
             self.table.setColumnWidth(c, max(unit_width, metrics.horizontalAdvance(f"U{c}") + 18))
         for k, sample in enumerate(["Kehadiran", "100/100", "99", "99", "99", "15/15", "✔ Layak  "]):
-            header = self.model.tail()[k]
+            header = tr(self.model.tail()[k])
             self.table.setColumnWidth(1 + n + k, max(metrics.horizontalAdvance(sample),
                                                      metrics.horizontalAdvance(header)) + 18)
 

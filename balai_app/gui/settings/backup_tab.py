@@ -57,9 +57,6 @@ class BackupListModel(RowsModel):
             column("Berkas", lambda i: i.path.name),
         ], backup_files.list_backups, parent)
 
-    def info_at(self, row: int) -> backup_files.BackupInfo:
-        return self._rows[row]
-
 
 class BackupTab(QWidget):
     restored = Signal()
@@ -205,7 +202,7 @@ class BackupTab(QWidget):
 
     def selected_info(self) -> backup_files.BackupInfo | None:
         rows = self.ui.backupsView.selectionModel().selectedRows()
-        return self.model.info_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def restore_selected(self) -> None:
         info = self.selected_info()

@@ -48,7 +48,6 @@ class UsersModel(RowsModel):
             Column("Peran", lambda r: role_label(r.role), color=_grey_if_inactive),
             Column("Status", user_status, color=_grey_if_inactive),
         ], lambda: accounts.list_users(actor), parent)
-        self.actor = actor
 
 
 class UserDialog(QDialog):
