@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from balai_app.i18n import tr
 
@@ -219,6 +219,33 @@ def service_label(kind: str, subkind: str = "") -> str:
     if kind == "terapi" and subkind:
         return label(THERAPY_KINDS, subkind)
     return label(SERVICE_KINDS, kind)
+
+
+_Code = TypeVar("_Code", bound=str)
+_LOOKUPS: dict[tuple[int, str], tuple[Mapping[Any, str], dict[str, Any]]] = {}
+
+
+def _typed_key(text: str) -> str:
+    """How a code or a label is compared: case, repeated spaces and '_' ignored."""
+    return " ".join(text.casefold().replace("_", " ").split())
+
+
+def code_from_text(table: Mapping[_Code, str], text: str) -> _Code | None:
+    """The code of ``table`` that ``text`` names -- the code itself or its label, as written
+    or as translated -- with case, repeated spaces and '_' ignored ("Kembali ke keluarga",
+    "KEMBALI_KELUARGA"); None when it names none (the caller says so in its own words).
+
+    ``table`` is a constant (a module's label dict): its lookup is built once per language,
+    as the importer asks for every row."""
+    language = tr(next(iter(table.values()), ""))
+    cached = _LOOKUPS.get((id(table), language))
+    if cached is None or cached[0] is not table:
+        lookup: dict[str, Any] = {}
+        for code, name in table.items():
+            for written in (code, name, tr(name)):
+                lookup.setdefault(_typed_key(written), code)
+        cached = _LOOKUPS[(id(table), language)] = (table, lookup)
+    return cached[1].get(_typed_key(text))
 
 
 def klaster_from_text(text: str) -> str | None:

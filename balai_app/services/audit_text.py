@@ -221,10 +221,9 @@ def export_events(actor: Actor, flt: AuditFilter | None, path: str | Path) -> in
 
 
 def _code_of(text: str, labels: Mapping[str, str], what: str) -> str:
-    wanted = text.strip().casefold()
-    for code, label in labels.items():
-        if wanted in (code.casefold(), label.casefold(), tr(label).casefold()):
-            return code
+    code = codes.code_from_text(labels, text)
+    if code is not None:
+        return code
     choices = ", ".join(f"{code} ({tr(label)})" for code, label in labels.items())
     raise ValueError(tr("{what} tidak dikenal: {text}. Pilih salah satu: {choices}.").format(
         what=what, text=text, choices=choices))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from balai_app.db.models import Resident
 from balai_app.domain import codes
@@ -27,8 +27,6 @@ from balai_app.services.resident_io_read import (
     Problem,
     RawRow,
 )
-
-_Code = TypeVar("_Code", bound=str)
 
 
 @dataclass
@@ -172,7 +170,7 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
         data["klaster"] = klaster or ""
     status_text = "" if data.get("status") is None else str(data["status"]).strip()
     if status_text:
-        status = _code_from_text(codes.RESIDENT_STATUS, status_text)
+        status = codes.code_from_text(codes.RESIDENT_STATUS, status_text)
         if status is None:
             problems.append(Problem(raw.row, col("status"), tr(
                 "Status tidak dikenal: '{x}' (gunakan {all}).").format(
@@ -183,7 +181,7 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
     disabilities_text = "" if data.get("disabilities") is None else str(data["disabilities"]).strip()
     found = []
     for part in (p.strip() for p in _LIST_SEPARATORS.split(disabilities_text) if p.strip()) if disabilities_text else ():
-        code = _code_from_text(codes.DISABILITIES, part)
+        code = codes.code_from_text(codes.DISABILITIES, part)
         if code is None:
             problems.append(Problem(raw.row, col("disabilitas"), tr(
                 "Jenis disabilitas tidak dikenal: '{x}' (gunakan {all}).").format(
@@ -192,15 +190,6 @@ def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem]) -
             found.append(code)
     data["disabilities"] = found
     return data
-
-
-def _code_from_text(table: Mapping[_Code, str], text: str) -> _Code | None:
-    """A code of ``table`` from its code or its label (case, spaces and '_' ignored)."""
-    key = " ".join(text.casefold().replace("_", " ").split())
-    for code, label in table.items():
-        if key in (code.replace("_", " "), " ".join(label.casefold().split())):
-            return code
-    return None
 
 
 def check_rows(
