@@ -29,8 +29,8 @@ from balai_app import log, paths
 from balai_app.db.connection import read_only_reason
 from balai_app.domain.backup_rotation import REGULAR_PREFIX, SUFFIX
 from balai_app.i18n import tr
-from balai_app.services.backup import BackupError, BackupResult, backed_up_today, check_copy, finish_regular, \
-    regular_folder
+from balai_app.services.backup import BackupError, BackupResult, backed_up_today, check_copy, create_backup, \
+    finish_regular, regular_folder
 from balai_app.services.backup_files import current_database_path, free_name, now
 
 PENDING = "cadangan-tertunda.txt"  # in the backups folder while a regular backup is unfinished
@@ -79,9 +79,16 @@ def run_stepped(
 ) -> BackupResult | None:
     """Make a regular backup of ``db_path`` in steps; None when stopped before the end
     (the backup then stays pending). Raises BackupError when the copy fails or does not
-    pass its check (the partial copy is removed either way)."""
-    db_path = db_path or current_database_path()
+    pass its check (the partial copy is removed either way).
+
+    Without ``db_path``, a database on a server (issue 16) has no file to copy in steps: it
+    is copied at once through the program's own layer (``create_backup``, a SQLite file)."""
     folder = regular_folder(folder)
+    if db_path is None and paths.database_is_on_server():
+        result = create_backup(folder=folder, now=when, second=second)
+        (folder / PENDING).unlink(missing_ok=True)
+        return result
+    db_path = db_path or current_database_path()
     if not db_path.exists():
         raise BackupError(tr("Basis data '{path}' tidak ditemukan; tidak ada yang dicadangkan.").format(path=db_path))
     (folder / PENDING).write_text(tr("Cadangan harian belum selesai; dilanjutkan saat program dibuka lagi.\n"),
@@ -134,10 +141,6 @@ def backup_on_close(*, folder: Path | None = None, when: dt.datetime | None = No
     when = when or now()
     if backed_up_today(folder, when.date()) and not pending(folder or paths.backup_dir()):
         return None
-    if paths.database_is_on_server():  # issue 16: copied through the program's own layer (a SQLite file)
-        from balai_app.services.backup import create_backup
-
-        return create_backup(folder=folder, now=when)
     return run_stepped(folder=folder, when=when, deadline=deadline)
 
 
@@ -150,12 +153,6 @@ def resume_pending(db_path: Path | None = None, *, folder: Path | None = None,
     if not pending(folder):
         return None
     _log.info("cadangan harian yang tertunda dilanjutkan")
-    if db_path is None and paths.database_is_on_server():  # issue 16: no file to copy in steps
-        from balai_app.services.backup import create_backup
-
-        result = create_backup(folder=folder)
-        (folder / PENDING).unlink(missing_ok=True)
-        return result
     return run_stepped(db_path, folder=folder, stop=stop, on_step=on_step)
 
 

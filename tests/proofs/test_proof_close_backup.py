@@ -88,6 +88,9 @@ def test_a_server_database_is_backed_up_on_close(db, db_path, make_resident, iso
 
     make_resident(name="Sebelum Tutup")
     paths.set_database_path(db_path)
+    backups = isolated_paths / "backups"
+    backups.mkdir(parents=True, exist_ok=True)
+    (backups / backup_steps.PENDING).write_text("tertunda\n", encoding="utf-8")  # left by an earlier session
     result = backup_steps.backup_on_close()
     assert result is not None and result.info.sound and result.info.residents == 1
     assert result.info.path.parent == isolated_paths / "backups"
@@ -96,4 +99,5 @@ def test_a_server_database_is_backed_up_on_close(db, db_path, make_resident, iso
         assert conn.execute("SELECT name FROM resident").fetchall() == [("Sebelum Tutup",)]
     finally:
         conn.close()
+    assert not backup_steps.pending(backups)  # done: the marker is gone, as after a backup in steps
     assert backup_steps.backup_on_close() is None  # at most once a day
