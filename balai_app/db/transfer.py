@@ -177,12 +177,21 @@ def copy_database(source: Database, target: Database, *, inside=None) -> dict[st
     the copy (the proofs): raising there leaves the target untouched.
     Returns rows copied per table.
     """
+    _require_empty(target)
+    if dialect.is_postgres(target):
+        require_owner(target, "Pemindahan data ke server")
+    return _fill(source, target, inside=inside)
+
+
+def _require_empty(target: Database) -> None:
     if not is_empty(target):
         raise TransferError("Tujuan tidak kosong: pindah hanya ke basis data kosong (atau berkas baru), "
                             "agar tidak ada data yang tertimpa.")
+
+
+def _fill(source: Database, target: Database, *, inside=None) -> dict[str, int]:
+    """``copy_database`` once its caller has checked the target (empty, and its owner's on a server)."""
     postgres = dialect.is_postgres(target)
-    if postgres:
-        require_owner(target, "Pemindahan data ke server")
     copied: dict[str, int] = {}
     with source.atomic():
         if dialect.is_postgres(source):
@@ -265,4 +274,5 @@ def replace_server_contents(target: Database, source: Database) -> dict[str, int
         tables = dialect.user_tables(target) + [dialect.VERSION_TABLE]
         for table in tables:
             target.execute_sql(f"DROP TABLE IF EXISTS {_quote(table)} CASCADE")
-        return copy_database(source, target)
+        _require_empty(target)
+        return _fill(source, target)  # the owner was checked above, before the tables were dropped

@@ -37,6 +37,25 @@ def test_an_office_account_restoring_into_the_server_is_told_to_use_the_owner(db
 
 
 @pytest.mark.postgresql_only
+def test_the_database_layer_refuses_an_office_accounts_restore_itself(db, db_path, make_resident, system, tmp_path):
+    """``replace_server_contents`` checks the owner on its own (its caller's check is not assumed)."""
+    from balai_app.db.models import Resident
+    from balai_app.services import backup
+
+    make_resident(name="Tetap Ada")
+    copy = backup.create_backup(system, out=tmp_path / "cadangan.sqlite").info.path
+    close_database()
+    office = open_database(pg_engine.as_app_user(db_path))
+    source = transfer.open_new_sqlite(copy)
+    try:
+        with pytest.raises(transfer.TransferError, match="akun pemilik"):
+            transfer.replace_server_contents(office, source)
+    finally:
+        source.close()
+    assert [r.name for r in Resident.select()] == ["Tetap Ada"]
+
+
+@pytest.mark.postgresql_only
 def test_an_office_account_cannot_fill_an_empty_server_and_is_told_so(pg_empty_database, tmp_path):
     from balai_app.services import server_move
     from balai_app.services.context import SYSTEM
