@@ -90,32 +90,20 @@ def text(value: Any, label: str, *, required: bool = False, max_length: int = 20
             value = str(value)
         else:
             raise FieldError(tr("{label}: isian tidak valid.").format(label=label))
-    if value.isascii():  # most cells: nothing to normalise, no invisible or surrogate characters
-        if multiline:
-            if "\r" in value:
-                value = value.replace("\r\n", "\n").replace("\r", "\n")
-        elif "\n" in value or "\r" in value or "\t" in value:
-            value = _LINE_BREAKS.sub(" ", value)
-        value = value.strip()
-        if _CONTROL.search(value):
-            raise FieldError(tr("{label} berisi karakter yang tidak diizinkan.").format(label=label))
-        if required and not value:
-            raise FieldError(tr("{label} wajib diisi.").format(label=label))
-        if len(value) > max_length:
-            raise FieldError(tr("{label} terlalu panjang (maksimal {n} karakter).").format(label=label, n=max_length))
-        return value
-    value = unicodedata.normalize("NFC", value)
+    plain = value.isascii()  # most cells: nothing to normalise, no invisible or surrogate characters
+    if not plain:
+        value = unicodedata.normalize("NFC", value)
     if multiline:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-    else:
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+    elif "\n" in value or "\r" in value or "\t" in value:
         # Text pasted from a document often brings a line break or tab into a
         # one-line field, where the user cannot see it: it becomes a space.
         value = _LINE_BREAKS.sub(" ", value)
     value = value.strip()
-    bad = _CONTROL.search(value) or not value.isprintable() and not _encodable(value)
-    if bad:
+    if _CONTROL.search(value) or not plain and not value.isprintable() and not _encodable(value):
         raise FieldError(tr("{label} berisi karakter yang tidak diizinkan.").format(label=label))
-    if not multiline and not value.isascii() and any(unicodedata.category(ch) == "Cf" for ch in value):
+    if not plain and not multiline and any(unicodedata.category(ch) == "Cf" for ch in value):
         # Right-to-left overrides and zero-width characters make a name display reversed or look
         # identical to another one (issue 12).
         raise FieldError(tr("{label} berisi karakter tak terlihat (pembalik arah teks atau karakter lebar-nol) "
