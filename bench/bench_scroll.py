@@ -14,10 +14,12 @@ Yardstick: the same rows (same columns, same order) in plain ``sqlite3``
 times each, so both see the same load; min / median / max, the ratio of the
 medians and the machine's load are printed.
 
-Memory: the process's resident memory with the whole list loaded, beside a
-bare PySide6 process showing an empty QTableView (measured in a child
-process), and the bytes per loaded row (RSS before/after the first full
-scroll, and ``sys.getsizeof`` over the rows held).
+Memory: the resident memory of a fresh process that shows the page and scrolls it
+to the end once (a child process, so that neither the timed runs nor the
+yardstick's 200,000 plain tuples leave their freed memory in the figure), beside
+a bare PySide6 process showing an empty QTableView, and the bytes per loaded row
+(RSS before/after the scroll, and what the model's packed rows take,
+``LoadedResidents.nbytes``).
 """
 
 from __future__ import annotations
@@ -55,24 +57,12 @@ def rss_mb() -> float:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def held_bytes(rows) -> int:
-    """What the rows the list holds take: the tuples and each value not shared with another row."""
-    seen: set[int] = set()
-    total = sys.getsizeof(rows)
-    for row in rows:
-        total += sys.getsizeof(row)
-        for value in row:
-            if id(value) not in seen and not isinstance(value, bool):
-                seen.add(id(value))
-                total += sys.getsizeof(value)
-    return total
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--residents", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", type=Path, help="an existing bench database (built when missing)")
+    parser.add_argument("--memory-only", action="store_true", help=argparse.SUPPRESS)  # the child
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -81,7 +71,9 @@ def main() -> int:
 
     db_path = args.db or Path(tempfile.mkdtemp(prefix="balai-bench-")) / "bench-scroll.sqlite"
     os.environ.setdefault("BALAI_DATA_DIR", str(db_path.parent / "userdata"))
-    if db_path.exists() and existing_count(db_path) == args.residents:
+    if args.memory_only:
+        pass
+    elif db_path.exists() and existing_count(db_path) == args.residents:
         print(f"reusing {db_path} ({args.residents:,} residents)")
     else:
         print(f"building {args.residents:,} residents in {db_path} ...", flush=True)
@@ -112,13 +104,10 @@ def main() -> int:
         real_fetched(added)
 
     model.fetched = counting  # type: ignore[method-assign]
-    memory: dict[str, float] = {}
 
     def scroll() -> float:
         page.refresh()
         app.processEvents()
-        gc.collect()
-        before = rss_mb()
         fetches[0] = 0
         started = time.perf_counter()
         while True:
@@ -128,8 +117,6 @@ def main() -> int:
                 break
         table.viewport().repaint()
         took = time.perf_counter() - started
-        if "after" not in memory:
-            memory["before"], memory["after"] = before, rss_mb()
         assert model.rowCount() == args.residents, model.rowCount()
         return took
 
@@ -140,27 +127,39 @@ def main() -> int:
         assert len(rows) == args.residents
         return took
 
+    if args.memory_only:
+        gc.collect()
+        before = rss_mb()
+        scroll()
+        gc.collect()
+        rows = model.loaded_rows()
+        print(before, rss_mb(), rows.nbytes() / len(rows))
+        model.close()
+        return 0
+
     rounds = interleave({"scroll": scroll, "plain": plain}, args.runs, warm=0)
     print(f"\nscrolling to the end of {args.residents:,} PM ({fetches[0]} pages after the first), "
           f"{args.runs} interleaved runs:")
     report("drag to the end, every page, last row painted", rounds["scroll"],
            "plain sqlite3 fetchall of the same rows", rounds["plain"], goal="<= 1 s at 50,000")
 
-    scroll()
-    gc.collect()
-    loaded = rss_mb()
-    bare = float(subprocess.run([sys.executable, "-c", BARE], capture_output=True, text=True,
-                                env={**os.environ}, check=True).stdout.strip().splitlines()[-1])
-    rows = model.loaded_rows()
-    per_row = held_bytes(rows) / len(rows)
-    print(f"\nmemory with all {len(rows):,} rows loaded (goal <= 150 MB at 200,000):")
-    print(f"  this process: {loaded:.0f} MB resident; a bare PySide6 QTableView process: {bare:.0f} MB "
-          f"(ratio {loaded / bare:.2f})")
-    print(f"  first full scroll: {memory['before']:.0f} MB -> {memory['after']:.0f} MB "
-          f"({(memory['after'] - memory['before']) * 2**20 / len(rows):.0f} bytes per row by RSS); "
-          f"rows held: {per_row:.0f} bytes per row by getsizeof")
-    print(load())
     model.close()
+
+    def child(script: list[str]) -> list[float]:
+        out = subprocess.run([sys.executable, *script], capture_output=True, text=True, env={**os.environ},
+                             check=True).stdout
+        return [float(value) for value in out.strip().splitlines()[-1].split()]
+
+    before, loaded, per_row = child([__file__, "--memory-only", "--residents", str(args.residents),
+                                     "--db", str(db_path)])
+    (bare,) = child(["-c", BARE])
+    print(f"\nmemory with all {args.residents:,} rows loaded (goal <= 150 MB at 200,000), fresh processes:")
+    print(f"  the page scrolled to the end: {loaded:.0f} MB resident; a bare PySide6 QTableView process: "
+          f"{bare:.0f} MB (ratio {loaded / bare:.2f})")
+    print(f"  the scroll: {before:.0f} MB -> {loaded:.0f} MB "
+          f"({(loaded - before) * 2**20 / args.residents:.0f} bytes per row by RSS); "
+          f"rows held: {per_row:.0f} bytes per row packed")
+    print(load())
     return 0
 
 

@@ -3,6 +3,8 @@ every row loaded exactly once, pages that grow while the view keeps asking."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from balai_app.gui.common.rows_model import Column, RowsModel
 from balai_app.gui.residents import resident_model
 from balai_app.gui.residents.residents_page import ResidentsPage
@@ -111,3 +113,42 @@ def test_the_audit_trail_pages_by_the_last_event_not_an_offset(gui_app, db, syst
     ids = [row.id for row in model.rows()]
     assert len(ids) == len(set(ids)) == before
     assert ids == sorted(ids, reverse=True)
+
+
+def test_the_register_packs_its_loaded_rows_and_reads_them_back_unchanged(
+        gui_app, db, system, qtbot, make_resident):
+    """A list scrolled to its end holds every row: the register keeps them packed column by
+    column, and every row reads back as the service returned it (no NIK, an empty NIK is
+    not the same, names beyond ASCII, no birth date, shared klaster/status/dates)."""
+    make_resident(name="Siti Āminah", birth_place="Bogor")
+    make_resident(name="Budi tanpa NIK", nik=None, nik_missing_reason="Tanpa KTP", birth_date=None,
+                  klaster="lansia")
+    make_resident(name="Çetin Œuvre", birth_place="Sidoarjo", sex="P", status="keluar",
+                  exit_date="2026-02-01")
+    for n in range(40):
+        make_resident(name=f"Penerima {n:02d}", birth_place="Bogor")
+    page = ResidentsPage(system)
+    qtbot.addWidget(page)
+    page.resize(1000, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    page.model.page_size = 10
+    page.refresh()
+    scroll_to_the_end(qtbot, page.ui.table)
+
+    model = page.model
+    served = residents.list_residents(system, limit=1000)
+    loaded = model.loaded_rows()
+    assert isinstance(loaded, resident_model.LoadedResidents), "not one tuple per row"
+    assert list(loaded) == served and loaded[-1] == served[-1] and loaded[3:5] == served[3:5]
+    assert all(type(row) is residents.ResidentRow for row in loaded)
+    assert loaded.nbytes() < 120 * len(served), "a packed row takes far less than its tuple (~280 bytes)"
+    budi = model.row_of(served[[r.name for r in served].index("Budi tanpa NIK")].id)
+    assert loaded[budi].nik is None and loaded[budi].birth_date is None
+    assert model.index(budi, 1).data() == "(tanpa NIK)"
+    assert model.index(budi, 1).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    siti = model.row_of(next(r.id for r in served if r.name == "Siti Āminah"))
+    assert model.index(siti, 1).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert [model.resident_id(row) for row in range(len(served))] == [r.id for r in served]
+    assert model.resident_id(len(served)) is None and model.row_of(10**9) == -1
+    page.model.close()

@@ -9,14 +9,15 @@ from ``page_size`` up to ``max_page`` rows while the view keeps asking (scrollin
 to the end of 200,000 rows is a few hundred queries, not a thousand), and start
 small again after every ``reload``.
 
-Rows are kept as the service's tuples (NamedTuples, no per-row objects or dicts);
-the texts a column shows are built when a cell is painted.
+Rows are kept as the service's tuples (NamedTuples, no per-row objects or dicts), or
+in a subclass's own compact store (``_keep``: the register packs its rows column by
+column); the texts a column shows are built when a cell is painted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -35,6 +36,15 @@ _NONE = Qt.ItemFlag.NoItemFlags
 
 # pager(last loaded row or None for the first page, how many rows) -> the next rows
 Pager = Callable[[Any | None, int], Sequence[Any]]
+
+
+class LoadedRows(Protocol):
+    """How a model holds its loaded rows: a list, or a subclass's compact store."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, row: int) -> Any: ...
+    def __iter__(self) -> Iterator[Any]: ...
+    def extend(self, rows: Iterable[Any]) -> None: ...
 
 
 class Column:
@@ -79,7 +89,7 @@ class RowsModel(QAbstractTableModel):
         self.checkable = checkable
         self._can_check = can_check
         self.can_check = can_check or (lambda record: True)
-        self._rows: list[Any] = []
+        self._rows: LoadedRows = self._keep(())
         self._checked: set[Any] = set()
         self._at_end = True
         self._next_page = page_size
@@ -99,10 +109,14 @@ class RowsModel(QAbstractTableModel):
         self.beginResetModel()
         if columns is not None:
             self.columns = columns
-        self._rows = list(rows)
+        self._rows = self._keep(rows)
         self._at_end = not (first_page and self.pager is not None and len(self._rows) >= self.page_size)
         self._next_page = self.page_size
         self.endResetModel()
+
+    def _keep(self, rows: Iterable[Any]) -> LoadedRows:
+        """The store that holds the loaded rows (``fetchMore`` extends it)."""
+        return list(rows)
 
     @property
     def at_end(self) -> bool:
