@@ -34,7 +34,7 @@ from balai_app.domain import codes
 from balai_app.domain.nik import mask
 from balai_app.domain.spreadsheet import append_row, safe_cell
 from balai_app.i18n import tr
-from balai_app.services import audit, residents
+from balai_app.services import audit, residents, residents_search
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
 from balai_app.services.resident_io_read import DIGIT_HEADERS, HEADERS, ImportFileError, check_suffix
@@ -46,7 +46,7 @@ def export_rows(actor: Actor, *, with_nik: bool = False, flt: residents.Resident
     if with_nik:
         require(actor, "residents.export_nik")
     fields = [getattr(Resident, name) for name in HEADERS.values()]
-    query = residents._filtered(Resident.select(*fields), flt or residents.ResidentFilter()).order_by(Resident.id)
+    query = residents_search.filtered(Resident.select(*fields), flt or residents.ResidentFilter()).order_by(Resident.id)
     for values in query.tuples().iterator():
         row = dict(zip(HEADERS, values))
         if not with_nik:

@@ -263,7 +263,6 @@ from balai_app.services.residents_search import (  # noqa: E402
     ResidentCount,
     ResidentFilter,
     ResidentRow,
-    _filtered,
     count_matching,
     count_residents,
     counts_by_klaster_and_status,
@@ -275,5 +274,4 @@ from balai_app.services.residents_search import (  # noqa: E402
 __all__ = [
     "COUNT_CAP", "SORT_COLUMNS", "ResidentCount", "ResidentFilter", "ResidentRow", "count_matching",
     "count_residents", "counts_by_klaster_and_status", "entry_years", "list_residents", "matching_text",
-    "_filtered",
 ]

@@ -87,7 +87,8 @@ def matching_text(query, text: str, *, scan: bool = False):
     return query
 
 
-def _filtered(query, flt: ResidentFilter, *, scan: bool = False):
+def filtered(query, flt: ResidentFilter, *, scan: bool = False):
+    """``query`` narrowed to the residents ``flt`` describes (the list, its counts and the export)."""
     query = matching_text(query, flt.text, scan=scan)
     if flt.klaster:
         query = query.where(Resident.klaster == flt.klaster)
@@ -208,7 +209,7 @@ def _list_query(flt: ResidentFilter, order_by: str, descending: bool, limit: int
     (``search_index.walks_in_order``); otherwise the matches are sorted."""
     column = SORT_KEYS[order_by] if order_by in SORT_KEYS else SORT_COLUMNS[order_by]
     if walk:
-        query = _filtered(Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt, scan=True)
+        query = filtered(Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt, scan=True)
         query = query.from_(search_index.in_name_order(database.obj, "t1"))
         return query.order_by(column.desc() if descending else column.asc(), Resident.id).limit(limit).offset(offset)
     if flt.text.split() and order_by not in ("id", *SORT_KEYS):
@@ -218,7 +219,7 @@ def _list_query(flt: ResidentFilter, order_by: str, descending: bool, limit: int
         # ``search_index.sorted_not_walked``) makes it take the matches from the search
         # index and sort only them.
         column = search_index.sorted_not_walked(database.obj, column, order_by in _TEXT_SORTS)
-    query = _filtered(Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt)
+    query = filtered(Resident.select(*(SORT_COLUMNS[name] for name in ResidentRow._fields)), flt)
     return query.order_by(column.desc() if descending else column.asc(), Resident.id).limit(limit).offset(offset)
 
 
@@ -236,7 +237,7 @@ COUNT_CAP = 1000
 
 def count_residents(actor: Actor, flt: ResidentFilter | None = None) -> int:
     require(actor, "residents.view")
-    return _filtered(Resident.select(fn.COUNT(Resident.id)), flt or ResidentFilter()).scalar() or 0
+    return filtered(Resident.select(fn.COUNT(Resident.id)), flt or ResidentFilter()).scalar() or 0
 
 
 def count_matching(actor: Actor, flt: ResidentFilter | None = None) -> ResidentCount:
@@ -252,7 +253,7 @@ def count_matching(actor: Actor, flt: ResidentFilter | None = None) -> ResidentC
             return ResidentCount(n, True)
     if search_index.uses_index(database.obj, words):
         return ResidentCount(count_residents(actor, flt), True)
-    capped = _filtered(Resident.select(Resident.id), flt).limit(COUNT_CAP + 1)
+    capped = filtered(Resident.select(Resident.id), flt).limit(COUNT_CAP + 1)
     n = Resident.select(fn.COUNT(SQL("*"))).from_(capped.alias("capped")).scalar() or 0
     return ResidentCount(min(n, COUNT_CAP), n <= COUNT_CAP)
 

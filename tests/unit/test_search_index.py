@@ -58,7 +58,7 @@ def test_search_reads_the_trigram_index(db, make_resident):
     text = plan(_list_query(ResidentFilter(text="siti"), "name", False, 200, 0))
     assert f"{search_index.FTS_TABLE} VIRTUAL TABLE" in text
     assert "SEARCH t1 USING INTEGER PRIMARY KEY" in text and "SCAN t1" not in text, text
-    count_sql = residents._filtered(Resident.select(Resident.id), ResidentFilter(text="siti amin")).sql()
+    count_sql = residents_search.filtered(Resident.select(Resident.id), ResidentFilter(text="siti amin")).sql()
     count_plan = plan_of(*count_sql)
     assert "SCAN t1" not in count_plan and "VIRTUAL TABLE" in count_plan, count_plan
 

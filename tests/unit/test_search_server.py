@@ -12,7 +12,7 @@ from balai_app.db import search_index
 from balai_app.db.models import Resident, database
 from balai_app.services import residents
 from balai_app.services.residents import ResidentFilter
-from balai_app.services.residents_search import _filtered, _list_query
+from balai_app.services.residents_search import _list_query, filtered
 
 pytestmark = pytest.mark.postgresql_only
 
@@ -39,7 +39,7 @@ def test_the_trigram_index_serves_the_search_and_its_count(register, system):
     page = plan(_list_query(ResidentFilter(text="aminah"), "name", False, 40, 0))
     assert search_index.PG_TRIGRAM_INDEX in page
     assert "resident_name" not in page  # sorted from the matches, not walked in name order
-    count = plan(_filtered(Resident.select(Resident.id), ResidentFilter(text="bogor")))
+    count = plan(filtered(Resident.select(Resident.id), ResidentFilter(text="bogor")))
     assert search_index.PG_TRIGRAM_INDEX in count
     # a word the index serves is counted exactly
     assert residents.count_matching(system, ResidentFilter(text="bogor")) == (3, True)
