@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchlib import interleave, load, report  # noqa: E402
+from benchlib import clock, interleave, load, report  # noqa: E402
 
 
 def timed(label: str, func):
@@ -94,13 +94,6 @@ def main(argv: list[str]) -> int:
             return run
 
         made = []
-
-        def clock(func):
-            def run():
-                started = time.perf_counter()
-                func()
-                return time.perf_counter() - started
-            return run
 
         def program_backup():
             made.append(backup.create_backup(SYSTEM))

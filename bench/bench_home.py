@@ -25,24 +25,15 @@ import os
 import sqlite3
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchlib import interleave, load, report  # noqa: E402
+from benchlib import clock, interleave, load, report  # noqa: E402
 
 GROUP_BY = "SELECT klaster, status, count(id) FROM resident {hint} GROUP BY klaster, status"
-
-
-def clock(func):
-    def run() -> float:
-        started = time.perf_counter()
-        func()
-        return time.perf_counter() - started
-    return run
 
 
 def main() -> int:

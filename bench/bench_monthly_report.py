@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchlib import interleave, load, report  # noqa: E402
+from benchlib import clock, interleave, load, report  # noqa: E402
 
 TARGET = 2.0
 
@@ -140,15 +140,6 @@ def build(db_path: Path, residents: int, years: int) -> float:
     db.execute_sql("ANALYZE")
     close_database()
     return time.perf_counter() - started
-
-
-def clock(func):
-    """A task for ``interleave``: runs ``func`` and returns its seconds."""
-    def run() -> float:
-        started = time.perf_counter()
-        func()
-        return time.perf_counter() - started
-    return run
 
 
 def captured_sql(func) -> list[tuple[str, tuple]]:

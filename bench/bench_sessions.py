@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchlib import interleave, load  # noqa: E402
+from benchlib import clock, interleave, load  # noqa: E402
 from benchlib import report as print_report  # noqa: E402
 
 
@@ -107,14 +107,6 @@ def report(label: str, samples: list[float], target: float, yardstick: str = "",
     """Samples in seconds."""
     print_report(label, samples, yardstick, yard, goal=f"< {target:.0f} ms")
     return statistics.median(samples) * 1000 < target
-
-
-def clock(func):
-    def run() -> float:
-        started = time.perf_counter()
-        func()
-        return time.perf_counter() - started
-    return run
 
 
 def main(argv: list[str]) -> int:

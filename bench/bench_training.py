@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchlib import interleave, load, report  # noqa: E402
+from benchlib import clock, interleave, load, report  # noqa: E402
 
 
 def build(path: Path, years: int) -> tuple[int, int]:
@@ -94,15 +94,6 @@ def build(path: Path, years: int) -> tuple[int, int]:
         for chunk in range(0, len(rows), 500):
             Enrollment.insert_many(rows[chunk:chunk + 500]).execute()
     return big.id, len(all_batches)
-
-
-def clock(func):
-    """A task for ``interleave``: runs ``func`` and returns its seconds."""
-    def run() -> float:
-        started = time.perf_counter()
-        func()
-        return time.perf_counter() - started
-    return run
 
 
 BATCH_LIST_SQL = """

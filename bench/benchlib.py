@@ -1,7 +1,7 @@
 """What every bench prints the same way: a figure beside its yardstick, measured
 interleaved in one run, with min / median / max and the machine's load.
 
-    rounds = interleave({"figure": f, "yardstick": g}, runs=5)   # f, g: () -> seconds
+    rounds = interleave({"figure": clock(f), "yardstick": clock(g)}, runs=5)
     report("search 'siti'", rounds["figure"], "plain sqlite3", rounds["yardstick"], goal=...)
 
 Interleaving (f, g, f, g, ...) makes both see the same load on a shared machine,
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import time
 from collections.abc import Callable
 
 
@@ -22,6 +23,15 @@ def load() -> str:
     except OSError:  # Windows
         return f"load average: n/a on {os.cpu_count()} CPUs"
     return f"load average {one:.2f} / {five:.2f} / {fifteen:.2f} (1/5/15 min) on {os.cpu_count()} CPUs"
+
+
+def clock(func: Callable[[], object]) -> Callable[[], float]:
+    """A task for ``interleave``: runs ``func`` and returns its seconds."""
+    def run() -> float:
+        started = time.perf_counter()
+        func()
+        return time.perf_counter() - started
+    return run
 
 
 def interleave(tasks: dict[str, Callable[[], float]], runs: int, *, warm: int = 1) -> dict[str, list[float]]:
