@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """Compile every Designer form ``ui/*.ui`` into ``balai_app/gui/forms/ui_*.py`` with pyside6-uic.
 
+uic imports some forty Qt classes into every module whether the form uses them or not;
+each class PySide6 hands out is built on first use, with its enums (the sign-in's form paid
+~10 ms for a dozen unused QtGui gradients, palettes and painters before the program's
+first paint, issue 18). The imports are cut down to the names the module uses.
+
 Run after editing a form:  python scripts/compile_ui.py
 ``--check`` exits 1 when a committed module differs from what its form compiles to
 (the test suite runs this check).
@@ -8,9 +13,11 @@ Run after editing a form:  python scripts/compile_ui.py
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +43,24 @@ def compile_one(form: Path) -> str:
     lines = body.splitlines(keepends=True)
     while lines and (lines[0].startswith("#") or not lines[0].strip()):
         lines.pop(0)
-    return HEADER.format(name=form.name) + "\n" + "".join(lines)
+    return HEADER.format(name=form.name) + "\n" + used_qt_imports("".join(lines))
+
+
+def used_qt_imports(code: str) -> str:
+    """``code`` with its ``from PySide6.… import (…)`` statements cut down to the names used
+    (a statement left with none is dropped)."""
+    tree = ast.parse(code)
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    lines = code.splitlines(keepends=True)
+    for node in reversed(tree.body):
+        if not (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6.")):
+            continue
+        keep = [alias.name for alias in node.names if (alias.asname or alias.name) in used]
+        statement = textwrap.fill(f"from {node.module} import ({', '.join(keep)})", width=79,
+                                  subsequent_indent="    ", break_on_hyphens=False) + "\n" if keep else ""
+        assert node.end_lineno is not None
+        lines[node.lineno - 1:node.end_lineno] = [statement]
+    return "".join(lines)
 
 
 def main(argv: list[str]) -> int:

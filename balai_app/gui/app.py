@@ -28,13 +28,18 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator, Signal
+# Qt's namespace is reached as QtCore.Qt where it is used: PySide6 builds its hundred-odd enums
+# on first touch (15-30 ms), and nothing before the sign-in's first paint needs one (issue 18).
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from balai_app import __version__, i18n, paths
-from balai_app.services.context import Actor
+
+if TYPE_CHECKING:
+    from balai_app.services.context import Actor  # a dataclass: not needed to paint the sign-in
 
 
 def make_application(argv: list[str] | None = None, *, prepare: bool = True) -> QApplication:
@@ -326,7 +331,7 @@ class GuiSession(QObject):
         self.preload = _Preload()
         app.setQuitOnLastWindowClosed(False)
         if check is not None and not getattr(check, "settled", False):
-            check.done.connect(self._check_done, Qt.ConnectionType.QueuedConnection)
+            check.done.connect(self._check_done)  # sent on the check's thread: queued to this one
             if check.finished():  # its verdict came before anyone listened: deliver it the same way
                 QTimer.singleShot(0, lambda: self._check_done(check.state))
 
@@ -479,8 +484,8 @@ class GuiSession(QObject):
 
         ensure_signing_key()  # issue 14: the key pair exists from the first start (the check has passed)
         self.window = MainWindow(actor)
-        self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.window.closed.connect(self._window_closed, Qt.ConnectionType.QueuedConnection)
+        self.window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window.closed.connect(self._window_closed, QtCore.Qt.ConnectionType.QueuedConnection)
         if self.watch is not None:
             self.watch.watch_window(self.window)  # the read-only banner when the check found damage
         self.window.show()

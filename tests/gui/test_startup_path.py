@@ -37,6 +37,8 @@ def init(dialog, *args, **kwargs):
                 loaded = sorted(m for m, module in sys.modules.items() if module is not None)
                 print("MODULES " + json.dumps(loaded), flush=True)
                 print("NAME " + dialog.form.ui.balaiName.text(), flush=True)
+                import PySide6.QtCore
+                print("QT_NAMESPACE " + json.dumps("Qt" in vars(PySide6.QtCore)), flush=True)
                 QTimer.singleShot(0, dialog.reject)
             return False
     dialog._watcher = Painted()
@@ -69,14 +71,20 @@ def _record_sign_ins(monkeypatch, *, cancel_second: bool) -> list:
     return shown
 
 
-def _modules_at_the_sign_in_paint(path, tmp_path) -> tuple[set[str], str]:
+def _at_the_sign_in_paint(path, tmp_path) -> dict[str, str]:
+    """What the child printed at the sign-in's first paint: {"MODULES": json, "NAME": text, "QT_NAMESPACE": json}."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BALAI_DATA_DIR=str(tmp_path / "data"))
     out = subprocess.run([sys.executable, "-c", CHILD, path], check=False, capture_output=True, text=True, cwd=ROOT, env=env,
                          timeout=120)
-    lines = [line for line in out.stdout.splitlines() if line.startswith("MODULES ")]
-    assert out.returncode == 0 and lines, out.stderr
-    names = [line[len("NAME "):] for line in out.stdout.splitlines() if line.startswith("NAME ")]
-    return set(json.loads(lines[0][len("MODULES "):])), names[0]
+    seen = dict(line.split(" ", 1) for line in out.stdout.splitlines()
+                if line.split(" ", 1)[0] in ("MODULES", "NAME", "QT_NAMESPACE"))
+    assert out.returncode == 0 and "MODULES" in seen, out.stderr
+    return seen
+
+
+def _modules_at_the_sign_in_paint(path, tmp_path) -> tuple[set[str], str]:
+    seen = _at_the_sign_in_paint(path, tmp_path)
+    return set(json.loads(seen["MODULES"])), seen["NAME"]
 
 
 def test_nothing_but_the_sign_in_is_loaded_before_it_paints(db, tmp_path, fast_hashing):
@@ -104,8 +112,23 @@ def test_nothing_but_the_sign_in_is_loaded_before_it_paints(db, tmp_path, fast_h
         # the log file, the file-dialog guard and the error dialog come right after the paint too
         "logging.handlers", "balai_app.log", "balai_app.gui.common.file_dialogs",
         "balai_app.gui.common.error_dialog",
+        # the signed-in person (a frozen dataclass) comes with the sign-in, not before its paint
+        "dataclasses", "balai_app.services.context",
     }
     assert not (never & loaded), sorted(never & loaded)
+
+
+def test_the_sign_in_paints_without_qts_namespace_or_unused_qt_classes(db, tmp_path, fast_hashing):
+    """PySide6 builds a class, with its enums, the first time it is handed out: Qt's namespace
+    alone is a hundred-odd enums. The sign-in (without a logo) needs none of it, and the
+    compiled forms import only the Qt classes they use."""
+    make_profile()
+    make_account("admin")
+    seen = _at_the_sign_in_paint(db.database, tmp_path)
+    assert json.loads(seen["QT_NAMESPACE"]) is False
+    form = (ROOT / "balai_app" / "gui" / "forms" / "ui_login_form.py").read_text(encoding="utf-8")
+    for unused in ("QBrush", "QConicalGradient", "QPalette", "QPainter", "QTransform"):
+        assert unused not in form
 
 
 def test_a_first_start_opens_the_database_before_anything_is_shown(tmp_path):

@@ -1,15 +1,8 @@
 # Generated from ui/login_form.ui by scripts/compile_ui.py (pyside6-uic) — do not edit by hand.
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtCore import (QCoreApplication, QSize)
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout)
 
 class Ui_LoginForm(object):
     def setupUi(self, LoginForm):
@@ -25,7 +18,6 @@ class Ui_LoginForm(object):
         self.logoLabel.setMinimumSize(QSize(64, 64))
         self.logoLabel.setMaximumSize(QSize(64, 64))
         self.logoLabel.setScaledContents(False)
-        self.logoLabel.setAlignment(Qt.AlignCenter)
 
         self.headerLayout.addWidget(self.logoLabel)
 

@@ -6,24 +6,26 @@ password an admin reset) must choose a new password before going on.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+# Qt's namespace is reached as QtCore.Qt where it is used: PySide6 builds its hundred-odd
+# enums on first touch (15-30 ms), and the sign-in paints without any of them (issue 18).
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
 from balai_app.gui.common.form_errors import ERROR_STYLE, clear_errors
 from balai_app.gui.forms.ui_login_form import Ui_LoginForm
 from balai_app.i18n import tr
-from balai_app.services.context import Actor
 
 if TYPE_CHECKING:
     # Not loaded before the sign-in paints: the database layer comes with the accounts service
     # (imported at the first "Masuk"), a password change only when one is needed.
     from balai_app.gui.start.change_password_dialog import ChangePasswordDialog
     from balai_app.services.accounts import SignedIn
+    from balai_app.services.context import Actor
 
 
 class LoginForm(QWidget):
@@ -70,8 +72,10 @@ class LoginForm(QWidget):
         if info and info.logo:
             pixmap = QPixmap()
             pixmap.loadFromData(bytes(info.logo))
-            self.ui.logoLabel.setPixmap(pixmap.scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio,
-                                                      Qt.TransformationMode.SmoothTransformation))
+            qt = QtCore.Qt
+            self.ui.logoLabel.setAlignment(qt.AlignmentFlag.AlignCenter)  # a logo that is not square
+            self.ui.logoLabel.setPixmap(pixmap.scaled(64, 64, qt.AspectRatioMode.KeepAspectRatio,
+                                                      qt.TransformationMode.SmoothTransformation))
             self.ui.logoLabel.setVisible(True)
         else:
             self.ui.logoLabel.setVisible(False)
@@ -104,7 +108,7 @@ class LoginForm(QWidget):
             self.ui.usernameEdit.setFocus()
             return
         password = self.ui.passwordEdit.text()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the busy indicator
+        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)  # the busy indicator
         self.show_message(tr("Memeriksa…"))
         QApplication.processEvents()
         try:
@@ -154,6 +158,8 @@ class LoginDialog(QDialog):
         self.password_dialog.open()
 
     def _password_changed(self, signed: SignedIn) -> None:
+        import dataclasses
+
         self.signed = dataclasses.replace(signed, must_change_password=False)
         self.accept()
 
@@ -183,7 +189,7 @@ class LockScreen(QWidget):
         if not cover:
             self.form.setFixedWidth(480)
             self.form.setMinimumHeight(260)
-        layout.addWidget(self.form, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.form, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         if cover:
             self.setAutoFillBackground(True)
