@@ -249,19 +249,10 @@ def code_from_text(table: Mapping[_Code, str], text: str) -> _Code | None:
 
 
 def klaster_from_text(text: str) -> str | None:
-    """Accept a klaster code or its label (case-insensitive); None if unknown."""
-    key = " ".join(str(text).strip().lower().replace("_", " ").split())
-    for code, name in KLASTER.items():
-        if key in (code.replace("_", " "), name.lower()):
-            return code
-    aliases = {
-        "lanjut usia": "lansia",
-        "penyandang disabilitas": "disabilitas",
-        "korban penyalahgunaan napza": "napza",
-        "tuna sosial": "tuna_sosial",
-        "korban perdagangan orang": "tuna_sosial",
-    }
-    return aliases.get(key)
+    """A klaster from its code, its label or the name of its second group (case-insensitive);
+    None if unknown."""
+    key = str(text)
+    return code_from_text(KLASTER, key) or {"korban perdagangan orang": "tuna_sosial"}.get(_typed_key(key))
 
 
 def sex_from_text(text: str) -> str | None:

@@ -65,3 +65,13 @@ def test_a_typed_text_names_at_most_one_code(table):
         for written in {code, name}:
             key = " ".join(written.casefold().replace("_", " ").split())
             assert seen.setdefault(key, code) == code, (written, seen[key])
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("anak", "anak"), ("TUNA_SOSIAL", "tuna_sosial"), ("tuna sosial", "tuna_sosial"), ("Lanjut usia", "lansia"),
+    ("penyandang disabilitas", "disabilitas"), ("Korban penyalahgunaan NAPZA", "napza"),
+    ("Korban Perdagangan Orang", "tuna_sosial"), ("tuna sosial dan korban perdagangan orang", "tuna_sosial"),
+    ("remaja", None), ("", None),
+])
+def test_a_klaster_is_found_from_its_code_its_label_or_its_second_group(typed, code):
+    assert codes.klaster_from_text(typed) == code
