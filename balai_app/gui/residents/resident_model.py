@@ -12,6 +12,7 @@ holds every row.
 
 from __future__ import annotations
 
+import gc
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -114,6 +115,15 @@ class LoadedResidents(Sequence[ResidentRow]):
         rows = list(rows)
         if not rows:
             return
+        collecting = gc.isenabled()
+        gc.disable()  # the page's thousands of passing tuples would start collections over all the program holds
+        try:
+            self._append(rows)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _append(self, rows: list[ResidentRow]) -> None:
         start = len(self._ids)
         ids, niks, names, sexes, places, births, klasters, statuses, entries = zip(*rows, strict=True)
         self._ids.extend(ids)
