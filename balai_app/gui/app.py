@@ -258,11 +258,13 @@ def _reopen() -> bool:
 
 
 # What "Masuk" needs next, loaded on a thread while the person types: the password hasher and
-# the main window with Beranda (the first page of every role but the instruktur's). The
-# imports give the interpreter up every few milliseconds, so typing stays responsive, and
-# argon2id releases it while it hashes: on two cores the window's code loads beside the
-# password check even when "Masuk" comes at once.
-PRELOAD = ("argon2", "balai_app.services.signing_keys", "balai_app.gui.main_window", "balai_app.gui.home.home")
+# the main window with Beranda (the first page of every role but the instruktur's) and its
+# follow-up panel (with html's entity table: 10-35 ms on the GUI thread before the window
+# painted). The imports give the interpreter up every few milliseconds, so typing stays
+# responsive, and argon2id releases it while it hashes: on two cores the window's code loads
+# beside the password check even when "Masuk" comes at once.
+PRELOAD = ("balai_app.gui.common.service_call", "argon2", "balai_app.services.signing_keys",
+           "balai_app.gui.main_window", "balai_app.gui.home.home", "balai_app.gui.aftercare.home_followups")
 
 
 class _Preload:

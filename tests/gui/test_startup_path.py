@@ -168,7 +168,7 @@ sys.argv = ["balai-app", "--db", sys.argv[1]]
 seen = {}
 class Spy:
     def find_spec(self, name, path=None, target=None):
-        if name in ("qtawesome", "balai_app.gui.main_window"):
+        if name in ("qtawesome", "balai_app.gui.main_window", "balai_app.gui.aftercare.home_followups"):
             seen.setdefault(name, threading.current_thread().name)
         return None
 sys.meta_path.insert(0, Spy())
@@ -209,6 +209,7 @@ def show_window(self, actor):
         print("MODULES " + json.dumps(loaded), flush=True)
         print("QTAWESOME " + json.dumps(seen.get("qtawesome")), flush=True)
         print("WINDOW " + json.dumps(seen.get("balai_app.gui.main_window")), flush=True)
+        print("FOLLOWUPS " + json.dumps(seen.get("balai_app.gui.aftercare.home_followups")), flush=True)
         QTimer.singleShot(0, self.window.close)
     painted(self.window, report)
 gui_app.GuiSession.show_window = show_window
@@ -224,7 +225,7 @@ def test_the_main_window_paints_with_its_first_page_only_and_icons_off_the_gui_t
     out = subprocess.run([sys.executable, "-c", MAIN_CHILD, db.database], check=False, capture_output=True, text=True,
                          cwd=ROOT, env=env, timeout=180)
     lines = {line.split(" ", 1)[0]: json.loads(line.split(" ", 1)[1]) for line in out.stdout.splitlines()
-             if line.startswith(("MODULES ", "QTAWESOME ", "WINDOW "))}
+             if line.startswith(("MODULES ", "QTAWESOME ", "WINDOW ", "FOLLOWUPS "))}
     assert out.returncode == 0 and "MODULES" in lines, out.stdout + out.stderr
     loaded = set(lines["MODULES"])
     assert "balai_app.gui.home.home" in loaded, "Beranda, the admin's first page, is built"
@@ -236,6 +237,7 @@ def test_the_main_window_paints_with_its_first_page_only_and_icons_off_the_gui_t
     assert lines["QTAWESOME"] in (None, "balai-icons-import"), "qtawesome is never imported on the GUI thread " \
         "before the main window paints"
     assert lines["WINDOW"] == "balai-preload", "the main window's code loads while the person types"
+    assert lines["FOLLOWUPS"] == "balai-preload", "so does the Beranda's follow-up panel"
 
 
 @pytest.fixture
