@@ -10,7 +10,9 @@ the database check and opening, the sign-in dialog, the main window). Figures:
 1. process start -> sign-in window painted (the first thing a person sees);
 2. sign-in clicked -> main window painted, with the argon2id password check
    inside it, which is also reported alone (it is kept as it is: its cost is
-   the point of argon2id);
+   the point of argon2id). The hash runs on a thread while the GUI thread
+   builds the (hidden) main window, so "without the password check" is the
+   work that did not fit beside the hash, not the window's whole cost;
 3. process start -> main window painted, without the person's typing
    (figure 1 + figure 2);
 
@@ -148,7 +150,8 @@ app.exec()
 # the bench account's name and password typed into the real dialog and "Masuk" clicked at
 # once (no human pause: what the program does after its first paint -- opening and checking
 # the database -- is not hidden in a person's typing time but counted in figure 2), and the
-# time of the password check and of the database open printed as they happen.
+# time of the password hash (accounts._verify, on the password-check thread) and of the
+# database open printed as they happen.
 BALAI = """
 import sys, time
 sys.argv = ["balai-app", "--db", sys.argv[1]]
@@ -185,7 +188,7 @@ def init(dialog, *args, **kwargs):
         from PySide6.QtCore import QTimer
         def go():
             from balai_app.services import accounts  # the program loads it at this click too
-            timed(accounts, "authenticate", "ARGON2")
+            timed(accounts, "_verify", "ARGON2")  # the hash alone (on its thread)
             dialog.form.ui.usernameEdit.setText("%(user)s")
             dialog.form.ui.passwordEdit.setText("%(password)s")
             print("CLICK", flush=True)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -301,11 +303,29 @@ def _refuse(user: User | None, username: str, reason: str, message: str) -> Sign
     return SignInError(message)
 
 
-def authenticate(username: str, password: str) -> SignedIn:
+def _verify_beside(user: User | None, password: str, meanwhile: Callable[[Actor | None], object] | None) -> bool:
+    """``_verify``; with ``meanwhile``, the hash is checked on a thread (argon2id releases the
+    interpreter while it hashes) and ``meanwhile(the named account's actor, or None)`` runs on
+    this one in the meantime. Whatever ``meanwhile`` prepares is not yet signed in: the caller
+    uses it only once this function's caller has returned a sign-in for that same actor."""
+    if meanwhile is None:
+        return _verify(user, password)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="balai-password-check") as pool:
+        check = pool.submit(_verify, user, password)
+        try:
+            meanwhile(actor_of(user) if user is not None else None)
+        finally:
+            correct = check.result()  # waits for the hash; re-raises what it raised
+    return correct
+
+
+def authenticate(username: str, password: str, *, meanwhile: Callable[[Actor | None], object] | None = None
+                 ) -> SignedIn:
     """Check a sign-in. Raises ``SignInError`` with a message for the user.
 
     Unknown names and wrong passwords get the same message. The fifth failure
-    in a row locks the account for ``LOCK_MINUTES`` minutes.
+    in a row locks the account for ``LOCK_MINUTES`` minutes. ``meanwhile``: work to do
+    on the calling thread while the password's hash is checked (``_verify_beside``).
     """
     # Any value: text SQLite cannot take (lone surrogates) becomes '?', control characters go
     # (the name is written to the audit trail on a failure), other types become their text.
@@ -315,7 +335,7 @@ def authenticate(username: str, password: str) -> SignedIn:
     now = _now()
     # The slow hash check runs before the write lock is taken (other PCs keep writing meanwhile).
     seen = User.get_or_none(User.username == username)
-    correct = _verify(seen, password)
+    correct = _verify_beside(seen, password, meanwhile)
     checked_hash = seen.password_hash if seen else None
     error: SignInError | None = None
     with write_transaction():

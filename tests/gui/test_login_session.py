@@ -41,3 +41,81 @@ def test_sign_in_cancelled_after_a_sign_out_ends_the_program(session, qtbot, mon
     window.sign_out()
     qtbot.waitUntil(lambda: quit_calls == [True])
     assert session.window is None
+
+
+def _sign_in_with(session, qtbot, attempts: list[tuple[str, str]]):
+    """``session.sign_in()`` through the real dialog: each (name, password) typed and "Masuk"
+    clicked in turn; the dialog is cancelled if it is still open after the last one."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from balai_app.gui.start.login_dialog import LoginDialog
+
+    def drive():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog) and w.isVisible())
+        for name, password in attempts:
+            if not dialog.isVisible():
+                return
+            dialog.form.ui.usernameEdit.setText(name)
+            dialog.form.ui.passwordEdit.setText(password)
+            dialog.form.ui.signInButton.click()
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(0, drive)
+    return session.sign_in()
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """Each main window built: (window, actor, the threads alive then)."""
+    import threading
+
+    from balai_app.gui.main_window import MainWindow
+
+    built: list = []
+    real_init = MainWindow.__init__
+
+    def init(window, actor, parent=None):
+        built.append((window, actor, {thread.name for thread in threading.enumerate()}))
+        real_init(window, actor, parent)
+
+    monkeypatch.setattr(MainWindow, "__init__", init)
+    return built
+
+
+def test_the_main_window_is_built_while_the_password_is_checked_and_shown_after(session, qtbot, builds):
+    from PySide6.QtWidgets import QApplication
+
+    from balai_app.gui.main_window import MainWindow
+
+    rina = make_account("staf", "rina")
+    signed = _sign_in_with(session, qtbot, [("rina", "salah-sandi"), ("rina", PASSWORD)])
+    assert signed is not None and signed.actor == rina
+    assert len(builds) == 1, "built once, at the first 'Masuk', and kept for the second"
+    window, actor, threads = builds[0]
+    assert actor == rina
+    assert any(name.startswith("balai-password-check") for name in threads), "built beside the hash"
+    assert not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()), \
+        "nothing of it is shown before the sign-in returns"
+    assert not window.idle_timer.isActive(), "no idle lock for a window nobody is signed in to"
+    session.show_window(signed.actor)
+    assert session.window is window and window.isVisible() and window.idle_timer.isActive()
+    window.close()
+
+
+def test_a_window_built_for_a_wrong_password_is_dropped_without_a_trace(session, qtbot, builds):
+    import shiboken6
+
+    from balai_app.db.models import AuditEvent
+
+    make_account("staf", "rina")
+    joko = make_account("instruktur", "joko")
+    signed = _sign_in_with(session, qtbot, [("rina", "salah-sandi"), ("joko", PASSWORD)])
+    assert signed is not None and signed.actor == joko
+    assert [actor.username for _window, actor, _threads in builds] == ["rina", "joko"]
+    qtbot.waitUntil(lambda: not shiboken6.isValid(builds[0][0]))  # rina's: deleted, never shown
+    cancelled = _sign_in_with(session, qtbot, [("rina", "salah-sandi")])
+    assert cancelled is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(builds[2][0]))
+    assert not AuditEvent.select().where(AuditEvent.action == "logout").exists(), "a dropped window signs nobody out"

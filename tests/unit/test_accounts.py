@@ -246,3 +246,39 @@ def test_sign_out_is_recorded():
     staf = make_account("staf", "rina")
     accounts.sign_out(staf)
     assert events("logout")[-1].username == "rina"
+
+
+def test_work_meanwhile_runs_beside_the_hash_and_changes_no_verdict():
+    """``authenticate(meanwhile=)``: the caller's work runs while the hash is checked on its own
+    thread; it learns the named account (or None), never whether the password is right."""
+    import threading
+
+    rina = make_account("staf", "rina")
+    seen = []
+
+    def meanwhile(actor):
+        seen.append((actor, {thread.name for thread in threading.enumerate()}))
+
+    assert accounts.authenticate("rina", PASSWORD, meanwhile=meanwhile).actor == rina
+    assert seen[-1][0] == rina and any(name.startswith("balai-password-check") for name in seen[-1][1])
+    with pytest.raises(SignInError):
+        accounts.authenticate("rina", "salah-sandi", meanwhile=meanwhile)
+    assert seen[-1][0] == rina
+    assert User.get(User.username == "rina").failed_logins == 1, "a wrong password still counts"
+    assert events("login_failed")[-1].username == "rina"
+    with pytest.raises(SignInError):
+        accounts.authenticate("tidak-ada", PASSWORD, meanwhile=meanwhile)
+    assert seen[-1][0] is None
+
+
+def test_work_meanwhile_that_fails_still_waits_for_the_hash():
+    import threading
+
+    make_account("staf", "rina")
+
+    def meanwhile(_actor):
+        raise RuntimeError("jendela gagal dibuat")
+
+    with pytest.raises(RuntimeError):
+        accounts.authenticate("rina", PASSWORD, meanwhile=meanwhile)
+    assert not [t for t in threading.enumerate() if t.name.startswith("balai-password-check")]
