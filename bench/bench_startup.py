@@ -8,7 +8,7 @@ Each measurement is a fresh Python process started the way the program starts
 the database check and opening, the sign-in dialog, the main window). Figures:
 
 1. process start -> sign-in window painted (the first thing a person sees);
-2. sign-in clicked -> main window painted, with the argon2id password check
+2. sign-in painted ("Masuk" clicked at once) -> main window painted, with the argon2id password check
    inside it, which is also reported alone (it is kept as it is: its cost is
    the point of argon2id). The hash runs on a thread while the GUI thread
    builds the (hidden) main window, so "without the password check" is the
@@ -25,9 +25,11 @@ platform is used.
 "Masuk" is clicked the moment the sign-in has painted: the work the program does
 after that paint (opening and checking the database, reported apart, and loading
 the main window's code beside the password check) is counted in figure 2, never
-hidden in a person's typing time. A person who types for a second or two finds
-most of it done when they click. The children print a line at each event; the parent timestamps
-the lines as they arrive.
+hidden in a person's typing time, so figure 2 runs from the sign-in's paint, not
+from the click (the open, queued at the paint, runs before the click is handled)
+and figure 3 is simply spawn to the main window's paint. A person who types for a
+second or two finds most of it done when they click. The children print a line
+at each event; the parent timestamps the lines as they arrive.
 """
 
 from __future__ import annotations
@@ -259,15 +261,15 @@ def main() -> int:
         bare.append(run_child(BARE, env=env)[0]["SHOWN"])
         at, lines = run_child(BALAI, str(db_path), env=env)
         signin.append(at["SIGNIN"])
-        main_after.append(at["MAIN"] - at["CLICK"])
+        main_after.append(at["MAIN"] - at["SIGNIN"])  # the open queued at the paint runs before the click
         hashing = [float(line.split()[1]) for line in lines if line.startswith("ARGON2")]
         argon.append(sum(hashing))
         opening.append(sum(float(line.split()[1]) for line in lines if line.startswith("OPEN")))
         opened_after_paint.append(at.get("OPEN", 0.0) > at["SIGNIN"])
-        total.append(at["SIGNIN"] + at["MAIN"] - at["CLICK"])
+        total.append(at["MAIN"])
     print(f"\nstart-up on {args.residents:,} PM, {args.runs} interleaved runs each:")
     report("1. start -> sign-in window painted", signin, "bare QMainWindow painted", bare, goal="<= 1.5x")
-    report("2. 'Masuk' clicked -> main window painted", main_after)
+    report("2. sign-in painted ('Masuk' at once) -> main window painted", main_after)
     report("   of which argon2id password check", argon)
     report("   without the password check", [m - a for m, a in zip(main_after, argon, strict=True)])
     where = "after" if all(opened_after_paint) else "before" if not any(opened_after_paint) else "before/after"

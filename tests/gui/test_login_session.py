@@ -68,20 +68,33 @@ def _sign_in_with(session, qtbot, attempts: list[tuple[str, str]]):
 
 @pytest.fixture
 def builds(monkeypatch):
-    """Each main window built: (window, actor, the threads alive then)."""
+    """``windows``: each main window built, as (window, actor, the thread that built it);
+    ``hashes``: the thread of each password check. The (cheap, in tests) hash of a known name
+    waits until a window is being built, so a build that did not run beside it fails the test
+    instead of passing by luck."""
     import threading
+    from types import SimpleNamespace
 
     from balai_app.gui.main_window import MainWindow
 
-    built: list = []
-    real_init = MainWindow.__init__
+    seen = SimpleNamespace(windows=[], hashes=[])
+    building = threading.Event()
+    real_init, real_verify = MainWindow.__init__, accounts._verify
 
     def init(window, actor, parent=None):
-        built.append((window, actor, {thread.name for thread in threading.enumerate()}))
+        seen.windows.append((window, actor, threading.current_thread().name))
+        building.set()
         real_init(window, actor, parent)
 
+    def verify(user, password):
+        seen.hashes.append(threading.current_thread().name)
+        if user is not None:
+            assert building.wait(10), "the window was not built while the hash was checked"
+        return real_verify(user, password)
+
     monkeypatch.setattr(MainWindow, "__init__", init)
-    return built
+    monkeypatch.setattr(accounts, "_verify", verify)
+    return seen
 
 
 def test_the_main_window_is_built_while_the_password_is_checked_and_shown_after(session, qtbot, builds):
@@ -92,10 +105,10 @@ def test_the_main_window_is_built_while_the_password_is_checked_and_shown_after(
     rina = make_account("staf", "rina")
     signed = _sign_in_with(session, qtbot, [("rina", "salah-sandi"), ("rina", PASSWORD)])
     assert signed is not None and signed.actor == rina
-    assert len(builds) == 1, "built once, at the first 'Masuk', and kept for the second"
-    window, actor, threads = builds[0]
-    assert actor == rina
-    assert any(name.startswith("balai-password-check") for name in threads), "built beside the hash"
+    assert len(builds.windows) == 1, "built once, at the first 'Masuk', and kept for the second"
+    window, actor, thread = builds.windows[0]
+    assert actor == rina and thread == "MainThread"
+    assert builds.hashes == ["balai-password-check"] * 2, "each hash on its own thread, beside the GUI thread"
     assert not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()), \
         "nothing of it is shown before the sign-in returns"
     assert not window.idle_timer.isActive(), "no idle lock for a window nobody is signed in to"
@@ -113,9 +126,9 @@ def test_a_window_built_for_a_wrong_password_is_dropped_without_a_trace(session,
     joko = make_account("instruktur", "joko")
     signed = _sign_in_with(session, qtbot, [("rina", "salah-sandi"), ("joko", PASSWORD)])
     assert signed is not None and signed.actor == joko
-    assert [actor.username for _window, actor, _threads in builds] == ["rina", "joko"]
-    qtbot.waitUntil(lambda: not shiboken6.isValid(builds[0][0]))  # rina's: deleted, never shown
+    assert [actor.username for _window, actor, _thread in builds.windows] == ["rina", "joko"]
+    qtbot.waitUntil(lambda: not shiboken6.isValid(builds.windows[0][0]))  # rina's: deleted, never shown
     cancelled = _sign_in_with(session, qtbot, [("rina", "salah-sandi")])
     assert cancelled is None
-    qtbot.waitUntil(lambda: not shiboken6.isValid(builds[2][0]))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(builds.windows[2][0]))
     assert not AuditEvent.select().where(AuditEvent.action == "logout").exists(), "a dropped window signs nobody out"

@@ -248,19 +248,27 @@ def test_sign_out_is_recorded():
     assert events("logout")[-1].username == "rina"
 
 
-def test_work_meanwhile_runs_beside_the_hash_and_changes_no_verdict():
+def test_work_meanwhile_runs_beside_the_hash_and_changes_no_verdict(monkeypatch):
     """``authenticate(meanwhile=)``: the caller's work runs while the hash is checked on its own
     thread; it learns the named account (or None), never whether the password is right."""
     import threading
 
     rina = make_account("staf", "rina")
-    seen = []
+    seen, hashes, running = [], [], threading.Event()
+    real_verify = accounts._verify
+
+    def verify(user, password):  # waits for the work meanwhile: sequential calls would fail here
+        hashes.append(threading.current_thread().name)
+        assert running.wait(10), "meanwhile did not run while the hash was checked"
+        return real_verify(user, password)
 
     def meanwhile(actor):
-        seen.append((actor, {thread.name for thread in threading.enumerate()}))
+        seen.append((actor, threading.current_thread().name))
+        running.set()
 
+    monkeypatch.setattr(accounts, "_verify", verify)
     assert accounts.authenticate("rina", PASSWORD, meanwhile=meanwhile).actor == rina
-    assert seen[-1][0] == rina and any(name.startswith("balai-password-check") for name in seen[-1][1])
+    assert seen[-1] == (rina, "MainThread") and hashes[-1] == "balai-password-check"
     with pytest.raises(SignInError):
         accounts.authenticate("rina", "salah-sandi", meanwhile=meanwhile)
     assert seen[-1][0] == rina
