@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from balai_app.db.models import Attendance
+from balai_app.gui.common import icons
 from balai_app.gui.main_window import MainWindow
 from balai_app.services import sessions
 from support.sessions import build_training
@@ -69,7 +71,10 @@ def test_window_fits_the_screen_it_opens_on(gui_app, db, system, qtbot):
     assert window.width() <= area.width() and window.height() <= area.height()
 
 
-def test_icons_arrive_after_the_window_is_painted(gui_app, db, system, qtbot):
+def test_icons_arrive_after_the_window_is_painted(gui_app, db, system, qtbot, monkeypatch):
+    # As in a fresh process, whatever earlier tests imported: the first window's icons not yet come.
+    monkeypatch.setattr(icons, "_imported", threading.Event())
+    monkeypatch.setattr(icons, "_importer", None)
     window = MainWindow(system)
     qtbot.addWidget(window)
     assert window.ui.sidebar.item(0).icon().isNull()  # not built before the first paint (start-up speed)
