@@ -4,15 +4,30 @@ Office staff see the register's figures, the follow-up lines ("Perlu asesmen"
 is a link to the register filtered to those PMs) and the classes running
 today; an instruktur sees his own classes and today's sessions, which fill the
 page instead of leaving it empty.
+
+The window may be made as small as its minimum size: the page then scrolls as a
+whole, the follow-up lines move under the figures when they no longer have room
+beside them, and the figures' columns scroll sideways inside the table. Nothing
+is squeezed below its minimum size or painted over another part.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from balai_app.domain import codes
 from balai_app.domain.dates import format_long
@@ -26,6 +41,8 @@ from balai_app.services.permissions import allowed
 
 
 NEEDS_ASSESSMENT_LINK = "register:needs-assessment"
+FACTS_MIN_CHARS = 30  # the follow-up lines stay beside the figures while they get this many characters a line
+BESIDE_SPACING = 24  # between the figures and the follow-up lines beside them
 
 
 def thousands(n: int) -> str:
@@ -45,7 +62,17 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.background = Background(self)
-        layout = QVBoxLayout(self)
+        # The page scrolls as a whole when the window is smaller than its content.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.content = QWidget()
+        self.content.installEventFilter(self)  # its wish (sizeHint) is the page's: see eventFilter
+        self.scroll.setWidget(self.content)
+        outer.addWidget(self.scroll)
+        layout = QVBoxLayout(self.content)
         layout.setContentsMargins(24, 18, 24, 18)
         self.title = QLabel()
         font = QFont(self.font())
@@ -69,11 +96,13 @@ class HomePage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        # The figures and the follow-up side by side: no wide empty band right of the table.
-        figures = QHBoxLayout()
-        figures.setSpacing(24)
-        figures.addWidget(self.table, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(figures)
+        self.table_width = 0  # wide enough for every column; 0 until the counts are shown
+        # The figures and the follow-up side by side: no wide empty band right of the table
+        # (the follow-up goes under the table when the page is too narrow, see _arrange).
+        self.figures = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.figures.setSpacing(BESIDE_SPACING)
+        self.figures.addWidget(self.table, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(self.figures)
         self.follow_up = QLabel()
         self.follow_up.setTextFormat(Qt.TextFormat.RichText)
         self.follow_up.setWordWrap(True)
@@ -82,7 +111,7 @@ class HomePage(QWidget):
         self.follow_up.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.follow_up.linkActivated.connect(self._follow_link)
-        figures.addWidget(self.follow_up, 1, Qt.AlignmentFlag.AlignTop)
+        self.figures.addWidget(self.follow_up, 1, Qt.AlignmentFlag.AlignTop)
         self.can_see_residents = allowed(actor, "residents.view")
         self.heading.setVisible(self.can_see_residents)
         self.table.setVisible(self.can_see_residents)
@@ -106,6 +135,39 @@ class HomePage(QWidget):
             layout.addWidget(self.classes, 1)
         else:
             layout.addStretch(1)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """The content's own wish, not the scroll area's capped one: the window shares its width
+        between the sidebar and the page as it did before the page scrolled."""
+        return self.content.sizeHint()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.content and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content's wish changed (the figures came): the window asks again
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The follow-up lines beside the figures when both fit the page's width, under them
+        otherwise; the table never wider than the page (its columns then scroll sideways)."""
+        margins = self.content.layout().contentsMargins()
+        # The room with the vertical scroll bar shown: whether it shows never changes the arrangement.
+        room = (self.scroll.maximumViewportSize().width() - margins.left() - margins.right()
+                - self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.scroll))
+        facts_room = room - self.table_width - BESIDE_SPACING
+        beside = (not (self.table.isVisibleTo(self) and self.follow_up.isVisibleTo(self))
+                  or facts_room >= FACTS_MIN_CHARS * self.fontMetrics().averageCharWidth())
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if direction != self.figures.direction():
+            self.figures.setDirection(direction)
+            self.figures.setSpacing(BESIDE_SPACING if beside else self.content.layout().spacing())
+        if self.table_width:
+            width = min(self.table_width, max(room, 0))
+            self.table.setFixedWidth(width)
+            fit_height(self.table, width)
 
     def refresh(self) -> None:
         self._fill_header()
@@ -229,8 +291,8 @@ class HomePage(QWidget):
         footer[0].setFont(self._bold())
         self.model.appendRow(footer)
         self.table.resizeColumnsToContents()
-        self.table.setFixedWidth(self.table.horizontalHeader().length() + 2 * self.table.frameWidth() + 2)
-        fit_height(self.table)
+        self.table_width = self.table.horizontalHeader().length() + 2 * self.table.frameWidth() + 2
+        self._arrange()  # as wide as its columns, or as the page
 
     def _bold(self) -> QFont:
         font = QFont(self.font())
