@@ -33,10 +33,12 @@ from typing import TYPE_CHECKING, Any
 # Qt's namespace is reached as QtCore.Qt where it is used: PySide6 builds its hundred-odd enums
 # on first touch (15-30 ms), and nothing before the sign-in's first paint needs one (issue 18).
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog
 
 from balai_app import __version__, i18n, paths
+from balai_app.gui.start.database_open import BackgroundCheck, close_current, handle_check, open_checked_database, \
+    reopen
 
 if TYPE_CHECKING:
     from balai_app.services.context import Actor  # a dataclass: not needed to paint the sign-in
@@ -92,109 +94,6 @@ def install_translators(app: QApplication) -> None:
         app.installTranslator(qt_translator)
 
 
-class BackgroundCheck(QObject):
-    """``services.backup_startup.startup_state`` on a thread (SQLite releases the GIL while
-    it reads the file, so the window stays responsive); ``done(state)`` arrives
-    on the GUI thread."""
-
-    done = Signal(object)
-
-    def __init__(self, path, parent: QObject | None = None):
-        super().__init__(parent)
-        self.path = path
-        self.state: Any = None
-        self.error: BaseException | None = None
-        self.settled = False  # True once its verdict has been acted upon
-        self._started = False
-        self._finished = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="balai-startup-check", daemon=True)
-
-    def start(self) -> BackgroundCheck:
-        """Start the check (once); ``wait`` starts it too."""
-        if not self._thread.is_alive() and not self._finished.is_set() and not self._started:
-            self._started = True
-            self._thread.start()
-        return self
-
-    def _run(self) -> None:
-        try:
-            from balai_app.services import backup_startup, backup_steps
-
-            self.state = backup_startup.startup_state(self.path)
-            if not self.state.damaged:  # the daily backup the last session left unfinished, on its own thread
-                backup_steps.resume_in_background(self.path)
-        except BaseException as exc:  # noqa: BLE001 - reported on the GUI thread
-            self.error = exc
-        finally:
-            self._finished.set()
-        try:
-            self.done.emit(self.state)
-        except RuntimeError:  # the application ended first
-            pass
-
-    def finished(self) -> bool:
-        """Whether the verdict is in (``done`` may have been sent before a receiver connected)."""
-        return self._finished.is_set()
-
-    def wait(self) -> Any:
-        """The check's verdict (waits for it); re-raises what the check raised."""
-        self.start()
-        self._finished.wait()
-        if self.error is not None:
-            raise self.error
-        return self.state
-
-
-def _open(path, *, migrate: bool) -> None:
-    from balai_app.services.database import GUI_BUSY_MS, open_database
-
-    open_database(path, migrate=migrate, busy_ms=GUI_BUSY_MS)  # never a 15-second freeze
-
-
-def _needs_upgrade() -> bool:
-    from balai_app.services.database import needs_upgrade
-
-    return needs_upgrade()
-
-
-def _close() -> None:
-    from balai_app.services.database import close_database
-
-    close_database()
-
-
-def _handle_check(state, parent=None) -> bool:
-    """Act on the check's verdict (restore offer, network warning); True when the program may go on."""
-    from balai_app.gui.start.startup_check import handle_state
-
-    return handle_state(state, parent)
-
-
-def open_checked_database(check: BackgroundCheck) -> bool:
-    """Open the database at once unless the check must come first: a schema
-    upgrade writes, and a file that does not open may be damaged."""
-    from balai_app.services.database import DatabaseError
-
-    path = check.path
-    try:
-        _open(path, migrate=False)
-        if not _needs_upgrade():
-            return True
-        _close()
-    except DatabaseError:
-        _close()
-    state = check.wait()
-    check.settled = True
-    if not _handle_check(state):  # damaged: restored, or the person declined
-        return False
-    try:
-        _open(path, migrate=True)
-    except DatabaseError as exc:
-        QMessageBox.critical(None, "Balai", str(exc))
-        return False
-    return True
-
-
 def prepare_window_work() -> None:
     """``prepare_for_work``, the log file and the unexpected-error dialog (the window's own
     start only: not the self-test or a test's application)."""
@@ -243,18 +142,6 @@ def run_gui(args: argparse.Namespace, actor: Actor | None = None) -> int:
         return app.exec()
     finally:
         session.finish()
-
-
-def _reopen() -> bool:
-    """Open the database again after a restore (upgrading an older backup)."""
-    from balai_app.services.database import DatabaseError
-
-    try:
-        _open(paths.database_path(), migrate=True)
-    except DatabaseError as exc:
-        QMessageBox.critical(None, "Balai", str(exc))
-        return False
-    return True
 
 
 # What "Masuk" needs next, loaded on a thread while the person types: the password hasher and
@@ -418,14 +305,14 @@ class GuiSession(QObject):
         check.settled = True
         state = check.wait()
         if state is not None and state.damaged:
-            _close()  # a damaged database is never written: restore (or leave it as it is)
-            if not _handle_check(state, parent) or not _reopen():
+            close_current()  # a damaged database is never written: restore (or leave it as it is)
+            if not handle_check(state, parent) or not reopen():
                 self.check_failed = True
                 return False
             self._restored = True
             self._start_watch()  # the restored file
             return True
-        sound = _handle_check(state, parent)
+        sound = handle_check(state, parent)
         if sound:
             self._start_watch()
         return sound
