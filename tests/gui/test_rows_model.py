@@ -22,6 +22,17 @@ def scroll_to_the_end(qtbot, table) -> None:
     table.scrollToBottom()
 
 
+
+def open_register(qtbot, system) -> ResidentsPage:
+    """The Penerima Manfaat list on screen, loading ten rows a page from its next refresh."""
+    page = ResidentsPage(system)
+    qtbot.addWidget(page)
+    page.resize(1000, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    page.model.page_size = 10
+    return page
+
 def test_scrolling_the_register_to_the_end_loads_every_row_exactly_once(
         gui_app, db, system, qtbot, make_resident, monkeypatch):
     ids = [make_resident(name=f"Penerima {n:03d}").id for n in range(230)]
@@ -34,12 +45,7 @@ def test_scrolling_the_register_to_the_end_loads_every_row_exactly_once(
         return rows
 
     monkeypatch.setattr(resident_model.residents, "list_residents", recording)
-    page = ResidentsPage(system)
-    qtbot.addWidget(page)
-    page.resize(1000, 500)
-    page.show()
-    qtbot.waitExposed(page)
-    page.model.page_size = 10
+    page = open_register(qtbot, system)
     calls.clear()
     page.refresh()
     table = page.ui.table
@@ -127,12 +133,7 @@ def test_the_register_packs_its_loaded_rows_and_reads_them_back_unchanged(
                   exit_date="2026-02-01")
     for n in range(40):
         make_resident(name=f"Penerima {n:02d}", birth_place="Bogor")
-    page = ResidentsPage(system)
-    qtbot.addWidget(page)
-    page.resize(1000, 500)
-    page.show()
-    qtbot.waitExposed(page)
-    page.model.page_size = 10
+    page = open_register(qtbot, system)
     page.refresh()
     scroll_to_the_end(qtbot, page.ui.table)
 
