@@ -7,13 +7,13 @@ trigram index, the name-ordered search index) is ``db/search_index.py``."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from peewee import SQL, Case, fn
 
+from balai_app import gc_pause
 from balai_app.db import search_index
 from balai_app.db.models import Assessment, Resident, database
 from balai_app.domain import codes
@@ -163,17 +163,12 @@ def _compact_rows(values: list[tuple]) -> list[ResidentRow]:
         _SHARED.clear()
     shared, dates, make, new = _SHARED.setdefault, _DATES.get, _date, tuple.__new__
     out = []
-    collecting = gc.isenabled()
-    gc.disable()  # thousands of new tuples would start cycle collections over every row held
-    try:
+    with gc_pause.paused():  # thousands of new tuples would start cycle collections over every row held
         for rid, nik, name, sex, place, birth, klaster, status, entry in values:
             out.append(new(ResidentRow, (
                 rid, nik, name, shared(sex, sex), shared(place, place),
                 dates(birth) or make(birth), shared(klaster, klaster), shared(status, status),
                 dates(entry) or make(entry))))
-    finally:
-        if collecting:
-            gc.enable()
     return out
 
 

@@ -3,6 +3,9 @@ every row loaded exactly once, pages that grow while the view keeps asking."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from PySide6.QtCore import Qt
 
 from balai_app.gui.common.rows_model import Column, RowsModel
@@ -124,8 +127,8 @@ def test_the_audit_trail_pages_by_the_last_event_not_an_offset(gui_app, db, syst
 def test_the_register_packs_its_loaded_rows_and_reads_them_back_unchanged(
         gui_app, db, system, qtbot, make_resident):
     """A list scrolled to its end holds every row: the register keeps them packed column by
-    column, and every row reads back as the service returned it (no NIK, an empty NIK is
-    not the same, names beyond ASCII, no birth date, shared klaster/status/dates)."""
+    column, and every row reads back as the service returned it (no NIK, names beyond
+    ASCII, no birth date, shared klaster/status/dates; an empty NIK: the test below)."""
     make_resident(name="Siti Āminah", birth_place="Bogor")
     make_resident(name="Budi tanpa NIK", nik=None, nik_missing_reason="Tanpa KTP", birth_date=None,
                   klaster="lansia")
@@ -153,3 +156,23 @@ def test_the_register_packs_its_loaded_rows_and_reads_them_back_unchanged(
     assert [model.resident_id(row) for row in range(len(served))] == [r.id for r in served]
     assert model.resident_id(len(served)) is None and model.row_of(10**9) == -1
     page.model.close()
+
+
+def _row(rid: int, nik: str | None, name: str) -> residents.ResidentRow:
+    return residents.ResidentRow(rid, nik, name, "L", "Bogor", dt.date(1990, 1, 2), "anak", "aktif",
+                                 dt.date(2026, 1, 5))
+
+
+def test_packed_rows_tell_an_empty_nik_from_none_and_take_a_page_whole_or_not_at_all():
+    first = [_row(1, None, "Tanpa NIK"), _row(2, "", "NIK kosong"), _row(3, "3201010101900001", "Siti Āminah")]
+    loaded = resident_model.LoadedResidents(first)
+    assert list(loaded) == first
+    assert [loaded.has_nik(i) for i in range(3)] == [False, False, True]
+    size = loaded.nbytes()
+
+    broken = [_row(4, "3201010101900002", "Budi"), _row(5, None, "\ud800 tidak tersimpan")]  # a lone surrogate
+    with pytest.raises(UnicodeEncodeError):
+        loaded.extend(broken)
+    assert len(loaded) == 3 and list(loaded) == first and loaded.nbytes() == size, "nothing of the page was kept"
+    loaded.extend([_row(6, None, "Sesudahnya")])
+    assert loaded[3] == _row(6, None, "Sesudahnya") and not loaded.has_nik(3) and loaded.row_of_id(6) == 3

@@ -12,8 +12,6 @@ holds every row.
 
 from __future__ import annotations
 
-import gc
-import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, islice
@@ -29,6 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from balai_app import gc_pause
 from balai_app.domain import codes, dates
 from balai_app.domain.nik import mask
 from balai_app.gui.common.rows_model import PAGE_SIZE, Column, LoadedRows, RowsModel
@@ -96,7 +95,7 @@ class LoadedResidents(Sequence[ResidentRow]):
     Per row: the id (8 bytes); the NIK and the name as UTF-8 in one ``bytearray``
     with where each ends (2 x 4 bytes); and four codes (4 x 4 bytes) into one table
     of distinct values: (sex, klaster, status) together, the place of birth and the
-    two dates. Reading a row builds its ``ResidentRow`` again (the view asks only
+    two dates; a byte telling a NIK that is None from an empty one. Reading a row builds its ``ResidentRow`` again (the view asks only
     for the rows it shows, and the model keeps their texts)."""
 
     def __init__(self, rows: Iterable[ResidentRow] = ()):
@@ -107,7 +106,7 @@ class LoadedResidents(Sequence[ResidentRow]):
         self._codes = tuple(array("I") for _ in range(4))
         self._code_of: dict[Any, int] = {}  # value -> its code (in insertion order: the code)
         self._values: list[Any] = []  # code -> value
-        self._no_nik: set[int] = set()  # rows whose NIK is None (not only empty)
+        self._no_nik = bytearray()  # per row: 1 when its NIK is None (not only empty)
         self.extend(rows)
 
     def extend(self, rows: Iterable[ResidentRow]) -> None:
@@ -115,29 +114,28 @@ class LoadedResidents(Sequence[ResidentRow]):
         rows = list(rows)
         if not rows:
             return
-        collecting = gc.isenabled()
-        gc.disable()  # the page's thousands of passing tuples would start collections over all the program holds
-        try:
+        with gc_pause.paused():  # the page's thousands of passing tuples would start collections
             self._append(rows)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _append(self, rows: list[ResidentRow]) -> None:
-        start = len(self._ids)
+        # Everything that can fail (a text that does not encode) comes before the first change:
+        # a page is packed whole or not at all.
         ids, niks, names, sexes, places, births, klasters, statuses, entries = zip(*rows, strict=True)
-        self._ids.extend(ids)
-        self._no_nik.update(start + i for i, nik in enumerate(niks) if nik is None)
         encoded = list(map(str.encode, chain.from_iterable(zip([nik or "" for nik in niks], names))))
-        self._ends.extend(islice(accumulate(map(len, encoded), initial=len(self._text)), 1, None))
-        self._text += b"".join(encoded)
+        no_nik = bytes(nik is None for nik in niks)
+        columns = (list(zip(sexes, klasters, statuses)), places, births, entries)
         known = self._code_of
-        for codes_, column in zip(self._codes, (list(zip(sexes, klasters, statuses)), places, births, entries)):
+        for column in columns:
             for value in set(column).difference(known):
                 known[value] = len(known)
-            codes_.extend(map(known.__getitem__, column))
         if len(self._values) != len(known):
             self._values = list(known)
+        self._ids.extend(ids)
+        self._no_nik += no_nik
+        self._ends.extend(islice(accumulate(map(len, encoded), initial=len(self._text)), 1, None))
+        self._text += b"".join(encoded)
+        for codes_, column in zip(self._codes, columns):
+            codes_.extend(map(known.__getitem__, column))
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -159,7 +157,7 @@ class LoadedResidents(Sequence[ResidentRow]):
         nik_end, name_end = ends[2 * row], ends[2 * row + 1]
         triples, places, births, entries = self._codes
         sex, klaster, status = values[triples[row]]
-        return ResidentRow(self._ids[row], None if row in self._no_nik else text[start:nik_end].decode(),
+        return ResidentRow(self._ids[row], None if self._no_nik[row] else text[start:nik_end].decode(),
                            text[nik_end:name_end].decode(), sex, values[places[row]], values[births[row]],
                            klaster, status, values[entries[row]])
 
@@ -170,7 +168,7 @@ class LoadedResidents(Sequence[ResidentRow]):
         return self._ids[row]
 
     def has_nik(self, row: int) -> bool:
-        return row not in self._no_nik and self._ends[2 * row] > (self._ends[2 * row - 1] if row else 0)
+        return not self._no_nik[row] and self._ends[2 * row] > (self._ends[2 * row - 1] if row else 0)
 
     def row_of_id(self, resident_id: int) -> int:
         """The row holding ``resident_id``, or -1."""
@@ -182,7 +180,7 @@ class LoadedResidents(Sequence[ResidentRow]):
     def nbytes(self) -> int:
         """What the packed rows take (the distinct values shared with the rest of the program excluded)."""
         return sum(part.buffer_info()[1] * part.itemsize for part in (self._ids, self._ends, *self._codes)) + len(
-            self._text) + sys.getsizeof(self._no_nik)
+            self._text) + len(self._no_nik)
 
 
 class _Request(NamedTuple):
