@@ -224,6 +224,13 @@ def action_label(action: str) -> str:
     return tr(ACTIONS[action]) if action in ACTIONS else action
 
 
+def same_kind(entity: str) -> list[str]:
+    """``entity`` and every other code stored for the same kind of data (an older name:
+    "unit" beside "competency_unit"): a filter by either label finds the events of both."""
+    label = ENTITIES.get(entity)
+    return [code for code, other in ENTITIES.items() if other == label] if label else [entity]
+
+
 def entity_label(entity: str) -> str:
 
     return tr(ENTITIES[entity]) if entity in ENTITIES else entity
@@ -284,7 +291,7 @@ def _filtered(query, flt: AuditFilter):
     if flt.action:
         query = query.where(AuditEvent.action == flt.action)
     if flt.entity:
-        query = query.where(AuditEvent.entity == flt.entity)
+        query = query.where(AuditEvent.entity.in_(same_kind(flt.entity)))
     if flt.entity_id is not None:
         query = query.where(AuditEvent.entity_id == flt.entity_id)
     if flt.date_from:

@@ -60,3 +60,14 @@ def test_an_unknown_filter_names_the_choices():
     with pytest.raises(ValueError, match="Jenis data tidak dikenal: orang.*resident \\(Penerima Manfaat\\)"):
         audit_text.entity_code("orang")
     assert audit_text.entity_code("penerima manfaat") == "resident"
+
+
+@pytest.mark.parametrize("typed", ["Unit kompetensi", "unit", "competency_unit"])
+def test_a_label_two_codes_share_finds_the_events_of_both(db, system, typed):
+    """Competency units were once recorded as "unit", now as "competency_unit" (sessions: "session",
+    "training_session"): filtering by the label they share, or by either code, finds both."""
+    audit.record(system, "update", "unit", 1, "lama", {})
+    audit.record(system, "update", "competency_unit", 2, "baru", {})
+    audit.record(system, "update", "session", 3, "sesi", {})
+    found = audit.list_events(system, AuditFilter(entity=audit_text.entity_code(typed)))
+    assert sorted(row.summary for row in found) == ["baru", "lama"]
