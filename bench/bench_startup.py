@@ -10,9 +10,7 @@ the database check and opening, the sign-in dialog, the main window). Figures:
 1. process start -> sign-in window painted (the first thing a person sees);
 2. sign-in painted ("Masuk" clicked at once) -> main window painted, with the argon2id password check
    inside it, which is also reported alone (it is kept as it is: its cost is
-   the point of argon2id). The hash runs on a thread while the GUI thread
-   builds the (hidden) main window, so "without the password check" is the
-   work that did not fit beside the hash, not the window's whole cost;
+   the point of argon2id);
 3. process start -> main window painted, without the person's typing
    (figure 1 + figure 2);
 
@@ -152,8 +150,7 @@ app.exec()
 # the bench account's name and password typed into the real dialog and "Masuk" clicked at
 # once (no human pause: what the program does after its first paint -- opening and checking
 # the database -- is not hidden in a person's typing time but counted in figure 2), and the
-# time of the password hash (accounts._verify, on the password-check thread) and of the
-# database open printed as they happen.
+# time of the password hash (accounts._verify) and of the database open printed as they happen.
 BALAI = """
 import sys, time
 sys.argv = ["balai-app", "--db", sys.argv[1]]
@@ -190,7 +187,7 @@ def init(dialog, *args, **kwargs):
         from PySide6.QtCore import QTimer
         def go():
             from balai_app.services import accounts  # the program loads it at this click too
-            timed(accounts, "_verify", "ARGON2")  # the hash alone (on its thread)
+            timed(accounts, "_verify", "ARGON2")  # the hash alone
             dialog.form.ui.usernameEdit.setText("%(user)s")
             dialog.form.ui.passwordEdit.setText("%(password)s")
             print("CLICK", flush=True)

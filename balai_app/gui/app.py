@@ -217,7 +217,6 @@ class GuiSession(QObject):
         self._open_pending = False  # the database opens after the sign-in's first paint
         self._setup_needed = False  # the open found no balai or no account: set-up, not sign-in
         self._opened = False  # the database is open (database_opened)
-        self._early_window: Any = None  # the main window built while a password was checked, not shown
         self.preload = _Preload()
         app.setQuitOnLastWindowClosed(False)
         if check is not None and not getattr(check, "settled", False):
@@ -354,47 +353,18 @@ class GuiSession(QObject):
         while True:
             dialog = LoginDialog(facts=self._facts if self._open_pending else None)
             dialog.form.before_sign_in = self.ensure_open  # a click before the open waits for it
-            dialog.form.while_checking = self._build_early_window
             if self._open_pending or (self.check is not None and not self.check.settled):
                 dialog.installEventFilter(_AfterPaint(self._sign_in_painted, dialog))
             self._dialog, self._closed_for_check, self._restored = dialog, False, False
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             self._dialog = None
             if not accepted and not self._closed_for_check:
-                self._discard_early_window()
                 return None  # cancelled, or closed by the open (refused file, set-up needed)
             if not self.settle_check(dialog if accepted else None):
-                self._discard_early_window()
                 return None  # damaged and not restored: the program ends, the file untouched
             if self._restored:
-                self._discard_early_window()  # built on the damaged file
                 continue  # a backup replaced the database: sign in to it
             return dialog.signed
-
-    def _build_early_window(self, actor: Actor | None) -> None:
-        """While "Masuk"'s password hash is checked on its thread (argon2id: a quarter of a second
-        on an idle PC): build the main window of the account named, hidden, so that it paints as
-        soon as the check passes (``show_window``). It is shown only when the sign-in returns that
-        same actor; a wrong password, another name, a cancel or a restore discards it. Building it
-        takes less than the hash, so a wrong password costs the same time whether the name exists
-        or not; a window that fails to build is left to ``show_window``, where the error shows."""
-        if actor is None or (self._early_window is not None and self._early_window.actor == actor):
-            return
-        self._discard_early_window()
-        self.preload.wait()  # the window's modules: never imported on two threads at once
-        from balai_app.gui.main_window import MainWindow
-
-        try:
-            window = MainWindow(actor)
-        except Exception:  # noqa: BLE001 - built again by show_window, where the error is reported
-            return
-        window.pause_idle_lock()  # nobody is signed in to it yet
-        self._early_window = window
-
-    def _discard_early_window(self) -> None:
-        window, self._early_window = self._early_window, None
-        if window is not None:
-            window.discard()
 
     def show_window(self, actor: Actor) -> None:
         self.preload.wait()  # its modules: loaded by now, or being loaded (never twice at once)
@@ -402,14 +372,7 @@ class GuiSession(QObject):
         from balai_app.services.database import ensure_signing_key
 
         ensure_signing_key()  # issue 14: the key pair exists from the first start (the check has passed)
-        early, self._early_window = self._early_window, None
-        if early is not None and early.actor == actor:
-            early.resume_idle_lock()
-            self.window = early
-        else:
-            if early is not None:
-                early.discard()
-            self.window = MainWindow(actor)
+        self.window = MainWindow(actor)
         self.window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.closed.connect(self._window_closed, QtCore.Qt.ConnectionType.QueuedConnection)
         if self.watch is not None:

@@ -212,23 +212,9 @@ class MainWindow(QMainWindow):
         self.idle_timer.setInterval(profile.idle_lock_minutes() * 60_000)
         self.idle_timer.timeout.connect(self.lock)
         self.idle_watcher = IdleWatcher(self)
-        self.resume_idle_lock()
-
-    def resume_idle_lock(self) -> None:
-        """Count idle time from now (input anywhere restarts it)."""
         if self.actor.user_id is not None:  # the system actor has no password to unlock with
             QApplication.instance().installEventFilter(self.idle_watcher)
             self.idle_timer.start()
-
-    def pause_idle_lock(self) -> None:
-        """No idle lock while the window is prepared but not shown (``discard`` or ``resume_idle_lock``)."""
-        QApplication.instance().removeEventFilter(self.idle_watcher)
-        self.idle_timer.stop()
-
-    def discard(self) -> None:
-        """Drop a window prepared but never shown: no sign-out, no backup, nothing written."""
-        self.pause_idle_lock()
-        self.deleteLater()
 
     def lock(self) -> None:
         """Hide everything behind the lock screen until the same person's password is given."""

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -281,20 +279,34 @@ def _wrong() -> str:
 def _verify(user: User | None, password: str) -> bool:
     """Check a password; for an unknown name against a dummy hash, so that the time taken
     does not tell which names exist."""
-    global _DUMMY_HASH
-    if user is None:
-        _DUMMY_HASH = _DUMMY_HASH or _hasher().hash("tidak-ada-akun")
     if not isinstance(password, str):
         password = ""  # a wrong type never matches (and still costs one hash check)
     from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
     try:
-        return _hasher().verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
+        return _hasher().verify(user.password_hash if user else _dummy_hash(), password) and user is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError, UnicodeEncodeError):
         return False
 
 
-_DUMMY_HASH = ""
+# The hash of a password no account has (a random one, thrown away), with the production
+# parameters: an unknown name is checked against it at the cost of one verification, as a
+# real account is. It is written here, not made at the first unknown name: making it took a
+# second hash's time, so that first refusal told that the name did not exist.
+_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$5zTB43+v9VhCinpyyRlzcQ$7ar3cthliz3Tp7DsFw8QzyRhVX6LamnzL1MdpI7yA/s"
+_dummy_for_other_parameters: dict[tuple, str] = {}
+
+
+def _dummy_hash() -> str:
+    """``_DUMMY_HASH``, or, for a hasher with other parameters (the tests' cheap one), a dummy
+    hash made once with those."""
+    hasher = _hasher()
+    if not hasher.check_needs_rehash(_DUMMY_HASH):
+        return _DUMMY_HASH
+    key = (hasher.time_cost, hasher.memory_cost, hasher.parallelism, hasher.hash_len, hasher.salt_len, hasher.type)
+    if key not in _dummy_for_other_parameters:
+        _dummy_for_other_parameters[key] = hasher.hash("tidak-ada-akun")
+    return _dummy_for_other_parameters[key]
 
 
 def _refuse(user: User | None, username: str, reason: str, message: str) -> SignInError:
@@ -303,39 +315,11 @@ def _refuse(user: User | None, username: str, reason: str, message: str) -> Sign
     return SignInError(message)
 
 
-def _verify_beside(user: User | None, password: str, meanwhile: Callable[[Actor | None], object] | None) -> bool:
-    """``_verify``; with ``meanwhile``, the hash is checked on a thread (argon2id releases the
-    interpreter while it hashes) and ``meanwhile(the named account's actor, or None)`` runs on
-    this one in the meantime. Whatever ``meanwhile`` prepares is not yet signed in: the caller
-    uses it only once this function's caller has returned a sign-in for that same actor."""
-    if meanwhile is None:
-        return _verify(user, password)
-    outcome: list[bool | BaseException] = []  # (a plain thread: concurrent.futures costs 10-20 ms to import)
-
-    def check() -> None:
-        try:
-            outcome.append(_verify(user, password))
-        except BaseException as exc:  # noqa: BLE001 - raised again on the caller's thread
-            outcome.append(exc)
-
-    worker = threading.Thread(target=check, name="balai-password-check", daemon=True)
-    worker.start()
-    try:
-        meanwhile(actor_of(user) if user is not None else None)
-    finally:
-        worker.join()
-    if isinstance(outcome[0], BaseException):
-        raise outcome[0]
-    return outcome[0]
-
-
-def authenticate(username: str, password: str, *, meanwhile: Callable[[Actor | None], object] | None = None
-                 ) -> SignedIn:
+def authenticate(username: str, password: str) -> SignedIn:
     """Check a sign-in. Raises ``SignInError`` with a message for the user.
 
     Unknown names and wrong passwords get the same message. The fifth failure
-    in a row locks the account for ``LOCK_MINUTES`` minutes. ``meanwhile``: work to do
-    on the calling thread while the password's hash is checked (``_verify_beside``).
+    in a row locks the account for ``LOCK_MINUTES`` minutes.
     """
     # Any value: text SQLite cannot take (lone surrogates) becomes '?', control characters go
     # (the name is written to the audit trail on a failure), other types become their text.
@@ -345,7 +329,7 @@ def authenticate(username: str, password: str, *, meanwhile: Callable[[Actor | N
     now = _now()
     # The slow hash check runs before the write lock is taken (other PCs keep writing meanwhile).
     seen = User.get_or_none(User.username == username)
-    correct = _verify_beside(seen, password, meanwhile)
+    correct = _verify(seen, password)
     checked_hash = seen.password_hash if seen else None
     error: SignInError | None = None
     with write_transaction():

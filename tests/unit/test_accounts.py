@@ -44,6 +44,32 @@ def test_production_hasher_is_argon2id(production_hashing):
     assert hasher.verify(stored, "rahasia-123")
 
 
+
+def test_an_unknown_name_costs_one_verification_and_no_hashing(production_hashing, system, monkeypatch):
+    """The first refusal of an unknown name used to make the dummy hash first (a second hash's
+    time, telling that the name did not exist): now it only verifies, like a known name,
+    against a hash with the production parameters."""
+    from argon2 import PasswordHasher
+
+    accounts.create_user(system, {"username": "rina", "full_name": "Rina", "role": "staf"}, PASSWORD)
+    verified: list[str] = []
+    real_verify = PasswordHasher.verify
+
+    def no_hashing(self, password):
+        raise AssertionError("a sign-in hashed a password")
+
+    def recording_verify(self, stored, password):
+        verified.append(stored)
+        return real_verify(self, stored, password)
+
+    monkeypatch.setattr(PasswordHasher, "hash", no_hashing)
+    monkeypatch.setattr(PasswordHasher, "verify", recording_verify)
+    for name in ("tidak-ada", "rina"):
+        with pytest.raises(accounts.SignInError):
+            accounts.authenticate(name, "salah-sekali")
+    assert len(verified) == 2
+    assert all(stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$") for stored in verified)
+
 @pytest.mark.parametrize(
     ("data", "password", "field"),
     [
@@ -246,47 +272,3 @@ def test_sign_out_is_recorded():
     staf = make_account("staf", "rina")
     accounts.sign_out(staf)
     assert events("logout")[-1].username == "rina"
-
-
-def test_work_meanwhile_runs_beside_the_hash_and_changes_no_verdict(monkeypatch):
-    """``authenticate(meanwhile=)``: the caller's work runs while the hash is checked on its own
-    thread; it learns the named account (or None), never whether the password is right."""
-    import threading
-
-    rina = make_account("staf", "rina")
-    seen, hashes, running = [], [], threading.Event()
-    real_verify = accounts._verify
-
-    def verify(user, password):  # waits for the work meanwhile: sequential calls would fail here
-        hashes.append(threading.current_thread().name)
-        assert running.wait(10), "meanwhile did not run while the hash was checked"
-        return real_verify(user, password)
-
-    def meanwhile(actor):
-        seen.append((actor, threading.current_thread().name))
-        running.set()
-
-    monkeypatch.setattr(accounts, "_verify", verify)
-    assert accounts.authenticate("rina", PASSWORD, meanwhile=meanwhile).actor == rina
-    assert seen[-1] == (rina, "MainThread") and hashes[-1] == "balai-password-check"
-    with pytest.raises(SignInError):
-        accounts.authenticate("rina", "salah-sandi", meanwhile=meanwhile)
-    assert seen[-1][0] == rina
-    assert User.get(User.username == "rina").failed_logins == 1, "a wrong password still counts"
-    assert events("login_failed")[-1].username == "rina"
-    with pytest.raises(SignInError):
-        accounts.authenticate("tidak-ada", PASSWORD, meanwhile=meanwhile)
-    assert seen[-1][0] is None
-
-
-def test_work_meanwhile_that_fails_still_waits_for_the_hash():
-    import threading
-
-    make_account("staf", "rina")
-
-    def meanwhile(_actor):
-        raise RuntimeError("jendela gagal dibuat")
-
-    with pytest.raises(RuntimeError):
-        accounts.authenticate("rina", PASSWORD, meanwhile=meanwhile)
-    assert not [t for t in threading.enumerate() if t.name.startswith("balai-password-check")]

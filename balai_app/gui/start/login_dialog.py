@@ -45,10 +45,6 @@ class LoginForm(QWidget):
         clear_errors(self.ui)
         # Called before the password is checked; False: do not check (the sign-in is closing).
         self.before_sign_in: Callable[[], bool] | None = None
-        # Called with the named account's actor (or None) while its password's hash is checked on
-        # a thread (``accounts.authenticate(meanwhile=)``): the sign-in's window prepares the main
-        # window then. Not signed in yet: nothing of it may be shown before ``signed_in``.
-        self.while_checking: Callable[[Actor | None], object] | None = None
         if facts is None:
             from balai_app.services import profile
 
@@ -118,11 +114,10 @@ class LoginForm(QWidget):
         try:
             # Another program holding the write lock (a big import, a restore) is said as
             # such; the password stays so that "Masuk" again is the retry, "Batal" the cancel.
-            signed = service_call(
-                self, lambda: accounts.authenticate(username, password, meanwhile=self.while_checking),
-                on_error=self._refused,
-                on_busy=lambda _text: self.show_message(tr(
-                    "Basis data sedang sibuk (impor atau pemulihan di program lain). Tekan Masuk lagi sebentar lagi.")))
+            signed = service_call(self, lambda: accounts.authenticate(username, password), on_error=self._refused,
+                                  on_busy=lambda _text: self.show_message(tr(
+                                      "Basis data sedang sibuk (impor atau pemulihan di program lain). "
+                                      "Tekan Masuk lagi sebentar lagi.")))
         finally:
             QApplication.restoreOverrideCursor()
         if signed is FAILED:
