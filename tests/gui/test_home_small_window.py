@@ -92,13 +92,36 @@ def test_the_follow_up_lines_sit_beside_the_figures_when_there_is_room_and_under
         gui_app, staff_home):
     window, home = staff_home
     table, facts = home.table, home.follow_up
+
+    def beside() -> bool:
+        if facts.x() >= table.geometry().right() and facts.y() == table.y():
+            return True
+        assert facts.y() > table.geometry().bottom() and facts.x() == table.x(), "beside or under, nothing else"
+        return False
+
+    window.resize(1800, 900)  # room to spare, whatever the platform's fonts
     settle(gui_app)
-    assert facts.x() >= table.geometry().right() and facts.y() == table.y()  # 1366x740: as before
+    assert beside()
     assert table.width() == home.table_width and not table.horizontalScrollBar().isVisibleTo(home)
     window.resize(800, 600)
     settle(gui_app)
-    assert facts.y() > table.geometry().bottom() and facts.x() == table.x()
+    assert not beside()
     assert table.width() < home.table_width and table.horizontalScrollBar().isVisibleTo(home)
-    window.resize(1366, 740)
+    window.resize(1800, 900)
     settle(gui_app)
-    assert facts.x() >= table.geometry().right() and table.width() == home.table_width
+    assert beside() and table.width() == home.table_width
+
+
+def test_the_arrangement_depends_on_the_width_not_on_the_way_the_window_got_there(gui_app, staff_home):
+    """Beside or under is the same at one width whether the window grew to it or shrank to it
+    (the page's wish once followed the arrangement, which moved the sidebar, which kept it)."""
+    window, home = staff_home
+    widths = range(1100, 1500, 16)
+    seen: dict[str, dict[int, bool]] = {"growing": {}, "shrinking": {}}
+    for way, order in (("growing", widths), ("shrinking", reversed(widths))):
+        for width in order:
+            window.resize(width, 740)
+            settle(gui_app)
+            seen[way][width] = home.follow_up.y() == home.table.y()
+    assert seen["growing"] == seen["shrinking"]
+    assert seen["growing"][widths[-1]] or not seen["growing"][widths[0]], "wider never puts it under"

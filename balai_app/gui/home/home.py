@@ -138,8 +138,17 @@ class HomePage(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         """The content's own wish, not the scroll area's capped one: the window shares its width
-        between the sidebar and the page as it did before the page scrolled."""
-        return self.content.sizeHint()
+        between the sidebar and the page as it did before the page scrolled. Its width is the one
+        the figures want side by side, whichever way they stand now: a wish that followed the
+        arrangement would move the sidebar, which would move the arrangement back (at the same
+        window width, beside or under would depend on whether the window grew or shrank)."""
+        hint = self.content.sizeHint()
+        if self.table_width and self.table.isVisibleTo(self) and self.follow_up.isVisibleTo(self):
+            margins = self.content.layout().contentsMargins()
+            beside = (margins.left() + margins.right() + self.table_width + BESIDE_SPACING
+                      + self.follow_up.sizeHint().width())
+            hint.setWidth(max(hint.width(), beside))
+        return hint
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.content and event.type() == QEvent.Type.LayoutRequest:
