@@ -11,6 +11,7 @@ import pytest
 from support.accounts import PASSWORD, make_account
 
 from balai_app.db.models import AuditEvent
+from balai_app.domain import localtime
 from balai_app.domain.errors import PermissionDenied, ValidationError
 from balai_app.services import accounts, audit, profile, residents
 from balai_app.services import audit_text
@@ -131,7 +132,7 @@ def test_filters(admin, make_resident, monkeypatch):
     failed = audit.list_events(admin, audit.AuditFilter(action="login_failed"))
     assert [r.username for r in failed] == ["rina"]
     assert audit.count_events(admin, audit.AuditFilter(text="kamar")) == 1
-    today = dt.date.today()
+    today = localtime.today(audit.zone())  # the balai's day (WIB): the PC's own date differs from 17:00 UTC on
     assert audit.count_events(admin, audit.AuditFilter(date_from=today, date_to=today)) == everything
     assert audit.count_events(admin, audit.AuditFilter(date_to=today - dt.timedelta(days=1))) == 0
     assert audit.count_events(admin, audit.AuditFilter(date_from=today + dt.timedelta(days=1))) == 0
