@@ -143,12 +143,16 @@ class HomePage(QWidget):
         arrangement would move the sidebar, which would move the arrangement back (at the same
         window width, beside or under would depend on whether the window grew or shrank)."""
         hint = self.content.sizeHint()
-        if self.table_width and self.table.isVisibleTo(self) and self.follow_up.isVisibleTo(self):
+        if self.table_width and self._both_shown():
             margins = self.content.layout().contentsMargins()
             beside = (margins.left() + margins.right() + self.table_width + BESIDE_SPACING
                       + self.follow_up.sizeHint().width())
             hint.setWidth(max(hint.width(), beside))
         return hint
+
+    def _both_shown(self) -> bool:
+        """Whether the figures and the follow-up lines are both on this page (roles see either)."""
+        return self.table.isVisibleTo(self) and self.follow_up.isVisibleTo(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.content and event.type() == QEvent.Type.LayoutRequest:
@@ -167,8 +171,7 @@ class HomePage(QWidget):
         room = (self.scroll.maximumViewportSize().width() - margins.left() - margins.right()
                 - self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.scroll))
         facts_room = room - self.table_width - BESIDE_SPACING
-        beside = (not (self.table.isVisibleTo(self) and self.follow_up.isVisibleTo(self))
-                  or facts_room >= FACTS_MIN_CHARS * self.fontMetrics().averageCharWidth())
+        beside = not self._both_shown() or facts_room >= FACTS_MIN_CHARS * self.fontMetrics().averageCharWidth()
         direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         if direction != self.figures.direction():
             self.figures.setDirection(direction)

@@ -95,8 +95,9 @@ class LoadedResidents(Sequence[ResidentRow]):
     Per row: the id (8 bytes); the NIK and the name as UTF-8 in one ``bytearray``
     with where each ends (2 x 4 bytes); and four codes (4 x 4 bytes) into one table
     of distinct values: (sex, klaster, status) together, the place of birth and the
-    two dates; a byte telling a NIK that is None from an empty one. Reading a row builds its ``ResidentRow`` again (the view asks only
-    for the rows it shows, and the model keeps their texts)."""
+    two dates; a byte telling a NIK that is None from an empty one. Reading a row builds
+    its ``ResidentRow`` again (the view asks only for the rows it shows, and the model
+    keeps their texts)."""
 
     def __init__(self, rows: Iterable[ResidentRow] = ()):
         self._ids = array("q")
@@ -153,8 +154,7 @@ class LoadedResidents(Sequence[ResidentRow]):
         if not 0 <= row < len(self._ids):
             raise IndexError(row)
         ends, text, values = self._ends, self._text, self._values
-        start = ends[2 * row - 1] if row else 0
-        nik_end, name_end = ends[2 * row], ends[2 * row + 1]
+        start, nik_end, name_end = self._nik_start(row), ends[2 * row], ends[2 * row + 1]
         triples, places, births, entries = self._codes
         sex, klaster, status = values[triples[row]]
         return ResidentRow(self._ids[row], None if self._no_nik[row] else text[start:nik_end].decode(),
@@ -168,7 +168,11 @@ class LoadedResidents(Sequence[ResidentRow]):
         return self._ids[row]
 
     def has_nik(self, row: int) -> bool:
-        return not self._no_nik[row] and self._ends[2 * row] > (self._ends[2 * row - 1] if row else 0)
+        return not self._no_nik[row] and self._ends[2 * row] > self._nik_start(row)
+
+    def _nik_start(self, row: int) -> int:
+        """Where ``row``'s NIK starts in the packed text (where the row before it ends)."""
+        return self._ends[2 * row - 1] if row else 0
 
     def row_of_id(self, resident_id: int) -> int:
         """The row holding ``resident_id``, or -1."""
