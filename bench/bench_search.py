@@ -141,9 +141,10 @@ def plain_sqlite(path: Path):
     return conn, run, lookup_all, like_scan
 
 
-def bare_table(app, size, texts_of):
+def bare_table(app, size, row_height, texts_of):
     """The GUI yardstick: a plain PySide6 QTableView over a minimal Python model of the
-    same display texts, the same size; returns a function timing one repaint."""
+    same display texts, the same size and row height (the same rows in view); returns a
+    function timing one repaint."""
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
     from PySide6.QtWidgets import QTableView
 
@@ -162,6 +163,7 @@ def bare_table(app, size, texts_of):
     model = Plain()
     view = QTableView()
     view.setModel(model)
+    view.verticalHeader().setDefaultSectionSize(row_height)
     view.resize(size)
     view.show()
     app.processEvents()
@@ -239,7 +241,7 @@ def main() -> int:
     def shown_texts():
         return [tuple(display_value(row, key) for key in COLUMN_KEYS) for row in model.loaded_rows()]
 
-    bare_view, bare_repaint = bare_table(app, ui.table.size(), shown_texts)
+    bare_view, bare_repaint = bare_table(app, ui.table.size(), ui.table.verticalHeader().defaultSectionSize(), shown_texts)
 
     gui_time = [0.0]
     marks: dict[str, float] = {}  # when this keystroke's query started/ended, its answer arrived, was reset

