@@ -38,7 +38,8 @@ class TextCellDelegate(QStyledItemDelegate):
             return
         text, alignment, _ = cell
         option.index = index
-        option.text = text
+        option.styleObject = None  # as Qt's own: no style animations for item cells
+        option.text = text.replace("\n", "\u2028") if "\n" in text else text  # as Qt's displayText
         option.features |= _HAS_DISPLAY
         if alignment is not None:
             option.displayAlignment = alignment

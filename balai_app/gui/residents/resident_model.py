@@ -448,8 +448,10 @@ class ResidentTableModel(RowsModel):
         return texts[column], _ALIGNMENTS[column], color
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called for every role of a cell Qt paints itself (the selected row; the others are
-        # painted by TextCellDelegate through ``cell``), and for tooltips and accessibility.
+        # Asked for every role of a cell TextCellDelegate leaves to Qt (one with a colour: the
+        # grey "(tanpa NIK)"; the others come from ``cell``), and for tooltips and accessibility.
+        if not 0 <= index.row() < len(self._rows):
+            return None
         if role == _DISPLAY:
             texts = self._row_texts(index.row())
             return None if texts is None else texts[index.column()]
