@@ -114,3 +114,35 @@ def test_the_tests_left_out_under_wine_exist(check):
         assert tools
     for path in check.TEST_IGNORED + check.TEST_PATHS:
         assert (ROOT / path).exists(), path
+
+
+def _junit_failed(tmp_path: Path, name: str, message: str, *, classname: str = "tests.cli.test_accounts_cli",
+                  kind: str = "failure") -> Path:
+    path = tmp_path / f"report{len(list(tmp_path.iterdir()))}.xml"
+    path.write_text(
+        '<testsuites><testsuite name="pytest" tests="3" failures="1" errors="0" skipped="0">'
+        '<testcase classname="tests.cli.test_accounts_cli" name="fine"/>'
+        '<testcase classname="tests.unit.test_dates" name="fine_too[a/b]"/>'
+        f'<testcase classname="{classname}" name="{name}"><{kind} message="{message}">trace</{kind}></testcase>'
+        '</testsuite></testsuites>', encoding="utf-8")
+    return path
+
+
+def test_only_wines_transient_process_error_is_run_once_more(check, tmp_path):
+    transient = "OSError: [WinError 1359] Internal error"
+    report = _junit_failed(tmp_path, "test_demo[x/y]", transient)
+    again = check.transient_failures(report)
+    assert again == ["tests/cli/test_accounts_cli.py::test_demo[x/y]"]
+    # it passed when run once more: the step passes, with every test counted
+    assert check.junit_verdict(report, "w", rerun_passed=frozenset(again)) == (3, 0)
+    # not run again: any other failure, an error of the test's own, a test in a class, or no report
+    assert check.transient_failures(_junit_failed(tmp_path, "test_other", "AssertionError: 1 != 2")) == []
+    assert check.transient_failures(_junit_failed(tmp_path, "test_class", transient,
+                                                  classname="tests.cli.test_accounts_cli.TestX")) == []
+    assert check.transient_failures(tmp_path / "missing.xml") == []
+    assert check.transient_failures(_junit_failed(tmp_path, "test_err", transient, kind="error")) == [
+        "tests/cli/test_accounts_cli.py::test_err"]  # raised in a fixture: the same error
+    with pytest.raises(check.CheckFailed, match="1 failed"):  # without its rerun, the failure stands
+        check.junit_verdict(report, "w")
+    with pytest.raises(check.CheckFailed, match="1 failed"):  # another test's rerun does not excuse it
+        check.junit_verdict(report, "w", rerun_passed=frozenset({"tests/cli/test_accounts_cli.py::fine"}))
