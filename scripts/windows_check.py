@@ -855,8 +855,9 @@ class Check:
 
     def tests(self) -> None:
         report = self.logs / "junit-windows.xml"
-        args = [self.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-                "-m", f"not {WINE_GAP_MARKER}", f"--junitxml={self.host.winpath(report)}",
+        pytest = [self.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
+                  "-m", f"not {WINE_GAP_MARKER}"]
+        args = [*pytest, f"--junitxml={self.host.winpath(report)}",
                 *(f"--ignore={path}" for path in TEST_IGNORED),
                 *(f"--deselect={node}" for node in TEST_DESELECTED), *TEST_PATHS]
         code, output = self.host.run(args, name="tests", timeout=TIMEOUT_TESTS, extra=self.python_env(), cwd=ROOT,
@@ -866,8 +867,7 @@ class Check:
             say(f"Wine could not start a process ({WINE_TRANSIENT}) in {len(again)} test(s), run once more: "
                 + ", ".join(again))
             rerun = self.logs / "junit-windows-rerun.xml"
-            code, _ = self.host.run([*args[:args.index(f"--junitxml={self.host.winpath(report)}")],
-                                     f"--junitxml={self.host.winpath(rerun)}", *again],
+            code, _ = self.host.run([*pytest, f"--junitxml={self.host.winpath(rerun)}", *again],
                                     name="tests-rerun", timeout=TIMEOUT_TESTS, extra=self.python_env(), cwd=ROOT,
                                     echo=True)
             junit_verdict(rerun, "pytest under Wine, run once more")

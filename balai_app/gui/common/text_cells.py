@@ -5,8 +5,9 @@ alignment, colour, check state, icon, display, background, ...), each a call
 into the Python model. ``TextCellDelegate`` asks the model once per cell
 (``cell(row, column)``: its text and alignment) and lets the style paint as
 always, so the pixels are Qt's own (a test compares them); a search's repaint of
-the register takes about a sixth less time. A cell with a colour of its own, or
-one the model does not describe, goes through Qt's own preparation.
+the register takes about a sixth less time. A cell the model does not describe
+(``cell`` gives None: one with a colour of its own, or past the loaded rows) goes
+through Qt's own preparation, which asks ``data()``.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
-# (text, alignment or None for the view's own, colour or None for the palette's text colour)
-Cell = tuple[str, Qt.AlignmentFlag | None, QColor | None]
+# (text, alignment or None for the view's own)
+Cell = tuple[str, Qt.AlignmentFlag | None]
 
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 
@@ -33,10 +33,10 @@ class TextCellDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt name)
                         index: QModelIndex | QPersistentModelIndex) -> None:
         cell = self._cell(index.row(), index.column())
-        if cell is None or cell[2] is not None:
+        if cell is None:
             super().initStyleOption(option, index)
             return
-        text, alignment, _ = cell
+        text, alignment = cell
         option.index = index
         option.styleObject = None  # as Qt's own: no style animations for item cells
         option.text = text.replace("\n", "\u2028") if "\n" in text else text  # as Qt's displayText

@@ -440,12 +440,12 @@ class ResidentTableModel(RowsModel):
         return texts
 
     def cell(self, row: int, column: int) -> Cell | None:
-        """A cell as ``TextCellDelegate`` paints it: its text, alignment and colour."""
+        """A cell as ``TextCellDelegate`` prepares it (text, alignment); None for the grey
+        "(tanpa NIK)", whose colour Qt reads from ``data()``, and past the loaded rows."""
         texts = self._row_texts(row)
-        if texts is None:
+        if texts is None or column == _NIK_COLUMN and not self._loaded.has_nik(row):
             return None
-        color = _NO_NIK_COLOR if column == _NIK_COLUMN and not self._loaded.has_nik(row) else None
-        return texts[column], _ALIGNMENTS[column], color
+        return texts[column], _ALIGNMENTS[column]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Asked for every role of a cell TextCellDelegate leaves to Qt (one with a colour: the
@@ -453,8 +453,7 @@ class ResidentTableModel(RowsModel):
         if not 0 <= index.row() < len(self._rows):
             return None
         if role == _DISPLAY:
-            texts = self._row_texts(index.row())
-            return None if texts is None else texts[index.column()]
+            return cast(tuple[str, ...], self._row_texts(index.row()))[index.column()]  # a loaded row
         if role == _ALIGN:
             return _ALIGNMENTS[index.column()]
         if role == _FOREGROUND:
