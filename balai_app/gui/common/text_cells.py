@@ -1,26 +1,47 @@
-"""A long list's plain-text cells prepared for painting in one Python call each.
+"""A long list's plain-text cells painted without asking the model eight roles a cell.
 
-Qt's own delegate asks the model for eight roles of every cell it paints (font,
-alignment, colour, check state, icon, display, background, ...), each a call
-into the Python model. ``TextCellDelegate`` asks the model once per cell
-(``cell(row, column)``: its text and alignment) and lets the style paint as
-always, so the pixels are Qt's own (a test compares them); a search's repaint of
-the register takes about a sixth less time. A cell the model does not describe
-(``cell`` gives None: one with a colour of its own, or past the loaded rows) goes
-through Qt's own preparation, which asks ``data()``.
+Qt's own table paints cell by cell: its delegate asks the Python model for eight
+roles of every cell (font, alignment, colour, check state, icon, display,
+background, ...), then the style lays the text out and draws it; with a Python
+model that is most of a repaint. Here the model describes a cell in one call,
+``cell(row, column)`` → (text, alignment, colour), and
+
+- ``PlainRowsPainter`` paints the rows nobody is pointing at, has selected or is
+  on in one Python call per repaint (cached ``QStaticText``s, no style call per
+  cell): background, texts and grid as Qt puts them. It keeps its own painting
+  only after comparing it with Qt's, pixel for pixel, on the rows first shown
+  (the style, font and screen scaling differ between PCs); otherwise Qt paints.
+- ``TextCellDelegate`` prepares the cells Qt still paints (the selected, current
+  and hovered rows) from the same one call, so the style paints them as always.
+
+A cell the model does not describe (``cell`` gives None) is left to Qt's own
+preparation, which asks ``data()``. Tests compare the pixels with Qt's own.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from typing import cast
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, Qt, QTimer
+from PySide6.QtGui import (QColor, QCursor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette,
+                           QRegion, QStaticText, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTableView)
 
-# (text, alignment or None for the view's own)
-Cell = tuple[str, Qt.AlignmentFlag | None]
+log = logging.getLogger(__name__)
+
+# (text, horizontal alignment or None for the view's own, colour or None for the palette's);
+# texts are centred vertically
+Cell = tuple[str, Qt.AlignmentFlag | None, QColor | None]
 
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_PAINT = QEvent.Type.Paint
+_RIGHT = Qt.AlignmentFlag.AlignRight
+_HCENTER = Qt.AlignmentFlag.AlignHCenter
+# The share of a cell's spare width left of its text, by alignment (None: the view's, left)
+_SHARES: dict[Qt.AlignmentFlag | None, float] = {None: 0.0}
 
 
 class TextCellDelegate(QStyledItemDelegate):
@@ -36,10 +57,250 @@ class TextCellDelegate(QStyledItemDelegate):
         if cell is None:
             super().initStyleOption(option, index)
             return
-        text, alignment = cell
+        text, alignment, colour = cell
         option.index = index
         option.styleObject = None  # as Qt's own: no style animations for item cells
         option.text = text.replace("\n", "\u2028") if "\n" in text else text  # as Qt's displayText
         option.features |= _HAS_DISPLAY
         if alignment is not None:
             option.displayAlignment = alignment
+        if colour is not None:
+            option.palette.setColor(QPalette.ColorRole.Text, colour)  # as Qt's ForegroundRole
+
+
+class PlainRowsPainter(QObject):
+    """Paints a table's plain rows itself, in one Python call per repaint; Qt paints the rest.
+
+    A plain row is one the person is not pointing at, has not selected and is not on, whose
+    cells ``cell(row, column)`` all describe: its pixels are only the row's background, its
+    texts and the grid. Painting those from Python in one pass (cached ``QStaticText``s,
+    no style call per cell) is several times faster than Qt's cell-by-cell painting through
+    a Python model. Every other row (selected, current, under the mouse, a cell with a
+    colour of its own) and every table this painter cannot draw exactly (word wrap,
+    right-to-left, spans, moved or hidden rows) is left to Qt, in the same paint.
+
+    The first time rows are shown, the painter draws them both ways off screen and keeps
+    its own painting only if the pixels are identical to Qt's (style, font and screen
+    scaling differ between PCs); otherwise Qt paints everything, as before.
+    """
+
+    TEXT_CACHE = 4096  # prepared texts kept (a few screens' worth)
+
+    def __init__(self, view: QTableView, cell: Callable[[int, int], Cell | None]):
+        super().__init__(view)
+        self._view = view
+        self._cell = cell
+        self._forwarding = False
+        self._texts: dict[tuple[str, int, Qt.AlignmentFlag | None], tuple[QStaticText, float]] = {}
+        self._painted_texts = 0
+        self._checking = False
+        self.verified: bool | None = None  # None: not yet compared with Qt's painting
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() != _PAINT or self._forwarding or self.verified is False or not self._drawable():
+            return False
+        if self.verified is None and not self._checking:
+            if self._has_plain_rows(cast(QPaintEvent, event).rect()):
+                QTimer.singleShot(0, self._verify)
+            return False  # Qt paints until the comparison is done
+        self._paint(cast(QPaintEvent, event))
+        return True
+
+    # --- the comparison ----------------------------------------------------
+    def _verify(self) -> None:
+        """Paint the rows in view both ways; keep ours only if the pixels are Qt's."""
+        if self.verified is not None or self._checking:
+            return
+        viewport = self._view.viewport()
+        self._checking = True
+        try:
+            self._painted_texts = 0
+            self.verified = True
+            ours = viewport.grab().toImage()
+            compared = self._painted_texts > 0
+            self.verified = False
+            qts = viewport.grab().toImage()
+        finally:
+            self._checking = False
+        self.verified = (ours == qts) if compared else None
+        if self.verified is False:
+            log.info("%s: rows left to Qt's painting (style %s differs)",
+                     self._view.objectName(), self._view.style().name())
+
+    # --- what this painter can draw ---------------------------------------
+    def _drawable(self) -> bool:
+        view = self._view
+        vertical, horizontal = view.verticalHeader(), view.horizontalHeader()
+        return (not view.wordWrap() and view.isLeftToRight()
+                and view.textElideMode() == Qt.TextElideMode.ElideRight
+                and view.gridStyle() == Qt.PenStyle.SolidLine
+                and not vertical.sectionsMoved() and not vertical.hiddenSectionCount()
+                and not horizontal.sectionsMoved())
+
+    def _rows_in(self, rect: QRect) -> range:
+        view = self._view
+        count = view.model().rowCount(view.rootIndex())
+        first = view.rowAt(rect.top())
+        if first < 0:
+            return range(0)  # above the first row cannot happen; below the last: nothing of ours
+        last = view.rowAt(rect.bottom())
+        return range(first, (last if last >= 0 else count - 1) + 1)
+
+    def _columns_in(self, rect: QRect) -> list[tuple[int, int, int]]:
+        """(column, x, width) of the shown columns that meet ``rect``."""
+        view = self._view
+        header = view.horizontalHeader()
+        columns = []
+        for column in range(view.model().columnCount(view.rootIndex())):
+            if header.isSectionHidden(column):
+                continue
+            x, width = view.columnViewportPosition(column), view.columnWidth(column)
+            if x + width > rect.left() and x <= rect.right():
+                columns.append((column, x, width))
+        return columns
+
+    def _plain_cells(self, columns: list[tuple[int, int, int]]) -> Callable[[int], list[Cell] | None]:
+        """For a row in view, its cells in ``columns`` when Qt's style draws it as a plain row
+        (not current, not selected, not under the mouse, every cell described), else None."""
+        view = self._view
+        selection, root = view.selectionModel(), view.rootIndex()
+        special = {view.currentIndex().row()}
+        viewport = view.viewport()
+        if viewport.underMouse():
+            special.add(view.rowAt(viewport.mapFromGlobal(QCursor.pos()).y()))
+        cell = self._cell
+
+        def cells(row: int) -> list[Cell] | None:
+            if row in special or selection.rowIntersectsSelection(row, root):
+                return None
+            found = [cell(row, column) for column, _x, _width in columns]
+            if None in found or any("\n" in text for text, _alignment, _colour in cast(list[Cell], found)):
+                return None  # a cell Qt prepares from data(), or a text of several lines
+            return cast(list[Cell], found)
+
+        return cells
+
+    def _has_plain_rows(self, rect: QRect) -> bool:
+        columns = self._columns_in(rect)
+        cells = self._plain_cells(columns)
+        return bool(columns) and any(cells(row) is not None for row in self._rows_in(rect))
+
+    # --- painting ----------------------------------------------------------
+    def _paint(self, event: QPaintEvent) -> None:
+        view = self._view
+        viewport = view.viewport()
+        rect = event.rect()
+        columns = self._columns_in(rect)
+        cells_of = self._plain_cells(columns)
+        plain: list[tuple[int, int, int, list[Cell]]] = []  # (row, y, height, cells)
+        others = QRegion()
+        for row in self._rows_in(rect):
+            y, height = view.rowViewportPosition(row), view.rowHeight(row)
+            cells = cells_of(row)
+            if cells is None:
+                others += QRect(0, y, viewport.width(), height)
+            else:
+                plain.append((row, y, height, cells))
+        if plain and columns:
+            painter = QPainter(viewport)
+            try:
+                self._paint_rows(painter, plain, columns, rect)
+            finally:
+                painter.end()
+        others &= event.region()
+        if not others.isEmpty():
+            self._forwarding = True  # Qt paints these rows, in this same paint
+            try:
+                QApplication.sendEvent(viewport, QPaintEvent(others))
+            finally:
+                self._forwarding = False
+
+    def _paint_rows(self, painter: QPainter, rows: list[tuple[int, int, int, list[Cell]]],
+                    columns: list[tuple[int, int, int]], rect: QRect) -> None:
+        """What QTableView and the style draw for a plain cell: the alternate rows'
+        background (PE_PanelItemViewRow), the text (CE_ItemViewItem) and the grid."""
+        view = self._view
+        style = view.style()
+        palette = view.palette()
+        group = QPalette.ColorGroup.Normal if view.isEnabled() else QPalette.ColorGroup.Disabled
+        if group == QPalette.ColorGroup.Normal and not view.isActiveWindow():
+            group = QPalette.ColorGroup.Inactive
+        grid = 1 if view.showGrid() else 0
+        if view.alternatingRowColors():
+            alternate = palette.brush(group, QPalette.ColorRole.AlternateBase)
+            # Qt fills each cell but its grid line; the grid, drawn last, covers the rest.
+            left, span = columns[0][1], columns[-1][1] + columns[-1][2] - grid - columns[0][1]
+            for row, y, height, _cells in rows:
+                if row & 1:
+                    painter.fillRect(left, y, span, height - grid, alternate)
+        font = view.font()
+        metrics = QFontMetrics(font)
+        line_height = metrics.height()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        areas = [(x + margin, width - grid - 2 * margin) for _column, x, width in columns]
+        painter.setFont(font)
+        text_colour = palette.color(group, QPalette.ColorRole.Text)
+        painter.setPen(text_colour)
+        prepared = self._prepared
+        painted = 0
+        for _row, y, height, cells in rows:
+            top = y + int((height - grid - line_height) / 2)  # C++'s division, as QStyle::alignedRect
+            for (left, width), (text, alignment, colour) in zip(areas, cells):
+                if text:
+                    static, offset = prepared(text, width, alignment, metrics, font)
+                    if colour is not None:
+                        painter.setPen(colour)
+                    painter.drawStaticText(QPointF(left + offset, top), static)
+                    if colour is not None:
+                        painter.setPen(text_colour)
+                    painted += 1
+        self._painted_texts += painted
+        if grid:
+            hint = style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, QStyleOptionViewItem(), view)
+            painter.setPen(QColor.fromRgba(hint & 0xFFFFFFFF))
+            right = min(rect.right(), columns[-1][1] + columns[-1][2] - 1)
+            for _row, y, height, _cells in rows:
+                painter.drawLine(rect.left(), y + height - 1, right, y + height - 1)
+            for top, bottom in _runs(rows):
+                for _column, x, width in columns:
+                    painter.drawLine(x + width - 1, top, x + width - 1, bottom)
+
+    def _prepared(self, text: str, width: int, alignment: Qt.AlignmentFlag | None,
+                  metrics: QFontMetrics, font: QFont) -> tuple[QStaticText, float]:
+        """``text`` cut off as the style cuts it ("Kabupaten Kep…") in a static text, and its
+        offset from the left of the text area for ``alignment``."""
+        key = (text, width, alignment)
+        found = self._texts.get(key)
+        if found is None:
+            static = _static_text(text, font)
+            text_width = static.size().width()
+            if text_width > width:
+                static = _static_text(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width), font)
+                text_width = static.size().width()
+            share = _SHARES.get(alignment)
+            if share is None:
+                share = _SHARES[alignment] = (1.0 if alignment & _RIGHT else 0.5 if alignment & _HCENTER else 0.0)
+            offset = (width - text_width) * share
+            if len(self._texts) >= self.TEXT_CACHE:
+                self._texts.clear()
+            found = self._texts[key] = (static, offset)
+        return found
+
+
+def _static_text(text: str, font: QFont) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)  # a name with "<" is not markup
+    static.prepare(QTransform(), font)
+    return static
+
+
+def _runs(rows: list[tuple[int, int, int, list[Cell]]]) -> list[tuple[int, int]]:
+    """(top, bottom) of each run of rows that follow one another on screen."""
+    runs: list[tuple[int, int]] = []
+    for _row, y, height, _cells in rows:
+        if runs and runs[-1][1] == y - 1:
+            runs[-1] = (runs[-1][0], y + height - 1)
+        else:
+            runs.append((y, y + height - 1))
+    return runs

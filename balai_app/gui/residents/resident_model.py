@@ -72,6 +72,7 @@ _KLASTER_COLUMN = COLUMN_KEYS.index("klaster")
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_CELL_ROLES = (_DISPLAY, _ALIGN, _FOREGROUND)
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _NO_NIK_COLOR = QColor(Qt.GlobalColor.darkGray)  # "(tanpa NIK)": greyed (a QColor: Qt paints a brush or colour only)
 
@@ -440,26 +441,21 @@ class ResidentTableModel(RowsModel):
         return texts
 
     def cell(self, row: int, column: int) -> Cell | None:
-        """A cell as ``TextCellDelegate`` prepares it (text, alignment); None for the grey
-        "(tanpa NIK)", whose colour Qt reads from ``data()``, and past the loaded rows."""
+        """A cell as the register paints it (text_cells.py: text, alignment, colour: grey for
+        "(tanpa NIK)"); None past the loaded rows."""
         texts = self._row_texts(row)
-        if texts is None or column == _NIK_COLUMN and not self._loaded.has_nik(row):
+        if texts is None:
             return None
-        return texts[column], _ALIGNMENTS[column]
+        grey = column == _NIK_COLUMN and not self._loaded.has_nik(row)
+        return texts[column], _ALIGNMENTS[column], _NO_NIK_COLOR if grey else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Asked for every role of a cell TextCellDelegate leaves to Qt (one with a colour: the
-        # grey "(tanpa NIK)"; the others come from ``cell``), and for tooltips and accessibility.
+        # The register paints from ``cell``; data() answers tooltips, accessibility, copying.
         if not 0 <= index.row() < len(self._rows):
             return None
-        if role == _DISPLAY:
-            return cast(tuple[str, ...], self._row_texts(index.row()))[index.column()]  # a loaded row
-        if role == _ALIGN:
-            return _ALIGNMENTS[index.column()]
-        if role == _FOREGROUND:
-            if index.column() == _NIK_COLUMN and not self._loaded.has_nik(index.row()):
-                return _NO_NIK_COLOR
-            return None
+        if role in _CELL_ROLES:
+            text, alignment, colour = cast(Cell, self.cell(index.row(), index.column()))  # a loaded row
+            return text if role == _DISPLAY else alignment if role == _ALIGN else colour
         if role == _TOOLTIP and index.column() == _KLASTER_COLUMN:
             return codes.label(codes.KLASTER, self._rows[index.row()].klaster)
         if role == self.IdRole:
