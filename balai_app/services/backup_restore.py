@@ -28,7 +28,7 @@ from balai_app.db.models import database
 from balai_app.domain.backup_rotation import DAMAGED_PREFIX, SAFETY_PREFIX
 from balai_app.domain.errors import BalaiError
 from balai_app.i18n import tr
-from balai_app.services import audit, integrity
+from balai_app.services import audit, connections, integrity
 from balai_app.services.backup_files import BackupInfo, current_database_path, free_name, inspect_backup, now
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
@@ -267,6 +267,7 @@ def restore_backup(
                 name=source.name, problems="; ".join(info.problems[:3]))
         )
     when = now or _now()
+    connections.release_idle()  # no worker thread keeps the file open while it is copied or replaced
     try:
         safety = _safety_copy(db_path, folder or paths.backup_dir(), when)
     except (OSError, sqlite3.Error) as exc:

@@ -153,3 +153,45 @@ def test_a_reload_after_a_save_keeps_the_rows_scrolled_to(gui_app, db, system, q
     assert model.rowCount() == 90 and page.select_resident(far) and page.selected_id() == far
     model.set_filter(ResidentFilter(text="penerima"))  # a new search starts from a first page again
     assert model.rowCount() == model.first_limit < 90
+
+
+def worker_connection_open(model: ResidentTableModel) -> bool:
+    """Whether the model's worker thread has a database connection open now (asked on it)."""
+    from balai_app.db.models import database
+
+    seen: list[bool] = []
+    done = threading.Event()
+
+    def probe() -> None:
+        seen.append(not database.obj.is_closed())
+        done.set()
+
+    model._worker.submit(probe)  # after the jobs before it, on the worker's thread
+    assert done.wait(30), "the worker never ran the probe"
+    return seen[0]
+
+
+def test_the_worker_keeps_its_connection_while_typing_and_closes_it_when_idle(
+        gui_app, db, system, qtbot, make_resident, monkeypatch):
+    """Opening a connection costs more than a search, so it is kept between keystrokes; once
+    typing stops, or when a restore is about to replace the file, it is closed."""
+    from balai_app.services import connections
+
+    make_resident(name="Siti Aminah")
+    monkeypatch.setattr(ResidentTableModel, "IDLE_S", 0.3)
+    model = ResidentTableModel(system)
+    try:
+        for text in ("s", "si"):
+            model.request(ResidentFilter(text=text))
+            qtbot.waitUntil(lambda: not model.loading)
+            assert worker_connection_open(model), "the worker closed its connection between keystrokes"
+        qtbot.waitUntil(lambda: not model._worker.running())  # typing stopped: the thread ended
+        assert not worker_connection_open(model)  # a new thread: no connection was left behind
+        model.request(ResidentFilter(text="sit"))
+        qtbot.waitUntil(lambda: not model.loading)
+        assert worker_connection_open(model)
+        assert connections.release_idle() >= 1  # what a restore asks first
+        assert not worker_connection_open(model)
+    finally:
+        model.close()
+    assert not model._worker.running()

@@ -107,6 +107,10 @@ class PlainRowsPainter(QObject):
         self._paint(cast(QPaintEvent, event))
         return True
 
+    def forget_texts(self) -> None:
+        """Drop the prepared texts (the next repaint prepares every text it shows)."""
+        self._texts.clear()
+
     # --- the comparison ----------------------------------------------------
     def _verify(self) -> None:
         """Paint the rows in view both ways; keep ours only if the pixels are Qt's."""

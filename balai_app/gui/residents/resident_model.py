@@ -22,9 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -32,10 +30,11 @@ from PySide6.QtGui import QColor
 from balai_app import gc_pause
 from balai_app.domain import codes, dates
 from balai_app.domain.nik import mask
+from balai_app.gui.common.search_thread import SearchThread
 from balai_app.gui.common.rows_model import PAGE_SIZE, Column, LoadedRows, RowsModel
 from balai_app.gui.common.text_cells import Cell
 from balai_app.i18n import tr
-from balai_app.services import residents
+from balai_app.services import connections, residents
 from balai_app.services.connections import close_thread_connection
 from balai_app.services.context import Actor
 from balai_app.services.residents import ResidentFilter, ResidentRow
@@ -208,13 +207,13 @@ class _Relay(QObject):
     failed = Signal(int, str)
 
 
-class _SearchTask(QRunnable):
-    """One search on the model's worker thread (its own SQLite connection), so
-    typing never waits for the database. A request that a newer one overtook
-    is skipped without touching the database: the newest search wins."""
+class _SearchTask:
+    """One search on the model's worker thread (its own database connection, kept while
+    the person types: ``search_thread.py``), so typing never waits for the database. A
+    request that a newer one overtook is skipped without touching the database: the
+    newest search wins."""
 
     def __init__(self, actor: Actor, request: _Request, newest: Callable[[], int], relay: _Relay):
-        super().__init__()
         self.actor, self.request, self.newest, self.relay = actor, request, newest, relay
 
     def run(self) -> None:
@@ -230,12 +229,11 @@ class _SearchTask(QRunnable):
         except RuntimeError:
             pass  # the list was closed meanwhile (its relay is gone)
         except Exception as exc:  # noqa: BLE001 - shown in the window, never lost on this thread
+            close_thread_connection()  # the next search starts on a fresh one
             try:
                 self.relay.failed.emit(request.generation, str(getattr(exc, "message", exc)))
             except RuntimeError:
                 pass
-        finally:
-            close_thread_connection()  # hold no connection while idle (a restore may replace the file)
 
 
 class ResidentTableModel(RowsModel):
@@ -256,6 +254,9 @@ class ResidentTableModel(RowsModel):
     failed = Signal(str)
     # Display texts kept for at most this many rows (the visible ones are rebuilt on demand).
     TEXT_CACHE_ROWS = 2000
+    # The worker thread closes its connection and ends this long after the last search
+    # (opening one costs more than a search; holding it while idle would hold the file).
+    IDLE_S = 3.0
     # Qt's own flags (selectable, enabled): the register is never checkable, and the view asks
     # for every painted cell's flags twice; a Python ``flags`` (RowsModel's) would be called each time.
     flags = QAbstractTableModel.flags
@@ -276,13 +277,13 @@ class ResidentTableModel(RowsModel):
         self.first_page_size: int | None = None
         self._scrolled = False  # rows beyond the first page were loaded (the view scrolled)
         self._pending: _Request | None = None
-        # One worker thread; the pool (a child) waits for it when the list goes away.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        # One worker thread, keeping its connection while the person types.
+        self._worker = SearchThread("register-search", self.IDLE_S)
         self._relay = _Relay(self)
         self._relay.pageReady.connect(self._page_ready)
         self._relay.countReady.connect(self._count_ready)
         self._relay.failed.connect(self._failed)
+        connections.keeps_connection(self._worker.release)
 
     def _keep(self, rows: Iterable[ResidentRow]) -> LoadedRows:
         return LoadedResidents(rows)
@@ -356,7 +357,7 @@ class ResidentTableModel(RowsModel):
         self._generation += 1
         self._pending = _Request(self._generation, flt, self._order_by, self._descending, self.first_limit)
         self._set_loading(True)
-        self._pool.start(_SearchTask(self.actor, self._pending, lambda: self._generation, self._relay))
+        self._worker.submit(_SearchTask(self.actor, self._pending, lambda: self._generation, self._relay).run)
 
     @property
     def requested_filter(self) -> ResidentFilter:
@@ -364,10 +365,10 @@ class ResidentTableModel(RowsModel):
         return self._pending.flt if self._pending is not None and self._loading else self._filter
 
     def close(self) -> None:
-        """Drop pending searches and wait for a running one (the list is going away)."""
+        """Drop pending searches, wait for a running one; the worker closes its connection
+        and ends (the list is going away)."""
         self._generation += 1
-        self._pool.clear()
-        self._pool.waitForDone()
+        self._worker.stop()
 
     def _page_ready(self, generation: int, rows: list[ResidentRow]) -> None:
         if generation != self._generation or self._pending is None:
@@ -437,7 +438,8 @@ class ResidentTableModel(RowsModel):
                 return None
             if len(self._texts) >= self.TEXT_CACHE_ROWS:
                 self._texts.clear()  # the rows scrolled past are not kept twice
-            texts = self._texts[row] = tuple(display_value(self._rows[row], key) for key in COLUMN_KEYS)
+            resident = self._rows[row]  # unpacked once for its nine texts
+            texts = self._texts[row] = tuple(display_value(resident, key) for key in COLUMN_KEYS)
         return texts
 
     def cell(self, row: int, column: int) -> Cell | None:

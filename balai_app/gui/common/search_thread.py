@@ -1,0 +1,89 @@
+"""One worker thread that keeps its database connection while it is kept busy.
+
+Opening a connection costs more than a search of the register (the pragmas, the
+schema, a cold page cache; on a server, a login). A thread of Qt's pool cannot
+keep one: PySide gives it a fresh Python thread state for every task, and the
+connection in peewee's thread-local state goes with the old one. This is a
+Python thread: its connection lasts from one job to the next. When no job has
+come for ``idle_s`` seconds it closes the connection and ends (the next job
+starts it again), so an idle window holds no database file open; ``release()``
+closes it at once (a restore is about to replace the file), ``stop()`` for good.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable
+
+from balai_app.services.connections import close_thread_connection
+
+Job = Callable[[], None]
+
+
+class SearchThread:
+    def __init__(self, name: str, idle_s: float):
+        self.name = name
+        self.idle_s = idle_s
+        self._jobs: deque[Job] = deque()
+        self._changed = threading.Condition()
+        self._thread: threading.Thread | None = None  # running, or None
+        self._stopped = False
+
+    def submit(self, job: Job) -> None:
+        """Run ``job`` on the thread after the jobs before it; returns at once."""
+        with self._changed:
+            if self._stopped:
+                raise RuntimeError(f"{self.name} is stopped")
+            self._jobs.append(job)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name=self.name, daemon=True)
+                self._thread.start()
+            self._changed.notify()
+
+    def release(self) -> None:
+        """Close the thread's connection now (after the jobs before it); returns when closed."""
+        self._run_and_wait(close_thread_connection)
+
+    def stop(self) -> None:
+        """Drop the jobs not started, let a running one finish, close the connection, end."""
+        with self._changed:
+            self._stopped = True
+            self._jobs.clear()
+            thread = self._thread
+            self._changed.notify()
+        if thread is not None:
+            thread.join()
+
+    def running(self) -> bool:
+        with self._changed:
+            return self._thread is not None
+
+    def _run_and_wait(self, job: Job) -> None:
+        with self._changed:
+            if self._thread is None or self._stopped:
+                return  # no thread: no connection
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                job()
+            finally:
+                done.set()
+
+        self.submit(run)
+        done.wait()
+
+    def _serve(self) -> None:
+        try:
+            while True:
+                with self._changed:
+                    if not self._jobs and not self._stopped:
+                        self._changed.wait(self.idle_s)
+                    if self._stopped or not self._jobs:
+                        self._thread = None  # idle or stopped: the next submit starts a new thread
+                        return
+                    job = self._jobs.popleft()
+                job()
+        finally:
+            close_thread_connection()

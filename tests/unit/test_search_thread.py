@@ -1,0 +1,80 @@
+"""The register's worker thread keeps its connection between jobs, closes it and ends when
+idle or released or stopped, and runs jobs in order."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from balai_app.db.models import database
+from balai_app.gui.common.search_thread import SearchThread
+from balai_app.services import residents
+from balai_app.services.residents import ResidentFilter
+
+
+def on_worker(worker: SearchThread, job):
+    result: list = []
+    done = threading.Event()
+
+    def run() -> None:
+        result.append(job())
+        done.set()
+
+    worker.submit(run)
+    assert done.wait(30)
+    return result[0]
+
+
+def connection_open() -> bool:
+    return not database.obj.is_closed()
+
+
+def test_jobs_run_in_order_on_one_thread_that_keeps_its_connection(db, system, make_resident):
+    make_resident(name="Siti Aminah")
+    worker = SearchThread("t", idle_s=60)
+    try:
+        seen: list[tuple[int, str]] = []
+        for text in ("s", "si", "sit"):
+            worker.submit(lambda text=text: seen.append(
+                (threading.get_ident(), residents.list_residents(system, ResidentFilter(text=text))[0].name)))
+        assert on_worker(worker, connection_open), "the connection was closed after the searches"
+        assert [name for _t, name in seen] == ["Siti Aminah"] * 3
+        assert len({thread for thread, _n in seen}) == 1
+        worker.release()
+        assert not on_worker(worker, connection_open)
+    finally:
+        worker.stop()
+    assert not worker.running()
+
+
+def test_an_idle_thread_closes_its_connection_and_ends_and_the_next_job_starts_another(db, system, monkeypatch):
+    from balai_app.gui.common import search_thread
+
+    closed_on: list[threading.Thread] = []
+    real_close = search_thread.close_thread_connection
+
+    def recording_close() -> None:
+        closed_on.append(threading.current_thread())
+        real_close()
+
+    monkeypatch.setattr(search_thread, "close_thread_connection", recording_close)
+    worker = SearchThread("t", idle_s=0.05)
+    try:
+        first = on_worker(worker, lambda: (residents.count_residents(system), threading.current_thread())[1])
+        first.join(30)  # it ends after its idle time (an event: the thread's end, not a sleep)
+        assert not first.is_alive() and not worker.running()
+        assert closed_on == [first], "the idle thread ended without closing its connection"
+        assert not on_worker(worker, connection_open)  # a new thread, no connection carried over
+    finally:
+        worker.stop()
+
+
+def test_a_stopped_worker_takes_no_more_jobs(db):
+    worker = SearchThread("t", idle_s=60)
+    on_worker(worker, lambda: None)
+    worker.stop()
+    assert not worker.running()
+    with pytest.raises(RuntimeError):
+        worker.submit(lambda: None)
+    worker.release()  # nothing to close: returns at once
