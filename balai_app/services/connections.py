@@ -14,15 +14,23 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 
+from peewee import Database
+
 from balai_app.db.models import database
 
 # Each worker's way to close its connection now (bound methods, weakly: a worker gone drops out).
 _releasers: list[weakref.WeakMethod] = []
 
 
-def close_thread_connection() -> None:
-    """Close the calling thread's connection, if it has one; other threads' stay open."""
-    db = database.obj
+def current_database() -> Database | None:
+    """The database the program uses now (None before one is opened)."""
+    return database.obj
+
+
+def close_thread_connection(db: Database | None = None) -> None:
+    """Close the calling thread's connection to ``db`` (default: the current database), if
+    it has one; other threads' stay open."""
+    db = database.obj if db is None else db
     if db is not None and not db.is_closed():
         db.close()
 

@@ -48,17 +48,35 @@ def test_jobs_run_in_order_on_one_thread_that_keeps_its_connection(db, system, m
     assert not worker.running()
 
 
+def test_the_connection_to_a_database_opened_before_a_switch_is_closed_too(db, db_path, system, tmp_path):
+    """After a sign-out the program may open the database again (a new database object):
+    the thread closes its connection to the one it used before as well."""
+    from balai_app.db.connection import open_database
+
+    worker = SearchThread("t", idle_s=60)
+    try:
+        old = on_worker(worker, lambda: (residents.count_residents(system), database.obj)[1])
+        assert on_worker(worker, lambda: not old.is_closed())
+        open_database(db_path)  # the program's next database object
+        assert database.obj is not old
+        on_worker(worker, lambda: residents.count_residents(system))
+        worker.release()
+        assert on_worker(worker, lambda: old.is_closed()), "the old connection was left open"
+    finally:
+        worker.stop()
+
+
 def test_an_idle_thread_closes_its_connection_and_ends_and_the_next_job_starts_another(db, system, monkeypatch):
-    from balai_app.gui.common import search_thread
+    from balai_app.services import connections
 
     closed_on: list[threading.Thread] = []
-    real_close = search_thread.close_thread_connection
+    real_close = connections.close_thread_connection
 
-    def recording_close() -> None:
+    def recording_close(db=None) -> None:
         closed_on.append(threading.current_thread())
-        real_close()
+        real_close(db)
 
-    monkeypatch.setattr(search_thread, "close_thread_connection", recording_close)
+    monkeypatch.setattr(connections, "close_thread_connection", recording_close)
     worker = SearchThread("t", idle_s=0.05)
     try:
         first = on_worker(worker, lambda: (residents.count_residents(system), threading.current_thread())[1])

@@ -16,7 +16,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 
-from balai_app.services.connections import close_thread_connection
+from balai_app.services import connections
 
 Job = Callable[[], None]
 
@@ -29,6 +29,7 @@ class SearchThread:
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None  # running, or None
         self._stopped = False
+        self._used = threading.local()  # on the thread: the database objects its jobs used
 
     def submit(self, job: Job) -> None:
         """Run ``job`` on the thread after the jobs before it; returns at once."""
@@ -43,7 +44,7 @@ class SearchThread:
 
     def release(self) -> None:
         """Close the thread's connection now (after the jobs before it); returns when closed."""
-        self._run_and_wait(close_thread_connection)
+        self._run_and_wait(self._close_connections)
 
     def stop(self) -> None:
         """Drop the jobs not started, let a running one finish, close the connection, end."""
@@ -75,6 +76,7 @@ class SearchThread:
         done.wait()
 
     def _serve(self) -> None:
+        self._used.databases = set()
         try:
             while True:
                 with self._changed:
@@ -85,5 +87,13 @@ class SearchThread:
                         return
                     job = self._jobs.popleft()
                 job()
+                self._used.databases.add(connections.current_database())
         finally:
-            close_thread_connection()
+            self._close_connections()
+
+    def _close_connections(self) -> None:
+        """On the thread: close its connection to every database it used (the program may
+        have opened another one since, after a sign-out)."""
+        for db in self._used.databases:
+            connections.close_thread_connection(db)
+        self._used.databases.clear()
