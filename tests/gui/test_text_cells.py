@@ -217,3 +217,24 @@ def test_on_a_style_it_cannot_match_qt_paints_everything(gui_app, qtbot):
     painter._painted_texts = 0
     assert viewport_image(view) == qt_image(view, painter)
     assert painter._painted_texts == 0
+
+
+def test_a_new_font_is_compared_again_before_the_painter_paints_it(gui_app, qtbot):
+    view = QTableView()
+    qtbot.addWidget(view)
+    model = Texts(view)
+    view.setModel(model)
+    view.setWordWrap(False)
+    painter = PlainRowsPainter(view, model.cell)
+    view.resize(300, 250)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: painter.verified is not None)
+    assert painter.verified is True
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)  # reaches the viewport: the comparison is made again on the new font
+    assert painter.verified is None
+    qtbot.waitUntil(lambda: painter.verified is not None)
+    assert painter.verified is True
+    assert viewport_image(view) == qt_image(view, painter)

@@ -38,6 +38,8 @@ Cell = tuple[str, Qt.AlignmentFlag | None, QColor | None]
 
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _PAINT = QEvent.Type.Paint
+_LOOK_CHANGES = frozenset({QEvent.Type.StyleChange, QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                           QEvent.Type.DevicePixelRatioChange})
 _RIGHT = Qt.AlignmentFlag.AlignRight
 _HCENTER = Qt.AlignmentFlag.AlignHCenter
 # The share of a cell's spare width left of its text, by alignment (None: the view's, left)
@@ -98,7 +100,12 @@ class PlainRowsPainter(QObject):
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() != _PAINT or self._forwarding or self.verified is False or not self._drawable():
+        kind = event.type()
+        if kind in _LOOK_CHANGES:
+            self.verified = None  # another style, palette, font or screen: compare again
+            self._texts.clear()
+            return False
+        if kind != _PAINT or self._forwarding or self.verified is False or not self._drawable():
             return False
         if self.verified is None and not self._checking:
             if self._has_plain_rows(cast(QPaintEvent, event).rect()):
