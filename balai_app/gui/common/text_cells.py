@@ -26,7 +26,7 @@ from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import (QColor, QCursor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette,
-                           QRegion, QStaticText, QTransform)
+                           QRegion, QStaticText, QTextLayout, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                                QTableView)
 
@@ -42,6 +42,8 @@ _LOOK_CHANGES = frozenset({QEvent.Type.StyleChange, QEvent.Type.PaletteChange, Q
                            QEvent.Type.DevicePixelRatioChange})
 _RIGHT = Qt.AlignmentFlag.AlignRight
 _HCENTER = Qt.AlignmentFlag.AlignHCenter
+# A text ready to paint: the static text, its offset from the left, its layout's height
+_Prepared = tuple[QStaticText, float, int]
 # The share of a cell's spare width left of its text, by alignment (None: the view's, left)
 _SHARES: dict[Qt.AlignmentFlag | None, float] = {None: 0.0}
 
@@ -93,7 +95,7 @@ class PlainRowsPainter(QObject):
         self._view = view
         self._cell = cell
         self._forwarding = False
-        self._texts: dict[tuple[str, int, Qt.AlignmentFlag | None], tuple[QStaticText, float]] = {}
+        self._texts: dict[tuple[str, int, Qt.AlignmentFlag | None], _Prepared] = {}
         self._painted_texts = 0
         self._checking = False
         self.verified: bool | None = None  # None: not yet compared with Qt's painting
@@ -247,7 +249,7 @@ class PlainRowsPainter(QObject):
                     painter.fillRect(left, y, span, height - grid, alternate)
         font = view.font()
         metrics = QFontMetrics(font)
-        line_height = metrics.height()
+        plain_height = _layout_height("Ag", font)  # any text the font itself draws
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
         areas = [(x + margin, width - grid - 2 * margin) for _column, x, width in columns]
         painter.setFont(font)
@@ -256,12 +258,13 @@ class PlainRowsPainter(QObject):
         prepared = self._prepared
         painted = 0
         for _row, y, height, cells in rows:
-            top = y + int((height - grid - line_height) / 2)  # C++'s division, as QStyle::alignedRect
             for (left, width), (text, alignment, colour) in zip(areas, cells):
                 if text:
-                    static, offset = prepared(text, width, alignment, metrics, font)
+                    static, offset, text_height = prepared(text, width, alignment, metrics, font, plain_height)
                     if colour is not None:
                         painter.setPen(colour)
+                    # centred as QStyle::alignedRect centres the text's layout (C++'s division)
+                    top = y + int((height - grid - text_height) / 2)
                     painter.drawStaticText(QPointF(left + offset, top), static)
                     if colour is not None:
                         painter.setPen(text_colour)
@@ -278,14 +281,17 @@ class PlainRowsPainter(QObject):
                     painter.drawLine(x + width - 1, top, x + width - 1, bottom)
 
     def _prepared(self, text: str, width: int, alignment: Qt.AlignmentFlag | None,
-                  metrics: QFontMetrics, font: QFont) -> tuple[QStaticText, float]:
-        """``text`` cut off as the style cuts it ("Kabupaten Kep…") in a static text, and its
-        offset from the left of the text area for ``alignment``."""
+                  metrics: QFontMetrics, font: QFont, plain_height: int) -> _Prepared:
+        """``text`` cut off as the style cuts it ("Kabupaten Kep…") in a static text, its
+        offset from the left of the text area for ``alignment``, and the height of its
+        layout, which the style centres (``plain_height`` for plain ASCII: the font's own
+        line; another character may come from a fallback font with a taller line)."""
         key = (text, width, alignment)
         found = self._texts.get(key)
         if found is None:
             static = _static_text(text, font)
             text_width = static.size().width()
+            text_height = plain_height if text.isascii() else _layout_height(text, font)
             if text_width > width:
                 static = _static_text(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width), font)
                 text_width = static.size().width()
@@ -295,7 +301,7 @@ class PlainRowsPainter(QObject):
             offset = (width - text_width) * share
             if len(self._texts) >= self.TEXT_CACHE:
                 self._texts.clear()
-            found = self._texts[key] = (static, offset)
+            found = self._texts[key] = (static, offset, text_height)
         return found
 
 
@@ -304,6 +310,17 @@ def _static_text(text: str, font: QFont) -> QStaticText:
     static.setTextFormat(Qt.TextFormat.PlainText)  # a name with "<" is not markup
     static.prepare(QTransform(), font)
     return static
+
+
+def _layout_height(text: str, font: QFont) -> int:
+    """The height of ``text`` laid out on one line, rounded as the style rounds it (its
+    layout's bounding size, ``toSize``). Not ``QFontMetrics.height()`` nor the static
+    text's height: on Windows fonts all three can differ by a pixel."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return int(layout.boundingRect().height() + 0.5)  # + 0.5: as qRound
 
 
 def _runs(rows: list[tuple[int, int, int, list[Cell]]]) -> list[tuple[int, int]]:
