@@ -32,12 +32,16 @@ def format_at(value: Any) -> str:
     return text
 
 
+# json.dumps(..., ensure_ascii=False, separators=(",", ":")), without building an encoder per event.
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def event_hash(prev_hash: str, content: Sequence[Any]) -> str:
     """SHA-256 of the previous hash and the event's content (``CONTENT_COLUMNS`` order)."""
     values = list(content)
     values[1] = format_at(values[1])
     values = [None if v is None else (v if isinstance(v, int) else str(v)) for v in values]
-    text = json.dumps([prev_hash, *values], ensure_ascii=False, separators=(",", ":"))
+    text = _JSON.encode([prev_hash, *values])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -82,8 +82,7 @@ def check_nik(value: str, birth_date: dt.date | None = None, sex: str | None = N
     if not (1 <= day <= 31 or 41 <= day <= 71) or not 1 <= month <= 12:
         result.errors.append(tr("Tanggal lahir dalam NIK tidak mungkin (digit 7-12: {d})." ).format(d=nik[6:12]))
         return result
-    # A date must exist in at least one century (29 Feb needs a leap year).
-    if not any(_valid_date(century + yy, month, real_day) for century in (1900, 2000)):
+    if not _date_possible(yy, month, real_day):
         result.errors.append(tr("Tanggal lahir dalam NIK tidak mungkin (digit 7-12: {d}).").format(d=nik[6:12]))
         return result
     if not _region_known(nik):
@@ -105,6 +104,12 @@ def check_nik(value: str, birth_date: dt.date | None = None, sex: str | None = N
                 )
             )
     return result
+
+
+@functools.lru_cache(maxsize=None)  # at most 100 years x 12 months x 31 days: looked up once per date, not per NIK
+def _date_possible(yy: int, month: int, day: int) -> bool:
+    """A date must exist in at least one century (29 Feb needs a leap year)."""
+    return any(_valid_date(century + yy, month, day) for century in (1900, 2000))
 
 
 def _valid_date(year: int, month: int, day: int) -> bool:

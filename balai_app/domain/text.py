@@ -14,8 +14,8 @@ _SPECIAL = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe
 
 
 def fold(text: str) -> str:
-    if text.isascii():  # most names: nothing to decompose (ASCII casefold is lower)
-        return text.lower().translate(_APOSTROPHES)
+    if text.isascii():  # most names: nothing to decompose (ASCII casefold is lower; '`' is the one ASCII apostrophe)
+        return text.lower().replace("`", "'")
     text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES).translate(_SPECIAL))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 

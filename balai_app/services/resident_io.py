@@ -13,6 +13,7 @@ Export is ``services/resident_io_export.py``.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 import peewee
 from peewee import fn
 
+from balai_app import gc_pause
 from balai_app.db import dialect
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Resident, utcnow
@@ -100,6 +102,7 @@ def _read_data(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], l
     return columns, rows, header_problems
 
 
+@gc_pause.paused()  # a file's rows make many small objects: no collections over everything meanwhile
 def check_import(actor: Actor, path: str | Path, *, progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Read and validate a file; nothing is written."""
     require(actor, "residents.import")
@@ -108,6 +111,7 @@ def check_import(actor: Actor, path: str | Path, *, progress: Callable[[int, int
     return ImportReport(Path(path), total=len(rows), valid_rows=valid, problems=header_problems + problems, dry_run=True)
 
 
+@gc_pause.paused()
 def run_import(
     actor: Actor,
     path: str | Path,
@@ -207,14 +211,17 @@ def _prepare(rows: list[dict[str, Any]]) -> _Prepared:
     now = str(utcnow())  # the text peewee stores for a DateTimeField
     fields = [f for f in Resident._meta.sorted_fields if f.name != "id"]
     defaults = {f.name: _default(f) for f in fields}
-    names = [f.name for f in fields]
+    in_order = operator.itemgetter(*(f.name for f in fields))
+    # Only a date column can hold a value that is not stored as it is (the others hold text or None).
+    dates = [i for i, f in enumerate(fields) if isinstance(f, (peewee.DateField, peewee.DateTimeField))]
     values = []
     for cleaned in rows:
-        record = dict(cleaned)
-        record["search_text"] = residents.search_key(record["name"], record.get("nik"), record.get("birth_place", ""))
-        record["created_at"] = record["updated_at"] = now
-        record["version"] = 1
-        values.append([_sql_value(record[name]) if name in record else defaults[name] for name in names])
+        record = {**defaults, **cleaned, "created_at": now, "updated_at": now, "version": 1,
+                  "search_text": residents.search_key(cleaned["name"], cleaned.get("nik"), cleaned.get("birth_place", ""))}
+        row = list(in_order(record))
+        for i in dates:
+            row[i] = _sql_value(row[i])
+        values.append(row)
     return _Prepared([f.column_name for f in fields], values, [r["name"] for r in rows])
 
 

@@ -301,8 +301,7 @@ def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
                 delimiter, rest_of_head = _delimiter_of(head)
                 reader = csv.reader(itertools.chain(rest_of_head, handle), delimiter=delimiter)
                 # Excel shows one record per row (even with line breaks inside quotes): number records, not lines.
-                return _limited_rows(path, ((number, [_unexcel(c) for c in cells])
-                                            for number, cells in enumerate(reader, start=1)))
+                return _limited_rows(path, ((number, _unexcel_all(cells)) for number, cells in enumerate(reader, start=1)))
         except UnicodeDecodeError:  # not UTF-8 throughout: decoded whole, which names the bad byte or reads Windows-1252
             return _csv_records_whole(path)
     return _csv_records_whole(path)
@@ -317,7 +316,7 @@ def _csv_records_whole(path: Path) -> list[tuple[int, list[str]]]:
     else:
         delimiter = _sniff_delimiter([line for line in text[:HEAD_BYTES].splitlines()[:50] if line.strip()][:10])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return _limited_rows(path, ((number, [_unexcel(c) for c in cells]) for number, cells in enumerate(reader, start=1)))
+    return _limited_rows(path, ((number, _unexcel_all(cells)) for number, cells in enumerate(reader, start=1)))
 
 
 def _limited_rows(path: Path, records) -> list[tuple[int, list[Any]]]:
@@ -341,6 +340,14 @@ def _sniff_delimiter(lines: list[str]) -> str:
     first = lines[0] if lines else ""
     counts = {d: first.count(d) for d in (";", ",", "\t")}
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+_EXCEL_MARKS = frozenset("='")  # how a cell that ``_unexcel`` changes starts
+
+
+def _unexcel_all(cells: list[str]) -> list[str]:
+    """``_unexcel`` of every cell of a record (most cells start with neither mark: no call for them)."""
+    return [_unexcel(c) if c[:1] in _EXCEL_MARKS else c for c in cells]
 
 
 def _unexcel(cell: str) -> str:

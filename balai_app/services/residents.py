@@ -5,7 +5,8 @@ Their photos are ``services/residents_photo.py``; assessments and services ``cas
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import Resident, ResidentPhoto
@@ -53,39 +54,61 @@ def label(field_name: str) -> str:
     return tr(LABELS[field_name])
 
 
+class _Field(NamedTuple):
+    """One field ``clean`` checks with a cleaner of ``services.validation``."""
+
+    name: str
+    cleaner: Callable[..., Any]
+    options: dict[str, Any]
+    empty: Callable[[], Any] | None = None  # the value of an empty field
+    repeats: bool = True  # the same value on many rows of an import (worth remembering): not a person's own
+
+
+# In the order their messages are collected.
+_FIELDS = (
+    _Field("name", v.text, {"required": True, "max_length": 200}, repeats=False),
+    _Field("sex", v.choice, {"options": codes.SEX}),
+    _Field("klaster", v.choice, {"options": codes.KLASTER}),
+    _Field("birth_place", v.text, {"max_length": 100}),
+    _Field("birth_date", v.date, {"not_future": True}),
+    _Field("entry_date", v.date, {"required": True, "not_future": True}, dt.date.today),
+    _Field("religion", v.choice, {"options": codes.RELIGIONS, "required": False}),
+    _Field("education", v.choice, {"options": codes.EDUCATION, "required": False}),
+    _Field("address", v.text, {"max_length": 500, "multiline": True}, repeats=False),
+    _Field("guardian_name", v.text, {}, repeats=False),
+    _Field("guardian_relation", v.text, {"max_length": 50}),
+    _Field("guardian_phone", v.phone, {}, repeats=False),
+    _Field("referral_source", v.text, {}),
+    _Field("notes", v.text, {"max_length": 5000, "multiline": True}),
+    _Field("no_kk", v.digits, {"length": 16}, repeats=False),
+    _Field("status", v.choice, {"options": codes.RESIDENT_STATUS}, lambda: "aktif"),
+    _Field("exit_date", v.date, {"not_future": True}),
+    _Field("exit_reason", v.text, {"max_length": 1000, "multiline": True}),
+    _Field("nik_missing_reason", v.text, {}),
+)
 
 
 def clean(data: dict[str, Any], *, resident_id: int | None = None,
-          nik_owners: dict[str, tuple[int, str]] | None = None) -> tuple[dict[str, Any], v.Collector]:
+          nik_owners: dict[str, tuple[int, str]] | None = None,
+          outcomes: v.Outcomes | None = None) -> tuple[dict[str, Any], v.Collector]:
     """Validate a resident's data. Returns the cleaned values and the collector
     holding errors and warnings; nothing is written. ``nik_owners`` ({NIK: (id, name)},
-    looked up once for a whole file by the importer) replaces the per-row query."""
+    looked up once for a whole file by the importer) replaces the per-row query;
+    ``outcomes`` (one per file, from the importer) remembers what the cleaners gave for
+    values that repeat from row to row."""
     c = v.Collector()
     out: dict[str, Any] = {}
-    L = v.translated(LABELS).__getitem__  # once per language, not 19 times per imported row
-    out["name"] = c.take("name", v.text, data.get("name"), L("name"), required=True, max_length=200)
-    out["sex"] = c.take("sex", v.choice, data.get("sex"), L("sex"), codes.SEX)
-    out["klaster"] = c.take("klaster", v.choice, data.get("klaster"), L("klaster"), codes.KLASTER)
-    out["birth_place"] = c.take("birth_place", v.text, data.get("birth_place"), L("birth_place"), max_length=100)
-    out["birth_date"] = c.take("birth_date", v.date, data.get("birth_date"), L("birth_date"), not_future=True)
-    out["entry_date"] = c.take(
-        "entry_date", v.date, data.get("entry_date") or dt.date.today(), L("entry_date"), required=True, not_future=True
-    )
-    out["religion"] = c.take("religion", v.choice, data.get("religion"), L("religion"), codes.RELIGIONS, required=False)
-    out["education"] = c.take("education", v.choice, data.get("education"), L("education"), codes.EDUCATION, required=False)
-    out["address"] = c.take("address", v.text, data.get("address"), L("address"), max_length=500, multiline=True)
-    out["guardian_name"] = c.take("guardian_name", v.text, data.get("guardian_name"), L("guardian_name"))
-    out["guardian_relation"] = c.take("guardian_relation", v.text, data.get("guardian_relation"), L("guardian_relation"), max_length=50)
-    out["guardian_phone"] = c.take("guardian_phone", v.phone, data.get("guardian_phone"), L("guardian_phone"))
-    out["referral_source"] = c.take("referral_source", v.text, data.get("referral_source"), L("referral_source"))
-    out["notes"] = c.take("notes", v.text, data.get("notes"), L("notes"), max_length=5000, multiline=True)
-    out["no_kk"] = c.take("no_kk", v.digits, data.get("no_kk"), L("no_kk"), length=16)
-    out["status"] = c.take("status", v.choice, data.get("status") or "aktif", L("status"), codes.RESIDENT_STATUS)
-    out["exit_date"] = c.take("exit_date", v.date, data.get("exit_date"), L("exit_date"), not_future=True)
-    out["exit_reason"] = c.take("exit_reason", v.text, data.get("exit_reason"), L("exit_reason"), max_length=1000, multiline=True)
-    out["nik_missing_reason"] = c.take(
-        "nik_missing_reason", v.text, data.get("nik_missing_reason"), L("nik_missing_reason")
-    )
+    labels = v.translated(LABELS)  # once per language, not 19 times per imported row
+    if outcomes is not None:
+        outcomes.start(dt.date.today(), labels)  # what the cleaners depend on besides the value
+    for name, cleaner, options, empty, repeats in _FIELDS:
+        value = data.get(name)
+        if empty is not None and not value:
+            value = empty()
+        if outcomes is not None and repeats:
+            out[name] = outcomes.take(c, name, cleaner, value, labels[name], options)
+        else:
+            out[name] = c.take(name, cleaner, value, labels[name], **options)
 
     disabilities = data.get("disabilities") or []
     if isinstance(disabilities, str):

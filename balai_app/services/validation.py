@@ -52,6 +52,47 @@ class Collector:
             raise NeedsConfirmation(self.warnings)
 
 
+class Outcomes:
+    """What the cleaners gave for the text cells of one file (the cleaned value or the
+    FieldError), so that a value repeated on many rows -- a date, a code, a place -- is
+    checked once, and every row it appears on still gets that result or that message.
+
+    Only ``str`` and ``None`` are remembered: for them equal values are the same input
+    (``1``, ``1.0`` and ``True`` compare equal but are cleaned differently). The cleaners
+    are pure for a given day (``not_future``) and language (labels, messages): ``start``
+    forgets everything when either changed. At most ``limit`` values are kept, so that
+    a column of free text does not grow without end."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self._seen: dict[tuple[str, str | None], Any] = {}
+        self._context: tuple[Any, ...] = ()
+        self._limit = limit
+
+    def start(self, *context: Any) -> None:
+        """Called before each row with what the cleaners depend on besides their arguments."""
+        if context != self._context:
+            self._seen.clear()
+            self._context = context
+
+    def take(self, collector: Collector, field: str, func, value: Any, label: str, options: dict[str, Any]) -> Any:
+        """``collector.take(field, func, value, label, **options)``, remembered."""
+        if value is not None and value.__class__ is not str:
+            return collector.take(field, func, value, label, **options)
+        key = (field, value)
+        outcome = self._seen.get(key, self)  # self: not seen yet
+        if outcome is self:
+            try:
+                outcome = func(value, label, **options)
+            except FieldError as exc:
+                outcome = exc
+            if len(self._seen) < self._limit:
+                self._seen[key] = outcome
+        if isinstance(outcome, FieldError):
+            collector.error(field, str(outcome))
+            return None
+        return outcome
+
+
 _TRANSLATED: dict[tuple[int, str], dict[str, str]] = {}
 
 
@@ -90,7 +131,21 @@ def text(value: Any, label: str, *, required: bool = False, max_length: int = 20
             value = str(value)
         else:
             raise FieldError(tr("{label}: isian tidak valid.").format(label=label))
-    plain = value.isascii()  # most cells: nothing to normalise, no invisible or surrogate characters
+    if value.isascii() and value.isprintable():  # most cells: nothing to normalise, no line break or control character
+        value = value.strip()
+    else:
+        value = _unusual_text(value, label, multiline)
+    if required and not value:
+        raise FieldError(tr("{label} wajib diisi.").format(label=label))
+    if len(value) > max_length:
+        raise FieldError(tr("{label} terlalu panjang (maksimal {n} karakter).").format(label=label, n=max_length))
+    return value
+
+
+def _unusual_text(value: str, label: str, multiline: bool) -> str:
+    """``text`` of a string with characters outside printable ASCII: normalised, line breaks
+    handled, refused when it holds control, invisible or surrogate characters."""
+    plain = value.isascii()  # then a line break, a tab or a control character
     if not plain:
         value = unicodedata.normalize("NFC", value)
     if multiline:
@@ -108,10 +163,6 @@ def text(value: Any, label: str, *, required: bool = False, max_length: int = 20
         # identical to another one (issue 12).
         raise FieldError(tr("{label} berisi karakter tak terlihat (pembalik arah teks atau karakter lebar-nol) "
                             "yang tidak diizinkan; ketik ulang isian ini.").format(label=label))
-    if required and not value:
-        raise FieldError(tr("{label} wajib diisi.").format(label=label))
-    if len(value) > max_length:
-        raise FieldError(tr("{label} terlalu panjang (maksimal {n} karakter).").format(label=label, n=max_length))
     return value
 
 

@@ -1,0 +1,145 @@
+"""What the importer remembers per file (``validation.Outcomes``) and the shortcuts it takes
+for the usual cell: every row still gets the same result, and every error its own row number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from balai_app.domain import text as text_module
+from balai_app.services import resident_io as rio
+from balai_app.services import residents
+from balai_app.services import validation as v
+
+
+def _write(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_remembered_invalid_value_is_an_error_on_every_row_it_appears_on(db, system, tmp_path):
+    path = _write(tmp_path / "repeat.csv", [
+        "nama;jenis_kelamin;klaster;tanggal_lahir;status",
+        "Ani;P;anak;31/02/1990;",
+        "Budi;L;xyz;01/02/1990;",
+        "Citra;P;anak;31/02/1990;selesai",
+        "Dodi;L;xyz;31/02/1990;",
+        "Eka;P;anak;01/02/1990;selesai",
+    ])
+    report = rio.check_import(system, path)
+    errors = [(p.row, p.column, p.message) for p in report.errors]
+    bad_date = "Tanggal lahir: tanggal tidak ada di kalender: '31/02/1990'"
+    no_exit = "Tanggal keluar wajib diisi bila status bukan Aktif."
+    unknown_klaster = [m for r, c, m in errors if (r, c) == (3, "klaster")]
+    assert errors == [
+        (2, "tanggal_lahir", bad_date),
+        (3, "klaster", unknown_klaster[0]),
+        (4, "tanggal_lahir", bad_date),
+        (4, "tanggal_keluar", no_exit),
+        (5, "klaster", unknown_klaster[0]),
+        (5, "tanggal_lahir", bad_date),
+        (6, "tanggal_keluar", no_exit),
+    ]
+    assert "xyz" in unknown_klaster[0]
+    assert report.invalid_count == 5 and not report.valid_rows
+
+
+def test_a_remembered_value_is_checked_once_and_its_error_given_to_every_row():
+    calls = []
+
+    def cleaner(value, label, **options):
+        calls.append(value)
+        if value == "bad":
+            raise v.FieldError(f"{label}: {value} ({options['n']})")
+        return value.upper()
+
+    outcomes = v.Outcomes()
+    outcomes.start("day 1")
+    results = []
+    for value in ("ok", "bad", "ok", "bad"):
+        collector = v.Collector()
+        results.append((outcomes.take(collector, "f", cleaner, value, "F", {"n": 1}), collector.errors))
+    assert results == [("OK", {}), (None, {"f": "F: bad (1)"}), ("OK", {}), (None, {"f": "F: bad (1)"})]
+    assert calls == ["ok", "bad"]
+    outcomes.start("day 1")  # nothing the cleaners depend on changed: still remembered
+    outcomes.take(v.Collector(), "f", cleaner, "ok", "F", {"n": 1})
+    assert calls == ["ok", "bad"]
+    outcomes.start("day 2")  # the day (or the language) changed: checked again
+    outcomes.take(v.Collector(), "f", cleaner, "ok", "F", {"n": 1})
+    assert calls == ["ok", "bad", "ok"]
+
+
+def test_only_text_and_none_are_remembered_equal_numbers_are_cleaned_apart():
+    outcomes = v.Outcomes()
+    outcomes.start()
+    taken = []
+    for value in ("1", 1, True, 1.0, None, ""):
+        collector = v.Collector()
+        taken.append((outcomes.take(collector, "name", v.text, value, "Nama", {}), dict(collector.errors)))
+    assert taken == [("1", {}), ("1", {}), (None, {"name": "Nama: isian tidak valid."}), ("1.0", {}),
+                     ("", {}), ("", {})]
+
+
+def test_the_limit_keeps_the_first_values_and_still_checks_the_others():
+    calls = []
+
+    def cleaner(value, label):
+        calls.append(value)
+        return value
+
+    outcomes = v.Outcomes(limit=2)
+    outcomes.start()
+    for value in ("a", "b", "c", "a", "c"):
+        assert outcomes.take(v.Collector(), "f", cleaner, value, "F", {}) == value
+    assert calls == ["a", "b", "c", "c"]
+
+
+CELLS = {
+    "name": ["Siti", "", None, " Budi ", "A" * 201, "Ev\u202eil", 12],
+    "sex": ["L", "P", "X", "", None, " P "],
+    "klaster": ["anak", "lansia", "xyz", "", None],
+    "birth_place": ["Bogor", "", None, "B" * 101, "Jak\tarta"],
+    "birth_date": ["01/02/1990", "1990-02-01", "31/02/1990", "", None, "1899-12-31",
+                   (dt.date.today() + dt.timedelta(days=2)).isoformat(), dt.date(1990, 2, 1)],
+    "entry_date": ["01/01/2024", "", None, "01/01/1980", "32/01/2024", dt.date(2024, 1, 1)],
+    "religion": ["", None, "Islam", "Zz"],
+    "guardian_phone": ["081234567", "12", "", None],
+    "no_kk": ["3201010000000001", "320101", "", None, "abc"],
+    "status": ["", None, "aktif", "selesai", "xyz"],
+    "exit_date": ["", None, "01/06/2024", "01/01/2023", "bad"],
+    "nik": ["3201014501900001", "3201010101900001", "32010145019000", "", None],
+    "nik_missing_reason": ["", None, "tidak punya KTP"],
+    "disabilities": [[], ["fisik"], ["xyz"]],
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.fixed_dictionaries({k: st.sampled_from(values) for k, values in CELLS.items()}),
+                min_size=1, max_size=12))
+def test_clean_gives_the_same_with_the_file_outcomes_as_without(rows):
+    outcomes = v.Outcomes()
+    for data in rows:
+        plain, plain_collector = residents.clean(dict(data), nik_owners={})
+        remembered, collector = residents.clean(dict(data), nik_owners={}, outcomes=outcomes)
+        assert remembered == plain
+        assert collector.errors == plain_collector.errors and list(collector.errors) == list(plain_collector.errors)
+        assert collector.warnings == plain_collector.warnings
+
+
+@given(st.text(alphabet=string.printable.replace("\x0b", "").replace("\x0c", ""), max_size=30),
+       st.booleans())
+def test_printable_ascii_takes_the_shortcut_the_full_checks_agree_with(value, multiline):
+    """``text`` strips printable ASCII without the full checks: they would give the same."""
+    if value.isprintable():
+        assert v.text(value, "Nama", multiline=multiline, max_length=99) == value.strip()
+        assert v._unusual_text(value, "Nama", multiline) == value.strip()
+
+
+def test_folding_ascii_is_folding_it_in_full():
+    every_ascii = "".join(map(chr, range(128)))
+    assert text_module.fold(every_ascii) == every_ascii.lower().translate(text_module._APOSTROPHES)
+    assert text_module.fold("Ma`ruf") == "ma'ruf"
