@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import QEvent, QObject
+
 from balai_app.gui.residents import resident_model
 from balai_app.gui.residents.resident_model import ResidentTableModel
 from balai_app.gui.residents.residents_page import ResidentsPage
@@ -43,6 +45,42 @@ def test_typing_runs_the_search_on_another_thread(gui_app, db, system, qtbot, ma
     assert [r.name for r in page.model.loaded_rows()] == ["Siti Aminah"]
     assert page.ui.countLabel.text() == "1 PM"
     assert threads and threading.get_ident() not in threads, "the query ran on the GUI thread"
+
+
+def test_a_searchs_count_is_asked_for_once_its_rows_are_painted(gui_app, db, system, qtbot, make_resident,
+                                                                monkeypatch):
+    """The count runs on the worker after the first page is painted: before, its Python part
+    would compete with the painting for the interpreter's lock and delay the rows."""
+    for n in range(80):
+        make_resident(name=f"Siti {n:02d}")
+    page = make_page(qtbot, system)
+    seen: list[str] = []
+    worker = page.model._worker
+    real = worker.submit
+
+    def submit(job):  # on the GUI thread: the order of asking, independent of the threads' timing
+        seen.append("count" if job.__self__.count else "search")
+        real(job)
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
+            if event.type() == QEvent.Type.Paint:
+                seen.append("paint")
+            return False
+
+    paints = Paints()
+    page.ui.table.viewport().installEventFilter(paints)
+    page.model.loadingChanged.connect(lambda loading: seen.append("loading" if loading else "shown"))
+    monkeypatch.setattr(worker, "submit", submit)
+    page.ui.searchEdit.setText("siti")
+    page.search_in_background()
+    qtbot.waitUntil(lambda: not page.model.loading)
+    assert not page.model.count.exact  # a full first page: "at least" until counted
+    qtbot.waitUntil(lambda: page.model.count.exact)
+    assert page.model.total == 80 and seen.count("count") == 1
+    shown = seen.index("shown")
+    assert "paint" in seen[shown:seen.index("count")], f"counted before the rows were painted: {seen}"
+    assert page.ui.countLabel.text() == "80 PM"
 
 
 def test_the_newest_search_wins(gui_app, db, system, qtbot, make_resident):
@@ -106,7 +144,7 @@ def test_short_words_show_an_estimate_not_a_scan(gui_app, db, system, qtbot, mak
     assert page.ui.countLabel.text() == "60 PM" and page.ui.countLabel.toolTip() == ""
 
 
-def test_display_texts_are_not_kept_for_every_row(gui_app, db, system, make_resident, monkeypatch):
+def test_display_cells_are_not_kept_for_every_row(gui_app, db, system, make_resident, monkeypatch):
     monkeypatch.setattr(ResidentTableModel, "TEXT_CACHE_ROWS", 5)
     for n in range(12):
         make_resident(name=f"Penerima {n:02d}")
@@ -114,7 +152,7 @@ def test_display_texts_are_not_kept_for_every_row(gui_app, db, system, make_resi
     model.refresh()
     shown = [model.index(row, 2).data() for row in range(model.rowCount())]
     assert shown == [f"Penerima {n:02d}" for n in range(12)]
-    assert len(model._texts) <= 5
+    assert len(model._cells) <= 5
 
 
 def test_a_first_page_is_what_the_view_shows_not_200_rows(gui_app, db, system, qtbot, make_resident):

@@ -119,7 +119,7 @@ def test_a_line_break_shows_as_qt_shows_it(gui_app, qtbot):
 
     view.setItemDelegate(TextCellDelegate(view, cell))
     assert viewport_image(view) == qts
-    painter = PlainRowsPainter(view, cell)
+    painter = PlainRowsPainter(view, lambda row: [cell(row, 0)])
     qtbot.waitUntil(lambda: painter.verified is not None)
     assert painter.verified is True
     painter._painted_texts = 0
@@ -149,7 +149,7 @@ def test_a_missing_nik_is_grey_and_the_model_is_asked_no_role_to_paint(gui_app, 
     view.setModel(model)
     view.setWordWrap(False)
     view.setItemDelegate(TextCellDelegate(view, model.cell))
-    painter = PlainRowsPainter(view, model.cell)
+    painter = PlainRowsPainter(view, model.row_cells)
     view.resize(1100, 500)
     view.show()
     qtbot.waitExposed(view)
@@ -199,6 +199,9 @@ class Texts(QAbstractTableModel):
     def cell(self, row, column):
         return f"Penerima {row}-{column}", None, None
 
+    def row_cells(self, row):
+        return [self.cell(row, column) for column in range(2)]
+
 
 def test_on_a_style_it_cannot_match_qt_paints_everything(gui_app, qtbot):
     view = QTableView()
@@ -208,7 +211,7 @@ def test_on_a_style_it_cannot_match_qt_paints_everything(gui_app, qtbot):
     model = Texts(view)
     view.setModel(model)
     view.setWordWrap(False)
-    painter = PlainRowsPainter(view, model.cell)
+    painter = PlainRowsPainter(view, model.row_cells)
     view.resize(300, 250)
     view.show()
     qtbot.waitExposed(view)
@@ -225,7 +228,7 @@ def test_a_new_font_is_compared_again_before_the_painter_paints_it(gui_app, qtbo
     model = Texts(view)
     view.setModel(model)
     view.setWordWrap(False)
-    painter = PlainRowsPainter(view, model.cell)
+    painter = PlainRowsPainter(view, model.row_cells)
     view.resize(300, 250)
     view.show()
     qtbot.waitExposed(view)

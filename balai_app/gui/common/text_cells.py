@@ -4,7 +4,8 @@ Qt's own table paints cell by cell: its delegate asks the Python model for eight
 roles of every cell (font, alignment, colour, check state, icon, display,
 background, ...), then the style lays the text out and draws it; with a Python
 model that is most of a repaint. Here the model describes a cell in one call,
-``cell(row, column)`` → (text, alignment, colour), and
+``cell(row, column)`` → (text, alignment, colour), or a whole row in one,
+``row_cells(row)`` → its cells by column, and
 
 - ``PlainRowsPainter`` paints the rows nobody is pointing at, has selected or is
   on in one Python call per repaint (cached ``QStaticText``s, no style call per
@@ -21,7 +22,7 @@ preparation, which asks ``data()``. Tests compare the pixels with Qt's own.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, Qt, QTimer
@@ -76,7 +77,7 @@ class PlainRowsPainter(QObject):
     """Paints a table's plain rows itself, in one Python call per repaint; Qt paints the rest.
 
     A plain row is one the person is not pointing at, has not selected and is not on, whose
-    cells ``cell(row, column)`` all describe: its pixels are only the row's background, its
+    cells ``row_cells(row)`` (every column's, in column order) all describe: its pixels are only the row's background, its
     texts and the grid. Painting those from Python in one pass (cached ``QStaticText``s,
     no style call per cell) is several times faster than Qt's cell-by-cell painting through
     a Python model. Every other row (selected, current, under the mouse, a cell with a
@@ -90,10 +91,10 @@ class PlainRowsPainter(QObject):
 
     TEXT_CACHE = 4096  # prepared texts kept (a few screens' worth)
 
-    def __init__(self, view: QTableView, cell: Callable[[int, int], Cell | None]):
+    def __init__(self, view: QTableView, row_cells: Callable[[int], Sequence[Cell | None] | None]):
         super().__init__(view)
         self._view = view
-        self._cell = cell
+        self._row_cells = row_cells
         self._forwarding = False
         self._texts: dict[tuple[str, int, Qt.AlignmentFlag | None], _Prepared] = {}
         self._painted_texts = 0
@@ -182,12 +183,15 @@ class PlainRowsPainter(QObject):
         viewport = view.viewport()
         if viewport.underMouse():
             special.add(view.rowAt(viewport.mapFromGlobal(QCursor.pos()).y()))
-        cell = self._cell
+        row_cells = self._row_cells
 
         def cells(row: int) -> list[Cell] | None:
             if row in special or selection.rowIntersectsSelection(row, root):
                 return None
-            found = [cell(row, column) for column, _x, _width in columns]
+            every = row_cells(row)
+            if every is None:
+                return None
+            found = [every[column] for column, _x, _width in columns]
             if None in found or any("\n" in text for text, _alignment, _colour in cast(list[Cell], found)):
                 return None  # a cell Qt prepares from data(), or a text of several lines
             return cast(list[Cell], found)
@@ -272,13 +276,18 @@ class PlainRowsPainter(QObject):
         self._painted_texts += painted
         if grid:
             hint = style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, QStyleOptionViewItem(), view)
-            painter.setPen(QColor.fromRgba(hint & 0xFFFFFFFF))
+            colour = QColor.fromRgba(hint & 0xFFFFFFFF)
             right = min(rect.right(), columns[-1][1] + columns[-1][2] - 1)
-            for _row, y, height, _cells in rows:
-                painter.drawLine(rect.left(), y + height - 1, right, y + height - 1)
-            for top, bottom in _runs(rows):
-                for _column, x, width in columns:
-                    painter.drawLine(x + width - 1, top, x + width - 1, bottom)
+            lines = [(rect.left(), y + height - 1, right - rect.left() + 1, 1) for _row, y, height, _cells in rows]
+            lines += [(x + width - 1, top, 1, bottom - top + 1)
+                      for top, bottom in _runs(rows) for _column, x, width in columns]
+            if self._view.viewport().devicePixelRatioF() == 1.0:
+                for x, y, width, height in lines:  # the same pixels as Qt's 1-pixel lines, 6x faster
+                    painter.fillRect(x, y, width, height, colour)
+            else:  # scaled: as Qt draws them (the comparison with Qt's pixels covers both)
+                painter.setPen(colour)
+                for x, y, width, height in lines:
+                    painter.drawLine(x, y, x + width - 1, y + height - 1)
 
     def _prepared(self, text: str, width: int, alignment: Qt.AlignmentFlag | None,
                   metrics: QFontMetrics, font: QFont, plain_height: int) -> _Prepared:

@@ -19,6 +19,8 @@ from typing import Any, NamedTuple, cast, overload
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -191,6 +193,9 @@ class LoadedResidents(Sequence[ResidentRow]):
             self._text) + len(self._no_nik)
 
 
+_COUNT_DUE = QEvent.Type(QEvent.registerEventType())  # a shown search's count is to be asked for
+
+
 class _Request(NamedTuple):
     generation: int
     flt: ResidentFilter
@@ -209,23 +214,27 @@ class _Relay(QObject):
 
 class _SearchTask:
     """One search on the model's worker thread (its own database connection, kept while
-    the person types: ``search_thread.py``), so typing never waits for the database. A
-    request that a newer one overtook is skipped without touching the database: the
-    newest search wins."""
+    the person types: ``search_thread.py``), so typing never waits for the database: its
+    first page, or (``count``) the number of its matches, asked for once that page is
+    painted (before, the count's Python part would compete with the painting for the
+    interpreter's lock). A request that a newer one overtook is skipped without touching
+    the database: the newest search wins."""
 
-    def __init__(self, actor: Actor, request: _Request, newest: Callable[[], int], relay: _Relay):
-        self.actor, self.request, self.newest, self.relay = actor, request, newest, relay
+    def __init__(self, actor: Actor, request: _Request, newest: Callable[[], int], relay: _Relay, *,
+                 count: bool = False):
+        self.actor, self.request, self.newest, self.relay, self.count = actor, request, newest, relay, count
 
     def run(self) -> None:
         request = self.request
         try:
             if request.generation != self.newest():
                 return
+            if self.count:
+                self.relay.countReady.emit(request.generation, residents.count_matching(self.actor, request.flt))
+                return
             rows = residents.list_residents(self.actor, request.flt, order_by=request.order_by,
                                             descending=request.descending, limit=request.limit)
             self.relay.pageReady.emit(request.generation, rows)
-            if len(rows) >= request.limit and request.generation == self.newest():
-                self.relay.countReady.emit(request.generation, residents.count_matching(self.actor, request.flt))
         except RuntimeError:
             pass  # the list was closed meanwhile (its relay is gone)
         except Exception as exc:  # noqa: BLE001 - shown in the window, never lost on this thread
@@ -268,7 +277,7 @@ class ResidentTableModel(RowsModel):
         self._filter = ResidentFilter()
         self._order_by = "name"
         self._descending = False
-        self._texts: dict[int, tuple[str, ...]] = {}  # row -> display texts, built when first shown
+        self._cells: dict[int, tuple[Cell, ...]] = {}  # row -> its cells, built when first shown
         self._count = residents.ResidentCount(0, True)
         self._generation = 0
         self._loading = False
@@ -279,6 +288,7 @@ class ResidentTableModel(RowsModel):
         self._pending: _Request | None = None
         # One worker thread, keeping its connection while the person types.
         self._worker = SearchThread("register-search", self.IDLE_S)
+        self._count_due: int | None = None  # the search whose count is asked for once its rows are painted
         self._relay = _Relay(self)
         self._relay.pageReady.connect(self._page_ready)
         self._relay.countReady.connect(self._count_ready)
@@ -378,6 +388,17 @@ class ResidentTableModel(RowsModel):
         # A short first page is the whole answer; a full one is "at least" until counted.
         self._show(rows, residents.ResidentCount(len(rows), len(rows) < limit), limit)
         self._set_loading(False)
+        if len(rows) >= limit:
+            # Posted at the repaint's own (low) priority, after it: counted once the rows are painted.
+            self._count_due = generation
+            QCoreApplication.postEvent(self, QEvent(_COUNT_DUE), Qt.EventPriority.LowEventPriority.value)
+
+    def customEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() != _COUNT_DUE or self._count_due != self._generation or self._pending is None:
+            return  # counted already, or another search or a refresh came meanwhile
+        self._count_due = None
+        self._worker.submit(_SearchTask(self.actor, self._pending, lambda: self._generation, self._relay,
+                                        count=True).run)
 
     def _count_ready(self, generation: int, count: residents.ResidentCount) -> None:
         if generation != self._generation:
@@ -398,7 +419,7 @@ class ResidentTableModel(RowsModel):
 
     def _show(self, rows: list[ResidentRow], count: residents.ResidentCount, limit: int) -> None:
         """One model reset: the first page (``limit`` rows asked for) and its count."""
-        self._texts = {}
+        self._cells = {}
         self._count = count
         self._scrolled = False
         self.set_rows(rows, first_page=True)
@@ -430,26 +451,29 @@ class ResidentTableModel(RowsModel):
             return tr("Klik untuk mengurutkan")
         return super().headerData(section, orientation, role)
 
-    def _row_texts(self, row: int) -> tuple[str, ...] | None:
-        """The display texts of ``row``, built once (None past the loaded rows)."""
-        texts = self._texts.get(row)
-        if texts is None:
+    def row_cells(self, row: int) -> tuple[Cell, ...] | None:
+        """Every cell of ``row`` as the register paints it (text_cells.py: text, alignment,
+        colour: grey for "(tanpa NIK)"), built once from the row unpacked once; None past
+        the loaded rows."""
+        cells = self._cells.get(row)
+        if cells is None:
             if not 0 <= row < len(self._rows):
                 return None
-            if len(self._texts) >= self.TEXT_CACHE_ROWS:
-                self._texts.clear()  # the rows scrolled past are not kept twice
-            resident = self._rows[row]  # unpacked once for its nine texts
-            texts = self._texts[row] = tuple(display_value(resident, key) for key in COLUMN_KEYS)
-        return texts
+            if len(self._cells) >= self.TEXT_CACHE_ROWS:
+                self._cells.clear()  # the rows scrolled past are not kept twice
+            resident = self._rows[row]
+            cells = tuple((display_value(resident, key), alignment, None)
+                          for key, alignment in zip(COLUMN_KEYS, _ALIGNMENTS))
+            if not self._loaded.has_nik(row):
+                cells = (*cells[:_NIK_COLUMN], (cells[_NIK_COLUMN][0], _ALIGNMENTS[_NIK_COLUMN], _NO_NIK_COLOR),
+                         *cells[_NIK_COLUMN + 1:])
+            self._cells[row] = cells
+        return cells
 
     def cell(self, row: int, column: int) -> Cell | None:
-        """A cell as the register paints it (text_cells.py: text, alignment, colour: grey for
-        "(tanpa NIK)"); None past the loaded rows."""
-        texts = self._row_texts(row)
-        if texts is None:
-            return None
-        grey = column == _NIK_COLUMN and not self._loaded.has_nik(row)
-        return texts[column], _ALIGNMENTS[column], _NO_NIK_COLOR if grey else None
+        """One cell of ``row_cells``; None past the loaded rows."""
+        cells = self.row_cells(row)
+        return None if cells is None else cells[column]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # The register paints from ``cell``; data() answers tooltips, accessibility, copying.

@@ -146,7 +146,7 @@ class ResidentsPage(QWidget):
         table.setModel(self.model)
         # A search's repaint (text_cells.py): the plain rows in one Python call, the others
         # (selected, current, under the mouse) by Qt with one Python call per cell, not eight.
-        self._rows_painter = PlainRowsPainter(table, self.model.cell)
+        self._rows_painter = PlainRowsPainter(table, self.model.row_cells)
         table.setItemDelegate(TextCellDelegate(table, self.model.cell))
         elided_tooltips.install(table)  # a cut-off name or place: its whole text on hover
         table.verticalHeader().hide()
