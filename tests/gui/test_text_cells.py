@@ -203,19 +203,25 @@ class Texts(QAbstractTableModel):
         return [self.cell(row, column) for column in range(2)]
 
 
-def test_on_a_style_it_cannot_match_qt_paints_everything(gui_app, qtbot):
+def compared_table(qtbot, style: QStyle | None = None) -> tuple[QTableView, PlainRowsPainter]:
+    """A shown table of plain texts with a painter, once it has compared its pixels with Qt's."""
     view = QTableView()
     qtbot.addWidget(view)
-    style = ShiftedText()
-    view.setStyle(style)
-    model = Texts(view)
-    view.setModel(model)
+    if style is not None:
+        view.setStyle(style)
+    view.setModel(Texts(view))
     view.setWordWrap(False)
-    painter = PlainRowsPainter(view, model.row_cells)
+    painter = PlainRowsPainter(view, view.model().row_cells)
     view.resize(300, 250)
     view.show()
     qtbot.waitExposed(view)
     qtbot.waitUntil(lambda: painter.verified is not None)
+    return view, painter
+
+
+def test_on_a_style_it_cannot_match_qt_paints_everything(gui_app, qtbot):
+    style = ShiftedText()
+    view, painter = compared_table(qtbot, style)
     assert painter.verified is False
     painter._painted_texts = 0
     assert viewport_image(view) == qt_image(view, painter)
@@ -223,16 +229,7 @@ def test_on_a_style_it_cannot_match_qt_paints_everything(gui_app, qtbot):
 
 
 def test_a_new_font_is_compared_again_before_the_painter_paints_it(gui_app, qtbot):
-    view = QTableView()
-    qtbot.addWidget(view)
-    model = Texts(view)
-    view.setModel(model)
-    view.setWordWrap(False)
-    painter = PlainRowsPainter(view, model.row_cells)
-    view.resize(300, 250)
-    view.show()
-    qtbot.waitExposed(view)
-    qtbot.waitUntil(lambda: painter.verified is not None)
+    view, painter = compared_table(qtbot)
     assert painter.verified is True
     font = view.font()
     font.setPointSizeF(font.pointSizeF() * 1.5)
