@@ -84,13 +84,17 @@ class Outcomes:
             try:
                 outcome = func(value, label, **options)
             except FieldError as exc:
-                outcome = exc
+                outcome = _Refused(exc)  # its message only: the exception's traceback holds the whole import
             if len(self._seen) < self._limit:
                 self._seen[key] = outcome
-        if isinstance(outcome, FieldError):
+        if outcome.__class__ is _Refused:
             collector.error(field, str(outcome))
             return None
         return outcome
+
+
+class _Refused(str):
+    """A cleaner's message for a value it refused (a remembered outcome that is no value)."""
 
 
 _TRANSLATED: dict[tuple[int, str], dict[str, str]] = {}

@@ -358,22 +358,27 @@ def test_restore_over_a_damaged_database_this_process_has_open(filled, system, m
 def test_a_restore_over_a_damaged_file_first_closes_the_workers_kept_connections(filled, system, tmp_path):
     """The register's search keeps its thread's connection while the person types; replacing
     the file asks every such worker to close it first (Windows cannot replace an open file)."""
+    from balai_app.db.connection import close_database, open_database
     from balai_app.services import connections
 
     copy = backup.create_backup(system, out=tmp_path / "c.sqlite").info.path
 
     class Worker:
-        released = 0
+        damaged_when_asked: list[bool] = []  # was the file still the damaged one when asked?
 
         def release(self) -> None:
-            self.released += 1
+            self.damaged_when_asked.append(not integrity.check_file(filled).sound)
 
     worker = Worker()
     connections.keeps_connection(worker.release)
+    close_database()
     conn = sqlite3.connect(filled)
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'service_record'").fetchone()[0]
     conn.close()
     corrupt(filled, offset=(root - 1) * page_size, length=page_size)
+    open_database(filled)
     backup_restore.restore_backup(system, copy, db_path=filled)
-    assert worker.released >= 1
+    assert worker.damaged_when_asked, "the worker was not asked to close its connection"
+    assert worker.damaged_when_asked[0], "asked only after the file was replaced"
+    assert integrity.check_file(filled).sound

@@ -143,3 +143,33 @@ def test_folding_ascii_is_folding_it_in_full():
     every_ascii = "".join(map(chr, range(128)))
     assert text_module.fold(every_ascii) == every_ascii.lower().translate(text_module._APOSTROPHES)
     assert text_module.fold("Ma`ruf") == "ma'ruf"
+
+
+def test_a_remembered_refusal_keeps_no_frame_of_the_import_alive():
+    """Only the message is remembered: a kept exception's traceback would hold the frames
+    of the importer (every row read so far) while the collector is paused for the import."""
+    import gc
+    import weakref
+
+    class Rows(list):
+        pass
+
+    outcomes = v.Outcomes()
+
+    def check_a_file() -> weakref.ref:
+        rows = Rows(["the importer's rows"])  # a local of a frame the traceback would hold
+        collector = v.Collector()
+        outcomes.start(dt.date(2026, 1, 1), "id")
+        assert outcomes.take(collector, "sex", v.choice, "X", "Jenis kelamin", {"options": ["L", "P"]}) is None
+        assert collector.errors == {"sex": "Jenis kelamin tidak dikenal: 'X'."}
+        return weakref.ref(rows)
+
+    gc.disable()  # as during an import (gc_pause): only reference counts free memory
+    try:
+        rows = check_a_file()
+        assert rows() is None, "a remembered refusal keeps the import's frames alive"
+        collector = v.Collector()  # still remembered: the same message for the next row
+        assert outcomes.take(collector, "sex", v.choice, "X", "Jenis kelamin", {"options": ["L", "P"]}) is None
+        assert collector.errors == {"sex": "Jenis kelamin tidak dikenal: 'X'."}
+    finally:
+        gc.enable()

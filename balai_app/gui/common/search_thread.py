@@ -12,6 +12,7 @@ closes it at once (a restore is about to replace the file), ``stop()`` for good.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from balai_app.services import connections
 
 Job = Callable[[], None]
+log = logging.getLogger(__name__)
 
 
 class SearchThread:
@@ -77,23 +79,39 @@ class SearchThread:
 
     def _serve(self) -> None:
         self._used.databases = set()
-        try:
-            while True:
+        while True:
+            with self._changed:
+                if not self._jobs and not self._stopped:
+                    self._changed.wait(self.idle_s)
+                job = self._jobs.popleft() if self._jobs and not self._stopped else None
+            if job is None:
+                # Idle or stopped: close first, and only then say there is no thread, so that a
+                # release() or stop() finding none can rely on the connection being closed.
+                self._close_connections()
                 with self._changed:
-                    if not self._jobs and not self._stopped:
-                        self._changed.wait(self.idle_s)
-                    if self._stopped or not self._jobs:
-                        self._thread = None  # idle or stopped: the next submit starts a new thread
-                        return
-                    job = self._jobs.popleft()
+                    if self._jobs and not self._stopped:
+                        continue  # a job came while closing: this thread serves it
+                    self._thread = None  # the next submit starts a new thread
+                    return
+            # The database before the job too: the program may switch to another during it.
+            self._note_database()
+            try:
                 job()
-                self._used.databases.add(connections.current_database())
-        finally:
-            self._close_connections()
+            except Exception:  # noqa: BLE001 - one failed job must not leave the next ones unserved
+                log.exception("%s: a job failed", self.name)
+            self._note_database()
+
+    def _note_database(self) -> None:
+        db = connections.current_database()
+        if db is not None:
+            self._used.databases.add(db)
 
     def _close_connections(self) -> None:
         """On the thread: close its connection to every database it used (the program may
         have opened another one since, after a sign-out)."""
         for db in self._used.databases:
-            connections.close_thread_connection(db)
+            try:
+                connections.close_thread_connection(db)
+            except Exception:  # noqa: BLE001 - e.g. a transaction left open; the others still close
+                log.exception("%s: could not close a connection", self.name)
         self._used.databases.clear()
