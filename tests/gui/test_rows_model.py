@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from balai_app.gui.common.rows_model import Column, RowsModel
-from balai_app.gui.residents import resident_model
+from balai_app.gui.residents import loaded_residents, resident_model
 from balai_app.gui.residents.residents_page import ResidentsPage
 from balai_app.services import residents
 
@@ -143,7 +143,7 @@ def test_the_register_packs_its_loaded_rows_and_reads_them_back_unchanged(
     model = page.model
     served = residents.list_residents(system, limit=1000)
     loaded = model.loaded_rows()
-    assert isinstance(loaded, resident_model.LoadedResidents), "not one tuple per row"
+    assert isinstance(loaded, loaded_residents.LoadedResidents), "not one tuple per row"
     assert list(loaded) == served and loaded[-1] == served[-1] and loaded[3:5] == served[3:5]
     assert all(type(row) is residents.ResidentRow for row in loaded)
     assert loaded.nbytes() < 120 * len(served), "a packed row takes far less than its tuple (~280 bytes)"
@@ -165,7 +165,7 @@ def _row(rid: int, nik: str | None, name: str) -> residents.ResidentRow:
 
 def test_packed_rows_tell_an_empty_nik_from_none_and_take_a_page_whole_or_not_at_all():
     first = [_row(1, None, "Tanpa NIK"), _row(2, "", "NIK kosong"), _row(3, "3201010101900001", "Siti Āminah")]
-    loaded = resident_model.LoadedResidents(first)
+    loaded = loaded_residents.LoadedResidents(first)
     assert list(loaded) == first
     assert [loaded.has_nik(i) for i in range(3)] == [False, False, True]
     size = loaded.nbytes()
