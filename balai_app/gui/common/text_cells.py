@@ -77,8 +77,8 @@ class PlainRowsPainter(QObject):
     """Paints a table's plain rows itself, in one Python call per repaint; Qt paints the rest.
 
     A plain row is one the person is not pointing at, has not selected and is not on, whose
-    cells ``row_cells(row)`` (every column's, in column order) all describe: its pixels are only the row's background, its
-    texts and the grid. Painting those from Python in one pass (cached ``QStaticText``s,
+    cells ``row_cells(row)`` (every column's, in column order) all describe: its pixels are
+    only the row's background, its texts and the grid. Painting those from Python in one pass (cached ``QStaticText``s,
     no style call per cell) is several times faster than Qt's cell-by-cell painting through
     a Python model. Every other row (selected, current, under the mouse, a cell the model
     does not describe or a text of several lines) and every table this painter cannot draw
@@ -283,7 +283,7 @@ class PlainRowsPainter(QObject):
             lines = [(rect.left(), y + height - 1, right - rect.left() + 1, 1) for _row, y, height, _cells in rows]
             lines += [(x + width - 1, top, 1, bottom - top + 1)
                       for top, bottom in _runs(rows) for _column, x, width in columns]
-            if self._view.viewport().devicePixelRatioF() == 1.0:
+            if view.viewport().devicePixelRatioF() == 1.0:
                 for x, y, width, height in lines:  # the same pixels as Qt's 1-pixel lines, 6x faster
                     painter.fillRect(x, y, width, height, colour)
             else:  # scaled: as Qt draws them (the comparison with Qt's pixels covers both)

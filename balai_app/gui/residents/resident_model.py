@@ -266,7 +266,10 @@ class ResidentTableModel(RowsModel):
         self._generation += 1
         self._pending = _Request(self._generation, flt, self._order_by, self._descending, self.first_limit)
         self._set_loading(True)
-        self._worker.submit(_SearchTask(self.actor, self._pending, lambda: self._generation, self._relay).run)
+        self._submit(self._pending)
+
+    def _submit(self, request: _Request, *, count: bool = False) -> None:
+        self._worker.submit(_SearchTask(self.actor, request, lambda: self._generation, self._relay, count=count).run)
 
     @property
     def requested_filter(self) -> ResidentFilter:
@@ -296,8 +299,7 @@ class ResidentTableModel(RowsModel):
         if event.type() != _COUNT_DUE or self._count_due != self._generation or self._pending is None:
             return  # counted already, or another search or a refresh came meanwhile
         self._count_due = None
-        self._worker.submit(_SearchTask(self.actor, self._pending, lambda: self._generation, self._relay,
-                                        count=True).run)
+        self._submit(self._pending, count=True)
 
     def _count_ready(self, generation: int, count: residents.ResidentCount) -> None:
         if generation != self._generation:
@@ -361,12 +363,10 @@ class ResidentTableModel(RowsModel):
             if len(self._cells) >= self.TEXT_CACHE_ROWS:
                 self._cells.clear()  # the rows scrolled past are not kept twice
             resident = self._rows[row]
-            cells = tuple((display_value(resident, key), alignment, None)
-                          for key, alignment in zip(COLUMN_KEYS, _ALIGNMENTS))
-            if not self._loaded.has_nik(row):
-                cells = (*cells[:_NIK_COLUMN], (cells[_NIK_COLUMN][0], _ALIGNMENTS[_NIK_COLUMN], _NO_NIK_COLOR),
-                         *cells[_NIK_COLUMN + 1:])
-            self._cells[row] = cells
+            grey = -1 if self._loaded.has_nik(row) else _NIK_COLUMN  # the column painted grey, if any
+            cells = self._cells[row] = tuple(
+                (display_value(resident, key), alignment, _NO_NIK_COLOR if column == grey else None)
+                for column, (key, alignment) in enumerate(zip(COLUMN_KEYS, _ALIGNMENTS)))
         return cells
 
     def cell(self, row: int, column: int) -> Cell | None:
