@@ -226,33 +226,35 @@ def check_rows(
     people = _Twins()  # possible duplicates: registered PMs and earlier rows of the file
     outcomes = validation.Outcomes()  # a date or a code that repeats is checked once per file
     kinds = file_cell_kinds(written)
-    for done, raw in enumerate(rows, start=1):
-        row_problems: list[Problem] = []
-        data = row_to_data(raw, written, row_problems, kinds)
-        cleaned, collector = residents.clean(data, nik_owners=owners, outcomes=outcomes)
-        if collector.errors:
-            reported = {p.column for p in row_problems if p.is_error}  # said better already; not twice
-            for name, message in collector.errors.items():
-                if column_of(name) not in reported:
-                    row_problems.append(Problem(raw.row, column_of(name), message))
-        for name, message in collector.warnings.items():
-            row_problems.append(Problem(raw.row, column_of(name), message, "warning"))
-        if cleaned.get("name") and not (row_problems and any(p.is_error for p in row_problems)):
-            twin = people.twin_of(cleaned, raw.row)
-            if twin:
-                row_problems.append(Problem(raw.row, column_of("name"), twin, "warning"))
-        nik = cleaned.get("nik")
-        if nik:
-            if nik in first_row_of_nik:
-                row_problems.append(Problem(raw.row, written.get("nik", "nik"), tr(
-                    "NIK {nik} sudah dipakai di baris {r} berkas ini.").format(nik=nik, r=first_row_of_nik[nik])))
-            else:
-                first_row_of_nik[nik] = raw.row
-        problems.extend(row_problems)
-        if not any(p.is_error for p in row_problems):
-            valid.append(ValidRow(raw.row, cleaned))
-        if progress and (done % CHUNK == 0 or done == len(rows)):
-            progress(done, total)
+    for start in range(0, len(rows), CHUNK):  # checked a chunk at a time, field by field (progress per chunk)
+        chunk = rows[start:start + CHUNK]
+        found: list[list[Problem]] = [[] for _ in chunk]
+        datas = [row_to_data(raw, written, row_problems, kinds) for raw, row_problems in zip(chunk, found)]
+        checked = residents.clean_rows(datas, nik_owners=owners, outcomes=outcomes)
+        for raw, row_problems, (cleaned, collector) in zip(chunk, found, checked):
+            if collector.errors:
+                reported = {p.column for p in row_problems if p.is_error}  # said better already; not twice
+                for name, message in collector.errors.items():
+                    if column_of(name) not in reported:
+                        row_problems.append(Problem(raw.row, column_of(name), message))
+            for name, message in collector.warnings.items():
+                row_problems.append(Problem(raw.row, column_of(name), message, "warning"))
+            if cleaned.get("name") and not (row_problems and any(p.is_error for p in row_problems)):
+                twin = people.twin_of(cleaned, raw.row)
+                if twin:
+                    row_problems.append(Problem(raw.row, column_of("name"), twin, "warning"))
+            nik = cleaned.get("nik")
+            if nik:
+                if nik in first_row_of_nik:
+                    row_problems.append(Problem(raw.row, written.get("nik", "nik"), tr(
+                        "NIK {nik} sudah dipakai di baris {r} berkas ini.").format(nik=nik, r=first_row_of_nik[nik])))
+                else:
+                    first_row_of_nik[nik] = raw.row
+            problems.extend(row_problems)
+            if not any(p.is_error for p in row_problems):
+                valid.append(ValidRow(raw.row, cleaned))
+        if progress:
+            progress(start + len(chunk), total)
     return valid, problems
 
 

@@ -89,27 +89,53 @@ _FIELDS = (
 
 
 def clean(data: dict[str, Any], *, resident_id: int | None = None,
-          nik_owners: dict[str, tuple[int, str]] | None = None,
-          outcomes: v.Outcomes | None = None) -> tuple[dict[str, Any], v.Collector]:
+          nik_owners: dict[str, tuple[int, str]] | None = None) -> tuple[dict[str, Any], v.Collector]:
     """Validate a resident's data. Returns the cleaned values and the collector
-    holding errors and warnings; nothing is written. ``nik_owners`` ({NIK: (id, name)},
-    looked up once for a whole file by the importer) replaces the per-row query;
-    ``outcomes`` (one per file, from the importer) remembers what the cleaners gave for
-    values that repeat from row to row."""
-    c = v.Collector()
-    out: dict[str, Any] = {}
-    labels = v.translated(LABELS)  # once per language, not 19 times per imported row
-    if outcomes is not None:
-        outcomes.start(dt.date.today(), labels)  # what the cleaners depend on besides the value
-    for name, cleaner, options, empty, repeats in _FIELDS:
-        value = data.get(name)
-        if empty is not None and not value:
-            value = empty()
-        if outcomes is not None and repeats:
-            out[name] = outcomes.take(c, name, cleaner, value, labels[name], options)
-        else:
-            out[name] = c.take(name, cleaner, value, labels[name], **options)
+    holding errors and warnings; nothing is written. ``nik_owners``: see ``clean_rows``."""
+    return clean_rows([data], resident_id=resident_id, nik_owners=nik_owners)[0]
 
+
+_NAMES = [f.name for f in _FIELDS]
+
+
+def clean_rows(rows: list[dict[str, Any]], *, resident_id: int | None = None,
+               nik_owners: dict[str, tuple[int, str]] | None = None,
+               outcomes: v.Outcomes | None = None) -> list[tuple[dict[str, Any], v.Collector]]:
+    """``clean`` for many residents at once, field by field (one form is a list of one).
+
+    ``nik_owners`` ({NIK: (id, name)}, looked up once for a whole file by the importer)
+    replaces the per-row query; ``outcomes`` (one per file, from the importer) remembers
+    what the cleaners gave for values that repeat from row to row, across calls."""
+    labels = v.translated(LABELS)  # once per language, not 19 times per imported row
+    today = dt.date.today()  # asked once: the clock is slow to ask on Windows and Linux alike
+    if outcomes is None:
+        outcomes = v.Outcomes()
+    outcomes.start(today, labels)  # what the cleaners depend on besides the value
+    collectors = [v.Collector() for _ in rows]
+    columns = []
+    for name, cleaner, options, empty, repeats in _FIELDS:
+        values = [data.get(name) for data in rows]
+        if empty is not None:
+            values = [value if value else empty() for value in values]
+        if cleaner is v.date:
+            options = {**options, "today": today}
+        cleaned, refused = outcomes.column(name, cleaner, values, labels[name], options, remember=repeats)
+        for i in refused:
+            collectors[i].error(name, cleaned[i])
+            cleaned[i] = None
+        columns.append(cleaned)
+    results = []
+    for data, collector, values in zip(rows, collectors, zip(*columns)):
+        out = dict(zip(_NAMES, values))
+        _clean_across(data, out, collector, resident_id, nik_owners)
+        results.append((out, collector))
+    return results
+
+
+def _clean_across(data: dict[str, Any], out: dict[str, Any], c: v.Collector, resident_id: int | None,
+                  nik_owners: dict[str, tuple[int, str]] | None) -> None:
+    """What ``clean_rows`` checks row by row: the disabilities, the dates and the status
+    together, and the NIK (with the birth date and sex it encodes, and who has it)."""
     disabilities = data.get("disabilities") or []
     if isinstance(disabilities, str):
         disabilities = [d.strip() for d in disabilities.split(",") if d.strip()]
@@ -119,7 +145,7 @@ def clean(data: dict[str, Any], *, resident_id: int | None = None,
     unknown = [d for d in disabilities if d not in codes.DISABILITIES]
     if unknown:
         c.error("disabilities", tr("Jenis disabilitas tidak dikenal: {x}.").format(x=", ".join(map(str, unknown))[:80]))
-    out["disabilities"] = ",".join(d for d in codes.DISABILITIES if d in disabilities)
+    out["disabilities"] = ",".join(d for d in codes.DISABILITIES if d in disabilities) if disabilities else ""
 
     # Dates that depend on each other.
     if out["birth_date"] and out["entry_date"] and out["entry_date"] < out["birth_date"]:
@@ -160,7 +186,6 @@ def clean(data: dict[str, Any], *, resident_id: int | None = None,
                 owner_id, owner_name = (owner.id, owner.name) if owner else (None, "")
             if owner_id is not None:
                 c.error("nik", tr("NIK sudah terdaftar atas nama {name} (No. {id}).").format(name=owner_name, id=owner_id))
-    return out, c
 
 
 def _as_dict(resident: Resident) -> dict[str, Any]:

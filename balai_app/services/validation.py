@@ -53,44 +53,59 @@ class Collector:
 
 
 class Outcomes:
-    """What the cleaners gave for the text cells of one file (the cleaned value or the
-    FieldError), so that a value repeated on many rows -- a date, a code, a place -- is
-    checked once, and every row it appears on still gets that result or that message.
+    """What the cleaners gave for the cells of one file (the cleaned value or the refusal's
+    message), so that a value repeated on many rows -- a date, a code, a place -- is checked
+    once, and every row it appears on still gets that result or that message.
 
-    Only ``str`` and ``None`` are remembered: for them equal values are the same input
-    (``1``, ``1.0`` and ``True`` compare equal but are cleaned differently). The cleaners
-    are pure for a given day (``not_future``) and language (labels, messages): ``start``
-    forgets everything when either changed. At most ``limit`` values are kept, so that
-    a column of free text does not grow without end."""
+    ``column`` cleans one field of many rows at once. Only ``str`` and ``None`` are
+    remembered: for them equal values are the same input (``1``, ``1.0`` and ``True``
+    compare equal but are cleaned differently). The cleaners are pure for a given day
+    (``not_future``) and language (labels, messages): ``start`` forgets everything when
+    either changed. At most ``limit`` values are kept, so that a column of free text does
+    not grow without end."""
 
     def __init__(self, limit: int = 50_000) -> None:
-        self._seen: dict[tuple[str, str | None], Any] = {}
+        self._seen: dict[str, dict[str | None, Any]] = {}
+        self._kept = 0
         self._context: tuple[Any, ...] = ()
         self._limit = limit
 
     def start(self, *context: Any) -> None:
-        """Called before each row with what the cleaners depend on besides their arguments."""
+        """Called before each batch of rows with what the cleaners depend on besides their arguments."""
         if context != self._context:
             self._seen.clear()
+            self._kept = 0
             self._context = context
 
-    def take(self, collector: Collector, field: str, func, value: Any, label: str, options: dict[str, Any]) -> Any:
-        """``collector.take(field, func, value, label, **options)``, remembered."""
-        if value is not None and value.__class__ is not str:
-            return collector.take(field, func, value, label, **options)
-        key = (field, value)
-        outcome = self._seen.get(key, self)  # self: not seen yet
-        if outcome is self:
-            try:
-                outcome = func(value, label, **options)
-            except FieldError as exc:
-                outcome = _Refused(exc)  # its message only: the exception's traceback holds the whole import
-            if len(self._seen) < self._limit:
-                self._seen[key] = outcome
-        if outcome.__class__ is _Refused:
-            collector.error(field, str(outcome))
-            return None
-        return outcome
+    def column(self, field: str, func, values: list[Any], label: str, options: dict[str, Any], *,
+               remember: bool = True) -> tuple[list[Any], list[int]]:
+        """``func(value, label, **options)`` for each of ``values``: the cleaned values, a
+        refused one replaced by its message, and the positions of the refused ones.
+        ``remember``: the values repeat from row to row (not a person's own name or number)."""
+        results: list[Any] = []
+        refused: list[int] = []
+        seen = self._seen.setdefault(field, {}) if remember else None
+        for value in values:
+            if seen is not None and (value is None or value.__class__ is str):
+                outcome = seen.get(value, self)  # self: not seen yet
+                if outcome is self:
+                    outcome = _outcome(func, value, label, options)
+                    if self._kept < self._limit:
+                        seen[value] = outcome
+                        self._kept += 1
+            else:
+                outcome = _outcome(func, value, label, options)
+            if outcome.__class__ is _Refused:
+                refused.append(len(results))
+            results.append(outcome)
+        return results, refused
+
+
+def _outcome(func, value: Any, label: str, options: dict[str, Any]) -> Any:
+    try:
+        return func(value, label, **options)
+    except FieldError as exc:
+        return _Refused(exc)  # its message only: the exception's traceback holds the whole import
 
 
 class _Refused(str):
@@ -188,7 +203,10 @@ def date(
     required: bool = False,
     not_future: bool = False,
     earliest: dt.date = dt.date(1900, 1, 1),
+    today: dt.date | None = None,
 ) -> dt.date | None:
+    """``today``: the last day that is not the future (the clock's when not given; a caller
+    cleaning many values asks the clock once)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise FieldError(tr("{label} wajib diisi.").format(label=label))
@@ -199,7 +217,7 @@ def date(
         raise FieldError(f"{label}: {exc}") from None
     if parsed < earliest:
         raise FieldError(tr("{label} terlalu lampau.").format(label=label))
-    if not_future and parsed > dt.date.today():
+    if not_future and parsed > (today or dt.date.today()):
         raise FieldError(tr("{label} tidak boleh di masa depan.").format(label=label))
     return parsed
 

@@ -59,29 +59,25 @@ def test_a_remembered_value_is_checked_once_and_its_error_given_to_every_row():
 
     outcomes = v.Outcomes()
     outcomes.start("day 1")
-    results = []
-    for value in ("ok", "bad", "ok", "bad"):
-        collector = v.Collector()
-        results.append((outcomes.take(collector, "f", cleaner, value, "F", {"n": 1}), collector.errors))
-    assert results == [("OK", {}), (None, {"f": "F: bad (1)"}), ("OK", {}), (None, {"f": "F: bad (1)"})]
+    results, refused = outcomes.column("f", cleaner, ["ok", "bad", "ok", "bad"], "F", {"n": 1})
+    assert results == ["OK", "F: bad (1)", "OK", "F: bad (1)"] and refused == [1, 3]
     assert calls == ["ok", "bad"]
     outcomes.start("day 1")  # nothing the cleaners depend on changed: still remembered
-    outcomes.take(v.Collector(), "f", cleaner, "ok", "F", {"n": 1})
+    assert outcomes.column("f", cleaner, ["ok", "bad"], "F", {"n": 1}) == (["OK", "F: bad (1)"], [1])
     assert calls == ["ok", "bad"]
     outcomes.start("day 2")  # the day (or the language) changed: checked again
-    outcomes.take(v.Collector(), "f", cleaner, "ok", "F", {"n": 1})
+    outcomes.column("f", cleaner, ["ok"], "F", {"n": 1})
     assert calls == ["ok", "bad", "ok"]
+    outcomes.column("g", cleaner, ["ok"], "G", {"n": 1})  # another field: its own outcomes
+    outcomes.column("f", cleaner, ["ok", "ok"], "F", {"n": 1}, remember=False)  # a person's own: checked each time
+    assert calls == ["ok", "bad", "ok", "ok", "ok", "ok"]
 
 
 def test_only_text_and_none_are_remembered_equal_numbers_are_cleaned_apart():
     outcomes = v.Outcomes()
     outcomes.start()
-    taken = []
-    for value in ("1", 1, True, 1.0, None, ""):
-        collector = v.Collector()
-        taken.append((outcomes.take(collector, "name", v.text, value, "Nama", {}), dict(collector.errors)))
-    assert taken == [("1", {}), ("1", {}), (None, {"name": "Nama: isian tidak valid."}), ("1.0", {}),
-                     ("", {}), ("", {})]
+    results, refused = outcomes.column("name", v.text, ["1", 1, True, 1.0, None, ""], "Nama", {})
+    assert results == ["1", "1", "Nama: isian tidak valid.", "1.0", "", ""] and refused == [2]
 
 
 def test_the_limit_keeps_the_first_values_and_still_checks_the_others():
@@ -93,8 +89,7 @@ def test_the_limit_keeps_the_first_values_and_still_checks_the_others():
 
     outcomes = v.Outcomes(limit=2)
     outcomes.start()
-    for value in ("a", "b", "c", "a", "c"):
-        assert outcomes.take(v.Collector(), "f", cleaner, value, "F", {}) == value
+    assert outcomes.column("f", cleaner, ["a", "b", "c", "a", "c"], "F", {}) == (["a", "b", "c", "a", "c"], [])
     assert calls == ["a", "b", "c", "c"]
 
 
@@ -119,15 +114,33 @@ CELLS = {
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.fixed_dictionaries({k: st.sampled_from(values) for k, values in CELLS.items()}),
-                min_size=1, max_size=12))
-def test_clean_gives_the_same_with_the_file_outcomes_as_without(rows):
+                min_size=1, max_size=12), st.integers(min_value=1, max_value=5))
+def test_many_rows_cleaned_together_give_what_each_row_gives_alone(rows, chunk):
+    """The importer cleans a file in chunks, field by field, with one ``Outcomes``: every row
+    gets the values and the messages (in the same order) that a form cleaning it alone gets."""
     outcomes = v.Outcomes()
-    for data in rows:
-        plain, plain_collector = residents.clean(dict(data), nik_owners={})
-        remembered, collector = residents.clean(dict(data), nik_owners={}, outcomes=outcomes)
-        assert remembered == plain
-        assert collector.errors == plain_collector.errors and list(collector.errors) == list(plain_collector.errors)
-        assert collector.warnings == plain_collector.warnings
+    together = [result for start in range(0, len(rows), chunk)
+                for result in residents.clean_rows([dict(data) for data in rows[start:start + chunk]],
+                                                   nik_owners={}, outcomes=outcomes)]
+    assert len(together) == len(rows)
+    for data, (cleaned, collector) in zip(rows, together):
+        alone, alone_collector = residents.clean(dict(data), nik_owners={})
+        assert cleaned == alone
+        assert collector.errors == alone_collector.errors and list(collector.errors) == list(alone_collector.errors)
+        assert collector.warnings == alone_collector.warnings
+        for name, cleaner, options, empty, _repeats in residents._FIELDS:  # each field as its cleaner alone gives it
+            value = data.get(name)
+            value = empty() if empty is not None and not value else value
+            try:
+                expected, message = cleaner(value, residents.label(name), **options), None
+            except v.FieldError as exc:
+                expected, message = None, str(exc)
+            if message is not None:  # the cleaner's message comes first: the checks across fields keep it
+                assert collector.errors[name] == message
+            elif name in collector.errors:  # a check across fields: the dates' order, a missing reason
+                assert name in ("entry_date", "exit_date", "nik_missing_reason")
+            if name not in ("exit_date", "nik_missing_reason"):  # set again from the status and the NIK
+                assert cleaned[name] == expected
 
 
 @given(st.text(alphabet=string.printable.replace("\x0b", "").replace("\x0c", ""), max_size=30),
@@ -155,21 +168,21 @@ def test_a_remembered_refusal_keeps_no_frame_of_the_import_alive():
         pass
 
     outcomes = v.Outcomes()
+    options = {"options": ["L", "P"]}
 
     def check_a_file() -> weakref.ref:
         rows = Rows(["the importer's rows"])  # a local of a frame the traceback would hold
-        collector = v.Collector()
         outcomes.start(dt.date(2026, 1, 1), "id")
-        assert outcomes.take(collector, "sex", v.choice, "X", "Jenis kelamin", {"options": ["L", "P"]}) is None
-        assert collector.errors == {"sex": "Jenis kelamin tidak dikenal: 'X'."}
+        assert outcomes.column("sex", v.choice, ["X"], "Jenis kelamin", options) == (
+            ["Jenis kelamin tidak dikenal: 'X'."], [0])
         return weakref.ref(rows)
 
     gc.disable()  # as during an import (gc_pause): only reference counts free memory
     try:
         rows = check_a_file()
         assert rows() is None, "a remembered refusal keeps the import's frames alive"
-        collector = v.Collector()  # still remembered: the same message for the next row
-        assert outcomes.take(collector, "sex", v.choice, "X", "Jenis kelamin", {"options": ["L", "P"]}) is None
-        assert collector.errors == {"sex": "Jenis kelamin tidak dikenal: 'X'."}
+        # still remembered: the same message for the next row
+        assert outcomes.column("sex", v.choice, ["X"], "Jenis kelamin", options) == (
+            ["Jenis kelamin tidak dikenal: 'X'."], [0])
     finally:
         gc.enable()
