@@ -12,6 +12,7 @@ MONTHS = [
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_SEPARATORS = ("-", "/", ".")  # between day, month and year, as _DMY allows them
 
 
 def parse_date(value: object) -> dt.date:
@@ -27,6 +28,10 @@ def parse_date(value: object) -> dt.date:
     if not isinstance(value, str):
         raise ValueError(f"bukan tanggal: {value!r}")
     text = value.strip()
+    if len(text) == 10 and text[2] in _SEPARATORS and text[5] in _SEPARATORS and text.isascii():
+        day, month, year = text[:2], text[3:5], text[6:]
+        if day.isdigit() and month.isdigit() and year.isdigit():  # DD/MM/YYYY, as most cells: no pattern to run
+            return _calendar_date(int(year), int(month), int(day), text)
     match = _ISO.match(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -35,6 +40,10 @@ def parse_date(value: object) -> dt.date:
         if not match:
             raise ValueError(f"format tanggal tidak dikenal: '{text}' (gunakan HH/BB/TTTT atau TTTT-BB-HH)")
         day, month, year = (int(g) for g in match.groups())
+    return _calendar_date(year, month, day, text)
+
+
+def _calendar_date(year: int, month: int, day: int, text: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -38,6 +38,8 @@ class NikCheck:
 
 def compact(value: str) -> str:
     """Digits only as typed or pasted: spaces, line breaks, '-' and '.' removed."""
+    if value.__class__ is str and value.isascii() and value.isdigit():  # as typed or imported: nothing to remove
+        return value
     text = "".join(str(value).split())
     if text.isascii() and text.isdigit():  # the usual NIK: nothing to clean (python-stdnum's clean is costly per row)
         return text
@@ -47,10 +49,6 @@ def compact(value: str) -> str:
 def encoded_day_month_year(nik: str) -> tuple[int, int, int]:
     """(day as encoded, month, two-digit year)."""
     return int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
-
-
-def _region_known(nik: str) -> bool:
-    return _place_known(nik[:6])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -85,7 +83,7 @@ def check_nik(value: str, birth_date: dt.date | None = None, sex: str | None = N
     if not _date_possible(yy, month, real_day):
         result.errors.append(tr("Tanggal lahir dalam NIK tidak mungkin (digit 7-12: {d}).").format(d=nik[6:12]))
         return result
-    if not _region_known(nik):
+    if not _place_known(nik[:6]):
         result.warnings.append(tr("Kode wilayah NIK {code} tidak dikenal; periksa kembali.").format(code=nik[:6]))
     if sex in ("L", "P"):
         encoded_sex = "P" if day > 40 else "L"

@@ -23,7 +23,7 @@ from peewee import fn
 from balai_app.db.connection import write_transaction
 from balai_app.db.models import AuditEvent, database, utcnow
 from balai_app.domain import localtime
-from balai_app.domain.audit_chain import AT_FORMAT, CONTENT_COLUMNS, GENESIS, event_hash
+from balai_app.domain.audit_chain import AT_FORMAT, CONTENT_COLUMNS, GENESIS, chained_hashes
 from balai_app.i18n import tr
 from balai_app.services.context import Actor
 from balai_app.services.permissions import require
@@ -96,15 +96,10 @@ def last_event(cursor) -> tuple[int, str]:
 def chain_events(events: list[NewEvent], after: tuple[int, str], *, at: dt.datetime | None = None) -> Chain:
     """The rows of ``events`` chained after the event ``after`` = (id, hash); pure computing."""
     stamp = (at or utcnow()).strftime(AT_FORMAT)
-    next_id, previous = after[0] + 1, after[1]
-    rows = []
-    for event in events:
-        content = (next_id, stamp, event.user_id, event.username, event.action, event.entity, event.entity_id,
-                   event.summary, event.changes)
-        own = event_hash(previous, content)
-        rows.append((*content, previous, own))
-        previous = own
-        next_id += 1
+    contents = [(next_id, stamp, event.user_id, event.username, event.action, event.entity, event.entity_id,
+                 event.summary, event.changes) for next_id, event in enumerate(events, start=after[0] + 1)]
+    hashes = chained_hashes(after[1], contents)
+    rows = [(*content, previous, own) for content, previous, own in zip(contents, [after[1], *hashes], hashes)]
     return Chain(after[0], after[1], rows)
 
 

@@ -202,7 +202,7 @@ def insert_rows(
 @dataclass(frozen=True)
 class _Prepared:
     fields: list[str]  # the resident columns written, without the id
-    values: list[list[Any]]  # each row's column values, in ``fields`` order
+    values: list[tuple[Any, ...]]  # each row's column values, in ``fields`` order
     names: list[str]  # for the audit events
 
 
@@ -211,17 +211,20 @@ def _prepare(rows: list[dict[str, Any]]) -> _Prepared:
     now = str(utcnow())  # the text peewee stores for a DateTimeField
     fields = [f for f in Resident._meta.sorted_fields if f.name != "id"]
     defaults = {f.name: _default(f) for f in fields}
+    fixed = {"created_at": now, "updated_at": now, "version": 1}
     in_order = operator.itemgetter(*(f.name for f in fields))
     # Only a date column can hold a value that is not stored as it is (the others hold text or None).
-    dates = [i for i, f in enumerate(fields) if isinstance(f, (peewee.DateField, peewee.DateTimeField))]
+    dates = [f.name for f in fields if isinstance(f, (peewee.DateField, peewee.DateTimeField)) and f.name not in fixed]
+    search_key = residents.search_key
     values = []
     for cleaned in rows:
-        record = {**defaults, **cleaned, "created_at": now, "updated_at": now, "version": 1,
-                  "search_text": residents.search_key(cleaned["name"], cleaned.get("nik"), cleaned.get("birth_place", ""))}
-        row = list(in_order(record))
-        for i in dates:
-            row[i] = _sql_value(row[i])
-        values.append(row)
+        record = {**defaults, **cleaned, **fixed}
+        record["search_text"] = search_key(cleaned["name"], cleaned.get("nik"), cleaned.get("birth_place", ""))
+        for name in dates:
+            value = record[name]
+            if isinstance(value, dt.date):  # a datetime too: as peewee stores them in SQLite, ISO text
+                record[name] = str(value)
+        values.append(in_order(record))
     return _Prepared([f.column_name for f in fields], values, [r["name"] for r in rows])
 
 

@@ -76,6 +76,8 @@ def _digits_cell(value: Any, header: str, column: str, row: int, problems: list[
 
 
 def _date_cell(value: Any) -> Any:
+    if value.__class__ is str and "00:00" not in value:  # a CSV's cell, no time after the date: as it is
+        return value.strip()
     if isinstance(value, (dt.date, dt.datetime)):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -109,97 +111,117 @@ _LIST_SEPARATORS = re.compile(r"[,;/]")
 _EMPTY_DATA = {name: "" if kind == _DIGITS else None for _header, name, kind in _CELL_KINDS}
 
 
-def file_cell_kinds(written: dict[str, str]) -> list[tuple[str, str, int]]:
-    """The ``_CELL_KINDS`` of the columns a file has (``written``; its rows' values hold exactly these), once per file."""
-    return [kind for kind in _CELL_KINDS if kind[0] in written]
+class _RowReader:
+    """Turns a file's raw rows into the dicts ``residents.clean`` expects; built once per
+    file: the kinds of its columns, and what each code written in it (sex, klaster,
+    status, disability) names, looked up once per distinct text."""
 
+    def __init__(self, written: dict[str, str]) -> None:
+        self.written = written  # canonical header -> the header as the file writes it
+        self.kinds = [kind for kind in _CELL_KINDS if kind[0] in written]  # its rows' values hold exactly these
+        self._codes: dict[tuple[Callable[[str], str | None], str], str | None] = {}
 
-def row_to_data(raw: RawRow, written: dict[str, str], problems: list[Problem],
-                kinds: list[tuple[str, str, int]] | None = None) -> dict[str, Any]:
-    """The dict that ``residents.clean`` expects, from one raw row (``kinds``: ``file_cell_kinds(written)``).
+    def _code(self, lookup: Callable[[str], str | None], text: str) -> str | None:
+        key = (lookup, text)
+        code = self._codes.get(key, self)  # self: not looked up yet
+        if code is self:
+            code = self._codes[key] = lookup(text)
+        return code
 
-    Problems found here (unknown sex or klaster, an NIK mangled by Excel or
-    masked) are appended to ``problems``, with a better message than ``clean``
-    would give; ``check_rows`` then drops clean's message for that column.
-    """
-    v = raw.values
-    data: dict[str, Any] = dict(_EMPTY_DATA)  # an empty cell or a column the file does not have
-    for header, name, kind in file_cell_kinds(written) if kinds is None else kinds:
-        cell = v.get(header)
-        if cell is None:
-            continue
-        if kind == _TEXT:
-            data[name] = cell if isinstance(cell, str) else _text_cell(cell)
-        elif kind == _DIGITS:
-            if cell.__class__ is str and cell.isdigit() and cell.isascii():  # the usual cell: nothing to undo
-                data[name] = cell
+    def col(self, header: str) -> str:
+        return self.written.get(header, header)
+
+    def data(self, raw: RawRow, problems: list[Problem]) -> dict[str, Any]:
+        """The dict for one raw row. Problems found here (unknown sex or klaster, an NIK
+        mangled by Excel or masked) are appended to ``problems``, with a better message than
+        ``clean`` would give; ``check_rows`` then drops clean's message for that column."""
+        v = raw.values
+        data: dict[str, Any] = dict(_EMPTY_DATA)  # an empty cell or a column the file does not have
+        for header, name, kind in self.kinds:
+            cell = v.get(header)
+            if cell is None:
+                continue
+            if kind == _TEXT:
+                data[name] = cell if cell.__class__ is str else _text_cell(cell)
+            elif kind == _DIGITS:
+                if cell.__class__ is str and cell.isdigit() and cell.isascii():  # the usual cell: nothing to undo
+                    data[name] = cell
+                else:
+                    data[name] = _digits_cell(cell, header, self.col(header), raw.row, problems)
             else:
-                data[name] = _digits_cell(cell, header, written.get(header, header), raw.row, problems)
+                data[name] = _date_cell(cell)
+        self._nik(raw, data, problems)
+        self._codes_of(raw, data, problems)
+        return data
+
+    def _nik(self, raw: RawRow, data: dict[str, Any], problems: list[Problem]) -> None:
+        nik = data["nik"]
+        if nik and _EXCEL_SCI.match(nik):
+            problems.append(Problem(raw.row, self.col("nik"), tr(
+                "NIK rusak oleh Excel (tertulis {x}): format kolom NIK sebagai Teks lalu isi ulang NIK lengkap."
+            ).format(x=nik)))
+            data["nik"] = None
+            data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
+        elif nik and "*" in nik:
+            problems.append(Problem(raw.row, self.col("nik"), tr(
+                "NIK disamarkan ({x}); impor memerlukan NIK lengkap (ekspor ulang dengan NIK lengkap)."
+            ).format(x=nik)))
+            data["nik"] = None
+            data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
+        elif not nik:
+            data["nik"] = None
+            data["nik_missing_reason"] = data.get("nik_missing_reason") or tr(DEFAULT_NIK_MISSING_REASON)
+        if data["no_kk"] and "*" in str(data["no_kk"]):
+            problems.append(Problem(raw.row, self.col("no_kk"), tr("No. KK disamarkan; impor memerlukan No. KK lengkap.")))
+            data["no_kk"] = ""
+
+    def _codes_of(self, raw: RawRow, data: dict[str, Any], problems: list[Problem]) -> None:
+        sex_text = "" if data["sex"] is None else str(data["sex"]).strip()
+        if sex_text:
+            sex = self._code(codes.sex_from_text, sex_text)
+            if sex is None:
+                problems.append(Problem(raw.row, self.col("jenis_kelamin"), tr(
+                    "Jenis kelamin tidak dikenal: '{x}' (gunakan L/P atau Laki-laki/Perempuan)."
+                ).format(x=sex_text[:40])))
+            data["sex"] = sex or ""
+        klaster_text = "" if data["klaster"] is None else str(data["klaster"]).strip()
+        if klaster_text:
+            klaster = self._code(codes.klaster_from_text, klaster_text)
+            if klaster is None:
+                problems.append(Problem(raw.row, self.col("klaster"), tr(
+                    "Klaster tidak dikenal: '{x}' (gunakan anak, disabilitas, lansia, napza, tuna_sosial "
+                    "atau nama klaster lengkap)."
+                ).format(x=klaster_text[:60])))
+            data["klaster"] = klaster or ""
+        status_text = "" if data.get("status") is None else str(data["status"]).strip()
+        if status_text:
+            status = self._code(_status_from_text, status_text)
+            if status is None:
+                problems.append(Problem(raw.row, self.col("status"), tr(
+                    "Status tidak dikenal: '{x}' (gunakan {all}).").format(
+                    x=status_text[:40], all=", ".join(codes.RESIDENT_STATUS.values()))))
+            data["status"] = status or ""
         else:
-            data[name] = _date_cell(cell)
+            data["status"] = "aktif"
+        disabilities_text = "" if data.get("disabilities") is None else str(data["disabilities"]).strip()
+        found = []
+        for part in (p.strip() for p in _LIST_SEPARATORS.split(disabilities_text) if p.strip()) if disabilities_text else ():
+            code = self._code(_disability_from_text, part)
+            if code is None:
+                problems.append(Problem(raw.row, self.col("disabilitas"), tr(
+                    "Jenis disabilitas tidak dikenal: '{x}' (gunakan {all}).").format(
+                    x=part[:40], all=", ".join(codes.DISABILITIES.values()))))
+            else:
+                found.append(code)
+        data["disabilities"] = found
 
-    def col(header: str) -> str:
-        return written.get(header, header)
 
-    nik = data["nik"]
-    if nik and _EXCEL_SCI.match(nik):
-        problems.append(Problem(raw.row, col("nik"), tr(
-            "NIK rusak oleh Excel (tertulis {x}): format kolom NIK sebagai Teks lalu isi ulang NIK lengkap."
-        ).format(x=nik)))
-        data["nik"] = None
-        data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
-    elif nik and "*" in nik:
-        problems.append(Problem(raw.row, col("nik"), tr(
-            "NIK disamarkan ({x}); impor memerlukan NIK lengkap (ekspor ulang dengan NIK lengkap)."
-        ).format(x=nik)))
-        data["nik"] = None
-        data["nik_missing_reason"] = tr(DEFAULT_NIK_MISSING_REASON)
-    elif not nik:
-        data["nik"] = None
-        data["nik_missing_reason"] = data.get("nik_missing_reason") or tr(DEFAULT_NIK_MISSING_REASON)
-    if data["no_kk"] and "*" in str(data["no_kk"]):
-        problems.append(Problem(raw.row, col("no_kk"), tr("No. KK disamarkan; impor memerlukan No. KK lengkap.")))
-        data["no_kk"] = ""
+def _status_from_text(text: str) -> str | None:
+    return codes.code_from_text(codes.RESIDENT_STATUS, text)
 
-    sex_text = "" if data["sex"] is None else str(data["sex"]).strip()
-    if sex_text:
-        sex = codes.sex_from_text(sex_text)
-        if sex is None:
-            problems.append(Problem(raw.row, col("jenis_kelamin"), tr(
-                "Jenis kelamin tidak dikenal: '{x}' (gunakan L/P atau Laki-laki/Perempuan)."
-            ).format(x=sex_text[:40])))
-        data["sex"] = sex or ""
-    klaster_text = "" if data["klaster"] is None else str(data["klaster"]).strip()
-    if klaster_text:
-        klaster = codes.klaster_from_text(klaster_text)
-        if klaster is None:
-            problems.append(Problem(raw.row, col("klaster"), tr(
-                "Klaster tidak dikenal: '{x}' (gunakan anak, disabilitas, lansia, napza, tuna_sosial "
-                "atau nama klaster lengkap)."
-            ).format(x=klaster_text[:60])))
-        data["klaster"] = klaster or ""
-    status_text = "" if data.get("status") is None else str(data["status"]).strip()
-    if status_text:
-        status = codes.code_from_text(codes.RESIDENT_STATUS, status_text)
-        if status is None:
-            problems.append(Problem(raw.row, col("status"), tr(
-                "Status tidak dikenal: '{x}' (gunakan {all}).").format(
-                x=status_text[:40], all=", ".join(codes.RESIDENT_STATUS.values()))))
-        data["status"] = status or ""
-    else:
-        data["status"] = "aktif"
-    disabilities_text = "" if data.get("disabilities") is None else str(data["disabilities"]).strip()
-    found = []
-    for part in (p.strip() for p in _LIST_SEPARATORS.split(disabilities_text) if p.strip()) if disabilities_text else ():
-        code = codes.code_from_text(codes.DISABILITIES, part)
-        if code is None:
-            problems.append(Problem(raw.row, col("disabilitas"), tr(
-                "Jenis disabilitas tidak dikenal: '{x}' (gunakan {all}).").format(
-                x=part[:40], all=", ".join(codes.DISABILITIES.values()))))
-        else:
-            found.append(code)
-    data["disabilities"] = found
-    return data
+
+def _disability_from_text(text: str) -> str | None:
+    return codes.code_from_text(codes.DISABILITIES, text)
 
 
 def check_rows(
@@ -225,11 +247,11 @@ def check_rows(
     owners = _nik_owners(rows)  # one query per 500 NIKs of the file, not one per row
     people = _Twins()  # possible duplicates: registered PMs and earlier rows of the file
     outcomes = validation.Outcomes()  # a date or a code that repeats is checked once per file
-    kinds = file_cell_kinds(written)
+    reader = _RowReader(written)
     for start in range(0, len(rows), CHUNK):  # checked a chunk at a time, field by field (progress per chunk)
         chunk = rows[start:start + CHUNK]
         found: list[list[Problem]] = [[] for _ in chunk]
-        datas = [row_to_data(raw, written, row_problems, kinds) for raw, row_problems in zip(chunk, found)]
+        datas = [reader.data(raw, row_problems) for raw, row_problems in zip(chunk, found)]
         checked = residents.clean_rows(datas, nik_owners=owners, outcomes=outcomes)
         for raw, row_problems, (cleaned, collector) in zip(chunk, found, checked):
             if collector.errors:

@@ -136,16 +136,11 @@ def _clean_across(data: dict[str, Any], out: dict[str, Any], c: v.Collector, res
                   nik_owners: dict[str, tuple[int, str]] | None) -> None:
     """What ``clean_rows`` checks row by row: the disabilities, the dates and the status
     together, and the NIK (with the birth date and sex it encodes, and who has it)."""
-    disabilities = data.get("disabilities") or []
-    if isinstance(disabilities, str):
-        disabilities = [d.strip() for d in disabilities.split(",") if d.strip()]
-    elif not isinstance(disabilities, (list, tuple, set, frozenset)) or not all(isinstance(d, str) for d in disabilities):
-        c.error("disabilities", tr("Jenis disabilitas tidak valid."))
-        disabilities = []
-    unknown = [d for d in disabilities if d not in codes.DISABILITIES]
-    if unknown:
-        c.error("disabilities", tr("Jenis disabilitas tidak dikenal: {x}.").format(x=", ".join(map(str, unknown))[:80]))
-    out["disabilities"] = ",".join(d for d in codes.DISABILITIES if d in disabilities) if disabilities else ""
+    disabilities = data.get("disabilities")
+    if not disabilities:  # most rows: none
+        out["disabilities"] = ""
+    else:
+        _clean_disabilities(disabilities, out, c)
 
     # Dates that depend on each other.
     if out["birth_date"] and out["entry_date"] and out["entry_date"] < out["birth_date"]:
@@ -186,6 +181,19 @@ def _clean_across(data: dict[str, Any], out: dict[str, Any], c: v.Collector, res
                 owner_id, owner_name = (owner.id, owner.name) if owner else (None, "")
             if owner_id is not None:
                 c.error("nik", tr("NIK sudah terdaftar atas nama {name} (No. {id}).").format(name=owner_name, id=owner_id))
+
+
+def _clean_disabilities(disabilities: Any, out: dict[str, Any], c: v.Collector) -> None:
+    """The disabilities given (codes in a list, or in a text separated by commas), as stored."""
+    if isinstance(disabilities, str):
+        disabilities = [d.strip() for d in disabilities.split(",") if d.strip()]
+    elif not isinstance(disabilities, (list, tuple, set, frozenset)) or not all(isinstance(d, str) for d in disabilities):
+        c.error("disabilities", tr("Jenis disabilitas tidak valid."))
+        disabilities = []
+    unknown = [d for d in disabilities if d not in codes.DISABILITIES]
+    if unknown:
+        c.error("disabilities", tr("Jenis disabilitas tidak dikenal: {x}.").format(x=", ".join(map(str, unknown))[:80]))
+    out["disabilities"] = ",".join(d for d in codes.DISABILITIES if d in disabilities)
 
 
 def _as_dict(resident: Resident) -> dict[str, Any]:

@@ -66,6 +66,7 @@ class Outcomes:
 
     def __init__(self, limit: int = 50_000) -> None:
         self._seen: dict[str, dict[str | None, Any]] = {}
+        self._refusing: set[str] = set()  # the fields with a refusal among their remembered outcomes
         self._kept = 0
         self._context: tuple[Any, ...] = ()
         self._limit = limit
@@ -74,6 +75,7 @@ class Outcomes:
         """Called before each batch of rows with what the cleaners depend on besides their arguments."""
         if context != self._context:
             self._seen.clear()
+            self._refusing.clear()
             self._kept = 0
             self._context = context
 
@@ -82,9 +84,18 @@ class Outcomes:
         """``func(value, label, **options)`` for each of ``values``: the cleaned values, a
         refused one replaced by its message, and the positions of the refused ones.
         ``remember``: the values repeat from row to row (not a person's own name or number)."""
-        results: list[Any] = []
-        refused: list[int] = []
         seen = self._seen.setdefault(field, {}) if remember else None
+        if seen:
+            try:  # the usual chunk of a file: every value already seen (a code, a place, an empty cell)
+                results = [seen[value] for value in values]
+            except (KeyError, TypeError):  # one not seen yet (or not text: a number, a list): value by value
+                pass
+            else:
+                if field in self._refusing:
+                    return results, [i for i, outcome in enumerate(results) if outcome.__class__ is _Refused]
+                return results, []
+        results = []
+        refused: list[int] = []
         for value in values:
             if seen is not None and (value is None or value.__class__ is str):
                 outcome = seen.get(value, self)  # self: not seen yet
@@ -93,6 +104,8 @@ class Outcomes:
                     if self._kept < self._limit:
                         seen[value] = outcome
                         self._kept += 1
+                        if outcome.__class__ is _Refused:
+                            self._refusing.add(field)
             else:
                 outcome = _outcome(func, value, label, options)
             if outcome.__class__ is _Refused:

@@ -101,3 +101,39 @@ def test_date_shaped_strings_never_raise_anything_but_value_error(text):
         assert "tanggal" in str(exc)
     else:
         assert isinstance(result, dt.date)
+
+
+def _by_pattern(text: str) -> dt.date | str:
+    """What parse_date gives by its two patterns alone (the message's first words when it refuses)."""
+    from balai_app.domain import dates
+
+    text = text.strip()
+    match = dates._ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = dates._DMY.match(text)
+        if not match:
+            return "format tanggal tidak dikenal"
+        day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return "tanggal tidak ada di kalender"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789/-. \t2٣x", min_size=8, max_size=12))
+@example("31/02/1990")
+@example("01.02-1990")
+@example("1990-02-01")
+@example("01/02/199٣")
+def test_the_shortcut_for_dd_mm_yyyy_gives_what_the_patterns_give(text):
+    """parse_date reads a plain DD/MM/YYYY by position (an import has one per cell): for any
+    text it must give the date, or refuse with the message, that its patterns give."""
+    expected = _by_pattern(text)
+    try:
+        got: dt.date | str = parse_date(text)
+    except ValueError as exc:
+        got = str(exc).split(":")[0]
+    assert got == expected

@@ -11,11 +11,15 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
+import json
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from balai_app.db import migrations
 from balai_app.db.connection import close_database, open_database
@@ -153,3 +157,47 @@ def test_the_frozen_v5_audit_hash_still_matches_the_live_rule():
     for content in [(1, dt.datetime(2026, 11, 24, 8, 5, 3, 120), 2, "admin", "create", "resident", 7, "Muh. Ma'ruf", "{}"),
                     (2, "2026-11-24 08:05:03", None, None, "login", "user", None, "", None)]:
         assert migration_v5.event_hash("ab" * 32, content) == audit_chain.event_hash("ab" * 32, content)
+
+
+_HASHED_VALUE = st.one_of(st.none(), st.booleans(), st.integers(min_value=-2**70, max_value=2**70), st.floats(),
+                          st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(st.integers(min_value=1), st.datetimes(), *[_HASHED_VALUE] * 7))
+def test_the_live_hash_text_is_json_dumps_for_any_content(content):
+    """The live rule writes its text without ``json`` (an import hashes 10,000 events): it must be
+    the frozen rule's ``json.dumps`` text for any content -- quotes, backslashes, control and
+    non-ASCII characters, bools, big numbers, floats, None -- or old chains would not verify."""
+    from balai_app.db import migration_v5
+    from balai_app.domain import audit_chain
+
+    prev = "ab" * 32
+    expected = [prev, *[None if v is None else (v if isinstance(v, int) else str(v)) for v in content]]
+    expected[2] = audit_chain.format_at(content[1])
+    assert audit_chain.canonical_text(prev, content) == json.dumps(expected, ensure_ascii=False, separators=(",", ":"))
+    assert audit_chain.event_hash(prev, content) == migration_v5.event_hash(prev, content)
+
+
+_EVENT_VALUE = st.sampled_from([None, 1, True, "1", "admin", 'say "hi"', "Ma\u2019ruf\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["2026-12-03 08:00:00.000001", dt.datetime(2026, 1, 2)]), st.tuples(*[_EVENT_VALUE] * 7),
+       st.lists(st.tuples(st.integers(min_value=2, max_value=8), _EVENT_VALUE), max_size=8))
+def test_hashes_chained_at_once_are_the_hashes_of_each_event_after_the_one_before(at, first, changes):
+    """``chained_hashes`` (an import's 10,000 events) writes the repeated values' text once: it
+    must give what hashing each event after the one before it gives -- with one value changed
+    from one event to the next, and equal values of another type (1 and True, 1 and "1")."""
+    from balai_app.domain import audit_chain
+
+    current = [1, at, *first]
+    contents = [tuple(current)]
+    for number, (position, value) in enumerate(changes, start=2):
+        current[0], current[position] = number, value
+        contents.append(tuple(current))
+    previous, expected = "cd" * 32, []
+    for content in contents:
+        previous = audit_chain.event_hash(previous, content)
+        expected.append(previous)
+    assert audit_chain.chained_hashes("cd" * 32, contents) == expected
