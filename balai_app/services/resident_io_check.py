@@ -118,7 +118,10 @@ class _RowReader:
 
     def __init__(self, written: dict[str, str]) -> None:
         self.written = written  # canonical header -> the header as the file writes it
-        self.kinds = [kind for kind in _CELL_KINDS if kind[0] in written]  # its rows' values hold exactly these
+        kinds = [kind for kind in _CELL_KINDS if kind[0] in written]  # its rows' values hold exactly these
+        self.texts = [(header, name) for header, name, kind in kinds if kind == _TEXT]
+        self.digits = [(header, name) for header, name, kind in kinds if kind == _DIGITS]
+        self.dates = [(header, name) for header, name, kind in kinds if kind == _DATE]
         self._codes: dict[tuple[Callable[[str], str | None], str], str | None] = {}
 
     def _code(self, lookup: Callable[[str], str | None], text: str) -> str | None:
@@ -137,18 +140,19 @@ class _RowReader:
         ``clean`` would give; ``check_rows`` then drops clean's message for that column."""
         v = raw.values
         data: dict[str, Any] = dict(_EMPTY_DATA)  # an empty cell or a column the file does not have
-        for header, name, kind in self.kinds:
+        for header, name in self.texts:
             cell = v.get(header)
-            if cell is None:
-                continue
-            if kind == _TEXT:
+            if cell is not None:
                 data[name] = cell if cell.__class__ is str else _text_cell(cell)
-            elif kind == _DIGITS:
-                if cell.__class__ is str and cell.isdigit() and cell.isascii():  # the usual cell: nothing to undo
-                    data[name] = cell
-                else:
-                    data[name] = _digits_cell(cell, header, self.col(header), raw.row, problems)
-            else:
+        for header, name in self.digits:
+            cell = v.get(header)
+            if cell.__class__ is str and cell.isdigit() and cell.isascii():  # the usual cell: nothing to undo
+                data[name] = cell
+            elif cell is not None:
+                data[name] = _digits_cell(cell, header, self.col(header), raw.row, problems)
+        for header, name in self.dates:
+            cell = v.get(header)
+            if cell is not None:
                 data[name] = _date_cell(cell)
         self._nik(raw, data, problems)
         self._codes_of(raw, data, problems)
@@ -272,6 +276,9 @@ def check_rows(
                         "NIK {nik} sudah dipakai di baris {r} berkas ini.").format(nik=nik, r=first_row_of_nik[nik])))
                 else:
                     first_row_of_nik[nik] = raw.row
+            if not row_problems:  # most rows
+                valid.append(ValidRow(raw.row, cleaned))
+                continue
             problems.extend(row_problems)
             if not any(p.is_error for p in row_problems):
                 valid.append(ValidRow(raw.row, cleaned))

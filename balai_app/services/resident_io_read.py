@@ -175,13 +175,22 @@ def read_table(path: str | Path) -> tuple[list[tuple[str, str]], list[RawRow], l
         raise ImportFileError(_missing_columns(missing))
 
     rows: list[RawRow] = []
+    keys = [key for _index, _written, key in columns]
+    indexes = [index for index, _written, _key in columns]
+    width = max(indexes) + 1
     for number, cells in records:
         if number <= header_number:
             continue
-        values = {key: (cells[index] if index < len(cells) else None) for index, _written, key in columns}
-        if not any(_present(v) for v in values.values()):
-            continue
-        rows.append(RawRow(number, values))
+        if len(cells) >= width:  # the usual record: a cell for every known column
+            picked = [cells[index] for index in indexes]
+        else:
+            picked = [cells[index] if index < len(cells) else None for index in indexes]
+        try:
+            present = bool("".join(picked).strip())  # a CSV's record: text cells only
+        except TypeError:  # a number, a date or an empty cell of a spreadsheet
+            present = any(_present(v) for v in picked)
+        if present:
+            rows.append(RawRow(number, dict(zip(keys, picked))))
     return [(written, key) for _index, written, key in columns], rows, problems
 
 
@@ -347,6 +356,9 @@ _EXCEL_MARKS = frozenset("='")  # how a cell that ``_unexcel`` changes starts
 
 def _unexcel_all(cells: list[str]) -> list[str]:
     """``_unexcel`` of every cell of a record (most cells start with neither mark: no call for them)."""
+    joined = "".join(cells)
+    if "'" not in joined and "=" not in joined:  # most records: no cell can start with a mark
+        return cells
     return [_unexcel(c) if c[:1] in _EXCEL_MARKS else c for c in cells]
 
 

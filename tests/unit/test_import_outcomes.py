@@ -186,3 +186,30 @@ def test_a_remembered_refusal_keeps_no_frame_of_the_import_alive():
             ["Jenis kelamin tidak dikenal: 'X'."], [0])
     finally:
         gc.enable()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=12),
+                          st.text(alphabet=string.printable, max_size=12)), max_size=10),
+       st.booleans(), st.integers(min_value=0, max_value=8), st.booleans())
+def test_a_column_of_a_persons_own_text_gives_what_text_gives_each_cell(values, required, max_length, multiline):
+    """``Outcomes.column`` strips printable ASCII itself for a column not remembered (names,
+    addresses): every cell gets exactly what ``text`` gives it, or its message."""
+    options = {"required": required, "max_length": max_length, "multiline": multiline}
+    expected = []
+    for value in values:
+        try:
+            expected.append(v.text(value, "Nama", **options))
+        except v.FieldError as exc:
+            expected.append(str(exc))
+    results, refused = v.Outcomes().column("name", v.text, values, "Nama", options, remember=False)
+    assert results == expected
+    assert refused == [i for i, value in enumerate(values) if _refused_by_text(value, options)]
+
+
+def _refused_by_text(value, options) -> bool:
+    try:
+        v.text(value, "Nama", **options)
+    except v.FieldError:
+        return True
+    return False
