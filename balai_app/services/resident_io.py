@@ -201,31 +201,44 @@ def insert_rows(
 
 @dataclass(frozen=True)
 class _Prepared:
-    fields: list[str]  # the resident columns written, without the id
-    values: list[tuple[Any, ...]]  # each row's column values, in ``fields`` order
+    fields: list[str]  # the resident columns each row has its own value for, without the id
+    values: list[list[Any]]  # each row's values, in ``fields`` order
+    constants: dict[str, Any]  # the other columns: one value for every row (times, version, defaults)
     names: list[str]  # for the audit events
+
+    @property
+    def columns(self) -> list[str]:
+        """Every column written, without the id: ``fields`` then the constants'."""
+        return [*self.fields, *self.constants]
 
 
 def _prepare(rows: list[dict[str, Any]]) -> _Prepared:
     """Every row's values, built before the write lock is taken."""
     now = str(utcnow())  # the text peewee stores for a DateTimeField
-    fields = [f for f in Resident._meta.sorted_fields if f.name != "id"]
-    defaults = {f.name: _default(f) for f in fields}
+    fields = [f for f in Resident._meta.sorted_fields if f.name not in ("id", "search_text")]
     fixed = {"created_at": now, "updated_at": now, "version": 1}
-    in_order = operator.itemgetter(*(f.name for f in fields))
+    own = [f for f in fields if f.name in rows[0] and f.name not in fixed]  # what clean() gives every row
+    defaults = {f.name: _default(f) for f in own}
+    # A column clean() does not know (added by a later migration): the model's default, for every row.
+    names = [f.name for f in own]
+    constants = {f.column_name: fixed[f.name] if f.name in fixed else _default(f) for f in fields if f.name not in names}
+    in_order = operator.itemgetter(*names)
     # Only a date column can hold a value that is not stored as it is (the others hold text or None).
-    dates = [f.name for f in fields if isinstance(f, (peewee.DateField, peewee.DateTimeField)) and f.name not in fixed]
+    dates = [i for i, f in enumerate(own) if isinstance(f, (peewee.DateField, peewee.DateTimeField))]
     search_key = residents.search_key
     values = []
     for cleaned in rows:
-        record = {**defaults, **cleaned, **fixed}
-        record["search_text"] = search_key(cleaned["name"], cleaned.get("nik"), cleaned.get("birth_place", ""))
-        for name in dates:
-            value = record[name]
-            if isinstance(value, dt.date):  # a datetime too: as peewee stores them in SQLite, ISO text
-                record[name] = str(value)
-        values.append(in_order(record))
-    return _Prepared([f.column_name for f in fields], values, [r["name"] for r in rows])
+        try:
+            row = list(in_order(cleaned))
+        except KeyError:  # a row without one of them (not from clean()): that column's default
+            row = [cleaned.get(name, defaults[name]) for name in names]
+        for i in dates:
+            if isinstance(row[i], dt.date):  # a datetime too: as peewee stores them in SQLite, ISO text
+                row[i] = str(row[i])
+        row.append(search_key(cleaned["name"], cleaned.get("nik"), cleaned.get("birth_place", "")))
+        values.append(row)
+    search_text = Resident.search_text.column_name
+    return _Prepared([*(f.column_name for f in own), search_text], values, constants, [r["name"] for r in rows])
 
 
 # --- staging (SQLite): TEMP tables of the importing connection --------------------------------
@@ -238,12 +251,12 @@ _STAGE_AUDIT = "balai_import_audit"
 
 
 def _stage_rows(cursor: Any, prepared: _Prepared) -> None:
+    """The rows into a new TEMP table, numbered by SQLite from 1 in their order (``seq``)."""
     columns = ", ".join(f'"{c}"' for c in prepared.fields)
-    cursor.execute(f'CREATE TEMP TABLE IF NOT EXISTS "{_STAGE}" ("seq" INTEGER PRIMARY KEY, {columns})')
-    cursor.execute(f'DELETE FROM "{_STAGE}"')
-    marks = ", ".join("?" * (len(prepared.fields) + 1))
-    cursor.executemany(f'INSERT INTO "{_STAGE}" ("seq", {columns}) VALUES ({marks})',
-                       ([seq, *values] for seq, values in enumerate(prepared.values)))
+    cursor.execute(f'DROP TABLE IF EXISTS temp."{_STAGE}"')  # new, so that its numbering starts at 1
+    cursor.execute(f'CREATE TEMP TABLE "{_STAGE}" ("seq" INTEGER PRIMARY KEY, {columns})')
+    marks = ", ".join("?" * len(prepared.fields))
+    cursor.executemany(f'INSERT INTO "{_STAGE}" ({columns}) VALUES ({marks})', prepared.values)
 
 
 def _drop_stage(cursor: Any) -> None:
@@ -303,16 +316,20 @@ def _write_rows(cursor: Any, prepared: _Prepared, plan: _Plan, staged: bool,
     writer's bulk form."""
     total = len(prepared.values)
     step = write_chunk(total)
-    columns = ", ".join(f'"{c}"' for c in prepared.fields)
+    own = ", ".join(f'"{c}"' for c in prepared.fields)
+    columns = ", ".join(f'"{c}"' for c in prepared.columns)
+    constants = list(prepared.constants.values())
     table = Resident._meta.table_name
     for start in range(0, total, step):
-        if staged:
-            cursor.execute(f'INSERT INTO "{table}" ("id", {columns}) SELECT ? + "seq", {columns} FROM temp."{_STAGE}" '
-                           f'WHERE "seq" >= ? AND "seq" < ? ORDER BY "seq"', (plan.first, start, start + step))
+        if staged:  # the row numbered seq (from 1) takes the id first - 1 + seq
+            marks = "".join(", ?" for _ in constants)
+            cursor.execute(f'INSERT INTO "{table}" ("id", {columns}) SELECT ? + "seq", {own}{marks} '
+                           f'FROM temp."{_STAGE}" WHERE "seq" > ? AND "seq" <= ? ORDER BY "seq"',
+                           (plan.first - 1, *constants, start, start + step))
         else:
             batch = prepared.values[start:start + step]
-            cursor.executemany(_insert_sql(table, ["id", *prepared.fields]),
-                               [[plan.first + start + i, *values] for i, values in enumerate(batch)])
+            cursor.executemany(_insert_sql(table, ["id", *prepared.columns]),
+                               [[plan.first + start + i, *values, *constants] for i, values in enumerate(batch)])
         if progress:
             progress(min(start + step, total), total)
     dialect.reset_sequences(Resident._meta.database.obj, ["resident"])  # PostgreSQL: the next id follows

@@ -125,3 +125,32 @@ def test_clean_translates_its_labels_once_per_language_not_per_row(db):
     finally:
         i18n.set_translator(before)
     assert asked.count("Tempat lahir") <= 1
+
+
+def test_imported_rows_hold_what_a_form_stores_and_a_column_clean_does_not_give_its_default(db, system):
+    """The importer writes each row's own values and, once for all rows, what they share (the
+    times, the version, a column ``clean`` does not give): read back, every column is what the
+    form's ``create_resident`` stores, each row under the id that follows the last one."""
+    import datetime as dt
+
+    data = {"name": "Siti Aminah", "sex": "P", "klaster": "lansia", "birth_place": "Bogor",
+            "birth_date": "05/01/1960", "entry_date": "02/01/2026", "status": "selesai", "exit_date": "03/01/2026",
+            "nik": None, "nik_missing_reason": "tidak memiliki KTP", "disabilities": ["fisik"]}
+    by_form = residents.create_resident(system, data, confirm_warnings=True)
+    cleaned, collector = residents.clean(data)
+    assert not collector.errors
+    without_notes = {k: v for k, v in cleaned.items() if k != "notes"}  # as if clean() did not know the column
+    assert rio.insert_rows(system, [cleaned, without_notes, dict(cleaned, name="Rina")], "uji.csv") == 3
+    form_row = Resident.get_by_id(by_form.id)
+    imported = list(Resident.select().where(Resident.id > by_form.id).order_by(Resident.id))
+    assert [r.id for r in imported] == [by_form.id + 1, by_form.id + 2, by_form.id + 3]
+    skip = {"id", "name", "search_text", "created_at", "updated_at"}
+    for row in imported:
+        for field in Resident._meta.sorted_fields:
+            if field.name not in skip:
+                assert getattr(row, field.name) == getattr(form_row, field.name), field.name
+        assert row.birth_date == dt.date(1960, 1, 5) and row.version == 1
+        assert isinstance(row.created_at, dt.datetime) and row.created_at == row.updated_at
+        assert row.search_text == residents.search_key(row.name, None, "Bogor")
+    assert imported[1].notes == Resident.notes.default == ""
+    assert imported[2].name == "Rina"
