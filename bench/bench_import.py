@@ -149,7 +149,9 @@ def plain_write(conn, values: list[tuple], *, per_row: bool = False) -> None:
     per row, and FTS5 flushes its pending index at the end of every statement, which is what
     made the old yardstick take about 1 s for 10,000 rows."""
     now = dt.datetime.now().isoformat(" ")
-    rows = [(*v, f"{v[2]} {v[0]}", now, now) for v in values]
+    # The search key the program stores (name, NIK, place of birth; lower case): the same rows, the
+    # same search index to fill (a key without the place took the index ~60 ms less for 10,000 rows).
+    rows = [(*v, f"{v[2].lower()} {v[0]} {v[4].lower()}", now, now) for v in values]
     names = ", ".join(PLAIN_COLUMNS)
     marks = ", ".join("?" * len(PLAIN_COLUMNS))
     if per_row:

@@ -217,12 +217,13 @@ def _prepare(rows: list[dict[str, Any]]) -> _Prepared:
     now = str(utcnow())  # the text peewee stores for a DateTimeField
     fields = [f for f in Resident._meta.sorted_fields if f.name not in ("id", "search_text")]
     fixed = {"created_at": now, "updated_at": now, "version": 1}
-    own = [f for f in fields if f.name in rows[0] and f.name not in fixed]  # what clean() gives every row
+    given = set().union(*rows)  # the keys of every row (clean() gives each row the same ones)
+    own = [f for f in fields if f.name in given and f.name not in fixed]
     defaults = {f.name: _default(f) for f in own}
-    # A column clean() does not know (added by a later migration): the model's default, for every row.
     names = [f.name for f in own]
+    # A column no row has (one clean() does not know, added by a later migration): the model's default, for every row.
     constants = {f.column_name: fixed[f.name] if f.name in fixed else _default(f) for f in fields if f.name not in names}
-    in_order = operator.itemgetter(*names)
+    in_order = operator.itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
     # Only a date column can hold a value that is not stored as it is (the others hold text or None).
     dates = [i for i, f in enumerate(own) if isinstance(f, (peewee.DateField, peewee.DateTimeField))]
     search_key = residents.search_key
@@ -230,7 +231,7 @@ def _prepare(rows: list[dict[str, Any]]) -> _Prepared:
     for cleaned in rows:
         try:
             row = list(in_order(cleaned))
-        except KeyError:  # a row without one of them (not from clean()): that column's default
+        except KeyError:  # a row without a column another row has: that column's default
             row = [cleaned.get(name, defaults[name]) for name in names]
         for i in dates:
             if isinstance(row[i], dt.date):  # a datetime too: as peewee stores them in SQLite, ISO text
@@ -251,9 +252,10 @@ _STAGE_AUDIT = "balai_import_audit"
 
 
 def _stage_rows(cursor: Any, prepared: _Prepared) -> None:
-    """The rows into a new TEMP table, numbered by SQLite from 1 in their order (``seq``)."""
+    """The rows into a new TEMP table, numbered by SQLite from 1 in their order (``seq``: an
+    ``INTEGER PRIMARY KEY`` of an empty table starts at 1)."""
     columns = ", ".join(f'"{c}"' for c in prepared.fields)
-    cursor.execute(f'DROP TABLE IF EXISTS temp."{_STAGE}"')  # new, so that its numbering starts at 1
+    cursor.execute(f'DROP TABLE IF EXISTS temp."{_STAGE}"')  # its columns are this import's
     cursor.execute(f'CREATE TEMP TABLE "{_STAGE}" ("seq" INTEGER PRIMARY KEY, {columns})')
     marks = ", ".join("?" * len(prepared.fields))
     cursor.executemany(f'INSERT INTO "{_STAGE}" ({columns}) VALUES ({marks})', prepared.values)
@@ -319,10 +321,10 @@ def _write_rows(cursor: Any, prepared: _Prepared, plan: _Plan, staged: bool,
     own = ", ".join(f'"{c}"' for c in prepared.fields)
     columns = ", ".join(f'"{c}"' for c in prepared.columns)
     constants = list(prepared.constants.values())
+    marks = "".join(", ?" for _ in constants)
     table = Resident._meta.table_name
     for start in range(0, total, step):
         if staged:  # the row numbered seq (from 1) takes the id first - 1 + seq
-            marks = "".join(", ?" for _ in constants)
             cursor.execute(f'INSERT INTO "{table}" ("id", {columns}) SELECT ? + "seq", {own}{marks} '
                            f'FROM temp."{_STAGE}" WHERE "seq" > ? AND "seq" <= ? ORDER BY "seq"',
                            (plan.first - 1, *constants, start, start + step))

@@ -76,8 +76,10 @@ def _digits_cell(value: Any, header: str, column: str, row: int, problems: list[
 
 
 def _date_cell(value: Any) -> Any:
-    if value.__class__ is str and "00:00" not in value:  # a CSV's cell, no time after the date: as it is
-        return value.strip()
+    if isinstance(value, str):  # a CSV's cell; "dd/mm/yyyy 00:00" as Excel may write a date
+        text = value.strip()
+        match = _DATE_MIDNIGHT.match(text) if "00:00" in text else None
+        return match.group(1) if match else text
     if isinstance(value, (dt.date, dt.datetime)):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -88,10 +90,6 @@ def _date_cell(value: Any) -> Any:
 
             return from_excel(value)
         return str(int(value)) if float(value).is_integer() else str(value)
-    if isinstance(value, str):
-        text = value.strip()
-        match = _DATE_MIDNIGHT.match(text)
-        return match.group(1) if match else text
     return value
 
 

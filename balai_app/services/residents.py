@@ -60,7 +60,7 @@ class _Field(NamedTuple):
     name: str
     cleaner: Callable[..., Any]
     options: dict[str, Any]
-    empty: Callable[[], Any] | None = None  # the value of an empty field
+    empty: Callable[[dt.date], Any] | None = None  # the value of an empty field, given today's date
     repeats: bool = True  # the same value on many rows of an import (worth remembering): not a person's own
 
 
@@ -71,7 +71,7 @@ _FIELDS = (
     _Field("klaster", v.choice, {"options": codes.KLASTER}),
     _Field("birth_place", v.text, {"max_length": 100}),
     _Field("birth_date", v.date, {"not_future": True}),
-    _Field("entry_date", v.date, {"required": True, "not_future": True}, dt.date.today),
+    _Field("entry_date", v.date, {"required": True, "not_future": True}, lambda today: today),
     _Field("religion", v.choice, {"options": codes.RELIGIONS, "required": False}),
     _Field("education", v.choice, {"options": codes.EDUCATION, "required": False}),
     _Field("address", v.text, {"max_length": 500, "multiline": True}, repeats=False),
@@ -81,7 +81,7 @@ _FIELDS = (
     _Field("referral_source", v.text, {}),
     _Field("notes", v.text, {"max_length": 5000, "multiline": True}),
     _Field("no_kk", v.digits, {"length": 16}, repeats=False),
-    _Field("status", v.choice, {"options": codes.RESIDENT_STATUS}, lambda: "aktif"),
+    _Field("status", v.choice, {"options": codes.RESIDENT_STATUS}, lambda _today: "aktif"),
     _Field("exit_date", v.date, {"not_future": True}),
     _Field("exit_reason", v.text, {"max_length": 1000, "multiline": True}),
     _Field("nik_missing_reason", v.text, {}),
@@ -116,12 +116,12 @@ def clean_rows(rows: list[dict[str, Any]], *, resident_id: int | None = None,
     for name, cleaner, options, empty, repeats in _FIELDS:
         values = [data.get(name) for data in rows]
         if empty is not None:
-            values = [value if value else empty() for value in values]
+            values = [value if value else empty(today) for value in values]
         if cleaner is v.date:
             options = {**options, "today": today}
         cleaned, refused = outcomes.column(name, cleaner, values, labels[name], options, remember=repeats)
         for i in refused:
-            collectors[i].error(name, cleaned[i])
+            collectors[i].error(name, str(cleaned[i]))  # the message, as a plain str
             cleaned[i] = None
         columns.append(cleaned)
     results = []

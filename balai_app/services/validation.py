@@ -58,8 +58,8 @@ class Outcomes:
     once, and every row it appears on still gets that result or that message.
 
     ``column`` cleans one field of many rows at once. Only ``str`` and ``None`` are
-    remembered: for them equal values are the same input (``1``, ``1.0`` and ``True``
-    compare equal but are cleaned differently). The cleaners are pure for a given day
+    remembered (and given to text equal to them): for them equal values are the same input
+    (``1``, ``1.0`` and ``True`` compare equal but are cleaned differently). The cleaners are pure for a given day
     (``not_future``) and language (labels, messages): ``start`` forgets everything when
     either changed. At most ``limit`` values are kept, so that a column of free text does
     not grow without end."""
@@ -129,7 +129,7 @@ def _outcome(func, value: Any, label: str, options: dict[str, Any]) -> Any:
 
 
 class _Refused(str):
-    """A cleaner's message for a value it refused (a remembered outcome that is no value)."""
+    """A cleaner's message for a value it refused (an outcome that is no value)."""
 
 
 _TRANSLATED: dict[tuple[int, str], dict[str, str]] = {}

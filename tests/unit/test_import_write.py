@@ -129,8 +129,9 @@ def test_clean_translates_its_labels_once_per_language_not_per_row(db):
 
 def test_imported_rows_hold_what_a_form_stores_and_a_column_clean_does_not_give_its_default(db, system):
     """The importer writes each row's own values and, once for all rows, what they share (the
-    times, the version, a column ``clean`` does not give): read back, every column is what the
-    form's ``create_resident`` stores, each row under the id that follows the last one."""
+    times, the version, a column no row has): read back, every column is what the form's
+    ``create_resident`` stores, a row without a column another row has takes the model's
+    default for it, and each row gets the id that follows the last one."""
     import datetime as dt
 
     data = {"name": "Siti Aminah", "sex": "P", "klaster": "lansia", "birth_place": "Bogor",
@@ -140,17 +141,22 @@ def test_imported_rows_hold_what_a_form_stores_and_a_column_clean_does_not_give_
     cleaned, collector = residents.clean(data)
     assert not collector.errors
     without_notes = {k: v for k, v in cleaned.items() if k != "notes"}  # as if clean() did not know the column
-    assert rio.insert_rows(system, [cleaned, without_notes, dict(cleaned, name="Rina")], "uji.csv") == 3
+    still_here = {k: v for k, v in cleaned.items() if k not in ("status", "exit_date", "exit_reason", "address")}
+    rows = [without_notes, dict(cleaned, name="Rina", notes="penting"), dict(still_here, name="Dewi")]
+    assert rio.insert_rows(system, rows, "uji.csv") == 3
     form_row = Resident.get_by_id(by_form.id)
     imported = list(Resident.select().where(Resident.id > by_form.id).order_by(Resident.id))
     assert [r.id for r in imported] == [by_form.id + 1, by_form.id + 2, by_form.id + 3]
-    skip = {"id", "name", "search_text", "created_at", "updated_at"}
-    for row in imported:
+    skip = {"id", "name", "notes", "search_text", "created_at", "updated_at"}
+    for row in imported[:2]:
         for field in Resident._meta.sorted_fields:
             if field.name not in skip:
                 assert getattr(row, field.name) == getattr(form_row, field.name), field.name
         assert row.birth_date == dt.date(1960, 1, 5) and row.version == 1
         assert isinstance(row.created_at, dt.datetime) and row.created_at == row.updated_at
         assert row.search_text == residents.search_key(row.name, None, "Bogor")
-    assert imported[1].notes == Resident.notes.default == ""
-    assert imported[2].name == "Rina"
+    assert [r.name for r in imported] == ["Siti Aminah", "Rina", "Dewi"]
+    assert imported[0].notes == Resident.notes.default == "" and imported[1].notes == "penting"
+    still = imported[2]  # the columns it lacks: the model's defaults
+    assert (still.status, still.exit_date, still.exit_reason, still.address) == ("aktif", None, "", "")
+    assert (still.sex, still.birth_date, still.notes) == ("P", dt.date(1960, 1, 5), "")
