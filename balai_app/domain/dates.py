@@ -29,9 +29,9 @@ def parse_date(value: object) -> dt.date:
         raise ValueError(f"bukan tanggal: {value!r}")
     text = value.strip()
     if len(text) == 10 and text[2] in _SEPARATORS and text[5] in _SEPARATORS and text.isascii():
-        day, month, year = text[:2], text[3:5], text[6:]
-        if day.isdigit() and month.isdigit() and year.isdigit():  # DD/MM/YYYY, as most cells: no pattern to run
-            return _calendar_date(int(year), int(month), int(day), text)
+        dd, mm, yyyy = text[:2], text[3:5], text[6:]
+        if dd.isdigit() and mm.isdigit() and yyyy.isdigit():  # DD/MM/YYYY, as most cells: no pattern to run
+            return _calendar_date(int(yyyy), int(mm), int(dd), text)
     match = _ISO.match(text)
     if match:
         year, month, day = (int(g) for g in match.groups())

@@ -124,10 +124,22 @@ class _RowReader:
 
     def _code(self, lookup: Callable[[str], str | None], text: str) -> str | None:
         key = (lookup, text)
-        code = self._codes.get(key, self)  # self: not looked up yet
-        if code is self:
-            code = self._codes[key] = lookup(text)
-        return code
+        if key not in self._codes:
+            self._codes[key] = lookup(text)
+        return self._codes[key]
+
+    def _coded(self, raw: RawRow, data: dict[str, Any], problems: list[Problem], name: str,
+               lookup: Callable[[str], str | None], header: str, unknown: Callable[[str], str]) -> bool:
+        """``data[name]`` as the code its text names ("" and the problem ``unknown(text)`` when
+        it names none); False when the cell is empty."""
+        text = "" if data.get(name) is None else str(data[name]).strip()
+        if not text:
+            return False
+        code = self._code(lookup, text)
+        if code is None:
+            problems.append(Problem(raw.row, self.col(header), unknown(text)))
+        data[name] = code or ""
+        return True
 
     def col(self, header: str) -> str:
         return self.written.get(header, header)
@@ -178,32 +190,14 @@ class _RowReader:
             data["no_kk"] = ""
 
     def _codes_of(self, raw: RawRow, data: dict[str, Any], problems: list[Problem]) -> None:
-        sex_text = "" if data["sex"] is None else str(data["sex"]).strip()
-        if sex_text:
-            sex = self._code(codes.sex_from_text, sex_text)
-            if sex is None:
-                problems.append(Problem(raw.row, self.col("jenis_kelamin"), tr(
-                    "Jenis kelamin tidak dikenal: '{x}' (gunakan L/P atau Laki-laki/Perempuan)."
-                ).format(x=sex_text[:40])))
-            data["sex"] = sex or ""
-        klaster_text = "" if data["klaster"] is None else str(data["klaster"]).strip()
-        if klaster_text:
-            klaster = self._code(codes.klaster_from_text, klaster_text)
-            if klaster is None:
-                problems.append(Problem(raw.row, self.col("klaster"), tr(
-                    "Klaster tidak dikenal: '{x}' (gunakan anak, disabilitas, lansia, napza, tuna_sosial "
-                    "atau nama klaster lengkap)."
-                ).format(x=klaster_text[:60])))
-            data["klaster"] = klaster or ""
-        status_text = "" if data.get("status") is None else str(data["status"]).strip()
-        if status_text:
-            status = self._code(_status_from_text, status_text)
-            if status is None:
-                problems.append(Problem(raw.row, self.col("status"), tr(
-                    "Status tidak dikenal: '{x}' (gunakan {all}).").format(
-                    x=status_text[:40], all=", ".join(codes.RESIDENT_STATUS.values()))))
-            data["status"] = status or ""
-        else:
+        self._coded(raw, data, problems, "sex", codes.sex_from_text, "jenis_kelamin", lambda x: tr(
+            "Jenis kelamin tidak dikenal: '{x}' (gunakan L/P atau Laki-laki/Perempuan).").format(x=x[:40]))
+        self._coded(raw, data, problems, "klaster", codes.klaster_from_text, "klaster", lambda x: tr(
+            "Klaster tidak dikenal: '{x}' (gunakan anak, disabilitas, lansia, napza, tuna_sosial "
+            "atau nama klaster lengkap).").format(x=x[:60]))
+        if not self._coded(raw, data, problems, "status", _status_from_text, "status", lambda x: tr(
+                "Status tidak dikenal: '{x}' (gunakan {all}).").format(
+                x=x[:40], all=", ".join(codes.RESIDENT_STATUS.values()))):
             data["status"] = "aktif"
         disabilities_text = "" if data.get("disabilities") is None else str(data["disabilities"]).strip()
         found = []

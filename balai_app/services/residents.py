@@ -125,8 +125,8 @@ def clean_rows(rows: list[dict[str, Any]], *, resident_id: int | None = None,
             cleaned[i] = None
         columns.append(cleaned)
     results = []
-    for data, collector, values in zip(rows, collectors, zip(*columns)):
-        out = dict(zip(_NAMES, values))
+    for data, collector, row_values in zip(rows, collectors, zip(*columns)):
+        out = dict(zip(_NAMES, row_values))
         _clean_across(data, out, collector, resident_id, nik_owners)
         results.append((out, collector))
     return results
