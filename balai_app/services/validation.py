@@ -96,14 +96,7 @@ class Outcomes:
                 return results, []
         results = []
         refused: list[int] = []
-        plain_text = func is text and seen is None  # a person's own text (a name, an address): its shortcut here
-        required, max_length = options.get("required", False), options.get("max_length", 200)
         for value in values:
-            if plain_text and value.__class__ is str and value.isascii() and value.isprintable():
-                stripped = value.strip()  # what ``text`` gives such a value, without a call per cell
-                if (stripped or not required) and len(stripped) <= max_length:
-                    results.append(stripped)
-                    continue
             if seen is not None and (value is None or value.__class__ is str):
                 outcome = seen.get(value, self)  # self: not seen yet
                 if outcome is self:

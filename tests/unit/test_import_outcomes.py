@@ -240,8 +240,8 @@ def test_a_remembered_refusal_keeps_no_frame_of_the_import_alive():
                           st.text(alphabet=string.printable, max_size=12)), max_size=10),
        st.booleans(), st.integers(min_value=0, max_value=8), st.booleans())
 def test_a_column_of_a_persons_own_text_gives_what_text_gives_each_cell(values, required, max_length, multiline):
-    """``Outcomes.column`` strips printable ASCII itself for a column not remembered (names,
-    addresses): every cell gets exactly what ``text`` gives it, or its message."""
+    """``Outcomes.column`` of a column not remembered (names, addresses): every cell gets
+    exactly what ``text`` gives it, or its message, and the refused ones are named."""
     options = {"required": required, "max_length": max_length, "multiline": multiline}
     expected, expected_refused = [], []
     for i, value in enumerate(values):
