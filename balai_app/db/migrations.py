@@ -186,6 +186,16 @@ def _v8_name_search_index(db: Database) -> None:
     search_index.create_name_search(db)
 
 
+def _v9_certificate_qr_drawing(db: Database) -> None:
+    """Each certificate's QR is also drawn once, when it is issued: the compressed PDF
+    drawing of its modules is stored beside them and printing writes it as it is (older
+    certificates have none and are drawn when printed). A nullable column, as in v6."""
+    from peewee import BlobField
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrate(SchemaMigrator.from_database(db).add_column("certificate", "qr_drawing", BlobField(null=True)))
+
+
 # (version, description, apply)
 STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _run_sql_file("schema_v1.sql")),
@@ -196,6 +206,7 @@ STEPS: list[tuple[int, str, Callable[[Database], None]]] = [
     (6, "certificate QR encoded once at issue", _v6_certificate_qr),
     (7, "partners, outcomes, aftercare, rehab certificates; ATENSI forms", _v7_after_training),
     (8, "name-ordered search index", _v8_name_search_index),
+    (9, "certificate QR drawn once at issue", _v9_certificate_qr_drawing),
 ]
 
 AUDIT_CHAIN_VERSION = 5  # from this schema on, audit events are chained (check verifies it)

@@ -35,6 +35,7 @@ from balai_app.documents.certificate_text import (  # noqa: F401 (part of this m
     name_font,
     period_lines,
     period_text,
+    qr_drawing,
     qr_matrix,
     qr_path_ops,
     sample_item,
@@ -163,7 +164,7 @@ class _Renderer(CertificateCanvas):
 
         # bottom row: QR + code, photo, signatures
         qr_size = QR_SIZE
-        self.qr(d["qr_payload"], 46, 44, qr_size, d.get("qr_matrix"))
+        self.qr(d["qr_payload"], 46, 44, qr_size, d.get("qr_matrix"), d.get("qr_drawing"))
         tx = 46 + qr_size + 6
         self.once(("code-label", tx, en), lambda: self.text("Kode verifikasi" + (" / Verification code" if en else ""),
                                                             tx, 138, fonts.SANS, 7.5, GREY))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from balai_app.documents import fonts
-from balai_app.documents.certificate_text import fit, line_width, qr_matrix, qr_path_ops
+from balai_app.documents.certificate_text import fit, line_width, qr_drawing, qr_matrix
 
 NAVY = (0.12, 0.23, 0.37)
 GOLD = (0.77, 0.60, 0.17)
@@ -177,10 +177,13 @@ class CertificateCanvas:
         c.drawCentredString(0, -40, "DICABUT")
         c.restoreState()
 
-    def qr(self, payload: str, x: float, y: float, size: float, matrix: bytes | None = None) -> None:
-        """The QR of ``payload``, from ``matrix`` (encoded once, at issue) when given: one
-        filled path of integer module rectangles, written as PDF operators directly."""
-        count, ops = qr_path_ops(matrix or qr_matrix(payload))
+    def qr(self, payload: str, x: float, y: float, size: float, matrix: bytes | None = None,
+           drawing: bytes | None = None) -> None:
+        """The QR of ``payload`` on a white square: its ``drawing`` (made once, at issue,
+        from the ``matrix`` encoded then; derived here for a certificate that has none)
+        goes into the PDF as it is, a form in module units."""
+        drawing = drawing or qr_drawing(matrix or qr_matrix(payload))
+        count = int.from_bytes(drawing[:2], "big")
         border = 2
         box = size / (count + 2 * border)
         c = self.c
@@ -189,10 +192,7 @@ class CertificateCanvas:
         c.saveState()
         c.translate(x + border * box, y + size - border * box)
         c.scale(box, -box)  # module units, rows downwards
-        c.setFillColorRGB(0, 0, 0)
-        path = c.beginPath()
-        path._code.append(ops)  # integers: reportlab's per-number formatting costs ~4 ms a code
-        c.drawPath(path, stroke=0, fill=1)
+        c.doForm(_qr_form(c, drawing))
         c.restoreState()
 
     # --- pages -------------------------------------------------------------
@@ -255,6 +255,21 @@ class CertificateCanvas:
 def _draw_run(ops: list[FlowOp], ys: list[float], run: range) -> None:
     for k in run:
         ops[k][1](ys[k])
+
+
+def _qr_form(canvas, drawing: bytes) -> str:
+    """The name of the form XObject holding ``drawing`` (``certificate_text.qr_drawing``):
+    its compressed stream written into the PDF unchanged, once per PDF for one QR."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, xObjectName
+
+    name = "qr-" + hashlib.sha1(drawing).hexdigest()[:20]
+    if not canvas._doc.hasForm(name):
+        count = int.from_bytes(drawing[:2], "big")
+        form = PDFDictionary({"Type": PDFName("XObject"), "Subtype": PDFName("Form"),
+                              "BBox": PDFArray([0, 0, count, count]), "Resources": PDFDictionary({}),
+                              "Filter": PDFArray([PDFName("FlateDecode")])})  # already applied
+        canvas._doc.Reference(PDFStream(form, drawing[2:]), xObjectName(name))
+    return name
 
 
 @cache

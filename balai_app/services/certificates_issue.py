@@ -200,15 +200,16 @@ def _create(actor: Actor, enrollment: Enrollment, issued: dt.date, settings: cs.
         raise BalaiError(tr("Nomor {n} sudah dipakai; periksa format nomor sertifikat di pengaturan.").format(n=number))
     payload = signed_payload.sign(signed_document(snapshot, number, kid), private_key)
     signature = signed_payload.b64url_decode(payload.split(".")[1])
-    from balai_app.documents.certificate import qr_matrix
+    from balai_app.documents.certificate import qr_drawing, qr_matrix
 
     qr = qr_matrix(signed_payload.qr_text(payload, snapshot.get("verification_url", "")))  # once, not per print
     cert = Certificate.create(
         number=number, year=issued.year, sequence=seq, resident=enrollment.resident_id, enrollment=enrollment.id,
         program=program.id, batch=enrollment.batch_id,
         snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True), photo=photo,
-        verification_code=signed_payload.typed_code(signature), payload=payload, key_id=kid, qr=qr, status="berlaku",
-        override_reason=override_reason, issued_at=utcnow(), issued_by=actor.user_id,
+        verification_code=signed_payload.typed_code(signature), payload=payload, key_id=kid, qr=qr,
+        qr_drawing=qr_drawing(qr), status="berlaku", override_reason=override_reason, issued_at=utcnow(),
+        issued_by=actor.user_id,
         replaces=replaces.id if replaces else None,
     )
     summary = f"{number} — {snapshot['holder']['name']}"

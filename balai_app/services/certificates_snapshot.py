@@ -192,6 +192,7 @@ def render_data(cert: Certificate) -> dict[str, Any]:
         data["qr_payload"] = legacy_qr_payload(cert.number, cert.verification_code, data.get("verification_url", ""))
     data["signed"] = bool(cert.payload)
     data["qr_matrix"] = bytes(cert.qr) if cert.payload and cert.qr is not None else None
+    data["qr_drawing"] = bytes(cert.qr_drawing) if cert.payload and cert.qr_drawing is not None else None
     data["photo"] = bytes(cert.photo) if cert.photo is not None else None
     data["revoked"] = cert.status == "dicabut"
     return data

@@ -242,7 +242,9 @@ def forms_and_front_sizes(reader: PdfReader) -> tuple[int, list[int]]:
 def test_what_the_certificates_of_a_pdf_share_is_written_once():
     few, few_fronts = forms_and_front_sizes(render(*batch_of(3)))
     many, many_fronts = forms_and_front_sizes(render(*batch_of(12)))
-    assert few == many > 1  # the border, the heading, labels, signature block, units: never more per certificate
+    # the border, the heading, labels, signature block, units: never more per certificate;
+    # each certificate's own QR is one form of its own (drawn once, when it was issued)
+    assert few - 3 == many - 12 > 1
     # from the second certificate on, a front page only draws what is its own
     assert many_fronts[5] < many_fronts[0] / 2, many_fronts
     assert len(set(many_fronts[1:])) <= 2  # names of one or two digits
@@ -258,17 +260,47 @@ def test_every_certificate_of_a_pdf_reads_as_when_printed_alone():
         assert f"Peserta Nomor {index + 1}" in text_of(together.pages[2 * index])
 
 
+def qr_form(page):
+    """The form XObject a front page draws its QR with."""
+    forms = [ref.get_object() for name, ref in page["/Resources"]["/XObject"].items() if name.startswith("/FormXob.qr-")]
+    assert len(forms) == 1, page["/Resources"]["/XObject"]
+    return forms[0]
+
+
 def test_the_qr_is_the_stored_matrix_module_for_module():
     data = item()
     matrix = doc.qr_matrix(data["qr_payload"])
     data["qr_matrix"] = matrix
     count, modules = doc.unpack_qr(matrix)
-    content = render(data).pages[0].get_contents().get_data().decode("latin-1")
+    form = qr_form(render(data).pages[0])
+    assert [float(v) for v in form["/BBox"]] == [0, 0, count, count]
+    content = form.get_data().decode("latin-1")
     drawn = [[False] * count for _ in range(count)]
     for x, y, w in re.findall(r"^(\d+) (\d+) (\d+) 1 re$", content, re.M):  # integer runs of dark modules
         for col in range(int(x), int(x) + int(w)):
+            assert not drawn[int(y)][col]  # runs never overlap
             drawn[int(y)][col] = True
     assert drawn == modules
+    assert content.startswith("0 g\n") and content.endswith("\nf")  # black, one fill
+
+
+def test_a_stored_qr_drawing_goes_into_the_pdf_as_it_is(monkeypatch):
+    from balai_app.documents import certificate_canvas
+
+    data = item()
+    matrix = doc.qr_matrix(data["qr_payload"])
+    derived = qr_form(render({**data, "qr_matrix": matrix}).pages[0])  # an older certificate: drawn when printed
+    data["qr_drawing"] = drawing = doc.qr_drawing(matrix)
+
+    def refuse(*_args):
+        raise AssertionError("the QR was encoded or drawn again when printing")
+
+    monkeypatch.setattr(certificate_canvas, "qr_drawing", refuse)
+    monkeypatch.setattr(certificate_canvas, "qr_matrix", refuse)
+    stored = qr_form(render(data).pages[0])
+    assert stored._data == drawing[2:]  # the compressed stream, byte for byte
+    assert stored.get_data() == derived.get_data()
+    assert [float(v) for v in stored["/BBox"]] == [float(v) for v in derived["/BBox"]]
 
 
 def test_a_photo_goes_into_the_pdf_unchanged_and_once():

@@ -85,6 +85,19 @@ def test_snapshot_holds_what_is_printed(admin, make_resident):
     assert Certificate.get_by_id(cert.id).photo is None and snap["photo_sha256"] is None
 
 
+def test_the_qr_is_encoded_and_drawn_once_at_issue_and_printed_from_what_was_stored(admin, make_resident):
+    from balai_app.documents import certificate as doc
+
+    course = build_course(make_resident, names=["Rina Wati"], end=dt.date(2026, 11, 14))
+    cert = Certificate.get_by_id(certs.issue(admin, course.batch.id, issued_on=dt.date(2026, 11, 20)).issued[0].id)
+    data = certs.render_data(cert)
+    assert bytes(cert.qr) == doc.qr_matrix(data["qr_payload"]) == data["qr_matrix"]
+    assert bytes(cert.qr_drawing) == doc.qr_drawing(bytes(cert.qr)) == data["qr_drawing"]
+    # a certificate issued before the drawing was stored is drawn when printed, alike
+    Certificate.update(qr_drawing=None).where(Certificate.id == cert.id).execute()
+    assert certs.render_data(Certificate.get_by_id(cert.id))["qr_drawing"] is None
+
+
 def test_revoke_then_reissue(admin, make_resident):
     course = build_course(make_resident, names=["Rina Wati"], end=dt.date(2026, 10, 30))
     old = certs.issue(admin, course.batch.id, issued_on=dt.date(2026, 11, 2)).issued[0]
