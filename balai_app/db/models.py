@@ -290,7 +290,9 @@ class Certificate(BaseModel):
     payload = TextField(default="")
     key_id = CharField(max_length=16, default="")
     qr = BlobField(null=True)  # the QR's modules, encoded once at issue (documents.certificate.qr_matrix)
-    qr_drawing = BlobField(null=True)  # and its PDF drawing, made then too (documents.certificate.qr_drawing)
+    # ... and its PDF drawing, made then too (documents.certificate.qr_drawing): derived from qr,
+    # redrawn when printed if missing or of an older format, so it may be set to NULL at any time
+    qr_drawing = BlobField(null=True)
     status = CharField(max_length=20, default="berlaku")  # berlaku | dicabut
     override_reason = TextField(default="")
     issued_at = DateTimeField(default=utcnow)

@@ -1,9 +1,10 @@
 """The competency certificate: A4 landscape, two pages per certificate.
 
 ``render_certificates(items, target)`` draws each item (a dict: the stored
-snapshot plus ``number``, ``code``, ``qr_payload``, ``photo`` bytes or None and
-``revoked``; see ``services.certificates.render_data``) into one PDF. It reads
-nothing else: no database, no settings, so a reprint is always what was issued.
+snapshot plus ``number``, ``code``, ``qr_payload``, ``photo`` bytes or None,
+``revoked``, and the QR's ``qr_matrix`` and ``qr_drawing`` made at issue, or None;
+see ``services.certificates.render_data``) into one PDF. It reads nothing else: no
+database, no settings, so a reprint is always what was issued.
 
 Front: logo and balai name, title, number, "diberikan kepada", the name (shrunk,
 then narrowed, to stay on one line), place and date of birth, the skill, the
@@ -35,6 +36,7 @@ from balai_app.documents.certificate_text import (  # noqa: F401 (part of this m
     name_font,
     period_lines,
     period_text,
+    QR_DRAWING_FORMAT,
     qr_drawing,
     qr_matrix,
     qr_path_ops,

@@ -2,7 +2,7 @@
 pages with them): cached images and glyph coverage, centred text that shrinks then narrows
 to fit, word wrap, the border (once per PDF, a form XObject), whatever many certificates of
 one PDF share (the heading, labels, the table of units, the signature block: a form XObject
-from its second use on), the DICABUT mark, the QR as one path of integer module rectangles,
+from its second use on), the DICABUT mark, the QR (a form of integer module rectangles, drawn once at issue),
 the holder's name layout and the vertical flow of lines.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from balai_app.documents import fonts
-from balai_app.documents.certificate_text import fit, line_width, qr_drawing, qr_matrix
+from balai_app.documents.certificate_text import QR_DRAWING_FORMAT, fit, line_width, qr_drawing, qr_matrix
 
 NAVY = (0.12, 0.23, 0.37)
 GOLD = (0.77, 0.60, 0.17)
@@ -180,10 +180,12 @@ class CertificateCanvas:
     def qr(self, payload: str, x: float, y: float, size: float, matrix: bytes | None = None,
            drawing: bytes | None = None) -> None:
         """The QR of ``payload`` on a white square: its ``drawing`` (made once, at issue,
-        from the ``matrix`` encoded then; derived here for a certificate that has none)
-        goes into the PDF as it is, a form in module units."""
-        drawing = drawing or qr_drawing(matrix or qr_matrix(payload))
-        count = int.from_bytes(drawing[:2], "big")
+        from the ``matrix`` encoded then; derived here for a certificate that has none, or
+        one of an older format) goes into the PDF as it is, a form in module units."""
+        if not drawing or drawing[:1] != QR_DRAWING_FORMAT:
+            drawing = qr_drawing(matrix or qr_matrix(payload))
+        drawing = bytes(drawing)  # reportlab writes only bytes as a stream (a memoryview as its repr)
+        count = int.from_bytes(drawing[1:3], "big")
         border = 2
         box = size / (count + 2 * border)
         c = self.c
@@ -264,11 +266,11 @@ def _qr_form(canvas, drawing: bytes) -> str:
 
     name = "qr-" + hashlib.sha1(drawing).hexdigest()[:20]
     if not canvas._doc.hasForm(name):
-        count = int.from_bytes(drawing[:2], "big")
+        count = int.from_bytes(drawing[1:3], "big")
         form = PDFDictionary({"Type": PDFName("XObject"), "Subtype": PDFName("Form"),
                               "BBox": PDFArray([0, 0, count, count]), "Resources": PDFDictionary({}),
                               "Filter": PDFArray([PDFName("FlateDecode")])})  # already applied
-        canvas._doc.Reference(PDFStream(form, drawing[2:]), xObjectName(name))
+        canvas._doc.Reference(PDFStream(form, drawing[3:]), xObjectName(name))
     return name
 
 

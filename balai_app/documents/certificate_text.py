@@ -96,15 +96,18 @@ def qr_path_ops(packed: bytes) -> tuple[int, str]:
     return count, "\n".join(ops)
 
 
+QR_DRAWING_FORMAT = b"\x01"  # bump when the drawing or how it is placed changes: older ones are redrawn
+
+
 def qr_drawing(packed: bytes) -> bytes:
     """The QR of ``packed`` as the content of a PDF form in module units, rows downwards:
-    2 bytes of module count, then the zlib-compressed fill of its module rectangles (the
-    form's stream as it goes into the PDF). Writing and compressing ~2,000 rectangles costs
-    half of a certificate's page, so it is done once, at issue."""
+    the format byte, 2 bytes of module count, then the zlib-compressed fill of its module
+    rectangles (the form's stream as it goes into the PDF). Writing and compressing ~2,000
+    rectangles costs half of a certificate's page, so it is done once, at issue."""
     import zlib
 
     count, ops = qr_path_ops(packed)
-    return count.to_bytes(2, "big") + zlib.compress(f"0 g\n{ops}\nf".encode("ascii"))
+    return QR_DRAWING_FORMAT + count.to_bytes(2, "big") + zlib.compress(f"0 g\n{ops}\nf".encode("ascii"))
 
 
 def unpack_qr(packed: bytes) -> tuple[int, list[list[bool]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import zlib
 
 import pytest
 from pypdf import PdfReader
@@ -298,9 +299,21 @@ def test_a_stored_qr_drawing_goes_into_the_pdf_as_it_is(monkeypatch):
     monkeypatch.setattr(certificate_canvas, "qr_drawing", refuse)
     monkeypatch.setattr(certificate_canvas, "qr_matrix", refuse)
     stored = qr_form(render(data).pages[0])
-    assert stored._data == drawing[2:]  # the compressed stream, byte for byte
+    assert stored._data == drawing[3:]  # the compressed stream, byte for byte
     assert stored.get_data() == derived.get_data()
     assert [float(v) for v in stored["/BBox"]] == [float(v) for v in derived["/BBox"]]
+
+
+def test_a_qr_drawing_of_another_format_is_drawn_again_when_printed():
+    data = item()
+    matrix = doc.qr_matrix(data["qr_payload"])
+    drawn = qr_form(render({**data, "qr_matrix": matrix}).pages[0]).get_data()
+    current = doc.qr_drawing(matrix)
+    assert current[:1] == doc.QR_DRAWING_FORMAT
+    older = b"\x00" + current[1:3] + zlib.compress(b"0 g\n0 0 1 1 re\nf")  # a format this program no longer writes
+    assert qr_form(render({**data, "qr_matrix": matrix, "qr_drawing": older}).pages[0]).get_data() == drawn
+    # a driver may hand a blob over as a memoryview: written as the bytes it holds
+    assert qr_form(render({**data, "qr_drawing": memoryview(current)}).pages[0]).get_data() == drawn
 
 
 def test_a_photo_goes_into_the_pdf_unchanged_and_once():
