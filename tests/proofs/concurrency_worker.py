@@ -1,6 +1,6 @@
 """Worker of the concurrency proof: hundreds of mixed writes through the services.
 
-    python concurrency_worker.py DB WORKER_NO OPS GO_FILE ADMIN_ID OWN_RESIDENT SHARED_RESIDENT
+    python concurrency_worker.py DB WORKER_NO OPS GO_FILE ADMIN_ID OWN_RESIDENT SHARED_RESIDENT STOP_FILE
 
 Waits for GO_FILE so that both workers start together, then runs OPS
 operations in a seeded random mix: register a PM (own NIK range), edit one of the shared PMs
@@ -8,12 +8,15 @@ operations in a seeded random mix: register a PM (own NIK range), edit one of th
 add a service, reissue a certificate (a new number inside the write
 transaction; the old one revoked in the same step) of this worker's own
 participant or of the participant both workers reissue. Before that, both
-race to register the same 20 NIKs. Prints one JSON line: what succeeded, and every exception
+race to register the same 20 NIKs. After the OPS operations it keeps editing the shared PMs
+until STOP_FILE exists (the parent creates it once the command line is done), so that the
+command line always runs while both workers write, however fast or slow the machine. Prints one JSON line: what succeeded, and every exception
 that reached the caller (there must be none but the expected refusals).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import sys
@@ -55,6 +58,7 @@ def main(argv: list[str]) -> None:
     path, worker, ops, go = argv[0], int(argv[1]), int(argv[2]), Path(argv[3])
     admin = Actor(int(argv[4]), "admin", "admin")
     own_holder, shared_holder = int(argv[5]), int(argv[6])
+    stop = Path(argv[7])
     open_database(path)
     print("ready", flush=True)
     while not go.exists():
@@ -81,8 +85,12 @@ def main(argv: list[str]) -> None:
             until_not_busy(contest, done, errors, f"contested {serial}")
         except Exception as exc:  # noqa: BLE001 (recorded, then judged by the parent)
             errors.append(f"contested: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
-    for i in range(ops):
+    for i in itertools.count():
+        if i >= ops and stop.exists():
+            break
         kind = rng.choice(["create", "create", "update", "update", "assessment", "service", "certificate", "certificate"])
+        if i >= ops:
+            kind = "update"  # until the parent says stop: writes that use up no NIK
         if kind in ("assessment", "service") and not own:
             kind = "create"
         try:

@@ -1,7 +1,8 @@
 """Concurrency proof: two processes write to one database at the same time.
 
 Two worker processes (``concurrency_worker.py``) each run hundreds of mixed
-writes through the services -- the same code the window uses -- while the
+writes through the services -- the same code the window uses -- and keep
+writing until the command line is done (it says so with a file), while the
 command line imports 3 x 150 residents (``balai-app residents import``) and
 backs the database up three times (``balai-app backup``). Afterwards:
 
@@ -90,13 +91,13 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
     base_residents = SHARED + 3
     close_database()
 
-    go = tmp_path / "go"
+    go, stop = tmp_path / "go", tmp_path / "stop"
     # The workers are processes on the same PC: they share its data folder, where the
     # certificate signing key lives (issue 14).
     env = {**os.environ, "BALAI_PASSWORD": "rahasia-kantor-2026"}
     workers = [
         subprocess.Popen([sys.executable, str(WORKER), str(db_path), str(n), str(OPS), str(go), str(admin.user_id),
-                          str(holders[n - 1]), str(holders[2])],
+                          str(holders[n - 1]), str(holders[2]), str(stop)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         for n in (1, 2)
     ]
@@ -107,21 +108,24 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, db, make_resident)
 
     # Meanwhile the command line imports residents and backs the database up.
     backups, imported, cli_spans = [], 0, []
-    for n in range(3):
-        cli_start = time.time()
-        out = tmp_path / f"during-{n}.sqlite"
-        cli = _run_cli(["--db", str(db_path), "--user", "kepala", "backup", "--out", str(out)], env,
-                       unchanged=lambda out=out: not out.exists())
-        backups.append(out)
-        csv_file = tmp_path / f"impor-{n}.csv"
-        lines = ["nama;jenis_kelamin;klaster;tanggal_masuk"] + [
-            f"Impor {n}-{i} Ma'ruf;L;napza;05/01/2026" for i in range(IMPORT_ROWS)]
-        csv_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        cli = _run_cli(["--db", str(db_path), "--user", "kepala", "residents", "import", str(csv_file)], env,
-                       unchanged=lambda n=n: _count(db_path, f"Impor {n}-%") == 0)
-        assert f"imported {IMPORT_ROWS}, skipped 0" in cli.stdout
-        imported += IMPORT_ROWS
-        cli_spans.append((cli_start, time.time()))
+    try:
+        for n in range(3):
+            cli_start = time.time()
+            out = tmp_path / f"during-{n}.sqlite"
+            cli = _run_cli(["--db", str(db_path), "--user", "kepala", "backup", "--out", str(out)], env,
+                           unchanged=lambda out=out: not out.exists())
+            backups.append(out)
+            csv_file = tmp_path / f"impor-{n}.csv"
+            lines = ["nama;jenis_kelamin;klaster;tanggal_masuk"] + [
+                f"Impor {n}-{i} Ma'ruf;L;napza;05/01/2026" for i in range(IMPORT_ROWS)]
+            csv_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            cli = _run_cli(["--db", str(db_path), "--user", "kepala", "residents", "import", str(csv_file)], env,
+                           unchanged=lambda n=n: _count(db_path, f"Impor {n}-%") == 0)
+            assert f"imported {IMPORT_ROWS}, skipped 0" in cli.stdout
+            imported += IMPORT_ROWS
+            cli_spans.append((cli_start, time.time()))
+    finally:
+        stop.touch()  # the workers write until now (at least OPS operations each), never longer
 
     reports = []
     for proc in workers:
