@@ -2,8 +2,8 @@
 pages with them): cached images and glyph coverage, centred text that shrinks then narrows
 to fit, word wrap, the border (once per PDF, a form XObject), whatever many certificates of
 one PDF share (the heading, labels, the table of units, the signature block: a form XObject
-from its second use on), the DICABUT mark, the QR (a form of integer module rectangles, drawn once at issue),
-the holder's name layout and the vertical flow of lines.
+from its second use on), the DICABUT mark, the QR (a form of integer module rectangles,
+drawn once at issue), the holder's name layout and the vertical flow of lines.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ NAVY = (0.12, 0.23, 0.37)
 GOLD = (0.77, 0.60, 0.17)
 GREY = (0.35, 0.35, 0.35)
 RED = (0.75, 0.1, 0.1)
-QR_SIZE = 112  # a signed payload is ~500 characters: modules stay >= 1.2 pt, readable at 150 dpi
+QR_SIZE = 112  # a signed payload (~500-750 characters) is 89-105 modules: >= 1.0 pt each, read back at 150 dpi
 NAME_SIZE, NAME_MIN_SIZE = 26, 12
 NAME_ONE_LINE_MIN = 22  # below this a long name goes on two lines instead
 NAME_MAX_WIDTH = 641.89  # the page less 100 pt each side: well inside the frame
