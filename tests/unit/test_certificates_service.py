@@ -85,8 +85,12 @@ def test_snapshot_holds_what_is_printed(admin, make_resident):
     assert Certificate.get_by_id(cert.id).photo is None and snap["photo_sha256"] is None
 
 
-def test_the_qr_is_encoded_and_drawn_once_at_issue_and_printed_from_what_was_stored(admin, make_resident):
+def test_the_qr_is_encoded_and_drawn_once_at_issue_and_printed_from_what_was_stored(admin, make_resident, tmp_path,
+                                                                                      monkeypatch):
+    from pypdf import PdfReader
+
     from balai_app.documents import certificate as doc
+    from balai_app.documents import certificate_canvas
 
     course = build_course(make_resident, names=["Rina Wati"], end=dt.date(2026, 11, 14))
     cert = Certificate.get_by_id(certs.issue(admin, course.batch.id, issued_on=dt.date(2026, 11, 20)).issued[0].id)
@@ -97,6 +101,18 @@ def test_the_qr_is_encoded_and_drawn_once_at_issue_and_printed_from_what_was_sto
     Certificate.update(qr_drawing=None).where(Certificate.id == cert.id).execute()
     older = certs.render_data(Certificate.get_by_id(cert.id))
     assert older["qr_drawing"] is None and older["qr_matrix"] == data["qr_matrix"]
+    Certificate.update(qr_drawing=data["qr_drawing"]).where(Certificate.id == cert.id).execute()
+
+    def refuse(*_args):
+        raise AssertionError("the QR was encoded or drawn again when printing")
+
+    # printing through the service: the stored drawing reaches the PDF as it is
+    monkeypatch.setattr(certificate_canvas, "qr_drawing", refuse)
+    monkeypatch.setattr(certificate_canvas, "qr_matrix", refuse)
+    assert certs.write_pdf(admin, [cert.id], tmp_path / "qr.pdf") == 1
+    xobjects = PdfReader(tmp_path / "qr.pdf").pages[0]["/Resources"]["/XObject"]
+    streams = [ref.get_object()._data for name, ref in xobjects.items() if name.startswith("/FormXob.qr-")]
+    assert streams == [data["qr_drawing"][3:]]
 
 
 def test_revoke_then_reissue(admin, make_resident):
