@@ -39,7 +39,6 @@ from balai_app.documents.certificate_text import (  # noqa: F401 (part of this m
     QR_DRAWING_FORMAT,
     qr_drawing,
     qr_matrix,
-    qr_path_ops,
     sample_item,
     unpack_qr,
 )

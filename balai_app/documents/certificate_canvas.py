@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from balai_app.documents import fonts
-from balai_app.documents.certificate_text import QR_DRAWING_FORMAT, fit, line_width, qr_drawing, qr_matrix
+from balai_app.documents.certificate_text import fit, line_width, qr_drawing, qr_drawing_parts, qr_matrix
 
 NAVY = (0.12, 0.23, 0.37)
 GOLD = (0.77, 0.60, 0.17)
@@ -182,10 +182,11 @@ class CertificateCanvas:
         """The QR of ``payload`` on a white square: its ``drawing`` (made once, at issue,
         from the ``matrix`` encoded then; derived here for a certificate that has none, or
         one of an older format) goes into the PDF as it is, a form in module units."""
-        if not drawing or drawing[:1] != QR_DRAWING_FORMAT:
-            drawing = qr_drawing(matrix or qr_matrix(payload))
-        drawing = bytes(drawing)  # reportlab writes only bytes as a stream (a memoryview as its repr)
-        count = int.from_bytes(drawing[1:3], "big")
+        parts = qr_drawing_parts(drawing) if drawing else None
+        if parts is None:
+            parts = qr_drawing_parts(qr_drawing(matrix or qr_matrix(payload)))
+            assert parts is not None
+        count, stream = parts
         border = 2
         box = size / (count + 2 * border)
         c = self.c
@@ -194,7 +195,7 @@ class CertificateCanvas:
         c.saveState()
         c.translate(x + border * box, y + size - border * box)
         c.scale(box, -box)  # module units, rows downwards
-        c.doForm(_qr_form(c, drawing))
+        c.doForm(_qr_form(c, count, stream))
         c.restoreState()
 
     # --- pages -------------------------------------------------------------
@@ -259,18 +260,17 @@ def _draw_run(ops: list[FlowOp], ys: list[float], run: range) -> None:
         ops[k][1](ys[k])
 
 
-def _qr_form(canvas, drawing: bytes) -> str:
-    """The name of the form XObject holding ``drawing`` (``certificate_text.qr_drawing``):
-    its compressed stream written into the PDF unchanged, once per PDF for one QR."""
+def _qr_form(canvas, count: int, stream: bytes) -> str:
+    """The name of the form XObject of a QR of ``count`` modules whose compressed ``stream``
+    (``certificate_text.qr_drawing``) goes into the PDF unchanged, once per PDF for one QR."""
     from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, xObjectName
 
-    name = "qr-" + hashlib.sha1(drawing).hexdigest()[:20]
+    name = "qr-" + hashlib.sha1(stream).hexdigest()[:20]
     if not canvas._doc.hasForm(name):
-        count = int.from_bytes(drawing[1:3], "big")
         form = PDFDictionary({"Type": PDFName("XObject"), "Subtype": PDFName("Form"),
                               "BBox": PDFArray([0, 0, count, count]), "Resources": PDFDictionary({}),
                               "Filter": PDFArray([PDFName("FlateDecode")])})  # already applied
-        canvas._doc.Reference(PDFStream(form, drawing[3:]), xObjectName(name))
+        canvas._doc.Reference(PDFStream(form, stream), xObjectName(name))
     return name
 
 

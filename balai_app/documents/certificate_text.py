@@ -110,6 +110,13 @@ def qr_drawing(packed: bytes) -> bytes:
     return QR_DRAWING_FORMAT + count.to_bytes(2, "big") + zlib.compress(f"0 g\n{ops}\nf".encode("ascii"))
 
 
+def qr_drawing_parts(drawing: bytes) -> tuple[int, bytes] | None:
+    """(module count, compressed stream) of a ``qr_drawing``; None when it is of another format."""
+    if drawing[:1] != QR_DRAWING_FORMAT:
+        return None
+    return int.from_bytes(drawing[1:3], "big"), bytes(drawing[3:])
+
+
 def unpack_qr(packed: bytes) -> tuple[int, list[list[bool]]]:
     count = int.from_bytes(packed[:2], "big")
     bits = int.from_bytes(packed[2:], "big")

@@ -80,11 +80,11 @@ class PlainRowsPainter(QObject):
     cells ``row_cells(row)`` (every column's, in column order) all describe: its pixels are
     only the row's background, its texts and the grid. Painting those from Python in one
     pass (cached ``QStaticText``s, no style call per cell) is several times faster than Qt's
-    cell-by-cell painting through a Python model. Every other row (selected, current, under the mouse, a cell the model
-    does not describe or a text of several lines) and every table this painter cannot draw
-    exactly (word wrap, right-to-left, moved or hidden rows) is left to Qt, in the same
-    paint. It is for tables without spans (QTableView cannot tell cheaply whether it has
-    any; the register sets none).
+    cell-by-cell painting through a Python model. Every other row (selected, current, under
+    the mouse, a cell the model does not describe or a text of several lines) and every
+    table this painter cannot draw exactly (word wrap, right-to-left, moved or hidden rows)
+    is left to Qt, in the same paint. It is for tables without spans (QTableView cannot
+    tell cheaply whether it has any; the register sets none).
 
     The first time rows are shown, the painter draws them both ways off screen and keeps
     its own painting only if the pixels are identical to Qt's (style, font and screen
